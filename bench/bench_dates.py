@@ -1,0 +1,193 @@
+"""Date-expression extraction: timeline.dates against plain dateparser.
+
+    python bench/bench_dates.py [--json]
+
+Scores both on bench/dates_devset.jsonl with TempEval-3 timex measures:
+relaxed-span precision/recall/F1 (a system mention matches a gold one when
+their extents overlap; each gold mention is matched at most once), value
+accuracy over the matched pairs, and value F1 = F1 x value accuracy. Also
+times both per document and on a ~5,000-word article made by concatenating
+the devset texts.
+
+Devset conventions: DATE-type TIMEX3 only (no durations, sets or clock
+times); ranges are two mentions, one per end point (TempEval-3); relative
+expressions are anchored at the document's publication date.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from timeline.dates import extract_dates  # noqa: E402
+
+DEVSET = ROOT / "bench" / "dates_devset.jsonl"
+
+Span = tuple[int, int, str]  # start, end, value
+System = Callable[[str, date], list[Span]]
+
+
+def load_devset(path: Path = DEVSET) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def ours(text: str, published: date) -> list[Span]:
+    return [(m.start, m.end, m.value) for m in extract_dates(text, published)]
+
+
+def plain_dateparser(text: str, published: date) -> list[Span]:
+    from dateparser.search import search_dates
+
+    base = datetime(published.year, published.month, published.day)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+    spans: list[Span] = []
+    cursor = 0
+    for substring, when in found:
+        at = text.find(substring, cursor)
+        if at < 0:
+            at = text.find(substring)
+            if at < 0:
+                continue
+        spans.append((at, at + len(substring), when.date().isoformat()))
+        cursor = at + len(substring)
+    return spans
+
+
+@dataclass
+class Score:
+    system: int = 0
+    gold: int = 0
+    matched: int = 0
+    value_ok: int = 0
+    seconds: float = 0.0
+    docs: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.value_ok / self.matched if self.matched else 0.0
+
+    @property
+    def value_f1(self) -> float:
+        return self.f1 * self.value_accuracy
+
+    @property
+    def ms_per_doc(self) -> float:
+        return 1000 * self.seconds / self.docs if self.docs else 0.0
+
+
+def match(gold: list[Span], predicted: list[Span]) -> tuple[int, int]:
+    """(matched, value-correct) under one-to-one relaxed (overlap) matching;
+    among overlapping candidates the one with the largest overlap wins."""
+    used: set[int] = set()
+    matched = value_ok = 0
+    for gs, ge, gv in gold:
+        best, best_overlap = -1, 0
+        for i, (ps, pe, _) in enumerate(predicted):
+            overlap = min(ge, pe) - max(gs, ps)
+            if i not in used and overlap > best_overlap:
+                best, best_overlap = i, overlap
+        if best >= 0:
+            used.add(best)
+            matched += 1
+            value_ok += predicted[best][2] == gv
+    return matched, value_ok
+
+
+def score(system: System, docs: list[dict]) -> Score:
+    s = Score()
+    for doc in docs:
+        published = date.fromisoformat(doc["published"])
+        started = time.perf_counter()
+        predicted = system(doc["text"], published)
+        s.seconds += time.perf_counter() - started
+        s.docs += 1
+        gold = [(t["start"], t["end"], t["value"]) for t in doc["timexes"]]
+        m, v = match(gold, predicted)
+        s.system += len(predicted)
+        s.gold += len(gold)
+        s.matched += m
+        s.value_ok += v
+    return s
+
+
+def long_article(docs: list[dict], words: int = 5000) -> str:
+    parts: list[str] = []
+    count = 0
+    while count < words:
+        for doc in docs:
+            parts.append(doc["text"])
+            count += len(doc["text"].split())
+            if count >= words:
+                break
+    return "\n\n".join(parts)
+
+
+def time_long(system: System, text: str, repeat: int) -> float:
+    system(text, date(2026, 1, 13))  # warm-up: imports, lazy compiles
+    started = time.perf_counter()
+    for _ in range(repeat):
+        system(text, date(2026, 1, 13))
+    return 1000 * (time.perf_counter() - started) / repeat
+
+
+def main(argv: list[str]) -> int:
+    docs = load_devset()
+    article = long_article(docs)
+    systems: dict[str, tuple[System, int]] = {"timeline.dates": (ours, 5), "dateparser.search": (plain_dateparser, 1)}
+    results: dict[str, dict[str, float]] = {}
+    for name, (system, repeat) in systems.items():
+        system(docs[0]["text"], date.fromisoformat(docs[0]["published"]))  # warm-up
+        s = score(system, docs)
+        results[name] = {
+            "precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
+            "value_accuracy": round(s.value_accuracy, 3), "value_f1": round(s.value_f1, 3),
+            "system": s.system, "gold": s.gold, "matched": s.matched,
+            "ms_per_doc": round(s.ms_per_doc, 2),
+            "ms_5000_words": round(time_long(system, article, repeat), 1),
+        }
+    if "--json" in argv:
+        print(json.dumps({"documents": len(docs), "gold_timexes": sum(len(d["timexes"]) for d in docs),
+                          "long_article_words": len(article.split()), "systems": results}, indent=2))
+        return 0
+    print(f"Devset: {len(docs)} documents, {sum(len(d['timexes']) for d in docs)} gold TIMEX3 (DATE); "
+          f"long article: {len(article.split())} words")
+    names = list(results)
+    rows = [("relaxed precision", "precision", "{:.3f}"), ("relaxed recall", "recall", "{:.3f}"),
+            ("relaxed F1", "f1", "{:.3f}"), ("value accuracy", "value_accuracy", "{:.3f}"),
+            ("value F1", "value_f1", "{:.3f}"), ("mentions found", "system", "{}"),
+            ("spans matched", "matched", "{}"), ("ms / document", "ms_per_doc", "{:.2f}"),
+            ("ms / 5,000 words", "ms_5000_words", "{:.1f}")]
+    print(f"{'':20}" + "".join(f"{n:>20}" for n in names))
+    for label, key, fmt in rows:
+        print(f"{label:20}" + "".join(f"{fmt.format(results[n][key]):>20}" for n in names))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

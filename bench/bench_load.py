@@ -1,0 +1,128 @@
+"""
+64 readers on /embed/ and the API for 60 s (10 s with --quick) against
+gunicorn with production settings, while an editor saves an event every
+second. Prints errors, p50/p99 and throughput. Only ever targets 127.0.0.1.
+
+    .venv/bin/python bench/bench_load.py [--quick] [--users 64]
+"""
+
+import argparse
+import csv
+import datetime
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--users", type=int, default=64)
+    args = parser.parse_args()
+    seconds = 10 if args.quick else 60
+    work = Path(tempfile.mkdtemp(prefix="summit-load-"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{work / 'load.sqlite3'}"),
+        "DJANGO_SETTINGS_MODULE": "summit.settings",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    run = lambda *a: subprocess.run([str(BIN / "python"), "manage.py", *a], cwd=ROOT, env=env, check=True)  # noqa: E731
+    run("migrate", "--noinput", "-v0")
+    seeded = subprocess.run([str(BIN / "python"), "manage.py", "loaddata", "seed", "-v0"], cwd=ROOT, env=env).returncode == 0
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "summit.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "4", "--threads", "4",
+         "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        saves, save_errors = editor(env, seconds, seeded)
+        prefix = work / "locust"
+        subprocess.run(
+            [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+             "-u", str(args.users), "-r", str(args.users), "-t", f"{seconds}s",
+             "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR"],
+            cwd=ROOT, env=env, check=False,
+        )
+        done = saves()
+        report(prefix, seconds, args.users, done, save_errors, seeded)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def editor(env, seconds, seeded):
+    """An editor saving an event about once a second through the ORM, in this process."""
+    for key in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"):
+        os.environ[key] = env[key]
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "summit.settings"
+    import django
+
+    django.setup()
+    from timeline.models import Event
+
+    errors, count = [], [0]
+    day = datetime.date(2026, 1, 13)
+
+    def loop():
+        stop = time.monotonic() + seconds
+        i = 0
+        while time.monotonic() < stop:
+            try:
+                event, _ = Event.objects.get_or_create(
+                    slug=f"load-edit-{i % 5}",
+                    defaults=dict(title="Edited under load", earliest=day, latest=day, status_as_of=day, is_published=True),
+                )
+                event.summary = f"save {i}"
+                event.save()
+                count[0] += 1
+            except Exception as exc:
+                errors.append(repr(exc))
+            i += 1
+            time.sleep(1)
+
+    thread = threading.Thread(target=loop)
+    thread.start()
+    return (lambda: (thread.join(), count[0])[1]), errors
+
+
+def report(prefix, seconds, users, saves, save_errors, seeded):
+    rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
+    print(f"\nLoad: {users} users for {seconds} s against gunicorn (4 workers x 4 threads), data: {'seed' if seeded else 'empty + editor events'}")
+    print(f"{'endpoint':32} {'requests':>9} {'errors':>7} {'p50 ms':>7} {'p99 ms':>7} {'req/s':>8}")
+    for row in rows:
+        print(f"{row['Name']:32} {row['Request Count']:>9} {row['Failure Count']:>7} {row['50%']:>7} {row['99%']:>7} {float(row['Requests/s']):>8.1f}")
+    print(f"editor saves: {saves}, editor errors: {len(save_errors)} {save_errors[:3]}")
+
+
+if __name__ == "__main__":
+    main()

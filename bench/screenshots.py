@@ -1,0 +1,106 @@
+"""
+Screenshots of the timeline at phone, tablet and desktop widths for the README.
+
+    .venv/bin/python bench/screenshots.py [--out docs/screenshots]
+
+Builds a throwaway SQLite database with the seed fixture (or, while
+fixtures/seed.json does not exist yet, the small story the tests use), serves
+it with runserver on a free port, and saves timeline-375.png, timeline-768.png
+and timeline-1280.png, plus event-375.png (the detail sheet open on a phone).
+"""
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTHS = [(375, 812), (768, 1024), (1280, 900)]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare_database(env: dict) -> None:
+    python = [sys.executable, "manage.py"]
+    subprocess.run([*python, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    if (ROOT / "fixtures" / "seed.json").exists():
+        subprocess.run([*python, "loaddata", "seed", "-v0"], cwd=ROOT, env=env, check=True)
+    else:
+        code = "from tests.story_data import make_story; make_story()"
+        subprocess.run([*python, "shell", "-c", code], cwd=ROOT, env=env, check=True)
+
+
+def wait_until_up(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The server at {url} did not start.")
+
+
+def shoot(base: str, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    saved = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"]
+        )
+        for width, height in WIDTHS:
+            context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+            page = context.new_page()
+            page.goto(base + "/")
+            page.wait_for_selector("#chart[data-rendered=true]")
+            path = out / f"timeline-{width}.png"
+            page.screenshot(path=path)
+            saved.append(path)
+            if width == 375:
+                page.locator(".event-list a[data-slug]").nth(2).click()
+                page.wait_for_selector("#detail.open h2")
+                page.wait_for_timeout(400)  # let the sheet finish sliding up
+                path = out / "event-375.png"
+                page.screenshot(path=path)
+                saved.append(path)
+            context.close()
+        browser.close()
+    return saved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/screens.sqlite3", "DEBUG": "1"}
+        prepare_database(env)
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(base + "/")
+            for path in shoot(base, out):
+                print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KiB")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import path
+
+from timeline.views import api, pages
+
+urlpatterns = [
+    path("", pages.index, name="index"),
+    path("events/<slug:slug>/", pages.event_detail, name="event_detail"),
+    path("events/<slug:slug>/panel/", pages.event_panel, name="event_panel"),
+    path("sources/<int:pk>/", pages.source_detail, name="source_detail"),
+    path("api/events.json", api.events_json, name="api_events_json"),
+    path("admin/", admin.site.urls),
+]
+
+# A database that drops out mid-request answers 503, not the 500 page.
+handler500 = "timeline.middleware.server_error"

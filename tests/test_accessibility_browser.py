@@ -1,0 +1,208 @@
+"""
+The timeline for everyone, in headless Chromium: axe-core finds nothing on
+the reader's pages, the chart works from the keyboard, and phones, tablets
+and desktops all get a layout that fits.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from timeline.models import Event, Source
+
+from .story_data import make_story
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = {"phone": (375, 740), "tablet": (768, 1024), "desktop": (1280, 900)}
+
+
+@pytest.fixture
+def story(transactional_db):
+    return make_story()
+
+
+@pytest.fixture(autouse=True)
+def findable_static(settings):
+    # pytest-django's live server answers /static/ itself, through the
+    # finders, which know no hashed manifest names: serve plain names here.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def open_timeline(page, url):
+    page.goto(url)
+    page.wait_for_selector("#chart[data-rendered=true]")
+
+
+def describe(violations) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations
+    )
+
+
+@pytest.mark.parametrize("where", ["/", "/?links=on", "/embed/", "event", "source"])
+def test_axe_finds_no_violations(page, live_server, story, where):
+    paths = {
+        "event": Event.objects.get(slug="nara-summit").get_absolute_url(),
+        "source": Source.objects.get(outlet="Kyodo News").get_absolute_url(),
+    }
+    response = page.goto(live_server.url + paths.get(where, where))
+    assert response.status == 200
+    if page.locator("#chart").count():
+        page.wait_for_selector("#chart[data-rendered=true]")
+    results = Axe().run(page)
+    assert results.response["violations"] == [], describe(results.response["violations"])
+    assert page.dialogs == []
+
+
+def test_axe_finds_no_violations_in_the_open_panel_in_dark_mode(page, live_server, story):
+    page.emulate_media(color_scheme="dark")
+    open_timeline(page, live_server.url)
+    page.locator('.event-list a[data-slug="nara-summit"]').click()
+    page.wait_for_selector("#detail.open .relations")
+    results = Axe().run(page)
+    assert results.response["violations"] == [], describe(results.response["violations"])
+    # The chart's text follows the dark theme instead of Plotly's default dark grey.
+    colour = page.evaluate("() => document.getElementById('chart').layout.font.color")
+    assert colour == page.evaluate("() => getComputedStyle(document.body).color")
+
+
+def tab_to_chart(page):
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement && document.activeElement.id") == "chart":
+            return
+    raise AssertionError("The chart never received keyboard focus.")
+
+
+def focused_slug(page):
+    return page.evaluate("() => document.getElementById('chart').dataset.focusedSlug")
+
+
+def test_keyboard_walks_the_chart_in_date_order_and_opens_and_closes_details(page, live_server, story):
+    order = list(Event.objects.published().chronological().values_list("slug", flat=True))
+    open_timeline(page, live_server.url)
+    tab_to_chart(page)
+    chart = page.locator("#chart")
+    assert chart.evaluate("(el) => el.matches(':focus-visible')")
+    assert chart.evaluate("(el) => getComputedStyle(el).outlineStyle") != "none"
+    assert chart.get_attribute("aria-describedby") == "chart-keys-help"
+
+    walked = []
+    for _ in order:
+        page.keyboard.press("ArrowRight")
+        walked.append(focused_slug(page))
+    assert walked == order
+    # The focused point carries a visible label and is announced.
+    assert page.locator("#chart .hoverlayer .hovertext").count() >= 1
+    assert "Takeshima Day ceremony" in page.locator("#chart-focus").text_content()
+    page.keyboard.press("ArrowRight")
+    assert focused_slug(page) == order[-1]
+
+    for expected in reversed(order[:-1]):
+        page.keyboard.press("ArrowLeft")
+        assert focused_slug(page) == expected
+    page.keyboard.press("End")
+    assert focused_slug(page) == order[-1]
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowRight")
+    assert focused_slug(page) == order[1]
+
+    page.keyboard.press("Enter")
+    title = Event.objects.get(slug=order[1]).title
+    heading = page.locator("#detail.open h2")
+    heading.wait_for()
+    assert heading.text_content().strip() == title
+    assert page.evaluate("() => document.activeElement.closest('#detail') !== null")
+
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#detail.open", state="detached")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'chart'")
+    assert chart.evaluate("(el) => el.matches(':focus-visible')")
+    assert page.dialogs == []
+
+
+def test_every_focusable_control_shows_its_focus(page, live_server, story):
+    open_timeline(page, live_server.url)
+    unmarked = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            """() => { const el = document.activeElement; const s = getComputedStyle(el);
+                       return {id: el.id || el.tagName, outline: s.outlineStyle, width: s.outlineWidth,
+                               shadow: s.boxShadow}; }"""
+        )
+        if style["outline"] == "none" and style["shadow"] == "none":
+            unmarked.append(style["id"])
+    assert unmarked == []
+
+
+@pytest.mark.parametrize("size", list(WIDTHS))
+def test_layout_fits_the_screen(browser, live_server, story, size):
+    width, height = WIDTHS[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=size != "desktop")
+    page = context.new_page()
+    try:
+        open_timeline(page, live_server.url)
+        overflow = "() => document.documentElement.scrollWidth - window.innerWidth"
+        assert page.evaluate(overflow) <= 0
+        box = page.locator("#chart").bounding_box()
+        assert box["width"] > 0.8 * min(width, 1280 - 24 * 16) and box["x"] + box["width"] <= width
+        assert page.locator("#chart .nsewdrag").count() == 1
+
+        page.locator('.event-list a[data-slug="nara-summit"]').click()
+        detail = page.locator("#detail.open")
+        detail.wait_for()
+        style = detail.evaluate("(el) => getComputedStyle(el).position")
+        if size == "desktop":
+            rect = detail.bounding_box()
+            assert style == "sticky" and rect["x"] > box["x"] + box["width"] - 1
+        else:
+            # Wait for the sheet to finish sliding up.
+            page.wait_for_function(
+                "() => { const r = document.getElementById('detail').getBoundingClientRect();"
+                " return Math.abs(r.bottom - window.innerHeight) <= 1; }"
+            )
+            rect = detail.bounding_box()
+            # A bottom sheet: full width, resting on the bottom edge.
+            assert style == "fixed"
+            assert abs(rect["width"] - width) <= 1
+            assert abs(rect["y"] + rect["height"] - height) <= 1
+            assert rect["height"] <= 0.71 * height
+        assert page.evaluate(overflow) <= 0
+
+        page.goto(live_server.url + Event.objects.get(slug="nara-summit").get_absolute_url())
+        assert page.evaluate(overflow) <= 0
+        columns = page.locator(".by-source.compare").evaluate(
+            "(el) => getComputedStyle(el).gridTemplateColumns.split(' ').length"
+        )
+        assert columns == (1 if size == "phone" else 2)
+    finally:
+        context.close()
+
+
+def test_reduced_motion_turns_off_the_sheet_animation(browser, live_server, story):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        open_timeline(page, live_server.url)
+        duration = page.evaluate("() => getComputedStyle(document.getElementById('detail')).transitionDuration")
+        assert duration in ("0s", "0s, 0s")
+    finally:
+        context.close()
+
+
+def test_print_gives_a_plain_chronological_list(page, live_server, story):
+    open_timeline(page, live_server.url)
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "() => ['.filters', '.chart-wrap', '#detail'].map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none", "none", "none"]
+    assert page.locator(".event-item").first.is_visible()
+    quote = page.get_by_text("talks focused on stabilising rare-earth supply chains", exact=False)
+    assert quote.is_visible()
+    page.emulate_media(media="screen")
+    assert not quote.is_visible()

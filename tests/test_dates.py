@@ -1,0 +1,413 @@
+"""timeline.dates: detection and resolution of English news date expressions.
+
+Plain functions, no database. Publication dates follow the seed articles:
+Tuesday 13 January 2026 unless a test says otherwise.
+"""
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.dates import DateMention, extract_dates, merge_ranges, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_dates  # noqa: E402
+
+TUE_13_JAN = date(2026, 1, 13)
+WED_14_JAN = date(2026, 1, 14)
+THU_15_JAN = date(2026, 1, 15)
+
+
+def only(text: str, published: date = TUE_13_JAN) -> DateMention:
+    mentions = extract_dates(text, published)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+def values(text: str, published: date = TUE_13_JAN) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in extract_dates(text, published)]
+
+
+# --- precision is kept --------------------------------------------------------
+
+def test_in_november_is_month_precision_not_a_day():
+    m = only("China reacted strongly to Takaichi's Diet remark in November.", WED_14_JAN)
+    assert (m.text, m.value, m.precision) == ("November", "2025-11", "month")
+    assert (m.earliest, m.latest) == (date(2025, 11, 1), date(2025, 11, 30))
+    assert m.label == "Nov 2025"
+
+
+def test_last_week_is_the_previous_iso_week_not_a_day():
+    # ISO weeks: 13 Jan 2026 is in W03, so last week is W02 (5-11 Jan).
+    m = only("Just last week, Lee was courted by Xi in Beijing.")
+    assert (m.value, m.precision) == ("2026-W02", "week")
+    assert (m.earliest, m.latest) == (date(2026, 1, 5), date(2026, 1, 11))
+    assert m.label == "week of 5 Jan 2026"
+
+
+def test_late_october_is_part_of_month_with_narrowed_range():
+    m = only("Their first meeting took place in South Korea in late October.")
+    assert (m.text, m.value, m.precision) == ("late October", "2025-10", "part_of_month")
+    assert (m.earliest, m.latest) == (date(2025, 10, 21), date(2025, 10, 31))
+    assert m.label == "late Oct 2025"
+
+
+@pytest.mark.parametrize("phrase, earliest, latest", [
+    ("early November", date(2025, 11, 1), date(2025, 11, 10)),
+    ("mid-November", date(2025, 11, 11), date(2025, 11, 20)),
+])
+def test_early_and_mid_month_narrow_the_range(phrase, earliest, latest):
+    m = only(f"Remarks she made in {phrase} infuriated China.")
+    assert (m.value, m.precision, m.earliest, m.latest) == ("2025-11", "part_of_month", earliest, latest)
+
+
+def test_spring_visit_is_a_season_of_the_coming_spring():
+    m = only("Takaichi intends to use the progress made with Lee during her spring visit to the United States.",
+             WED_14_JAN)
+    assert (m.text, m.value, m.precision, m.label) == ("spring", "2026-SP", "season", "spring 2026")
+    assert (m.earliest, m.latest) == (date(2026, 3, 1), date(2026, 5, 31))
+
+
+# --- direction: tense and cue words -------------------------------------------
+
+def test_set_to_visit_on_wednesday_is_the_coming_wednesday():
+    m = only("The pair are set to visit a historic temple on Wednesday before Lee returns home.")
+    assert m.value == "2026-01-14"
+
+
+def test_interview_aired_monday_is_the_past_monday():
+    m = only("In an interview with Japanese broadcaster NHK aired Monday, Lee made it clear he would not intervene.")
+    assert m.value == "2026-01-12"
+
+
+def test_snap_election_in_february_is_the_coming_february():
+    m = only("Speculation has grown that Takaichi may call a snap election in February.")
+    assert m.value == "2026-02"
+
+
+def test_diet_remark_in_november_is_the_past_november():
+    m = only("China has reacted strongly to Takaichi's Diet remark in November regarding Taiwan.")
+    assert m.value == "2025-11"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The minister will speak on Friday.", "2026-01-16"),
+    ("The minister spoke on Friday.", "2026-01-09"),
+    ("The minister is expected to speak on Friday.", "2026-01-16"),
+    ("Talks were held on Friday.", "2026-01-09"),
+    ("The festival opens on Friday.", "2026-01-16"),
+])
+def test_bare_weekday_follows_the_tense_of_its_clause(sentence, value):
+    assert only(sentence).value == value
+
+
+def test_weekday_with_no_tense_cue_is_the_nearest_one():
+    # a photo caption in the present tense, the day after the summit
+    assert only("Takaichi speaks with Lee in Nara City on Tuesday.", WED_14_JAN).value == "2026-01-13"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The summit will be held in March.", "2026-03"),
+    ("The summit was held in March.", "2025-03"),
+    ("Exports rose in December.", "2025-12"),
+    ("Exports will rise in December.", "2026-12"),
+    ("Sales rose in January.", "2026-01"),
+])
+def test_bare_month_follows_tense_and_includes_the_current_month(sentence, value):
+    assert only(sentence).value == value
+
+
+def test_since_a_month_always_looks_back():
+    assert only("She has been running since February.", date(2023, 11, 20)).value == "2023-02"
+
+
+def test_reporting_verb_does_not_date_what_is_reported():
+    m = only("Schools will stay closed until Oct. 10, the ministry said.", date(2022, 9, 30))
+    assert m.value == "2022-10-10"
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("next week", "2026-W04"),
+    ("this week", "2026-W03"),
+    ("earlier this month", "2026-01"),
+    ("last year", "2025"),
+    ("this year", "2026"),
+    ("next year", "2027"),
+    ("last month", "2025-12"),
+    ("this month", "2026-01"),
+    ("next month", "2026-02"),
+    ("two weeks ago", "2026-W01"),
+    ("three years ago", "2023"),
+])
+def test_relative_expressions_are_anchored_at_publication(phrase, value):
+    m = only(f"It happened {phrase}, officials said.")
+    assert (m.text, m.value) == (phrase, value)
+
+
+def test_earlier_this_month_ends_at_publication():
+    m = only("Japan had planned to host a summit earlier this month.")
+    assert (m.earliest, m.latest) == (date(2026, 1, 1), TUE_13_JAN)
+
+
+def test_a_week_earlier_is_anchored_at_the_last_date_mentioned():
+    text = "The summit was on Tuesday. The talks followed Lee's meeting with Xi a week earlier."
+    assert values(text, WED_14_JAN) == [("Tuesday", "2026-01-13"), ("a week earlier", "2026-W02")]
+
+
+def test_anaphoric_day_offsets_chain_from_the_previous_date():
+    text = "The storm struck on Sept. 3. The next day it weakened, and three days later it was gone."
+    assert values(text, date(2024, 9, 10)) == [
+        ("Sept. 3", "2024-09-03"), ("The next day", "2024-09-04"), ("three days later", "2024-09-07")]
+
+
+def test_the_following_month_is_anchored_at_a_month():
+    text = "The company collapsed in November 2022 and filed for bankruptcy the following month."
+    assert values(text, date(2024, 5, 22))[-1] == ("the following month", "2022-12")
+
+
+# --- what must not be cut or taken for a date ---------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Feb. 22 marks Takeshima Day.", "2026-02-22"),
+    ("The summit on Jan. 5 went badly.", "2026-01-05"),
+    ("The vote is on Sept. 3.", "2026-09-03"),
+    ("It opened on Dec. 1, 2025.", "2025-12-01"),
+])
+def test_abbreviated_month_keeps_its_period(text, value):
+    m = only(text)
+    assert m.value == value
+    assert m.text.split()[0].endswith(".")
+    assert m.sentence == text
+
+
+@pytest.mark.parametrize("text", [
+    "He was satisfied with the deal.",
+    "Sun Yat-sen University and the Sun newspaper reported it.",
+    "The wedding sat well with voters.",
+])
+def test_weekday_fragments_inside_words_are_not_dates(text):
+    assert [m.text for m in extract_dates(text, TUE_13_JAN) if m.precision == "day"] == []
+
+
+def test_plural_weekday_is_not_a_date():
+    assert extract_dates("Markets are closed on Mondays.", TUE_13_JAN) == []
+
+
+def test_may_as_a_modal_verb_is_not_a_date():
+    assert extract_dates("Takaichi may call a snap election. May we ask?", TUE_13_JAN) == []
+
+
+def test_in_may_is_a_date():
+    assert only("The vote is due in May.").value == "2026-05"
+
+
+def test_theresa_may_is_not_a_date():
+    text = "Lawmakers rejected Theresa May's deal, and May resigned as party leader."
+    assert extract_dates(text, date(2019, 10, 31)) == []
+
+
+def test_march_as_a_verb_is_not_a_date():
+    assert extract_dates("Protesters march through the capital. Farmers will march on parliament.",
+                         TUE_13_JAN) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ticket costs $27.",
+    "Prices rose 50%.",
+    "Japan imported 90 per cent of its rare earths.",
+    "Some 2,000 people attended.",
+    "It cost $2025 per metre.",
+    "About 1500 people attended.",
+    "The spread is 2020 basis points.",
+])
+def test_money_percentages_and_quantities_are_not_dates(text):
+    assert extract_dates(text, TUE_13_JAN) == []
+
+
+@pytest.mark.parametrize("text", [
+    "His second visit in six months.",
+    "The talks lasted about 90 minutes.",
+    "He served for three years.",
+    "A monthslong dispute.",
+    "Reading Time:4 minutes",
+    "Cases rose in the past 24 hours.",
+])
+def test_durations_are_not_dates(text):
+    assert extract_dates(text, TUE_13_JAN) == []
+
+
+def test_prices_fall_is_not_a_season():
+    assert extract_dates("Prices could fall further. The fall in prices hurt.", TUE_13_JAN) == []
+
+
+# --- ranges and pairs ----------------------------------------------------------
+
+def test_tuesday_and_wednesday_are_two_days_and_merge_into_a_span():
+    text = "Lee was in Japan on Tuesday and Wednesday."
+    mentions = extract_dates(text, THU_15_JAN)
+    assert [(m.text, m.value) for m in mentions] == [("Tuesday", "2026-01-13"), ("Wednesday", "2026-01-14")]
+    (span,) = merge_ranges(text, mentions)
+    assert (span.text, span.value, span.precision, span.label) == (
+        "Tuesday and Wednesday", "2026-01-13", "span", "13–14 Jan 2026")
+    assert (span.earliest, span.latest) == (date(2026, 1, 13), date(2026, 1, 14))
+
+
+def test_year_range_is_two_years_and_merges_into_a_span():
+    text = "Japan's 1910-1945 occupation of Korea."
+    mentions = extract_dates(text, TUE_13_JAN)
+    assert [(m.text, m.value) for m in mentions] == [("1910", "1910"), ("1945", "1945")]
+    (span,) = merge_ranges(text, mentions)
+    assert (span.text, span.value, span.earliest, span.latest) == (
+        "1910-1945", "1910", date(1910, 1, 1), date(1945, 12, 31))
+
+
+def test_over_the_weekend_is_the_past_weekend():
+    m = only("Champagne was in Washington over the weekend to discuss minerals.", THU_15_JAN)
+    assert (m.text, m.value, m.precision) == ("the weekend", "2026-W02-WE", "week")
+    assert (m.earliest, m.latest) == (date(2026, 1, 10), date(2026, 1, 11))
+
+
+def test_from_3_to_5_march_is_two_days_sharing_the_month():
+    text = "The festival runs from 3 to 5 March."
+    mentions = extract_dates(text, TUE_13_JAN)
+    assert [(m.text, m.value) for m in mentions] == [("3", "2026-03-03"), ("5 March", "2026-03-05")]
+    assert merge_ranges(text, mentions)[0].label == "3–5 Mar 2026"
+
+
+def test_month_day_range_shares_the_year():
+    assert values("The Fed meets on Jan. 27-28, 2026.", date(2025, 12, 29)) == [
+        ("Jan. 27", "2026-01-27"), ("28, 2026", "2026-01-28")]
+    assert values("It ran from Aug. 8 to Aug. 31, 2025.")[0] == ("Aug. 8", "2025-08-08")
+
+
+# --- formats -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("It began on January 13, 2026.", ("January 13, 2026", "2026-01-13")),
+    ("It began on 13 January 2026.", ("13 January 2026", "2026-01-13")),
+    ("It began on Jan. 13.", ("Jan. 13", "2026-01-13")),
+    ("It began on 2026-01-13.", ("2026-01-13", "2026-01-13")),
+    ("It began on Tuesday, Jan. 13.", ("Tuesday, Jan. 13", "2026-01-13")),
+    ("Tickets go on sale on the 20th.", ("the 20th", "2026-01-20")),
+    ("It began in November 2025.", ("November 2025", "2025-11")),
+    ("Imports peaked in 2010.", ("2010", "2010")),
+    ("Prices fell by 2025.", ("2025", "2025")),
+    ("Stocks boomed in the 1990s.", ("the 1990s", "199")),
+    ("Growth slowed in the 2010s.", ("the 2010s", "201")),
+    ("The plant opens in mid-2025.", ("mid-2025", "2025")),
+    ("The plant opens in early 2026.", ("early 2026", "2026")),
+    ("It will be done by the end of the year.", ("the end of the year", "2026")),
+    ("Profits rose in the first half of 2025.", ("the first half of 2025", "2025-H1")),
+    ("Growth slowed in the third quarter.", ("the third quarter", "2025-Q3")),
+    ("It rained last summer.", ("last summer", "2025-SU")),
+    ("It will open this spring.", ("this spring", "2026-SP")),
+    ("Markets close early on New Year's Eve.", ("New Year's Eve", "2025-12-31")),
+    ("The 2026 budget was passed.", ("2026", "2026")),
+])
+def test_explicit_and_relative_formats(text, expected):
+    m = only(text)
+    assert (m.text, m.value) == expected
+
+
+def test_mid_year_narrows_the_year():
+    m = only("The plant opens in mid-2025.")
+    assert (m.precision, m.earliest, m.latest, m.label) == ("span", date(2025, 5, 1), date(2025, 8, 31), "mid-2025")
+
+
+def test_yesterday_today_tomorrow_are_days_around_publication():
+    assert values("yesterday, today and tomorrow") == [
+        ("yesterday", "2026-01-12"), ("today", "2026-01-13"), ("tomorrow", "2026-01-14")]
+
+
+def test_present_past_and_future_references():
+    assert values("Prices are now high and currently rising; sales recently fell; in the future they may not.") == [
+        ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
+        ("the future", "FUTURE_REF")]
+
+
+def test_part_of_day_is_kept_in_the_value():
+    assert only("The storm hit on Wednesday night.").value == "2026-01-07TNI"
+
+
+# --- sentences -----------------------------------------------------------------
+
+def test_sentence_splitting_keeps_abbreviations_together():
+    text = ("Dr. Smith met Mr. Lee in the U.S. on Jan. 5 to discuss the Feb. 22 event. "
+            "It went well. Then they left.")
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Dr. Smith met Mr. Lee in the U.S. on Jan. 5 to discuss the Feb. 22 event.",
+        "It went well.", "Then they left."]
+
+
+def test_mentions_carry_their_sentence():
+    text = "Lee arrived. Lee met Xi on Jan. 5, officials said. He left."
+    m = only(text)
+    assert m.sentence == "Lee met Xi on Jan. 5, officials said."
+    assert text[m.sentence_start:].startswith(m.sentence)
+
+
+# --- API contract --------------------------------------------------------------
+
+def test_mentions_are_ordered_non_overlapping_and_exact_on_a_seed_article():
+    doc = bench_dates.load_devset()[1]
+    mentions = extract_dates(doc["text"], date.fromisoformat(doc["published"]))
+    assert mentions
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    for m in mentions:
+        assert doc["text"][m.start:m.end] == m.text
+        assert m.precision in {"day", "part_of_month", "month", "season", "year", "span", "week", "decade",
+                               "present", "unknown"}
+
+
+def test_to_dict_is_json_ready():
+    m = only("The summit was held on Jan. 5.")
+    d = m.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert d == {"text": "Jan. 5", "start": 23, "end": 29, "value": "2026-01-05", "earliest": "2026-01-05",
+                 "latest": "2026-01-05", "precision": "day", "label": "5 Jan 2026",
+                 "sentence": "The summit was held on Jan. 5."}
+    assert only("Prices are now high.").to_dict()["earliest"] == "2026-01-13"
+    assert only("Sales recently fell.").to_dict()["earliest"] is None
+
+
+def test_published_may_be_a_datetime_or_iso_string():
+    from datetime import datetime
+    assert only("It happened yesterday.", datetime(2026, 1, 13, 9, 30)).value == "2026-01-12"
+    assert only("It happened yesterday.", "2026-01-13").value == "2026-01-12"
+
+
+# --- devset and benchmark ------------------------------------------------------
+
+def test_devset_offsets_are_valid():
+    docs = bench_dates.load_devset()
+    assert len(docs) >= 6
+    assert sum(len(d["timexes"]) for d in docs[5:]) >= 300  # beyond the five seed articles
+    for doc in docs:
+        date.fromisoformat(doc["published"])
+        last_end = 0
+        for t in doc["timexes"]:
+            assert doc["text"][t["start"]:t["end"]] == t["text"], (doc["id"], t)
+            assert t["start"] >= last_end, (doc["id"], t)
+            last_end = t["end"]
+
+
+def test_devset_value_f1_stays_above_regression_guard():
+    score = bench_dates.score(bench_dates.ours, bench_dates.load_devset())
+    assert score.value_f1 >= 0.8, (score.f1, score.value_accuracy)
+
+
+def test_a_5000_word_article_takes_well_under_a_second():
+    article = bench_dates.long_article(bench_dates.load_devset())
+    assert len(article.split()) >= 5000
+    extract_dates(article, TUE_13_JAN)
+    started = time.perf_counter()
+    extract_dates(article, TUE_13_JAN)
+    assert time.perf_counter() - started < 0.5

@@ -1,0 +1,123 @@
+"""The timeline as a reader meets it: headless Chromium against a live server."""
+
+import pytest
+
+from timeline.models import Event
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHART_SLUGS = """() => {
+  const chart = document.getElementById('chart');
+  const slugs = new Set();
+  for (const trace of chart.data) for (const point of (trace.customdata || [])) slugs.add(point[0]);
+  return [...slugs].sort();
+}"""
+
+
+def open_timeline(page, url):
+    page.goto(url)
+    page.wait_for_selector("#chart[data-rendered=true]")
+
+
+def point_position(page, date, lane):
+    """Where Plotly drew a date in a lane, in page coordinates."""
+    return page.evaluate(
+        """([date, lane]) => {
+          const chart = document.getElementById('chart');
+          const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis;
+          const box = chart.querySelector('.nsewdrag').getBoundingClientRect();
+          return {x: box.left + xa.d2p(date), y: box.top + ya.d2p(lane)};
+        }""",
+        [date, lane],
+    )
+
+
+def test_chart_renders_every_published_event(page, live_server, seed_live):
+    open_timeline(page, live_server.url)
+    published = sorted(Event.objects.published().values_list("slug", flat=True))
+    assert page.evaluate(CHART_SLUGS) == published
+    drawn = page.locator("#chart .scatterlayer .point, #chart .barlayer .point").count()
+    expected = sum(max(1, event.actors.count()) for event in Event.objects.published())
+    assert drawn == expected
+    assert page.dialogs == []
+
+
+def test_scrolling_zooms_the_visible_range(page, live_server, seed_live):
+    open_timeline(page, live_server.url)
+    before = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range.slice()")
+    box = page.locator("#chart .nsewdrag").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -600)
+    page.wait_for_function(
+        "(before) => document.getElementById('chart')._fullLayout.xaxis.range[0] !== before[0]", arg=before
+    )
+    after = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range.slice()")
+    span = lambda r: page.evaluate("(r) => new Date(r[1]) - new Date(r[0])", r)  # noqa: E731
+    assert span(after) < span(before)
+
+
+def test_filter_updates_chart_and_url_without_reload(page, live_server, seed_live):
+    open_timeline(page, live_server.url)
+    page.evaluate("() => { window.notReloaded = true; }")
+    page.get_by_text("Actors", exact=True).click()
+    page.get_by_label("China", exact=True).check()
+    page.wait_for_url("**/?*actor=china*")
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.evaluate("() => window.notReloaded") is True
+    china = sorted(Event.objects.published().filter(actors__slug="china").values_list("slug", flat=True))
+    page.wait_for_function("(n) => document.querySelectorAll('.event-item').length === n", arg=len(china))
+    assert page.evaluate(CHART_SLUGS) == china
+
+
+def test_clicking_a_point_shows_its_citations(page, live_server, seed_live):
+    open_timeline(page, live_server.url)
+    nara = Event.objects.get(slug="takaichi-lee-summit-nara")
+    lane = nara.actors.order_by("name").first().short_name
+    # Zoom to the summit's week so the point stands alone under the cursor.
+    page.evaluate(
+        "() => Plotly.relayout('chart', {'xaxis.range': ['2026-01-11', '2026-01-16']})"
+    )
+    position = point_position(page, "2026-01-13", lane)
+    page.mouse.click(position["x"], position["y"])
+    detail = page.locator("#detail")
+    detail.get_by_text("What the sources say").wait_for()
+    assert nara.title in detail.inner_text()
+    quote = nara.citations.first().quote
+    assert quote.split("\n")[0][:60] in detail.inner_text()
+
+
+def test_list_link_opens_the_panel_and_escape_closes_it(page, live_server, seed_live):
+    open_timeline(page, live_server.url)
+    page.locator(".event-item a", has_text="Takeshima Day").first.click()
+    page.locator("#detail .citation").first.wait_for()
+    assert page.url.rstrip("/") == live_server.url
+    page.keyboard.press("Escape")
+    page.locator("#detail .hint").wait_for()
+
+
+def test_back_button_restores_the_previous_view(page, live_server, seed_live):
+    open_timeline(page, live_server.url)
+    everything = page.evaluate(CHART_SLUGS)
+    page.get_by_text("Actors", exact=True).click()
+    page.get_by_label("China", exact=True).check()
+    page.wait_for_url("**/?*actor=china*")
+    page.wait_for_function("(n) => document.querySelectorAll('.event-item').length < n", arg=len(everything))
+    page.go_back()
+    page.wait_for_url(live_server.url + "/")
+    page.wait_for_function("(n) => document.querySelectorAll('.event-item').length === n", arg=len(everything))
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.evaluate(CHART_SLUGS) == everything
+    assert not page.get_by_label("China", exact=True).is_checked()
+
+
+def test_form_works_without_javascript(browser, live_server, seed_live):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/?actor=china")
+    titles = page.locator(".event-item a").all_inner_texts()
+    china = Event.objects.published().filter(actors__slug="china")
+    assert sorted(titles) == sorted(china.values_list("title", flat=True))
+    page.fill("#id_from", "2026-13-45")
+    page.click("button[type=submit]")
+    assert "is not a real date" in page.locator(".form-errors").inner_text()
+    context.close()

@@ -1,0 +1,160 @@
+"""Sentence splitting and a light reading of tense around a mention: enough
+to tell whether a bare "Wednesday" or "in February" looks back or ahead."""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "mt", "ft", "rev", "hon",
+    "u.s", "u.k", "u.n", "e.u", "d.c", "i.e", "e.g", "a.m", "p.m", "approx", "dept", "est",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+_TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; line breaks always end one (captions,
+    headlines), periods only when they do not close an abbreviation."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for b in _BOUNDARY.finditer(text):
+        if b.group().startswith("."):
+            tok = _TOKEN_BEFORE.search(text, max(start, b.start() - 12), b.start() + 1)
+            word = tok.group(1).lower().strip(".") if tok else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        end = b.start() + len(b.group().rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = b.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+# ------------------------------------------------------------------ tense cues
+
+# Hard clause edges: a dash-bounded aside or a quotation has its own tense.
+_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
+# Soft edges split a clause into comma segments.
+_SEGMENT_EDGE = re.compile(r",")
+_ASIDE_START = re.compile(r"\s*(?:who|whom|whose|which|where|an?|the)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
+    r"going|planning|preparing|likely)\s+(?:to|for|on|in)|will|won['’]t|shall|would(?!\s+have)|"
+    r"could(?!\s+(?:not|have))|plans?\s+to|"
+    r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|may|might|upcoming|next|coming|tomorrow|"
+    r"forecast\s+to)\b|['’]ll\b", re.I)
+# Past verbs whose complement lies ahead: "agreed to ban ... by the end of the year".
+_FUTURE_COMPLEMENT = re.compile(
+    r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|sought|wanted|asked|ordered|planned|"
+    r"prepared|agrees|decides|promises|pledges|vows|threatens|seeks|wants|asks|orders)\s+(?:\w+\s+){0,4}?to\s+[a-z]+\b")
+# Present-tense verbs of schedules: "the festival opens on Wednesday".
+_SCHEDULED = re.compile(
+    r"\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
+    r"travels?|visits?|heads?|faces?|plays?|hosts?|holds?|goes|go|runs?|launch(?:es)?|votes?|decides?|"
+    r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due)\b(?=(?:\s+\S+){0,5}\s*$)",
+    re.I)
+_IRREGULAR_PAST = (
+    "made|met|took|taken|went|gone|came|saw|seen|began|begun|gave|given|became|left|won|lost|hit|"
+    "led|paid|sent|spent|fell|fallen|rose|risen|ran|found|got|brought|bought|thought|sought|built|struck|"
+    "spoke|spoken|chose|chosen|drove|flew|flown|grew|grown|knew|known|shook|stood|sold|kept|meant|"
+    "felt|fought|caught|taught|broke|broken|froze|stole|woke|was|were|had|did|been|ago|earlier|"
+    "previously|yesterday|former|overtook|withdrew|drew|ate|hid|lay|sank|swore|tore|wore|held|"
+    "said|told|wrote|written")
+_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b(?!\s+(?:to|by)\b)|"
+                   r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|also\s+|already\s+)?[a-z]+(?:ed|en|wn|ne)\b")
+_NOT_PAST = {"need", "speed", "feed", "seed", "indeed", "bed", "red", "shed", "hundred", "embed", "united",
+             "based", "related", "limited", "advanced", "interested", "concerned", "proposed", "so-called",
+             "detailed", "skilled", "armed", "aged", "supposed", "used", "breed", "exceed", "proceed",
+             "succeed", "weed", "heed", "creed", "greed", "naked", "wicked", "sacred", "kindred", "red"}
+# Reporting verbs date the report, not what is reported: they count only when
+# the mention hangs on them ("said Tuesday", "told reporters on Monday").
+_REPORTING = {"said", "told", "wrote", "written", "added", "noted", "stated", "reported", "announced",
+              "warned", "explained", "claimed", "confirmed"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+                "your", "my", "some", "any", "no", "each", "every"}
+_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+)\s+([A-Za-z’'-]+)\s+$")
+_STRONG_PAST = {"was", "were", "had", "did", "ago", "earlier", "previously", "yesterday", "former", "been"}
+_PASSIVE_AUX = re.compile(r"\b(?:be|being|is|are|am|get|gets|to|remains?|stays?|seems?|looks?|become|becomes)\s+"
+                          r"(?:\w+ly\s+)?$", re.I)
+_PAST_ONLY = set("went came saw began gave became fell rose ran took spoke chose drove flew grew knew shook broke "
+                 "froze stole woke wrote ate hid drew withdrew overtook sank swore tore wore did was were".split())
+_CLAUSE_START = re.compile(r"(?:^|[.,;:—“\"\n]|\b(?:and|but|while|as|when))\s*$")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|with|by|for|from|during|under|over|since|after|before|into)\b")
+
+
+def _participle(text: str, pos: int, word: str) -> bool:
+    """'the progress made with Lee', 'will be suspended': the participle says
+    nothing about the clause's tense (the auxiliary, if any, does)."""
+    if word in _STRONG_PAST or word in _PAST_ONLY:
+        return False
+    before = text[max(0, pos - 30):pos]
+    if _PASSIVE_AUX.search(before):
+        return True
+    m = _TWO_WORDS_BEFORE.search(before)
+    if not (m and m.group(1).lower() in _DETERMINERS and m.group(2).islower()
+            and _PREPOSITION_AFTER.match(text, pos + len(word))):
+        return False
+    # "The storm hit on Wednesday": a clause-initial noun phrase is the subject
+    return not _CLAUSE_START.search(text, max(0, pos - 70), pos - len(before) + m.start())
+
+
+def _cues(text: str, lo: int, hi: int, start: int, end: int) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for f in _FUTURE.finditer(text, lo, hi):
+        found.append((f.start(), f.end(), "past" if f.group(1) else "future"))
+    for p in _PAST.finditer(text, lo, hi):
+        word = p.group().lower()
+        if word in _NOT_PAST or _participle(text, p.start(), word):
+            continue
+        if word in _REPORTING:
+            between = text[p.end():start] if p.end() <= start else text[end:p.start()]
+            if len(between.split()) > 3 or " that " in f" {between} ":
+                continue
+        found.append((p.start(), p.end(), "past"))
+    for f in _FUTURE_COMPLEMENT.finditer(text, lo, min(hi, start)):
+        found.append((f.start(), f.end(), "future"))
+    s = _SCHEDULED.search(text, max(lo, start - 40), start)
+    if s:
+        found.append((s.start(), s.end(), "future"))
+    return [c for c in found if c[1] <= start or c[0] >= end]
+
+
+def _nearest(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for c0, c1, tense in cues:
+        # a cue after the mention governs it less often ("announced in January would pay off")
+        dist = start - c1 if c1 <= start else c0 - end + 12
+        if best is None or dist < best[0]:
+            best = (dist, tense)
+    return best[1] if best else None
+
+
+def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
+    """'past', 'future' or None (no evidence) from the cues nearest the mention:
+    first in its own comma segment, then, if that has none ("On Monday, Japan
+    initiated ..."), in the rest of the clause, skipping relative clauses and
+    appositions, which carry their own tense."""
+    s0, s1 = sent
+    left = s0
+    for e in _CLAUSE_EDGE.finditer(text, s0, start):
+        left = e.end()
+    edge = _CLAUSE_EDGE.search(text, end, s1)
+    right = edge.start() if edge else s1
+    bounds = [left] + [e.end() for e in _SEGMENT_EDGE.finditer(text, left, right)] + [right]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    own = next((s for s in segments if s[0] <= start < s[1]), (left, right))
+    tense = _nearest(_cues(text, own[0], min(own[1], right), start, end), start, end)
+    if tense:
+        return tense
+    cues: list[tuple[int, int, str]] = []
+    for seg in segments:
+        if seg != own and not _ASIDE_START.match(text, seg[0]):
+            cues.extend(_cues(text, seg[0], seg[1], start, end))
+    return _nearest(cues, start, end)

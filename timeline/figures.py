@@ -1,0 +1,241 @@
+"""
+Builds the Plotly figure of a list of events. No request in here: the views
+hand it events (with actors and topics prefetched) and get a dict back,
+ready for `json_script`.
+
+Every piece of text that came from a person is HTML-escaped before it goes
+into the figure: Plotly's label renderer honours <a>, <b> and style=.
+"""
+
+import datetime
+import json
+from collections import defaultdict
+from html import escape as html_escape
+
+import plotly.graph_objects as go
+
+from .models import Event
+
+
+def escape(text: str) -> str:
+    # Escaping < > & leaves no tag for Plotly to honour; quotes stay as typed,
+    # because Plotly's labels do not decode &quot; and would show it literally.
+    return html_escape(text, quote=False)
+
+
+OTHER_LANE = "Other"
+OTHER_COLOUR = "#6b6b6b"
+LANE_HEIGHT = 34
+DAY = datetime.timedelta(days=1)
+
+
+def lane_keys(event: Event, lanes: str) -> list[tuple[str, str, str]]:
+    """(lane label, colour, legend group) for every lane an event is drawn in."""
+    actors = list(event.actors.all())
+    if lanes == "topic":
+        colour = actors[0].colour if actors else OTHER_COLOUR
+        topics = list(event.topics.all())
+        return [(topic.name, colour, topic.name) for topic in topics] or [(OTHER_LANE, colour, OTHER_LANE)]
+    return [(actor.short_name, actor.colour, actor.short_name) for actor in actors] or [
+        (OTHER_LANE, OTHER_COLOUR, OTHER_LANE)
+    ]
+
+
+def hover_text(event: Event) -> str:
+    status = "" if event.status == Event.Status.HAPPENED else f" · {event.get_status_display().lower()}"
+    return f"<b>{escape(event.title)}</b><br>{escape(event.date_label)}{escape(status)}"
+
+
+def marker_symbol(event: Event) -> str:
+    if event.status == Event.Status.CANCELLED:
+        return "x-thin-open"
+    if event.is_future_facing:
+        return "circle-open"
+    return "circle"
+
+
+def fitted_range(events: list[Event]) -> list[str] | None:
+    """
+    The initial x range: where the events are, padded. A few far-off events
+    (a 1910 occupation beside 2026 summits) would squeeze the rest into a
+    sliver, so the view starts at the 10th percentile; the rest is a zoom out
+    (or the range slider) away.
+    """
+    if not events:
+        return None
+    starts = sorted(event.earliest for event in events)
+    first = starts[len(starts) // 10]
+    last = max(event.latest for event in events)
+    pad = max((last - first) / 12, datetime.timedelta(days=3))
+    return [(first - pad).isoformat(), (last + pad + DAY).isoformat()]
+
+
+def full_range(events: list[Event]) -> list[str] | None:
+    if not events:
+        return None
+    first = min(event.earliest for event in events)
+    last = max(event.latest for event in events)
+    pad = max((last - first) / 40, datetime.timedelta(days=2))
+    return [(first - pad).isoformat(), (last + pad + DAY).isoformat()]
+
+
+def build_figure(events: list[Event], lanes: str = "actor", today: datetime.date | None = None) -> dict:
+    today = today or datetime.date.today()
+    points = defaultdict(lambda: defaultdict(list))
+    spans = defaultdict(lambda: defaultdict(list))
+    lane_order: dict[str, None] = {}
+
+    for event in events:
+        precise = event.earliest == event.latest
+        for lane, colour, group in lane_keys(event, lanes):
+            lane_order.setdefault(lane, None)
+            key = (group, colour)
+            target = points[key] if precise else spans[key]
+            target["y"].append(lane)
+            target["slug"].append(event.slug)
+            target["hover"].append(hover_text(event))
+            if precise:
+                target["x"].append(event.earliest.isoformat())
+                target["symbol"].append(marker_symbol(event))
+            else:
+                # A bar over the whole uncertainty: late October is 21–31 Oct.
+                target["base"].append(event.earliest.isoformat())
+                length = (event.latest - event.earliest + DAY).total_seconds() * 1000
+                target["x"].append(length)
+                target["pattern"].append("/" if event.is_future_facing else "")
+                target["opacity"].append(0.35 if event.status == Event.Status.CANCELLED else 0.75)
+
+    figure = go.Figure()
+    for (group, colour), data in spans.items():
+        figure.add_trace(
+            go.Bar(
+                name=group,
+                legendgroup=group,
+                showlegend=False,
+                orientation="h",
+                base=data["base"],
+                x=data["x"],
+                y=data["y"],
+                width=0.45,
+                customdata=[[slug] for slug in data["slug"]],
+                hovertext=data["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker={
+                    "color": colour,
+                    "opacity": data["opacity"],
+                    "line": {"color": colour, "width": 1.5},
+                    "pattern": {"shape": data["pattern"], "fgcolor": "#ffffff", "solidity": 0.4},
+                },
+            )
+        )
+    for (group, colour), data in points.items():
+        figure.add_trace(
+            go.Scatter(
+                name=group,
+                legendgroup=group,
+                mode="markers",
+                x=data["x"],
+                y=data["y"],
+                customdata=[[slug] for slug in data["slug"]],
+                hovertext=data["hover"],
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker={
+                    "color": colour,
+                    "size": 13,
+                    "symbol": data["symbol"],
+                    "line": {"color": colour, "width": 2},
+                },
+            )
+        )
+
+    lanes_shown = list(lane_order) or [OTHER_LANE]
+    x_range = fitted_range(events)
+    figure.update_layout(
+        barmode="overlay",
+        height=max(260, LANE_HEIGHT * len(lanes_shown) + 150),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        dragmode="pan",
+        hovermode="closest",
+        showlegend=False,
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
+        xaxis={
+            "type": "date",
+            "range": x_range,
+            # The slider always shows every event, whatever the zoom.
+            "rangeslider": {"visible": True, "thickness": 0.08, "range": full_range(events)},
+            "showgrid": True,
+            "gridcolor": "rgba(128,128,128,0.2)",
+            "automargin": True,
+        },
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": list(reversed(lanes_shown)),
+            "range": [-0.6, len(lanes_shown) - 0.4],
+            "fixedrange": True,
+            "automargin": True,
+        },
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": today.isoformat(),
+                "x1": today.isoformat(),
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#d62728", "width": 1.5, "dash": "dot"},
+            }
+        ],
+        annotations=[
+            {
+                "x": today.isoformat(),
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "text": "today",
+                "showarrow": False,
+                "yanchor": "bottom",
+                "font": {"color": "#d62728", "size": 11},
+            }
+        ],
+    )
+    # Through JSON so numpy arrays and dates become plain values for json_script.
+    return json.loads(figure.to_json())
+
+
+def connector_traces(events: list[Event], relations, lanes: str = "actor") -> list[dict]:
+    """
+    Lines from cause to effect between related events, in one trace of their
+    own (no customdata, so clicks and keyboard focus pass them by), with an
+    arrowhead at the effect. Plain dicts, to be appended to a built figure.
+    """
+    from .relations import connectors
+
+    segments = connectors(events, relations, lambda event: lane_keys(event, lanes)[0][0])
+    if not segments:
+        return []
+    x, y, symbols, labels = [], [], [], []
+    for segment in segments:
+        x += [segment.x0, segment.x1, None]
+        y += [segment.y0, segment.y1, None]
+        symbols += ["circle", "arrow", "circle"]
+        labels += [escape(segment.label)] * 2 + [""]
+    return [
+        {
+            "type": "scatter",
+            "name": "Links between events",
+            "mode": "lines+markers",
+            "x": x,
+            "y": y,
+            "hovertext": labels,
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "line": {"color": "rgba(128,128,128,0.75)", "width": 1.5, "dash": "dot"},
+            "marker": {"symbol": symbols, "size": [0, 11, 0] * len(segments), "angleref": "previous",
+                       "color": "rgba(128,128,128,0.9)"},
+            "showlegend": False,
+            "meta": "links",
+        }
+    ]

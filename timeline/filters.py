@@ -1,0 +1,179 @@
+"""
+The filter form shared by the timeline page, the embed and the API, so the
+three never disagree about what `actor`, `topic`, `q`, `from`, `to` mean.
+"""
+
+import datetime
+import re
+
+import dateparser
+from dateutil.relativedelta import relativedelta
+from django import forms
+
+from .models import Actor, Event, StoryArc, Topic
+
+# Dates outside this range are typos or probes, not history we cover.
+MIN_DATE = datetime.date(1800, 1, 1)
+MAX_DATE = datetime.date(2200, 12, 31)
+MAX_QUERY_LENGTH = 200
+
+_YEAR = re.compile(r"^\d{4}$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def parse_loose_date(value: str, end: bool) -> datetime.date:
+    """
+    Read an ISO date or what dateparser understands ('Nov 2025', '5 Jan 2026').
+
+    A date given to the month or year stands for its whole period: as `from`
+    it means the first day, as `to` the last, so `to=Nov 2025` includes 30 Nov.
+    """
+    value = value.strip()
+    if _YEAR.match(value):
+        year = int(value)
+        day = datetime.date(year, 12, 31) if end else datetime.date(year, 1, 1)
+    elif match := _YEAR_MONTH.match(value):
+        try:
+            first = datetime.date(int(match[1]), int(match[2]), 1)
+        except ValueError:
+            raise forms.ValidationError("“%(value)s” is not a real month.", params={"value": value})
+        day = first + relativedelta(months=1, days=-1) if end else first
+    elif _ISO_DAY.match(value):
+        try:
+            day = datetime.date.fromisoformat("-".join(part.zfill(2) for part in value.split("-")))
+        except ValueError:
+            raise forms.ValidationError("“%(value)s” is not a real date.", params={"value": value})
+    else:
+        data = dateparser.DateDataParser(
+            languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+        ).get_date_data(value)
+        if data.date_obj is None:
+            raise forms.ValidationError(
+                "“%(value)s” is not a date summit understands; use YYYY-MM-DD or e.g. “Nov 2025”.",
+                params={"value": value[:40]},
+            )
+        day = data.date_obj.date()
+        if data.period == "year":
+            day = datetime.date(day.year, 12, 31) if end else datetime.date(day.year, 1, 1)
+        elif data.period == "month":
+            first = day.replace(day=1)
+            day = first + relativedelta(months=1, days=-1) if end else first
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise forms.ValidationError(
+            "Dates must lie between %(min)s and %(max)s.",
+            params={"min": MIN_DATE.year, "max": MAX_DATE.year},
+        )
+    return day
+
+
+class LooseDateField(forms.CharField):
+    def __init__(self, *, end: bool, **kwargs):
+        self.end = end
+        super().__init__(required=False, max_length=40, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return parse_loose_date(value, end=self.end) if value else None
+
+
+class SlugChoiceField(forms.MultipleChoiceField):
+    """Several slugs may be given (`actor=japan&actor=china`): events of any of them."""
+
+    default_error_messages = {"invalid_choice": "Unknown %(noun)s “%(value)s”."}
+
+    def __init__(self, noun: str, **kwargs):
+        self.noun = noun
+        super().__init__(required=False, **kwargs)
+
+    def validate(self, value):
+        for slug in value:
+            if not self.valid_value(slug):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"noun": self.noun, "value": slug[:60]},
+                )
+
+
+class EventFilterForm(forms.Form):
+    # Parameters that make sense once; a second copy is a broken link.
+    SINGLE_VALUED = ("q", "from", "to", "lanes", "arc", "links")
+
+    actor = SlugChoiceField("actor", label="Actor")
+    topic = SlugChoiceField("topic", label="Topic")
+    arc = forms.ChoiceField(required=False, label="Story")
+    q = forms.CharField(
+        required=False,
+        label="Search",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": "Search text is too long (at most %(limit_value)d characters)."},
+    )
+    lanes = forms.ChoiceField(
+        required=False,
+        label="Lanes",
+        choices=[("actor", "One lane per actor"), ("topic", "One lane per topic")],
+        error_messages={"invalid_choice": "Lanes must be “actor” or “topic”."},
+    )
+
+    # Draw connectors between related events on the chart.
+    links = forms.BooleanField(required=False, label="Show links between events")
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        # `from` is a Python keyword, so these two are added by name.
+        self.fields["from"] = LooseDateField(end=False, label="From")
+        self.fields["to"] = LooseDateField(end=True, label="To")
+        self.order_fields(["q", "actor", "topic", "arc", "from", "to", "lanes"])
+        self.fields["actor"].choices = list(Actor.objects.values_list("slug", "short_name"))
+        self.fields["topic"].choices = list(Topic.objects.values_list("slug", "name"))
+        self.fields["arc"].choices = [("", "All stories")] + list(
+            StoryArc.objects.values_list("slug", "title")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data is not None and hasattr(self.data, "getlist"):
+            for name in self.SINGLE_VALUED:
+                if len(self.data.getlist(name)) > 1:
+                    self.add_error(name, f"Give “{name}” only once.")
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            self.add_error("to", "“To” is before “From”.")
+        cleaned["lanes"] = cleaned.get("lanes") or "actor"
+        return cleaned
+
+    def filter(self, events):
+        """Narrow a queryset of events to the cleaned filters."""
+        data = self.cleaned_data
+        if data.get("actor"):
+            events = events.filter(pk__in=Event.objects.filter(actors__slug__in=data["actor"]).values("pk"))
+        if data.get("topic"):
+            events = events.filter(pk__in=Event.objects.filter(topics__slug__in=data["topic"]).values("pk"))
+        if data.get("arc"):
+            events = events.filter(arc__slug=data["arc"])
+        if data.get("q"):
+            events = events.search(data["q"])
+        return events.between(data.get("from"), data.get("to"))
+
+    def error_list(self) -> list[dict]:
+        """Errors as (parameter, message) pairs, for the API and the page alike."""
+        return [
+            {"parameter": name, "message": str(message)}
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
+    def query_string(self, **overrides) -> str:
+        """The current filters as a query string, for links and the embed snippet."""
+        from django.http import QueryDict
+
+        query = QueryDict(mutable=True)
+        for name in ("q", "actor", "topic", "arc", "from", "to", "lanes", "links"):
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else []
+            values = [value for value in values if value]
+            if values:
+                query.setlist(name, values)
+        for name, value in overrides.items():
+            query[name] = value
+        return query.urlencode()

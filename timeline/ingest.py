@@ -1,0 +1,253 @@
+"""
+Reading an article for the editors: store it as a Source, propose one dated
+event per sentence that carries a date, and turn accepted proposals into
+unpublished events with verbatim citations. The admin and the `ingest`
+command both go through here, so both refuse the same bad input.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from timeline.dates import extract_dates
+from timeline.models import Actor, Citation, Event, Proposal, Source
+
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+
+# The extractor is finer-grained than an event's precision.
+PRECISION_MAP = {"week": Event.Precision.SPAN, "decade": Event.Precision.YEAR}
+# Mentions that do not place an event in time ("now", "recently").
+UNUSABLE_PRECISIONS = {"present", "unknown"}
+
+
+class IngestError(ValueError):
+    """Input an editor has to fix; the message says what is wrong."""
+
+
+@dataclass
+class IngestResult:
+    source: Source
+    proposals: list[Proposal] = field(default_factory=list)
+    mentions: int = 0
+    dry_run: bool = False
+
+
+def decode_text(data: bytes, name: str = "The upload") -> str:
+    """Bytes of an uploaded or read file as text, or a clear refusal."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise IngestError(
+            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the limit is "
+            f"{MAX_TEXT_BYTES // 1024 // 1024} MB of plain text."
+        )
+    if b"\x00" in data:
+        raise IngestError(f"{name} looks like a binary file, not plain text.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise IngestError(f"{name} is not UTF-8 text.") from None
+    return text.removeprefix("\ufeff")
+
+
+def check_text(text: str) -> str:
+    if not text or not text.strip():
+        raise IngestError("The article text is empty.")
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise IngestError(
+            f"The article text is over {MAX_TEXT_BYTES // 1024 // 1024} MB; "
+            "paste one article at a time."
+        )
+    if "\x00" in text:
+        raise IngestError("The article text contains binary data.")
+    return text
+
+
+def parse_published(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date):
+        try:
+            value = datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise IngestError(
+                f"Publication date {value!r} is not a date in the form YYYY-MM-DD."
+            ) from None
+    if value > timezone.localdate():
+        raise IngestError(f"Publication date {value.isoformat()} is in the future.")
+    return value
+
+
+def actor_patterns() -> list[tuple[Actor, re.Pattern]]:
+    """One pattern per actor over all its names, longest first, whole words only."""
+    patterns = []
+    for actor in Actor.objects.all():
+        names = sorted({n for n in actor.all_names if n and n.strip()}, key=len, reverse=True)
+        if names:
+            alternation = "|".join(re.escape(n.strip()) for n in names)
+            patterns.append((actor, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")))
+    return patterns
+
+
+def actors_in(sentence: str, patterns) -> list[Actor]:
+    return [actor for actor, pattern in patterns if pattern.search(sentence)]
+
+
+def proposals_for(source: Source) -> list[Proposal]:
+    """Unsaved proposals: the first usable date of each sentence that has one."""
+    patterns = actor_patterns()
+    proposals, seen_sentences = [], set()
+    for mention in extract_dates(source.text, source.published_on):
+        if mention.earliest is None or mention.latest is None:
+            continue
+        if mention.precision in UNUSABLE_PRECISIONS:
+            continue
+        if mention.sentence_start in seen_sentences:
+            continue
+        seen_sentences.add(mention.sentence_start)
+        proposal = Proposal(
+            source=source,
+            quote=mention.sentence,
+            start=mention.sentence_start,
+            end=mention.sentence_start + len(mention.sentence),
+            date_text=mention.text[:200],
+            timex=mention.value[:40],
+            earliest=mention.earliest,
+            latest=max(mention.latest, mention.earliest),
+            precision=PRECISION_MAP.get(mention.precision, mention.precision),
+        )
+        proposal.actor_suggestions = actors_in(mention.sentence, patterns)
+        proposals.append(proposal)
+    return proposals
+
+
+def ingest_source(
+    text, published, outlet=None, title=None, url=None, author=None, dry_run=False, **metadata
+) -> IngestResult:
+    """Store an article and its proposals in one transaction; nothing on error."""
+    text = check_text(text)
+    published = parse_published(published)
+    with transaction.atomic():
+        source = Source(
+            text=text,
+            published_on=published,
+            outlet=outlet or None,
+            title=title or None,
+            url=url or None,
+            author=author or None,
+            **metadata,
+        )
+        source.save()
+        result = propose(source)
+        if not result.proposals:
+            raise IngestError(
+                "No dates were found in the article, so there is nothing to propose."
+            )
+        result.dry_run = dry_run
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def propose(source: Source) -> IngestResult:
+    """Create the proposals of a saved source (used by the admin's add form too)."""
+    proposals = proposals_for(source)
+    for proposal in proposals:
+        proposal.save()
+        proposal.suggested_actors.set(proposal.actor_suggestions)
+    return IngestResult(source=source, proposals=proposals, mentions=len(proposals))
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:100] or "event"
+    slug, n = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def locate_quote(proposal: Proposal, quote: str) -> tuple[int, int]:
+    """Offsets of an (edited) quote, preferring the proposal's own sentence."""
+    text = proposal.source.text
+    quote = quote.strip()
+    if not quote:
+        raise IngestError("The quote is empty.")
+    position = text.find(quote, proposal.start)
+    if position < 0 or position > proposal.end:
+        position = text.find(quote)
+    if position < 0:
+        raise IngestError("The quote no longer appears verbatim in the source text.")
+    return position, position + len(quote)
+
+
+def _check_pending(proposal: Proposal):
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.PENDING:
+        raise IngestError(f"This proposal was already {proposal.get_status_display().lower()}.")
+    return proposal
+
+
+def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) -> Event:
+    """
+    Accept a proposal as a new unpublished event, or as a citation on
+    `into_event`. `edits` may correct title, summary, earliest, latest,
+    precision, status, actors and quote before anything is created.
+    """
+    edits = edits or {}
+    with transaction.atomic():
+        proposal = _check_pending(proposal)
+        quote = edits.get("quote") or proposal.quote
+        start, end = locate_quote(proposal, quote)
+        quote = proposal.source.text[start:end]
+        if into_event is not None:
+            event = into_event
+        else:
+            earliest = edits.get("earliest") or proposal.earliest
+            latest = edits.get("latest") or proposal.latest
+            if earliest > latest:
+                raise IngestError("The latest date cannot be before the earliest date.")
+            title = (edits.get("title") or "").strip() or quote[:200]
+            status = edits.get("status") or (
+                Event.Status.SCHEDULED
+                if earliest > proposal.source.published_on
+                else Event.Status.HAPPENED
+            )
+            event = Event(
+                title=title[:200],
+                slug=unique_slug(title),
+                summary=edits.get("summary", ""),
+                earliest=earliest,
+                latest=latest,
+                precision=edits.get("precision") or proposal.precision,
+                status=status,
+                status_as_of=proposal.source.published_on,
+                is_published=False,
+            )
+            try:
+                event.full_clean(exclude=["slug"])
+            except ValidationError as error:
+                raise IngestError(" ".join(error.messages)) from None
+            event.save()
+            actors = edits.get("actors")
+            event.actors.set(proposal.suggested_actors.all() if actors is None else actors)
+        if not event.citations.filter(source=proposal.source, start=start, end=end).exists():
+            Citation.objects.create(
+                event=event, source=proposal.source, quote=quote, start=start, end=end
+            )
+        proposal.status = Proposal.Status.ACCEPTED
+        proposal.event = event
+        proposal.reviewed_at = timezone.now()
+        proposal.save()
+    return event
+
+
+def reject_proposal(proposal: Proposal, user=None) -> Proposal:
+    with transaction.atomic():
+        proposal = _check_pending(proposal)
+        proposal.status = Proposal.Status.REJECTED
+        proposal.reviewed_at = timezone.now()
+        proposal.save()
+    return proposal

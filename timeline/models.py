@@ -1,0 +1,502 @@
+"""
+What summit knows: news articles (Source), the events they report (Event),
+the exact passages each event rests on (Citation), and who and what the
+events are about (Actor, Place, Topic), how events connect (EventRelation,
+StoryArc). Nothing here knows about HTTP or Plotly.
+"""
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #rrggbb.")
+
+
+def split_aliases(aliases: str) -> list[str]:
+    return [line.strip() for line in aliases.splitlines() if line.strip()]
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        COUNTRY = "country", "Country"
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+
+    name = models.CharField(max_length=120, unique=True)
+    short_name = models.CharField(max_length=30, help_text="Shown on chart lanes and chips.")
+    slug = models.SlugField(max_length=60, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    colour = models.CharField(max_length=7, validators=[colour_validator], default="#4c78a8")
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names and spellings, one per line (e.g. 'Takaichi Sanae').",
+    )
+    name_note = models.TextField(
+        blank=True, help_text="Why the actor has several names, shown to readers."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+    @property
+    def all_names(self) -> list[str]:
+        return [self.name, self.short_name, *self.alias_list]
+
+
+class Place(models.Model):
+    """A place whose name depends on who is speaking (Takeshima / Dokdo)."""
+
+    name = models.CharField(max_length=120, unique=True, help_text="A neutral name.")
+    slug = models.SlugField(max_length=60, unique=True)
+    aliases = models.TextField(blank=True, help_text="Other names, one per line.")
+    name_note = models.TextField(blank=True, help_text="Who uses which name, shown to readers.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    colour = models.CharField(max_length=7, validators=[colour_validator], default="#888888")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class StoryArc(models.Model):
+    """A run of events read as one story, e.g. the dispute after a remark."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Source(models.Model):
+    """A news article as captured. Unknown metadata stays null, never guessed."""
+
+    outlet = models.CharField(max_length=200, blank=True, null=True)
+    outlet_country = models.CharField(
+        max_length=80, blank=True, null=True, help_text="Country the outlet is based in."
+    )
+    title = models.CharField(max_length=300, blank=True, null=True)
+    author = models.CharField(max_length=200, blank=True, null=True)
+    url = models.URLField(max_length=500, blank=True, null=True)
+    published_on = models.DateField(
+        help_text="Date the article's relative expressions ('on Tuesday') are anchored to."
+    )
+    language = models.CharField(max_length=10, default="en")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-published_on", "id"]
+        get_latest_by = "published_on"
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        return f"Untitled article, {self.outlet or 'unknown outlet'}, {self.published_on:%-d %b %Y}"
+
+    def get_absolute_url(self):
+        return reverse("source_detail", args=[self.pk])
+
+    def clean(self):
+        if self.published_on and self.published_on > timezone.localdate():
+            raise ValidationError({"published_on": "The publication date is in the future."})
+        if self.pk and self.text is not None:
+            broken = [
+                citation
+                for citation in self.citations.all()
+                if self.text[citation.start : citation.end] != citation.quote
+            ]
+            if broken:
+                raise ValidationError(
+                    {
+                        "text": "This edit would break %d citation(s) whose quotes no longer "
+                        "appear at their place in the text." % len(broken)
+                    }
+                )
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def between(self, start: datetime.date | None, end: datetime.date | None):
+        """Events whose date span overlaps [start, end]; either bound may be open."""
+        qs = self
+        if start:
+            qs = qs.filter(latest__gte=start)
+        if end:
+            qs = qs.filter(earliest__lte=end)
+        return qs
+
+    def search(self, text: str):
+        """Free text over titles, summaries, quotes and every name of actors and places."""
+        text = text.strip()
+        if not text:
+            return self
+        matches = (
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(citations__quote__icontains=text)
+            | Q(actors__name__icontains=text)
+            | Q(actors__aliases__icontains=text)
+            | Q(places__name__icontains=text)
+            | Q(places__aliases__icontains=text)
+        )
+        words = text.split()
+        if len(words) == 2:
+            # Japanese and Korean put the family name first ('Takaichi Sanae'):
+            # a two-word name finds a person in either order, alias or not.
+            flipped = f"{words[1]} {words[0]}"
+            matches |= Q(actors__name__icontains=flipped) | Q(actors__aliases__icontains=flipped)
+        ids = self.model.objects.filter(matches).values("pk")
+        return self.filter(pk__in=ids)
+
+    def chronological(self):
+        return self.order_by("earliest", "latest", "-importance", "pk")
+
+    def with_related(self):
+        """Prefetch what every list of events shows, so a page costs a fixed number of queries."""
+        return self.select_related("arc").prefetch_related(
+            "actors",
+            "topics",
+            "places",
+            models.Prefetch("citations", queryset=Citation.objects.select_related("source")),
+        )
+
+
+class Event(models.Model):
+    class Precision(models.TextChoices):
+        DAY = "day", "Day"
+        PART_OF_MONTH = "part_of_month", "Part of a month (early, mid, late)"
+        MONTH = "month", "Month"
+        SEASON = "season", "Season"
+        YEAR = "year", "Year"
+        SPAN = "span", "Span of days (a weekend, a week)"
+
+    class Status(models.TextChoices):
+        HAPPENED = "happened", "Happened"
+        SCHEDULED = "scheduled", "Scheduled"
+        EXPECTED = "expected", "Expected or reported as likely"
+        CANCELLED = "cancelled", "Cancelled"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.TextField(blank=True)
+    earliest = models.DateField(help_text="First day the event may have happened on.")
+    latest = models.DateField(help_text="Last day the event may have happened on.")
+    precision = models.CharField(max_length=20, choices=Precision.choices, default=Precision.DAY)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.HAPPENED)
+    status_as_of = models.DateField(
+        help_text="Date of the reporting the status rests on: a timeline outlives its articles."
+    )
+    actors = models.ManyToManyField(Actor, related_name="events", blank=True)
+    places = models.ManyToManyField(Place, related_name="events", blank=True)
+    topics = models.ManyToManyField(Topic, related_name="events", blank=True)
+    arc = models.ForeignKey(
+        StoryArc, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    importance = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text="1 (minor) to 5 (major): what shows first when zoomed out.",
+    )
+    is_published = models.BooleanField("published", default=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Bumped on every save; a save carrying an older version is refused so
+    # that two editors never overwrite each other.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[actors, places, topics], excluded_fields=["updated_at"])
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["earliest", "latest", "pk"]
+        get_latest_by = "updated_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(earliest__lte=models.F("latest")), name="event_earliest_not_after_latest"
+            ),
+            models.CheckConstraint(
+                condition=Q(importance__gte=1) & Q(importance__lte=5), name="event_importance_1_to_5"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "earliest"], name="event_pub_earliest"),
+            models.Index(fields=["is_published", "latest"], name="event_pub_latest"),
+            models.Index(fields=["is_published", "-importance", "earliest"], name="event_pub_importance"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date_label})"
+
+    def get_absolute_url(self):
+        return reverse("event_detail", args=[self.slug])
+
+    def clean(self):
+        if self.earliest and self.latest and self.earliest > self.latest:
+            raise ValidationError({"latest": "The latest date cannot be before the earliest date."})
+
+    class StaleEdit(Exception):
+        """Someone else saved the event after this copy of it was read."""
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.pk and not self._state.adding:
+            self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)
+
+    def save_if_version(self, expected: int, **kwargs):
+        """
+        Save only if the row still carries `expected`, the version this copy
+        was read at. The no-op UPDATE both checks the version and locks the
+        row until the transaction ends, so two concurrent saves cannot both
+        pass (PostgreSQL re-checks the WHERE after the lock; SQLite
+        serialises writers).
+        """
+        with transaction.atomic():
+            if not Event.objects.filter(pk=self.pk, version=expected).update(version=expected):
+                raise Event.StaleEdit(f"Event {self.pk} changed since version {expected}.")
+            self.version = expected
+            self.save(**kwargs)
+
+    @property
+    def date_label(self) -> str:
+        return date_label(self.earliest, self.latest, self.precision)
+
+    @property
+    def is_future_facing(self) -> bool:
+        """Scheduled or expected: drawn differently from what has happened."""
+        return self.status in (self.Status.SCHEDULED, self.Status.EXPECTED)
+
+
+class Citation(models.Model):
+    """An exact passage of a source that an event rests on."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="Copied verbatim from the source text.")
+    start = models.PositiveIntegerField(help_text="Offset of the quote in the source text.")
+    end = models.PositiveIntegerField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source__published_on", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=models.F("end")), name="citation_start_before_end"),
+            models.UniqueConstraint(
+                fields=["event", "source", "start", "end"], name="citation_unique_passage_per_event"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source}: “{self.quote[:60]}”"
+
+    def locate(self):
+        """Fill start/end from the quote when they are missing or stale."""
+        text = self.source.text
+        if self.start is not None and self.end is not None and text[self.start : self.end] == self.quote:
+            return
+        position = text.find(self.quote) if self.quote else -1
+        if position >= 0:
+            self.start, self.end = position, position + len(self.quote)
+
+    def clean(self):
+        if not self.quote or not self.source_id:
+            return
+        self.locate()
+        if self.source.text[self.start or 0 : self.end or 0] != self.quote:
+            raise ValidationError({"quote": "This passage does not appear verbatim in the source text."})
+
+    def save(self, *args, **kwargs):
+        self.locate()
+        super().save(*args, **kwargs)
+
+
+class EventRelation(models.Model):
+    class Kind(models.TextChoices):
+        LED_TO = "led_to", "led to"
+        IN_RESPONSE_TO = "in_response_to", "in response to"
+        PART_OF = "part_of", "part of"
+        FOLLOWS_UP = "follows_up", "follows up"
+
+    from_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_out")
+    to_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_in")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.TextField(blank=True)
+    citation = models.ForeignKey(
+        Citation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="relations",
+        help_text="A passage that states the link, where a source does.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["from_event__earliest", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_event=models.F("to_event")), name="relation_not_to_itself"
+            ),
+            models.UniqueConstraint(
+                fields=["from_event", "to_event", "kind"], name="relation_unique_per_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_event.title} {self.get_kind_display()} {self.to_event.title}"
+
+    def clean(self):
+        if self.from_event_id and self.from_event_id == self.to_event_id:
+            raise ValidationError("An event cannot be related to itself.")
+
+
+class ProposalQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Proposal.Status.PENDING)
+
+
+class Proposal(models.Model):
+    """
+    A dated sentence the extractor found in a source, waiting for an editor
+    to accept it (as a new unpublished event or a citation on an existing
+    one), correct it, or reject it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending review"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
+    quote = models.TextField(help_text="The sentence, verbatim from the source.")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    date_text = models.CharField(max_length=200, help_text="The date expression as written.")
+    timex = models.CharField("TIMEX3 value", max_length=40)
+    earliest = models.DateField()
+    latest = models.DateField()
+    precision = models.CharField(max_length=20, choices=Event.Precision.choices)
+    suggested_actors = models.ManyToManyField(Actor, blank=True, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    event = models.ForeignKey(
+        Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The event this proposal became or was added to.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source", "start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(earliest__lte=models.F("latest")), name="proposal_earliest_not_after_latest"
+            ),
+            models.UniqueConstraint(fields=["source", "start", "end"], name="proposal_unique_sentence"),
+        ]
+
+    def __str__(self):
+        return f"{self.date_text}: {self.quote[:80]}"
+
+    @property
+    def date_label(self) -> str:
+        return date_label(self.earliest, self.latest, self.precision)
+
+
+SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def date_label(earliest: datetime.date, latest: datetime.date, precision: str) -> str:
+    """A human label for a date known to lie in [earliest, latest]."""
+    if earliest is None or latest is None:
+        return ""
+    P = Event.Precision
+    if precision == P.DAY or earliest == latest:
+        return f"{earliest.day} {earliest:%b %Y}"
+    if precision == P.PART_OF_MONTH:
+        part = "early" if earliest.day <= 10 else "mid" if earliest.day <= 20 else "late"
+        return f"{part} {earliest:%b %Y}"
+    if precision == P.MONTH:
+        if (earliest.year, earliest.month) == (latest.year, latest.month):
+            return f"{earliest:%b %Y}"
+        if earliest.year == latest.year:
+            return f"{earliest:%b}–{latest:%b %Y}"
+        return f"{earliest:%b %Y} – {latest:%b %Y}"
+    if precision == P.SEASON:
+        season = SEASONS.get(earliest.month, "")
+        if season == "winter":
+            return f"winter {earliest.year}–{str(latest.year)[-2:]}"
+        return f"{season} {earliest.year}" if season else f"{earliest:%b}–{latest:%b %Y}"
+    if precision == P.YEAR:
+        if earliest.year == latest.year:
+            return str(earliest.year)
+        return f"{earliest.year}–{latest.year}"
+    # A span of days: a weekend, a week, a multi-day visit.
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{earliest.day}–{latest.day} {earliest:%b %Y}"
+    if earliest.year == latest.year:
+        return f"{earliest.day} {earliest:%b} – {latest.day} {latest:%b %Y}"
+    return f"{earliest.day} {earliest:%b %Y} – {latest.day} {latest:%b %Y}"
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    last = calendar.monthrange(year, month)[1]
+    return datetime.date(year, month, 1), datetime.date(year, month, last)

@@ -1,0 +1,124 @@
+"""The reader's pages: the timeline, an event, a source."""
+
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from ..figures import build_figure, connector_traces
+from ..filters import EventFilterForm
+from ..models import Event, Source
+from ..relations import chain, relations_among, relations_of
+
+
+def wants_partial(request) -> bool:
+    # A history restore needs the whole page, not the fragment it cached.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def months(events):
+    """Events grouped by the month they start in, for the chronological list."""
+    return [(month, list(group)) for month, group in groupby(events, key=lambda e: e.earliest.replace(day=1))]
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def index(request):
+    form = EventFilterForm(request.GET)
+    if form.is_valid():
+        events = list(form.filter(Event.objects.published()).with_related().chronological())
+        lanes = form.cleaned_data["lanes"]
+        status = 200
+    else:
+        events, lanes, status = [], "actor", 400
+    context = {
+        "form": form,
+        "events": events,
+        "months": months(events),
+        "figure": with_links(build_figure(events, lanes), events, lanes, form) if events else None,
+        "query_string": form.query_string(),
+    }
+    template = "timeline/index.html#browse" if wants_partial(request) else "timeline/index.html"
+    return render(request, template, context, status=status)
+
+
+def with_links(figure, events, lanes, form):
+    """Add the connectors between related events when the reader asked for them."""
+    if form.is_valid() and form.cleaned_data.get("links"):
+        figure["data"].extend(connector_traces(events, relations_among(events), lanes))
+    return figure
+
+
+def reading(event) -> dict:
+    """
+    What the detail shows beside the event: its relations, its citations
+    grouped by source (side by side when outlets differ) and the countries of
+    the outlets that reported it, from the prefetched citations.
+    """
+    by_source = {}
+    for citation in event.citations.all():
+        by_source.setdefault(citation.source, []).append(citation)
+    countries = sorted({source.outlet_country for source in by_source if source.outlet_country})
+    unplaced = [source for source in by_source if not source.outlet_country]
+    if any(not source.outlet for source in unplaced):
+        countries.append("outlet not named")
+    if any(source.outlet for source in unplaced):
+        countries.append("country not recorded")
+    return {
+        "event": event,
+        "related": relations_of(event),
+        "by_source": list(by_source.items()),
+        "countries": countries,
+    }
+
+
+def published_event(slug):
+    return get_object_or_404(Event.objects.published().with_related(), slug=slug)
+
+
+@require_GET
+def event_detail(request, slug):
+    event = published_event(slug)
+    before, after = chain(event)
+    context = {**reading(event), "chain_before": before, "chain_after": after}
+    return render(request, "timeline/event_detail.html", context)
+
+
+@require_GET
+def event_panel(request, slug):
+    """The detail panel the timeline opens beside the chart."""
+    event = published_event(slug)
+    context = {**reading(event), "in_panel": True}
+    return render(request, "timeline/event_detail.html#detail", context)
+
+
+@require_GET
+def source_detail(request, pk):
+    source = get_object_or_404(Source, pk=pk)
+    citations = (
+        source.citations.filter(event__is_published=True).select_related("event").order_by("start", "end")
+    )
+    return render(
+        request,
+        "timeline/source_detail.html",
+        {"source": source, "segments": highlighted_segments(source.text, citations), "citations": citations},
+    )
+
+
+def highlighted_segments(text: str, citations) -> list[tuple[str, list]]:
+    """
+    Cut the text at every citation boundary: each piece comes with the
+    citations that cover it (so overlapping quotes both stay highlighted) and
+    those that start there (the anchors event pages link to).
+    """
+    cuts = sorted({0, len(text), *(c.start for c in citations), *(c.end for c in citations)})
+    return [
+        (
+            text[start:end],
+            [c for c in citations if c.start <= start and end <= c.end],
+            [c for c in citations if c.start == start],
+        )
+        for start, end in zip(cuts, cuts[1:])
+        if start < end
+    ]
