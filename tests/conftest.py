@@ -18,6 +18,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def findable_static(request):
+    """pytest-django's live server answers /static/ itself, through the
+    finders, which know no hashed manifest names: serve plain names there."""
+    if "live_server" not in request.fixturenames:
+        return
+    settings = request.getfixturevalue("settings")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def seed(db):
     """The five seed articles and the events read out of them."""

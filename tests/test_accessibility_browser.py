@@ -21,16 +21,6 @@ def story(transactional_db):
     return make_story()
 
 
-@pytest.fixture(autouse=True)
-def findable_static(settings):
-    # pytest-django's live server answers /static/ itself, through the
-    # finders, which know no hashed manifest names: serve plain names here.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def open_timeline(page, url):
     page.goto(url)
     page.wait_for_selector("#chart[data-rendered=true]")

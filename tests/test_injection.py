@@ -166,13 +166,7 @@ CLEAN = {"inlineScripts": 0, "media": 0, "badLinks": 0, "dataStyles": 0, "handle
 
 
 @pytest.fixture
-def live_world(transactional_db, settings):
-    # pytest-django's live server answers /static/ through the finders, which
-    # know no hashed manifest names: serve plain names here.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+def live_world(transactional_db):
     return make_hostile_world()
 
 

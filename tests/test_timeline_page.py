@@ -27,7 +27,8 @@ def test_timeline_shows_every_published_event(client, seed):
 def test_list_is_grouped_by_month(client, seed):
     html = client.get("/").content.decode()
     assert '<h3 class="month">October 2025</h3>' in html
-    assert html.index("October 2025") < html.index("January 2026") < html.index("February 2026")
+    months = [f'<h3 class="month">{month}</h3>' for month in ("October 2025", "January 2026", "February 2026")]
+    assert html.index(months[0]) < html.index(months[1]) < html.index(months[2])
 
 
 def test_imprecise_dates_are_drawn_as_spans_not_points(client, seed):
