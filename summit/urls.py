@@ -5,10 +5,12 @@ from timeline.views import api, pages
 
 urlpatterns = [
     path("", pages.index, name="index"),
+    path("embed/", pages.embed, name="embed"),
     path("events/<slug:slug>/", pages.event_detail, name="event_detail"),
     path("events/<slug:slug>/panel/", pages.event_panel, name="event_panel"),
     path("sources/<int:pk>/", pages.source_detail, name="source_detail"),
     path("api/events.json", api.events_json, name="api_events_json"),
+    path("api/window.json", api.window_json, name="api_window_json"),
     path("admin/", admin.site.urls),
 ]
 

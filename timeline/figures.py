@@ -9,6 +9,7 @@ into the figure: Plotly's label renderer honours <a>, <b> and style=.
 
 import datetime
 import json
+import math
 from collections import defaultdict
 from html import escape as html_escape
 
@@ -54,32 +55,61 @@ def marker_symbol(event: Event) -> str:
     return "circle"
 
 
+def busiest_span(starts: list[datetime.date], share: float = 0.8) -> tuple[datetime.date, datetime.date]:
+    """
+    The shortest span of dates holding `share` of the (sorted) starts. A few
+    far-off events (a 1910 occupation beside 2026 summits) would squeeze the
+    rest into a sliver; the first view shows where most events are, and the
+    rest is a zoom out (or the range slider) away.
+    """
+    count = max(1, math.ceil(len(starts) * share))
+    first = min(range(len(starts) - count + 1), key=lambda i: starts[i + count - 1] - starts[i])
+    return starts[first], starts[first + count - 1]
+
+
+def padded(first: datetime.date, last: datetime.date) -> tuple[datetime.date, datetime.date]:
+    pad = max((last - first) / 12, datetime.timedelta(days=3))
+    return first - pad, last + pad + DAY
+
+
+def fitted_span(dates: list[tuple[datetime.date, datetime.date]]) -> tuple[datetime.date, datetime.date]:
+    """The initial view of (earliest, latest) pairs sorted by start: their busiest span, padded."""
+    first, last = busiest_span([start for start, _ in dates])
+    return padded(first, max(end for start, end in dates if start <= last))
+
+
 def fitted_range(events: list[Event]) -> list[str] | None:
-    """
-    The initial x range: where the events are, padded. A few far-off events
-    (a 1910 occupation beside 2026 summits) would squeeze the rest into a
-    sliver, so the view starts at the 10th percentile; the rest is a zoom out
-    (or the range slider) away.
-    """
     if not events:
         return None
-    starts = sorted(event.earliest for event in events)
-    first = starts[len(starts) // 10]
-    last = max(event.latest for event in events)
-    pad = max((last - first) / 12, datetime.timedelta(days=3))
-    return [(first - pad).isoformat(), (last + pad + DAY).isoformat()]
+    return [day.isoformat() for day in fitted_span(sorted((event.earliest, event.latest) for event in events))]
 
 
 def full_range(events: list[Event]) -> list[str] | None:
     if not events:
         return None
-    first = min(event.earliest for event in events)
-    last = max(event.latest for event in events)
+    return full_range_of(min(event.earliest for event in events), max(event.latest for event in events))
+
+
+def full_range_of(first: datetime.date, last: datetime.date) -> list[str]:
     pad = max((last - first) / 40, datetime.timedelta(days=2))
     return [(first - pad).isoformat(), (last + pad + DAY).isoformat()]
 
 
-def build_figure(events: list[Event], lanes: str = "actor", today: datetime.date | None = None) -> dict:
+def build_figure(
+    events: list[Event],
+    lanes: str = "actor",
+    today: datetime.date | None = None,
+    *,
+    x_range: list[str] | None = None,
+    slider_range: list[str] | None = None,
+    density: dict | None = None,
+    total: int | None = None,
+) -> dict:
+    """
+    The figure of the events drawn. By default the view fits them and the
+    range slider spans them all; a window of a larger set passes its own
+    ranges, the density band of what is not drawn, and the total it stands for.
+    """
     today = today or datetime.date.today()
     points = defaultdict(lambda: defaultdict(list))
     spans = defaultdict(lambda: defaultdict(list))
@@ -149,10 +179,12 @@ def build_figure(events: list[Event], lanes: str = "actor", today: datetime.date
         )
 
     lanes_shown = list(lane_order) or [OTHER_LANE]
-    x_range = fitted_range(events)
+    total = len(events) if total is None else total
+    if density:
+        figure.add_trace(density)
     figure.update_layout(
         barmode="overlay",
-        height=max(260, LANE_HEIGHT * len(lanes_shown) + 150),
+        height=max(260, LANE_HEIGHT * len(lanes_shown) + 150) + (80 if density else 0),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         dragmode="pan",
         hovermode="closest",
@@ -162,9 +194,9 @@ def build_figure(events: list[Event], lanes: str = "actor", today: datetime.date
         font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
         xaxis={
             "type": "date",
-            "range": x_range,
-            # The slider always shows every event, whatever the zoom.
-            "rangeslider": {"visible": True, "thickness": 0.08, "range": full_range(events)},
+            "range": x_range or fitted_range(events),
+            # The slider always shows the whole span, whatever the zoom.
+            "rangeslider": {"visible": True, "thickness": 0.08, "range": slider_range or full_range(events)},
             "showgrid": True,
             "gridcolor": "rgba(128,128,128,0.2)",
             "automargin": True,
@@ -176,7 +208,20 @@ def build_figure(events: list[Event], lanes: str = "actor", today: datetime.date
             "range": [-0.6, len(lanes_shown) - 0.4],
             "fixedrange": True,
             "automargin": True,
+            # Above the density band, when there is one.
+            "domain": [0.2, 1] if density else [0, 1],
         },
+        yaxis2={
+            "domain": [0, 0.14],
+            "fixedrange": True,
+            "showticklabels": False,
+            "showgrid": False,
+            "title": {"text": "more", "font": {"size": 11}},
+            "visible": bool(density),
+        },
+        # Read by timeline.js: a figure that does not draw every event of its
+        # window asks the server for the narrower window after a zoom.
+        meta={"total": total, "shown": len(events), "complete": len(events) >= total},
         shapes=[
             {
                 "type": "line",

@@ -98,7 +98,7 @@ class SlugChoiceField(forms.MultipleChoiceField):
 
 class EventFilterForm(forms.Form):
     # Parameters that make sense once; a second copy is a broken link.
-    SINGLE_VALUED = ("q", "from", "to", "lanes", "arc", "links")
+    SINGLE_VALUED = ("q", "from", "to", "lanes", "arc", "links", "page")
 
     actor = SlugChoiceField("actor", label="Actor")
     topic = SlugChoiceField("topic", label="Topic")
@@ -118,6 +118,13 @@ class EventFilterForm(forms.Form):
 
     # Draw connectors between related events on the chart.
     links = forms.BooleanField(required=False, label="Show links between events")
+    # The page of the event list; a page past the end shows the last one.
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        error_messages={"invalid": "Page must be a whole number, 1 or more."},
+    )
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -177,3 +184,33 @@ class EventFilterForm(forms.Form):
         for name, value in overrides.items():
             query[name] = value
         return query.urlencode()
+
+
+class EmbedForm(EventFilterForm):
+    """The embed takes the timeline's filters plus how to present them."""
+
+    SINGLE_VALUED = (*EventFilterForm.SINGLE_VALUED, "theme", "title", "event")
+
+    theme = forms.ChoiceField(
+        required=False,
+        choices=[("auto", "Follow the reader's system"), ("light", "Light"), ("dark", "Dark")],
+        error_messages={"invalid_choice": "Theme must be “light”, “dark” or “auto”."},
+    )
+    title = forms.CharField(
+        required=False,
+        max_length=120,
+        error_messages={"max_length": "The title is too long (at most %(limit_value)d characters)."},
+    )
+    # An event whose detail opens with the embed (oEmbed of an event page).
+    event = forms.SlugField(required=False, max_length=100)
+
+    def clean_event(self):
+        slug = self.cleaned_data.get("event")
+        if slug and not Event.objects.published().filter(slug=slug).exists():
+            raise forms.ValidationError("Unknown event “%(slug)s”.", params={"slug": slug})
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["theme"] = cleaned.get("theme") or "auto"
+        return cleaned

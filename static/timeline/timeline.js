@@ -16,22 +16,79 @@
     htmx.ajax("GET", url, { target: "#detail", swap: "innerHTML" });
   }
 
+  function rendered(holder) {
+    holder.dataset.rendered = "true";
+    holder.dispatchEvent(new CustomEvent("timeline:rendered", { bubbles: true }));
+  }
+
+  function isoDay(value, roundUp) {
+    var date = new Date(value);
+    if (roundUp) date = new Date(date.getTime() + 86399999);
+    var year = Math.min(2200, Math.max(1800, date.getUTCFullYear()));
+    if (year !== date.getUTCFullYear()) return roundUp ? "2200-12-31" : "1800-01-01";
+    return date.toISOString().slice(0, 10);
+  }
+
+  /* Level of detail: a figure that stands for more events than it draws is
+   * redrawn from the server for every new window the reader zooms or pans to. */
+  function fetchWindow(holder) {
+    var range = holder._fullLayout.xaxis.range;
+    var from = isoDay(range[0], false), to = isoDay(range[1], true);
+    var key = from + "/" + to;
+    if (key === holder.dataset.window) return;
+    holder.dataset.window = key;
+    var url = holder.dataset.windowUrl;
+    url += (url.indexOf("?") === -1 ? "?" : "&") + "from=" + from + "&to=" + to;
+    var request = (holder._windowRequest || 0) + 1;
+    holder._windowRequest = request;
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("window " + response.status);
+        return response.json();
+      })
+      .then(function (figure) {
+        if (request !== holder._windowRequest) return; // a later zoom won
+        var layout = Object.assign({}, holder.layout, {
+          yaxis: figure.layout.yaxis,
+          yaxis2: figure.layout.yaxis2,
+          height: figure.layout.height,
+          meta: figure.layout.meta,
+          datarevision: request,
+          xaxis: Object.assign({}, holder.layout.xaxis, { range: range.slice(), autorange: false }),
+        });
+        return Plotly.react(holder, figure.data, layout, CONFIG).then(function () { rendered(holder); });
+      })
+      .catch(function (error) {
+        holder.dataset.window = "";
+        if (window.console) console.warn("summit: could not load the window", error);
+      });
+  }
+
   function drawChart(holder) {
     var figureData = document.getElementById("timeline-figure");
     if (!holder || !figureData || !window.Plotly) return;
     var figure = JSON.parse(figureData.textContent);
     // A history restore brings back Plotly's markup without its state.
     if (!holder._fullLayout) holder.innerHTML = "";
-    Plotly.react(holder, figure.data, figure.layout, CONFIG).then(function () {
-      holder.dataset.rendered = "true";
-      holder.dispatchEvent(new CustomEvent("timeline:rendered", { bubbles: true }));
-    });
+    var windowed = figure.layout.meta && figure.layout.meta.complete === false;
+    // Plotly's dark grey text would vanish on a dark page: take the page's colour.
+    figure.layout.font = Object.assign({}, figure.layout.font, { color: getComputedStyle(holder).color });
+    Plotly.react(holder, figure.data, figure.layout, CONFIG).then(function () { rendered(holder); });
     if (!holder.dataset.listening) {
       holder.dataset.listening = "true";
       holder.on("plotly_click", function (event) {
         var point = event.points && event.points[0];
         if (point && point.customdata) openPanel(point.customdata[0], holder);
       });
+      if (windowed) {
+        var timer = null;
+        holder.on("plotly_relayout", function (change) {
+          var zoomed = Object.keys(change).some(function (name) { return name.indexOf("xaxis.range") === 0 || name === "xaxis.autorange"; });
+          if (!zoomed) return;
+          clearTimeout(timer);
+          timer = setTimeout(function () { fetchWindow(holder); }, 150);
+        });
+      }
     }
   }
 
@@ -64,6 +121,15 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-close-detail]")) closePanel();
+    var copy = event.target.closest("[data-copy]");
+    if (copy) {
+      var field = document.querySelector(copy.dataset.copy);
+      var status = copy.parentNode.querySelector(".copied");
+      field.select();
+      var done = function () { if (status) status.textContent = "Copied."; };
+      if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); });
+      else { document.execCommand("copy"); done(); }
+    }
   });
 
   document.addEventListener("keydown", function (event) {

@@ -2,14 +2,23 @@
 
 from itertools import groupby
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from ..figures import build_figure, connector_traces
-from ..filters import EventFilterForm
+from ..caching import public_cache
+from ..filters import EmbedForm, EventFilterForm
 from ..models import Event, Source
-from ..relations import chain, relations_among, relations_of
+from ..relations import chain, relations_of
+from ..windows import first_view
+
+# Events per page of the list under the chart.
+LIST_PAGE_SIZE = 100
 
 
 def wants_partial(request) -> bool:
@@ -22,32 +31,50 @@ def months(events):
     return [(month, list(group)) for month, group in groupby(events, key=lambda e: e.earliest.replace(day=1))]
 
 
+def browse(form) -> tuple[dict, int]:
+    """What the timeline and the embed show for the filters: the chart's first view and a page of the list."""
+    if not form.is_valid():
+        return {"form": form, "events": [], "months": [], "figure": None}, 400
+    data = form.cleaned_data
+    events = form.filter(Event.objects.published())
+    page = Paginator(events.with_related().chronological(), LIST_PAGE_SIZE).get_page(data["page"])
+    context = {
+        "form": form,
+        "page": page,
+        "total": page.paginator.count,
+        "events": page.object_list,
+        "months": months(page.object_list),
+        "figure": first_view(events, data["lanes"], data["links"], form.query_string()),
+        "query_string": form.query_string(),
+    }
+    return context, 200
+
+
 @require_GET
 @vary_on_headers("HX-Request")
 def index(request):
-    form = EventFilterForm(request.GET)
-    if form.is_valid():
-        events = list(form.filter(Event.objects.published()).with_related().chronological())
-        lanes = form.cleaned_data["lanes"]
-        status = 200
-    else:
-        events, lanes, status = [], "actor", 400
-    context = {
-        "form": form,
-        "events": events,
-        "months": months(events),
-        "figure": with_links(build_figure(events, lanes), events, lanes, form) if events else None,
-        "query_string": form.query_string(),
-    }
+    context, status = browse(EventFilterForm(request.GET))
+    if status == 200:
+        query = context["query_string"]
+        context["embed_src"] = request.build_absolute_uri(reverse("embed") + (f"?{query}" if query else ""))
+        context["embed_loader"] = request.build_absolute_uri(static("embed.js"))
     template = "timeline/index.html#browse" if wants_partial(request) else "timeline/index.html"
     return render(request, template, context, status=status)
 
 
-def with_links(figure, events, lanes, form):
-    """Add the connectors between related events when the reader asked for them."""
-    if form.is_valid() and form.cleaned_data.get("links"):
-        figure["data"].extend(connector_traces(events, relations_among(events), lanes))
-    return figure
+@require_GET
+@xframe_options_exempt
+@public_cache
+def embed(request):
+    """The timeline without the site around it, for other sites' iframes."""
+    form = EmbedForm(request.GET)
+    context, status = browse(form)
+    if status == 200 and form.cleaned_data["event"]:
+        context["opened"] = reading(published_event(form.cleaned_data["event"]))
+    response = render(request, "timeline/embed.html", context, status=status)
+    # Only here may other sites frame summit, and only those the setting names.
+    response._csp_replace = {"frame-ancestors": settings.EMBED_FRAME_ANCESTORS}
+    return response
 
 
 def reading(event) -> dict:

@@ -1,0 +1,79 @@
+"""
+HTTP caching for what articles pull in bulk: the embed, the API and the
+exports. Validators come from the data itself, so every worker (and every
+restart) agrees on them: the newest history record of any model a reader can
+see is when the data last changed, deletions and relinked actors included.
+"""
+
+import datetime
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.db.models import Max
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import condition
+
+from . import models
+
+# Every model whose rows show on a public page, an embed or an export.
+PUBLIC_MODELS = (
+    models.Event,
+    models.Citation,
+    models.Source,
+    models.Actor,
+    models.Topic,
+    models.Place,
+    models.StoryArc,
+    models.EventRelation,
+)
+
+
+def newest_change(precise: bool = False) -> datetime.datetime | None:
+    """When anything public last changed; to the second unless `precise` (HTTP dates have no finer grain)."""
+    latest = [model.history.aggregate(at=Max("history_date"))["at"] for model in PUBLIC_MODELS]
+    # Fixtures and bulk imports write no history; their rows still carry updated_at.
+    latest += [model.objects.aggregate(at=Max("updated_at"))["at"] for model in (models.Event, models.Source)]
+    latest = [moment for moment in latest if moment]
+    if not latest:
+        return None
+    return max(latest) if precise else max(latest).replace(microsecond=0)
+
+
+def data_changed_at(request, *args, **kwargs) -> datetime.datetime | None:
+    # Asked for twice per request (ETag and Last-Modified): look it up once.
+    if not hasattr(request, "_data_changed_at"):
+        request._data_changed_at = newest_change()
+    return request._data_changed_at
+
+
+def data_etag(request, *args, **kwargs) -> str:
+    # The URL picks the slice of data; today's date moves the 'today' line.
+    changed = data_changed_at(request)
+    key = "|".join(
+        [request.get_full_path(), changed.isoformat() if changed else "-", datetime.date.today().isoformat()]
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def public_cache(view):
+    """
+    ETag, Last-Modified and a public Cache-Control on successful answers,
+    and 304 Not Modified for a conditional request whose data has not changed.
+    """
+
+    @wraps(view)
+    def with_cache_headers(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            seconds = settings.PUBLIC_CACHE_SECONDS
+            patch_cache_control(
+                response, public=True, max_age=seconds, stale_while_revalidate=max(seconds, 60)
+            )
+        else:
+            patch_cache_control(response, no_store=True)
+        # Browsers send HX-Request on htmx swaps: keep fragment and page apart.
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+    return condition(etag_func=data_etag, last_modified_func=data_changed_at)(with_cache_headers)

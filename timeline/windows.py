@@ -1,0 +1,145 @@
+"""
+Level of detail: what the chart shows of a time window. A window with few
+events shows every one of them. A crowded window shows its most important
+events (at most MAX_DRAWN) and a density band, the count of events per day,
+week, month or year, for the rest; zooming in asks the server for the
+narrower window, until every event in it is drawn. So a reader never
+downloads more than MAX_DRAWN events, whatever the size of the archive.
+
+The figure of a window is cached, keyed by the data's last change, so an
+edit anywhere gives new keys and old figures simply expire.
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Min
+from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
+
+from .caching import newest_change
+from .figures import DAY, build_figure, connector_traces, fitted_span, full_range_of
+from .relations import relations_among
+
+MAX_DRAWN = 400
+FIGURE_CACHE_SECONDS = 600
+
+# (longest window in days, bin name, truncation, bin length): aiming at
+# 30–150 bars across the window, so the band reads at every zoom.
+BINS = [
+    (150, "day", TruncDay, lambda start: start + DAY),
+    (1100, "week", TruncWeek, lambda start: start + datetime.timedelta(weeks=1)),
+    (366 * 12, "month", TruncMonth, lambda start: (start.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)),
+    (None, "year", TruncYear, lambda start: start.replace(year=start.year + 1, month=1, day=1)),
+]
+
+
+@dataclass
+class Window:
+    events: list  # what is drawn, with actors and topics prefetched
+    total: int  # how many events of the filters lie in the window
+    start: datetime.date | None
+    end: datetime.date | None
+
+    @property
+    def complete(self) -> bool:
+        return len(self.events) == self.total
+
+
+def events_in_window(events, start=None, end=None) -> Window:
+    """Every event of the window if it holds few, else the most important."""
+    in_window = events.between(start, end)
+    total = in_window.count()
+    if total <= MAX_DRAWN:
+        drawn = in_window.with_related().chronological()
+    else:
+        top = in_window.order_by("-importance", "earliest", "pk").values("pk")[:MAX_DRAWN]
+        drawn = events.filter(pk__in=top).with_related().chronological()
+    return Window(list(drawn), total, start, end)
+
+
+def density(events, start: datetime.date, end: datetime.date) -> dict:
+    """Events per bin between two dates, as a bar trace for the band under the lanes."""
+    days = (end - start).days
+    name, trunc, next_bin = next((name, trunc, step) for limit, name, trunc, step in BINS if not limit or days <= limit)
+    rows = (
+        events.between(start, end)
+        .annotate(bin=trunc("earliest"))
+        .values("bin")
+        .annotate(n=Count("pk"))
+        .order_by("bin")
+    )
+    bins = [(row["bin"] if isinstance(row["bin"], datetime.date) else row["bin"].date(), row["n"]) for row in rows]
+    return {
+        "type": "bar",
+        "name": f"Events per {name}",
+        "x": [(first + (next_bin(first) - first) / 2).isoformat() for first, _ in bins],
+        "y": [count for _, count in bins],
+        "width": [(next_bin(first) - first).total_seconds() * 1000 * 0.9 for first, _ in bins],
+        "yaxis": "y2",
+        "marker": {"color": "rgba(110,110,120,0.55)"},
+        "hovertemplate": f"%{{y}} events in this {name}<extra></extra>",
+        "showlegend": False,
+        "meta": "density",
+    }
+
+
+def cache_key(kind: str, *parts) -> str:
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+    # Any edit moves the newest change, so figures of older data are never read again.
+    changed = newest_change(precise=True)
+    return f"summit:{kind}:{changed.isoformat() if changed else '-'}:{digest}"
+
+
+def first_view(events, lanes: str, links: bool, key: str) -> dict | None:
+    """
+    The figure a page opens with, for the filtered events: all of them if few,
+    else the most important of the fitted range with the density band.
+    Cached per filter set (the `key`) and data version.
+    """
+
+    def build():
+        overall = events_in_window(events)
+        if not overall.total:
+            return None
+        if overall.complete:
+            return with_links(build_figure(overall.events, lanes), overall, lanes, links)
+        start, end = fitted_span(list(events.order_by("earliest").values_list("earliest", "latest")))
+        window = events_in_window(events, start, end)
+        bounds = events.aggregate(first=Min("earliest"), last=Max("latest"))
+        figure = build_figure(
+            window.events,
+            lanes,
+            x_range=[start.isoformat(), end.isoformat()],
+            slider_range=full_range_of(bounds["first"], bounds["last"]),
+            density=density(events, bounds["first"], bounds["last"]),
+            total=overall.total,
+        )
+        return with_links(figure, window, lanes, links)
+
+    return cache.get_or_set(cache_key("first-view", key, lanes, links), build, FIGURE_CACHE_SECONDS)
+
+
+def window_figure(events, start: datetime.date, end: datetime.date, lanes: str, links: bool, key: str) -> dict:
+    """The figure of one window, for the chart to redraw after a zoom or pan."""
+
+    def build():
+        window = events_in_window(events, start, end)
+        figure = build_figure(
+            window.events,
+            lanes,
+            x_range=[start.isoformat(), (end + DAY).isoformat()],
+            density=None if window.complete else density(events, start, end),
+            total=window.total,
+        )
+        return with_links(figure, window, lanes, links)
+
+    return cache.get_or_set(cache_key("window", key, start, end, lanes, links), build, FIGURE_CACHE_SECONDS)
+
+
+def with_links(figure: dict, window: Window, lanes: str, links: bool) -> dict:
+    """Add the connectors between related drawn events when the reader asked for them."""
+    if links:
+        figure["data"].extend(connector_traces(window.events, relations_among(window.events), lanes))
+    return figure
