@@ -1,5 +1,7 @@
 """The timeline as a reader meets it: headless Chromium against a live server."""
 
+import datetime
+
 import pytest
 
 from timeline.models import Event
@@ -123,3 +125,22 @@ def test_form_works_without_javascript(browser, live_server, seed_live):
     page.click("button[type=submit]")
     assert "is not a real date" in page.locator(".form-errors").inner_text()
     context.close()
+
+
+def test_zooming_a_crowded_timeline_fetches_and_draws_the_window(page, live_server, seed_live, monkeypatch):
+    from timeline import windows
+
+    monkeypatch.setattr(windows, "MAX_DRAWN", 5)
+    open_timeline(page, live_server.url)
+    assert len(page.evaluate(CHART_SLUGS)) == 5
+    page.evaluate(
+        """() => new Promise((done) => {
+          const chart = document.getElementById('chart');
+          chart.addEventListener('timeline:rendered', done, {once: true});
+          Plotly.relayout(chart, {'xaxis.range': ['2026-02-01', '2026-02-28']});
+        })"""
+    )
+    february = Event.objects.published().between(datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    assert page.evaluate(CHART_SLUGS) == sorted(february.values_list("slug", flat=True))
+    # The reader's zoom stays where it was put.
+    assert page.evaluate("() => document.getElementById('chart').layout.xaxis.range[0]").startswith("2026-02-01")

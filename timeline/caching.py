@@ -40,16 +40,22 @@ def newest_change(precise: bool = False) -> datetime.datetime | None:
     return max(latest) if precise else max(latest).replace(microsecond=0)
 
 
-def data_changed_at(request, *args, **kwargs) -> datetime.datetime | None:
+def precise_change(request) -> datetime.datetime | None:
     # Asked for twice per request (ETag and Last-Modified): look it up once.
-    if not hasattr(request, "_data_changed_at"):
-        request._data_changed_at = newest_change()
-    return request._data_changed_at
+    if not hasattr(request, "_newest_change"):
+        request._newest_change = newest_change(precise=True)
+    return request._newest_change
+
+
+def data_changed_at(request, *args, **kwargs) -> datetime.datetime | None:
+    changed = precise_change(request)
+    return changed.replace(microsecond=0) if changed else None
 
 
 def data_etag(request, *args, **kwargs) -> str:
     # The URL picks the slice of data; today's date moves the 'today' line.
-    changed = data_changed_at(request)
+    # Two edits within a second differ here, though not in Last-Modified.
+    changed = precise_change(request)
     key = "|".join(
         [request.get_full_path(), changed.isoformat() if changed else "-", datetime.date.today().isoformat()]
     )

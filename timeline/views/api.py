@@ -19,6 +19,7 @@ def json_error(form) -> JsonResponse:
 
 
 @require_GET
+@public_cache
 def events_json(request):
     form = EventFilterForm(request.GET)
     if not form.is_valid():

@@ -1,0 +1,133 @@
+"""Level of detail: a crowded timeline draws its most important events and fetches windows on zoom."""
+
+import datetime
+
+import pytest
+
+from timeline import windows
+from timeline.models import Event
+from timeline.views import pages
+
+pytestmark = pytest.mark.django_db
+
+
+def drawn_slugs(figure) -> set[str]:
+    return {point[0] for trace in figure["data"] for point in trace.get("customdata") or []}
+
+
+def density_trace(figure):
+    return next((trace for trace in figure["data"] if trace.get("meta") == "density"), None)
+
+
+@pytest.fixture
+def cap_of_five(monkeypatch):
+    monkeypatch.setattr(windows, "MAX_DRAWN", 5)
+
+
+def test_a_small_timeline_draws_every_event_and_needs_no_window(client, seed):
+    figure = client.get("/").context["figure"]
+    assert drawn_slugs(figure) == set(Event.objects.published().values_list("slug", flat=True))
+    assert figure["layout"]["meta"]["complete"] is True
+    assert density_trace(figure) is None
+
+
+def test_a_crowded_timeline_draws_the_most_important_and_counts_the_rest(client, seed, cap_of_five):
+    figure = client.get("/").context["figure"]
+    meta = figure["layout"]["meta"]
+    assert meta == {"total": Event.objects.published().count(), "shown": 5, "complete": False}
+    start, end = (datetime.date.fromisoformat(day[:10]) for day in figure["layout"]["xaxis"]["range"])
+    in_view = Event.objects.published().between(start, end)
+    top = in_view.order_by("-importance", "earliest", "pk")[:5]
+    assert drawn_slugs(figure) == {event.slug for event in top}
+    band = density_trace(figure)
+    assert sum(band["y"]) == Event.objects.published().count()
+
+
+def test_window_returns_only_events_of_the_window(client, seed):
+    data = client.get("/api/window.json", {"from": "2026-01-10", "to": "2026-01-20"}).json()
+    slugs = drawn_slugs(data)
+    expected = Event.objects.published().between(datetime.date(2026, 1, 10), datetime.date(2026, 1, 20))
+    assert slugs == set(expected.values_list("slug", flat=True))
+    assert data["layout"]["meta"] == {"total": expected.count(), "shown": expected.count(), "complete": True}
+
+
+def test_window_cap_holds_and_a_zoomed_in_window_draws_every_event(client, seed, cap_of_five):
+    wide = client.get("/api/window.json", {"from": "2025-01-01", "to": "2026-12-31"}).json()
+    assert len(drawn_slugs(wide)) == 5
+    assert wide["layout"]["meta"]["complete"] is False
+    assert density_trace(wide)
+
+    narrow = client.get("/api/window.json", {"from": "2026-02-01", "to": "2026-02-28"}).json()
+    in_february = Event.objects.published().between(datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    assert 0 < in_february.count() <= 5
+    assert drawn_slugs(narrow) == set(in_february.values_list("slug", flat=True))
+    assert narrow["layout"]["meta"]["complete"] is True
+
+
+def test_window_honours_the_filters(client, seed):
+    data = client.get("/api/window.json", {"from": "2025-01-01", "to": "2026-12-31", "actor": "china"}).json()
+    china = Event.objects.published().filter(actors__slug="china").between(
+        datetime.date(2025, 1, 1), datetime.date(2026, 12, 31)
+    )
+    assert drawn_slugs(data) == set(china.values_list("slug", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ({"to": "2026-01-31"}, "from"),
+        ({"from": "2026-01-01"}, "to"),
+        ({"from": "-1000000-01-01", "to": "2026-01-01"}, "from"),
+        ({"from": "0001-01-01", "to": "9999-12-31"}, "from"),
+        ({"from": "2026-02-01", "to": "2026-01-01"}, "to"),
+        ({"from": "2026-01-01", "to": "2026-01-31", "lanes": "<svg>"}, "lanes"),
+    ],
+)
+def test_bad_windows_are_clear_400s(client, seed, query, parameter):
+    response = client.get("/api/window.json", query)
+    assert response.status_code == 400
+    assert any(error["parameter"] == parameter for error in response.json()["errors"])
+
+
+def test_figure_is_cached_until_the_data_changes(client, seed, django_assert_max_num_queries):
+    client.get("/")
+    event = Event.objects.get(slug="takeshima-day-2026")
+    # A second view reads the figure from the cache: no event queries beyond the list's.
+    with django_assert_max_num_queries(30) as first_run:
+        client.get("/?actor=japan")
+    with django_assert_max_num_queries(30) as second_run:
+        client.get("/?actor=japan")
+    assert len(second_run.captured_queries) < len(first_run.captured_queries)
+
+    event.title = "Takeshima Day, as renamed by an editor"
+    event.save()
+    figure = client.get("/?actor=japan").context["figure"]
+    hovers = " ".join(text for trace in figure["data"] for text in trace.get("hovertext") or [])
+    assert "Takeshima Day, as renamed by an editor" in hovers
+
+
+def test_list_pages_through_the_events(client, seed, monkeypatch):
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 10)
+    total = Event.objects.published().count()
+    seen = []
+    for number in range(1, total // 10 + 2):
+        response = client.get("/", {"page": number})
+        seen += [event.slug for event in response.context["events"]]
+    assert seen == list(Event.objects.published().chronological().values_list("slug", flat=True))
+    html = client.get("/", {"page": 2}).content.decode()
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    assert f"Events 11–20 of {total}" in html
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-3", "1e9"])
+def test_bad_page_numbers_are_400s(client, seed, page):
+    response = client.get("/", {"page": page})
+    assert response.status_code == 400
+    assert "<strong>page</strong>" in response.content.decode()
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, seed, monkeypatch):
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 10)
+    response = client.get("/", {"page": 99})
+    assert response.status_code == 200
+    assert response.context["page"].number == response.context["page"].paginator.num_pages
