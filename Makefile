@@ -29,8 +29,10 @@ serve: static
 	$(PY) manage.py migrate --noinput
 	DEBUG=0 $(VENV)/bin/gunicorn summit.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-2} --access-logfile -
 
+# Two workers: the whole suite, browser tests included, in a few minutes on two cores.
+PYTEST_WORKERS ?= 2
 test: static
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: static
 	$(PY) bench/run_all.py $(BENCH_ARGS)

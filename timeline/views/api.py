@@ -1,7 +1,7 @@
 """The JSON API: the published events of the current filters."""
 
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..caching import public_cache
 from ..filters import EventFilterForm
@@ -18,7 +18,7 @@ def json_error(form) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 @public_cache
 def events_json(request):
     form = EventFilterForm(request.GET)
@@ -30,7 +30,7 @@ def events_json(request):
     return JsonResponse({"count": len(data), "events": data}, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 @public_cache
 def window_json(request):
     """

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from ..caching import public_cache
@@ -50,7 +50,7 @@ def browse(form) -> tuple[dict, int]:
     return context, 200
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def index(request):
     context, status = browse(EventFilterForm(request.GET))
@@ -62,7 +62,7 @@ def index(request):
     return render(request, template, context, status=status)
 
 
-@require_GET
+@require_safe
 @xframe_options_exempt
 @public_cache
 def embed(request):
@@ -104,7 +104,7 @@ def published_event(slug):
     return get_object_or_404(Event.objects.published().with_related(), slug=slug)
 
 
-@require_GET
+@require_safe
 def event_detail(request, slug):
     event = published_event(slug)
     before, after = chain(event)
@@ -112,7 +112,7 @@ def event_detail(request, slug):
     return render(request, "timeline/event_detail.html", context)
 
 
-@require_GET
+@require_safe
 def event_panel(request, slug):
     """The detail panel the timeline opens beside the chart."""
     event = published_event(slug)
@@ -120,7 +120,7 @@ def event_panel(request, slug):
     return render(request, "timeline/event_detail.html#detail", context)
 
 
-@require_GET
+@require_safe
 def source_detail(request, pk):
     source = get_object_or_404(Source, pk=pk)
     citations = (
