@@ -196,3 +196,27 @@ def test_print_gives_a_plain_chronological_list(page, live_server, story):
     assert quote.is_visible()
     page.emulate_media(media="screen")
     assert not quote.is_visible()
+
+
+@pytest.mark.browser
+def test_pinching_the_chart_zooms_the_time_axis(browser, live_server, story):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server.url)
+    page.wait_for_selector("#chart[data-rendered=true]")
+    span = "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range; return new Date(r[1]) - new Date(r[0]); }"
+    before = page.evaluate(span)
+    page.evaluate(
+        """() => {
+          const chart = document.getElementById('chart');
+          const box = chart.querySelector('.nsewdrag').getBoundingClientRect();
+          const y = box.top + box.height / 2, mid = box.left + box.width / 2;
+          const touches = (gap) => [0, 1].map((i) => new Touch({
+            identifier: i, target: chart, clientX: mid + (i ? gap : -gap), clientY: y }));
+          const fire = (type, gap) => chart.querySelector('.nsewdrag').dispatchEvent(new TouchEvent(type, {
+            touches: gap === null ? [] : touches(gap), bubbles: true, cancelable: true }));
+          fire('touchstart', 20); fire('touchmove', 40); fire('touchmove', 80); fire('touchend', null);
+        }"""
+    )
+    page.wait_for_function(f"(before) => ({span})() < before / 2", arg=before)
+    context.close()

@@ -64,6 +64,36 @@
       });
   }
 
+  /* Two-finger pinch zooms the time axis on touch screens (plotly.js pans
+   * with one finger but has no pinch); the page itself still scrolls. */
+  function enablePinchZoom(holder) {
+    var pinch = null;
+    function spread(touches) { return Math.abs(touches[0].clientX - touches[1].clientX) || 1; }
+    holder.addEventListener("touchstart", function (event) {
+      if (event.touches.length !== 2 || !holder._fullLayout) return;
+      var axis = holder._fullLayout.xaxis;
+      var box = holder.querySelector(".nsewdrag").getBoundingClientRect();
+      var middle = (event.touches[0].clientX + event.touches[1].clientX) / 2 - box.left;
+      pinch = {
+        spread: spread(event.touches),
+        range: axis.range.map(function (value) { return new Date(value).getTime(); }),
+        centre: new Date(axis.p2d(middle)).getTime(),
+      };
+      // Captured before plotly.js sees it, which would start a one-finger pan.
+      event.preventDefault();
+      event.stopPropagation();
+    }, { passive: false, capture: true });
+    holder.addEventListener("touchmove", function (event) {
+      if (!pinch || event.touches.length !== 2) return;
+      event.preventDefault();
+      event.stopPropagation();
+      var scale = pinch.spread / spread(event.touches);
+      var range = pinch.range.map(function (edge) { return new Date(pinch.centre + (edge - pinch.centre) * scale).toISOString(); });
+      Plotly.relayout(holder, { "xaxis.range": range });
+    }, { passive: false, capture: true });
+    holder.addEventListener("touchend", function () { pinch = null; });
+  }
+
   function drawChart(holder) {
     var figureData = document.getElementById("timeline-figure");
     if (!holder || !figureData || !window.Plotly) return;
@@ -76,6 +106,7 @@
     Plotly.react(holder, figure.data, figure.layout, CONFIG).then(function () { rendered(holder); });
     if (!holder.dataset.listening) {
       holder.dataset.listening = "true";
+      enablePinchZoom(holder);
       holder.on("plotly_click", function (event) {
         var point = event.points && event.points[0];
         if (point && point.customdata) openPanel(point.customdata[0], holder);
