@@ -19,7 +19,13 @@ DUMP_ARGS = ["--natural-foreign", "--natural-primary", "-e", "contenttypes", "-e
 
 
 def normalised(path: Path):
-    return sorted(json.dumps(obj, sort_keys=True, ensure_ascii=False) for obj in json.loads(path.read_text()))
+    objects = json.loads(path.read_text())
+    for obj in objects:
+        # Many-to-many values are sets; PostgreSQL lists them in no fixed order.
+        for name, value in obj["fields"].items():
+            if isinstance(value, list):
+                obj["fields"][name] = sorted(value, key=json.dumps)
+    return sorted(json.dumps(obj, sort_keys=True, ensure_ascii=False) for obj in objects)
 
 
 def manage(*args, db_url, **extra_env):
