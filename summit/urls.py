@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline.views import api, pages
+from django.contrib.sitemaps.views import sitemap
+
+from timeline.feeds import LatestEventsFeed
+from timeline.sitemaps import SITEMAPS
+from timeline.views import api, exports, pages
 
 urlpatterns = [
     path("", pages.index, name="index"),
@@ -11,6 +15,12 @@ urlpatterns = [
     path("sources/<int:pk>/", pages.source_detail, name="source_detail"),
     path("api/events.json", api.events_json, name="api_events_json"),
     path("api/window.json", api.window_json, name="api_window_json"),
+    path("api/events.csv", exports.events_csv, name="api_events_csv"),
+    path("api/events.ics", exports.events_ics, name="api_events_ics"),
+    path("api/events.timelinejs.json", exports.events_timelinejs, name="api_events_timelinejs"),
+    path("api/openapi.json", exports.openapi, name="api_openapi"),
+    path("feed/", LatestEventsFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
 

@@ -9,6 +9,7 @@ import re
 import dateparser
 from dateutil.relativedelta import relativedelta
 from django import forms
+from django.core import signing
 
 from .models import Actor, Event, StoryArc, Topic
 
@@ -213,4 +214,45 @@ class EmbedForm(EventFilterForm):
     def clean(self):
         cleaned = super().clean()
         cleaned["theme"] = cleaned.get("theme") or "auto"
+        return cleaned
+
+
+CURSOR_SALT = "summit.api.cursor"
+
+
+class EventPageForm(EventFilterForm):
+    """The API's filters plus paging: `limit` events after an opaque, signed `cursor`."""
+
+    SINGLE_VALUED = (*EventFilterForm.SINGLE_VALUED, "limit", "cursor")
+    MAX_LIMIT = 1000
+
+    limit = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_LIMIT,
+        error_messages={
+            "invalid": "Limit must be a whole number from 1 to %d." % MAX_LIMIT,
+            "min_value": "Limit must be a whole number from 1 to %d." % MAX_LIMIT,
+            "max_value": "Limit must be a whole number from 1 to %d." % MAX_LIMIT,
+        },
+    )
+    cursor = forms.CharField(required=False, max_length=200)
+
+    @staticmethod
+    def make_cursor(event) -> str:
+        return signing.dumps([event.earliest.isoformat(), event.latest.isoformat(), event.pk], salt=CURSOR_SALT)
+
+    def clean_cursor(self):
+        cursor = self.cleaned_data.get("cursor")
+        if not cursor:
+            return None
+        try:
+            earliest, latest, pk = signing.loads(cursor, salt=CURSOR_SALT)
+            return datetime.date.fromisoformat(earliest), datetime.date.fromisoformat(latest), int(pk)
+        except (signing.BadSignature, ValueError, TypeError):
+            raise forms.ValidationError("This cursor is not one summit gave out; start again without it.")
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["limit"] = cleaned.get("limit") or 100
         return cleaned

@@ -1,10 +1,11 @@
 """The JSON API: the published events of the current filters."""
 
+from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from ..caching import public_cache
-from ..filters import EventFilterForm
+from ..filters import EventFilterForm, EventPageForm
 from ..models import Event
 from ..serializers import event_to_dict
 from ..windows import window_figure
@@ -21,13 +22,35 @@ def json_error(form) -> JsonResponse:
 @require_safe
 @public_cache
 def events_json(request):
-    form = EventFilterForm(request.GET)
+    """
+    A page of the published events of the filters, in date order. Keyset
+    paging: the cursor names the last event sent, so pages stay stable while
+    events are added and cost the same however deep the reader goes.
+    """
+    form = EventPageForm(request.GET)
     if not form.is_valid():
         return json_error(form)
-    events = form.filter(Event.objects.published()).with_related().chronological()
+    data = form.cleaned_data
+    events = form.filter(Event.objects.published()).order_by("earliest", "latest", "pk")
+    if data["cursor"]:
+        earliest, latest, pk = data["cursor"]
+        events = events.filter(
+            Q(earliest__gt=earliest)
+            | Q(earliest=earliest, latest__gt=latest)
+            | Q(earliest=earliest, latest=latest, pk__gt=pk)
+        )
+    page = list(events.with_related()[: data["limit"] + 1])
+    more, page = len(page) > data["limit"], page[: data["limit"]]
+    next_url = None
+    if more:
+        query = request.GET.copy()
+        query["cursor"] = EventPageForm.make_cursor(page[-1])
+        next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     base_url = request.build_absolute_uri("/").rstrip("/")
-    data = [event_to_dict(event, base_url) for event in events]
-    return JsonResponse({"count": len(data), "events": data}, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"count": len(page), "next": next_url, "events": [event_to_dict(event, base_url) for event in page]},
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 @require_safe

@@ -1,0 +1,42 @@
+"""An Atom feed of newly published events, for readers and newsroom tools that follow the timeline."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from .models import Event
+
+
+class LatestEventsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "summit: newly published events"
+    subtitle = "Events of the Japan–South Korea timeline, each cited to its sources, as they are published."
+
+    def link(self):
+        return reverse("index")
+
+    def items(self):
+        return (
+            Event.objects.published()
+            .filter(published_at__isnull=False)
+            .prefetch_related("citations__source")
+            .order_by("-published_at", "-pk")[:50]
+        )
+
+    def item_title(self, event):
+        return f"{event.title} ({event.date_label})"
+
+    def item_description(self, event):
+        # Feed readers render this as HTML: the data goes in as text.
+        parts = [f"<p><strong>{escape(event.date_label)}</strong>: {escape(event.summary)}</p>"]
+        parts += [
+            f"<blockquote>{escape(citation.quote)}</blockquote>" for citation in event.citations.all()
+        ]
+        return "".join(parts)
+
+    def item_pubdate(self, event):
+        return event.published_at
+
+    def item_updateddate(self, event):
+        return event.updated_at
