@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 
 from timeline.feeds import LatestEventsFeed
 from timeline.sitemaps import SITEMAPS
-from timeline.views import api, exports, pages
+from timeline.views import api, exports, oembed, pages
 
 urlpatterns = [
     path("", pages.index, name="index"),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/events.ics", exports.events_ics, name="api_events_ics"),
     path("api/events.timelinejs.json", exports.events_timelinejs, name="api_events_timelinejs"),
     path("api/openapi.json", exports.openapi, name="api_openapi"),
+    path("oembed", oembed.oembed, name="oembed"),
     path("feed/", LatestEventsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 """The reader's pages: the timeline, an event, a source."""
 
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -55,11 +56,17 @@ def browse(form) -> tuple[dict, int]:
 def index(request):
     context, status = browse(EventFilterForm(request.GET))
     if status == 200:
-        query = context["query_string"]
-        context["embed_src"] = request.build_absolute_uri(reverse("embed") + (f"?{query}" if query else ""))
+        query = f"?{context['query_string']}" if context["query_string"] else ""
+        context["embed_src"] = request.build_absolute_uri(reverse("embed") + query)
         context["embed_loader"] = request.build_absolute_uri(static("embed.js"))
+        context["oembed_url"] = oembed_discovery(request, reverse("index") + query)
     template = "timeline/index.html#browse" if wants_partial(request) else "timeline/index.html"
     return render(request, template, context, status=status)
+
+
+def oembed_discovery(request, path: str) -> str:
+    """The oEmbed URL for a page, named by its canonical path: valid filters only, never raw input."""
+    return reverse("oembed") + "?" + urlencode({"url": request.build_absolute_uri(path), "format": "json"})
 
 
 @require_safe
@@ -108,7 +115,12 @@ def published_event(slug):
 def event_detail(request, slug):
     event = published_event(slug)
     before, after = chain(event)
-    context = {**reading(event), "chain_before": before, "chain_after": after}
+    context = {
+        **reading(event),
+        "chain_before": before,
+        "chain_after": after,
+        "oembed_url": oembed_discovery(request, event.get_absolute_url()),
+    }
     return render(request, "timeline/event_detail.html", context)
 
 

@@ -1,0 +1,93 @@
+"""oEmbed (https://oembed.com): CMSs turn a pasted summit URL into the embed's iframe."""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.templatetags.static import static
+from django.urls import Resolver404, resolve, reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_safe
+
+from ..caching import public_cache
+from ..models import Event
+
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 640
+MAX_SIZE = 10_000
+
+
+def oembed_error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+def size_limit(request, name: str, default: int) -> int:
+    """A positive whole number of pixels from maxwidth/maxheight, or the default."""
+    value = request.GET.get(name)
+    if value is None or value == "":
+        return default
+    if not value.isdigit() or not 0 < int(value) <= MAX_SIZE:
+        raise ValueError(f"“{name}” must be a whole number of pixels from 1 to {MAX_SIZE}.")
+    return min(default, int(value))
+
+
+@require_safe
+@public_cache
+def oembed(request):
+    url = request.GET.get("url", "").strip()
+    if not url:
+        return oembed_error("Give the “url” of a summit timeline, embed or event page.", 400)
+    if request.GET.get("format", "json") != "json":
+        return oembed_error("Only format=json is available.", 501)
+    try:
+        width = size_limit(request, "maxwidth", DEFAULT_WIDTH)
+        height = size_limit(request, "maxheight", DEFAULT_HEIGHT)
+    except ValueError as error:
+        return oembed_error(str(error), 400)
+
+    hosts = {request.get_host(), *settings.ALLOWED_HOSTS}
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=False) or not urlsplit(url).netloc:
+        return oembed_error("That URL is not a summit page.", 404)
+    parts = urlsplit(url)
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        return oembed_error("That URL is not a summit page.", 404)
+
+    if match.namespace:
+        return oembed_error("Only timeline, embed and event pages can be embedded.", 404)
+    if match.url_name in ("index", "embed"):
+        # Re-encoded, so whatever was pasted reaches the iframe as plain parameters.
+        query, title = urlencode(parse_qsl(parts.query)), "summit timeline"
+    elif match.url_name == "event_detail":
+        event = Event.objects.published().filter(slug=match.kwargs["slug"]).first()
+        if event is None:
+            return oembed_error("No published event at that URL.", 404)
+        query, title = urlencode({"event": event.slug}), f"{event.title} ({event.date_label}) · summit"
+    else:
+        return oembed_error("Only timeline, embed and event pages can be embedded.", 404)
+
+    src = request.build_absolute_uri(reverse("embed") + (f"?{query}" if query else ""))
+    html = format_html(
+        '<iframe src="{}" width="{}" height="{}" style="border:0;max-width:100%" title="{}" loading="lazy" '
+        "data-summit-embed></iframe>"
+        '<script async src="{}"></script>',
+        src,
+        width,
+        height,
+        title,
+        request.build_absolute_uri(static("embed.js")),
+    )
+    return JsonResponse(
+        {
+            "version": "1.0",
+            "type": "rich",
+            "provider_name": "summit",
+            "provider_url": request.build_absolute_uri("/"),
+            "title": title,
+            "html": html,
+            "width": width,
+            "height": height,
+            "cache_age": settings.PUBLIC_CACHE_SECONDS,
+        }
+    )
