@@ -209,7 +209,8 @@ class EventQuerySet(models.QuerySet):
             "actors",
             "topics",
             "places",
-            models.Prefetch("citations", queryset=Citation.objects.select_related("source")),
+            # An article's full text is shown on its own page, never in lists.
+            models.Prefetch("citations", queryset=Citation.objects.select_related("source").defer("source__text")),
         )
 
 
@@ -276,6 +277,16 @@ class Event(models.Model):
             models.Index(fields=["is_published", "earliest"], name="event_pub_earliest"),
             models.Index(fields=["is_published", "latest"], name="event_pub_latest"),
             models.Index(fields=["is_published", "-importance", "earliest"], name="event_pub_importance"),
+            # Partial indexes: SQLite tests a boolean as a bare column, which
+            # only an index with the same condition can serve. The list and the
+            # API page in (earliest, latest, …) order; the chart picks the most
+            # important events of a window.
+            models.Index(fields=["earliest", "latest"], condition=Q(is_published=True), name="event_published_dates"),
+            models.Index(
+                fields=["-importance", "earliest"], condition=Q(is_published=True), name="event_published_importance"
+            ),
+            # Caches and HTTP validators ask when anything last changed.
+            models.Index(fields=["updated_at"], name="event_updated_at"),
         ]
 
     def __str__(self):
