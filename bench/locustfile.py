@@ -8,11 +8,7 @@ class Reader(HttpUser):
 
     @task(2)
     def embed(self):
-        # /embed/ lands with issue 4; until then the timeline page stands in.
-        with self.client.get("/embed/", name="/embed/", catch_response=True) as response:
-            if response.status_code == 404:
-                response.success()
-                self.client.get("/", name="/ (embed stand-in)")
+        self.client.get("/embed/", name="/embed/")
 
     @task(3)
     def api(self):

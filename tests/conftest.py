@@ -19,6 +19,14 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached figures or responses from another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def findable_static(request):
     """pytest-django's live server answers /static/ itself, through the
     finders, which know no hashed manifest names: serve plain names there."""

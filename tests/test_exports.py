@@ -70,7 +70,9 @@ def test_ics_entries_are_all_day_and_cover_the_whole_imprecise_span(client, seed
 
 def test_ics_uids_are_stable_so_calendars_update_instead_of_duplicating(client, seed):
     first = calendar_entries(client.get("/api/events.ics"))
-    Event.objects.filter(slug="takeshima-day-2026").update(title="Takeshima Day (renamed)")
+    event = Event.objects.get(slug="takeshima-day-2026")
+    event.title = "Takeshima Day (renamed)"
+    event.save()
     second = calendar_entries(client.get("/api/events.ics"))
     assert first.keys() == second.keys()
     assert str(second["takeshima-day-2026@testserver"]["SUMMARY"]) == "Takeshima Day (renamed)"

@@ -79,7 +79,7 @@ def test_oembed_refuses_unpublished_events(client, seed):
 
 @pytest.mark.parametrize(("params", "status"), [
     ({"format": "xml"}, 501),
-    ({"format": "yaml"}, 501),
+    ({"format": "yaml"}, 400),
     ({"maxwidth": "-1"}, 400),
     ({"maxwidth": "abc"}, 400),
     ({"maxheight": "0"}, 400),

@@ -38,7 +38,6 @@ def test_chart_renders_every_published_event(page, live_server, seed_live):
     open_timeline(page, live_server.url)
     published = sorted(Event.objects.published().values_list("slug", flat=True))
     assert page.evaluate(CHART_SLUGS) == published
-    # The range slider draws a second, small copy of every trace: count the main plot only.
     drawn = page.locator("#chart .cartesianlayer .scatterlayer .point, #chart .cartesianlayer .barlayer .point").count()
     expected = sum(max(1, event.actors.count()) for event in Event.objects.published())
     assert drawn == expected

@@ -10,8 +10,10 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 
 from . import models
@@ -27,6 +29,10 @@ PUBLIC_MODELS = (
     models.StoryArc,
     models.EventRelation,
 )
+
+
+# Rendered answers are kept at most this long; an edit retires them at once.
+RESPONSE_CACHE_SECONDS = 600
 
 
 def newest_change(precise: bool = False) -> datetime.datetime | None:
@@ -57,20 +63,34 @@ def data_etag(request, *args, **kwargs) -> str:
     # Two edits within a second differ here, though not in Last-Modified.
     changed = precise_change(request)
     key = "|".join(
-        [request.get_full_path(), changed.isoformat() if changed else "-", datetime.date.today().isoformat()]
+        [
+            request.get_host(),
+            request.get_full_path(),
+            request.headers.get("HX-Request", ""),
+            changed.isoformat() if changed else "-",
+            datetime.date.today().isoformat(),
+        ]
     )
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def public_cache(view):
     """
-    ETag, Last-Modified and a public Cache-Control on successful answers,
-    and 304 Not Modified for a conditional request whose data has not changed.
+    For what articles pull in bulk: the answer is kept in the cache under its
+    ETag (so any edit retires it), sent with ETag, Last-Modified and a public
+    Cache-Control, gzipped when the client accepts it (these pages hold no
+    secrets for BREACH to find), and a conditional request whose data has not
+    changed gets 304 Not Modified.
     """
 
     @wraps(view)
     def with_cache_headers(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        key = f"summit:response:{data_etag(request)}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(key, response, RESPONSE_CACHE_SECONDS)
         if response.status_code == 200:
             seconds = settings.PUBLIC_CACHE_SECONDS
             patch_cache_control(
@@ -82,4 +102,4 @@ def public_cache(view):
         patch_vary_headers(response, ["HX-Request"])
         return response
 
-    return condition(etag_func=data_etag, last_modified_func=data_changed_at)(with_cache_headers)
+    return gzip_page(condition(etag_func=data_etag, last_modified_func=data_changed_at)(with_cache_headers))

@@ -60,7 +60,7 @@ def busiest_span(starts: list[datetime.date], share: float = 0.8) -> tuple[datet
     The shortest span of dates holding `share` of the (sorted) starts. A few
     far-off events (a 1910 occupation beside 2026 summits) would squeeze the
     rest into a sliver; the first view shows where most events are, and the
-    rest is a zoom out (or the range slider) away.
+    rest is a zoom out (or the modebar's autoscale) away.
     """
     count = max(1, math.ceil(len(starts) * share))
     first = min(range(len(starts) - count + 1), key=lambda i: starts[i + count - 1] - starts[i])
@@ -84,31 +84,19 @@ def fitted_range(events: list[Event]) -> list[str] | None:
     return [day.isoformat() for day in fitted_span(sorted((event.earliest, event.latest) for event in events))]
 
 
-def full_range(events: list[Event]) -> list[str] | None:
-    if not events:
-        return None
-    return full_range_of(min(event.earliest for event in events), max(event.latest for event in events))
-
-
-def full_range_of(first: datetime.date, last: datetime.date) -> list[str]:
-    pad = max((last - first) / 40, datetime.timedelta(days=2))
-    return [(first - pad).isoformat(), (last + pad + DAY).isoformat()]
-
-
 def build_figure(
     events: list[Event],
     lanes: str = "actor",
     today: datetime.date | None = None,
     *,
     x_range: list[str] | None = None,
-    slider_range: list[str] | None = None,
     density: dict | None = None,
     total: int | None = None,
 ) -> dict:
     """
-    The figure of the events drawn. By default the view fits them and the
-    range slider spans them all; a window of a larger set passes its own
-    ranges, the density band of what is not drawn, and the total it stands for.
+    The figure of the events drawn. By default the view fits them; a window
+    of a larger set passes its own range, the density band of what is not
+    drawn, and the total it stands for.
     """
     today = today or datetime.date.today()
     points = defaultdict(lambda: defaultdict(list))
@@ -185,7 +173,9 @@ def build_figure(
     figure.update_layout(
         barmode="overlay",
         height=max(260, LANE_HEIGHT * len(lanes_shown) + 150) + (80 if density else 0),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        # Margins fitted here, not by Plotly's automargin, which redraws the
+        # chart until labels fit: several full redraws on every render.
+        margin={"l": 16 + 7.5 * max(len(lane) for lane in lanes_shown), "r": 10, "t": 16, "b": 30},
         dragmode="pan",
         hovermode="closest",
         showlegend=False,
@@ -194,12 +184,12 @@ def build_figure(
         font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
         xaxis={
             "type": "date",
+            # No range slider: it draws every trace a second time, four times
+            # the cost of the chart. The modebar's autoscale shows everything.
             "range": x_range or fitted_range(events),
-            # The slider always shows the whole span, whatever the zoom.
-            "rangeslider": {"visible": True, "thickness": 0.08, "range": slider_range or full_range(events)},
             "showgrid": True,
             "gridcolor": "rgba(128,128,128,0.2)",
-            "automargin": True,
+            "automargin": False,
         },
         yaxis={
             "type": "category",
@@ -207,7 +197,7 @@ def build_figure(
             "categoryarray": list(reversed(lanes_shown)),
             "range": [-0.6, len(lanes_shown) - 0.4],
             "fixedrange": True,
-            "automargin": True,
+            "automargin": False,
             # Above the density band, when there is one.
             "domain": [0.2, 1] if density else [0, 1],
         },

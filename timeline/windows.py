@@ -19,7 +19,7 @@ from django.db.models import Count, Max, Min
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
 
 from .caching import newest_change
-from .figures import DAY, build_figure, connector_traces, fitted_span, full_range_of
+from .figures import DAY, build_figure, connector_traces, fitted_span
 from .relations import relations_among
 
 MAX_DRAWN = 400
@@ -112,7 +112,6 @@ def first_view(events, lanes: str, links: bool, key: str) -> dict | None:
             window.events,
             lanes,
             x_range=[start.isoformat(), end.isoformat()],
-            slider_range=full_range_of(bounds["first"], bounds["last"]),
             density=density(events, bounds["first"], bounds["last"]),
             total=overall.total,
         )

@@ -8,7 +8,7 @@
     responsive: true,
     scrollZoom: true,
     displaylogo: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+    modeBarButtonsToRemove: ["select2d", "lasso2d"],
   };
 
   function openPanel(slug, holder) {

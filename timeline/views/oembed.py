@@ -37,8 +37,12 @@ def oembed(request):
     url = request.GET.get("url", "").strip()
     if not url:
         return oembed_error("Give the “url” of a summit timeline, embed or event page.", 400)
-    if request.GET.get("format", "json") != "json":
+    answer_format = request.GET.get("format") or "json"
+    if answer_format == "xml":
+        # The oEmbed spec's answer for a format a provider does not offer.
         return oembed_error("Only format=json is available.", 501)
+    if answer_format != "json":
+        return oembed_error("Unknown format; use format=json.", 400)
     try:
         width = size_limit(request, "maxwidth", DEFAULT_WIDTH)
         height = size_limit(request, "maxheight", DEFAULT_HEIGHT)
