@@ -114,3 +114,10 @@ def test_timeline_offers_the_embed_snippet_for_its_filters(client, seed):
         '&lt;iframe src="http://testserver/embed/?actor=china"' in snippet
     assert "data-summit-embed" in snippet
     assert re.search(r"http://testserver/static/embed\.[0-9a-f]+\.js", snippet)
+
+
+def test_the_timeline_page_is_revalidated_every_time_so_editors_see_edits_at_once(client, seed):
+    response = client.get("/")
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert "no-cache" in cache_control and not any(part.startswith("max-age") for part in cache_control)
+    assert client.get("/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304

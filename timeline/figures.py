@@ -8,12 +8,9 @@ into the figure: Plotly's label renderer honours <a>, <b> and style=.
 """
 
 import datetime
-import json
 import math
 from collections import defaultdict
 from html import escape as html_escape
-
-import plotly.graph_objects as go
 
 from .models import Event
 
@@ -123,54 +120,51 @@ def build_figure(
                 target["pattern"].append("/" if event.is_future_facing else "")
                 target["opacity"].append(0.35 if event.status == Event.Status.CANCELLED else 0.75)
 
-    figure = go.Figure()
-    for (group, colour), data in spans.items():
-        figure.add_trace(
-            go.Bar(
-                name=group,
-                legendgroup=group,
-                showlegend=False,
-                orientation="h",
-                base=data["base"],
-                x=data["x"],
-                y=data["y"],
-                width=0.45,
-                customdata=[[slug] for slug in data["slug"]],
-                hovertext=data["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker={
-                    "color": colour,
-                    "opacity": data["opacity"],
-                    "line": {"color": colour, "width": 1.5},
-                    "pattern": {"shape": data["pattern"], "fgcolor": "#ffffff", "solidity": 0.4},
-                },
-            )
-        )
-    for (group, colour), data in points.items():
-        figure.add_trace(
-            go.Scatter(
-                name=group,
-                legendgroup=group,
-                mode="markers",
-                x=data["x"],
-                y=data["y"],
-                customdata=[[slug] for slug in data["slug"]],
-                hovertext=data["hover"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker={
-                    "color": colour,
-                    "size": 13,
-                    "symbol": data["symbol"],
-                    "line": {"color": colour, "width": 2},
-                },
-            )
-        )
-
+    # Plain dicts in Plotly's schema: plotly.py's validating objects cost
+    # more than the rest of a request together at a few hundred events.
+    traces = [
+        {
+            "type": "bar",
+            "name": group,
+            "legendgroup": group,
+            "showlegend": False,
+            "orientation": "h",
+            "base": data["base"],
+            "x": data["x"],
+            "y": data["y"],
+            "width": 0.45,
+            "customdata": [[slug] for slug in data["slug"]],
+            "hovertext": data["hover"],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": {
+                "color": colour,
+                "opacity": data["opacity"],
+                "line": {"color": colour, "width": 1.5},
+                "pattern": {"shape": data["pattern"], "fgcolor": "#ffffff", "solidity": 0.4},
+            },
+        }
+        for (group, colour), data in spans.items()
+    ]
+    traces += [
+        {
+            "type": "scatter",
+            "name": group,
+            "legendgroup": group,
+            "mode": "markers",
+            "x": data["x"],
+            "y": data["y"],
+            "customdata": [[slug] for slug in data["slug"]],
+            "hovertext": data["hover"],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": {"color": colour, "size": 13, "symbol": data["symbol"], "line": {"color": colour, "width": 2}},
+        }
+        for (group, colour), data in points.items()
+    ]
     lanes_shown = list(lane_order) or [OTHER_LANE]
     total = len(events) if total is None else total
     if density:
-        figure.add_trace(density)
-    figure.update_layout(
+        traces.append(density)
+    layout = dict(
         barmode="overlay",
         height=max(260, LANE_HEIGHT * len(lanes_shown) + 150) + (80 if density else 0),
         # Margins fitted here, not by Plotly's automargin, which redraws the
@@ -237,8 +231,7 @@ def build_figure(
             }
         ],
     )
-    # Through JSON so numpy arrays and dates become plain values for json_script.
-    return json.loads(figure.to_json())
+    return {"data": traces, "layout": layout}
 
 
 def connector_traces(events: list[Event], relations, lanes: str = "actor") -> list[dict]:

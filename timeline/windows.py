@@ -52,10 +52,12 @@ def events_in_window(events, start=None, end=None) -> Window:
     in_window = events.between(start, end)
     total = in_window.count()
     if total <= MAX_DRAWN:
-        drawn = in_window.with_related().chronological()
+        drawn = in_window
     else:
         top = in_window.order_by("-importance", "earliest", "pk").values("pk")[:MAX_DRAWN]
-        drawn = events.filter(pk__in=top).with_related().chronological()
+        drawn = events.filter(pk__in=top)
+    # The chart shows lanes (actors or topics), titles and dates; no citations.
+    drawn = drawn.prefetch_related("actors", "topics").chronological()
     return Window(list(drawn), total, start, end)
 
 

@@ -10,7 +10,6 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
 from ..caching import public_cache
 from ..filters import EmbedForm, EventFilterForm
@@ -52,7 +51,7 @@ def browse(form) -> tuple[dict, int]:
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@public_cache(revalidate=True)
 def index(request):
     context, status = browse(EventFilterForm(request.GET))
     if status == 200:
