@@ -95,6 +95,7 @@ def test_timelinejs_dates_carry_only_the_known_parts(client, seed):
     assert occupation["end_date"] == {"year": 1945}
     apec = slides["apec-gyeongju-first-takaichi-lee-meeting"]
     assert apec["start_date"] == {"year": 2025, "month": 10}
+    assert "end_date" not in apec
     assert apec["display_date"] == "late Oct 2025"
     nara = Event.objects.get(slug="takaichi-lee-summit-nara")
     assert nara.citations.first().quote[:40] in slides[nara.slug]["text"]["text"].replace("&#x27;", "'")

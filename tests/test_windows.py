@@ -37,9 +37,8 @@ def test_a_crowded_timeline_draws_the_most_important_and_counts_the_rest(client,
     meta = figure["layout"]["meta"]
     assert meta == {"total": Event.objects.published().count(), "shown": 5, "complete": False}
     start, end = (datetime.date.fromisoformat(day[:10]) for day in figure["layout"]["xaxis"]["range"])
-    in_view = Event.objects.published().between(start, end)
-    top = in_view.order_by("-importance", "earliest", "pk")[:5]
-    assert drawn_slugs(figure) == {event.slug for event in top}
+    drawn = Event.objects.filter(slug__in=drawn_slugs(figure))
+    assert all(event.latest >= start and event.earliest <= end for event in drawn)
     band = density_trace(figure)
     assert sum(band["y"]) == Event.objects.published().count()
 
@@ -132,3 +131,24 @@ def test_a_page_past_the_end_shows_the_last_page(client, seed, monkeypatch):
     response = client.get("/", {"page": 99})
     assert response.status_code == 200
     assert response.context["page"].number == response.context["page"].paginator.num_pages
+
+
+def test_the_most_important_events_are_drawn_across_the_whole_view(client, db):
+    from django.core.management import call_command
+
+    call_command("generate_events", count=3000, seed=9, verbosity=0)
+    data = client.get("/api/window.json", {"from": "2008-01-01", "to": "2024-12-31"}).json()
+    assert data["layout"]["meta"]["shown"] == windows.MAX_DRAWN
+    drawn = Event.objects.filter(slug__in=drawn_slugs(data))
+    start, end = datetime.date(2008, 1, 1), datetime.date(2024, 12, 31)
+    step = (end - start) / windows.SLICES
+    for number in range(windows.SLICES):
+        first, last = start + step * number, start + step * (number + 1)
+        in_slice = Event.objects.published().filter(earliest__gte=first, earliest__lt=last)
+        shown = in_slice.filter(pk__in=drawn)
+        # Every stretch of the view that has events shows some of them...
+        assert shown.exists() == in_slice.exists(), number
+        # ...and nothing left out there outranks what is drawn.
+        if shown.exists():
+            least_shown = min(shown.values_list("importance", flat=True))
+            assert not in_slice.exclude(pk__in=drawn).filter(importance__gt=least_shown).exists()

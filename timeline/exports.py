@@ -124,14 +124,17 @@ def events_timelinejs(events, title: str) -> dict:
     """
     slides = []
     for event in events:
+        start = timelinejs_date(event.earliest, event.precision)
+        end = timelinejs_date(event.latest, event.precision)
         slide = {
             "unique_id": event.slug,
-            "start_date": timelinejs_date(event.earliest, event.precision),
+            "start_date": start,
             "display_date": escape(event.date_label),
             "text": {"headline": escape(event.title), "text": timelinejs_text(event)},
         }
-        if event.earliest != event.latest:
-            slide["end_date"] = timelinejs_date(event.latest, event.precision)
+        # "late Oct 2025" is Oct 2025 at month detail: an end equal to the start says nothing.
+        if end != start:
+            slide["end_date"] = end
         actors = list(event.actors.all())
         if actors:
             slide["group"] = escape(actors[0].name)

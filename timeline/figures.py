@@ -24,6 +24,7 @@ def escape(text: str) -> str:
 OTHER_LANE = "Other"
 OTHER_COLOUR = "#6b6b6b"
 LANE_HEIGHT = 34
+BAND_HEIGHT = 90
 DAY = datetime.timedelta(days=1)
 
 
@@ -140,7 +141,7 @@ def build_figure(
                 "color": colour,
                 "opacity": data["opacity"],
                 "line": {"color": colour, "width": 1.5},
-                "pattern": {"shape": data["pattern"], "fgcolor": "#ffffff", "solidity": 0.4},
+                "pattern": {"shape": data["pattern"], "fgcolor": "#ffffff", "solidity": 0.4, "fillmode": "overlay"},
             },
         }
         for (group, colour), data in spans.items()
@@ -164,9 +165,10 @@ def build_figure(
     total = len(events) if total is None else total
     if density:
         traces.append(density)
+    height = max(260, LANE_HEIGHT * len(lanes_shown) + 150) + (BAND_HEIGHT if density else 0)
     layout = dict(
         barmode="overlay",
-        height=max(260, LANE_HEIGHT * len(lanes_shown) + 150) + (80 if density else 0),
+        height=height,
         # Margins fitted here, not by Plotly's automargin, which redraws the
         # chart until labels fit: several full redraws on every render.
         margin={"l": 16 + 7.5 * max(len(lane) for lane in lanes_shown), "r": 10, "t": 16, "b": 30},
@@ -193,10 +195,10 @@ def build_figure(
             "fixedrange": True,
             "automargin": False,
             # Above the density band, when there is one.
-            "domain": [0.2, 1] if density else [0, 1],
+            "domain": [(BAND_HEIGHT + 10) / height, 1] if density else [0, 1],
         },
         yaxis2={
-            "domain": [0, 0.14],
+            "domain": [0, (BAND_HEIGHT - 20) / height],
             "fixedrange": True,
             "showticklabels": False,
             "showgrid": False,

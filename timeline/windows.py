@@ -12,6 +12,7 @@ edit anywhere gives new keys and old figures simply expire.
 
 import datetime
 import hashlib
+import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -23,6 +24,8 @@ from .figures import DAY, build_figure, connector_traces, fitted_span
 from .relations import relations_among
 
 MAX_DRAWN = 400
+# A crowded window is ranked in this many slices of time.
+SLICES = 8
 FIGURE_CACHE_SECONDS = 600
 
 # (longest window in days, bin name, truncation, bin length): aiming at
@@ -48,17 +51,45 @@ class Window:
 
 
 def events_in_window(events, start=None, end=None) -> Window:
-    """Every event of the window if it holds few, else the most important."""
+    """Every event of the window if it holds few, else the most important of each part of it."""
     in_window = events.between(start, end)
     total = in_window.count()
     if total <= MAX_DRAWN:
         drawn = in_window
     else:
-        top = in_window.order_by("-importance", "earliest", "pk").values("pk")[:MAX_DRAWN]
-        drawn = events.filter(pk__in=top)
+        drawn = events.filter(pk__in=most_important(in_window, start, end))
     # The chart shows lanes (actors or topics), titles and dates; no citations.
-    drawn = drawn.prefetch_related("actors", "topics").chronological()
-    return Window(list(drawn), total, start, end)
+    return Window(list(drawn.prefetch_related("actors", "topics").chronological()), total, start, end)
+
+
+def most_important(in_window, start, end) -> set[int]:
+    """
+    The MAX_DRAWN most important events, taken slice by slice of the window:
+    ranked over the whole window, ties would go to its first weeks and leave
+    the rest of the view bare.
+    """
+    if start is None or end is None:
+        bounds = in_window.aggregate(first=Min("earliest"), last=Max("earliest"))
+        start, end = start or bounds["first"], end or bounds["last"]
+    step = max((end - start) / SLICES, DAY)
+    chosen: set[int] = set()
+    for number in range(SLICES):
+        part = in_window
+        # The first slice also takes what began before the window, the last what begins at its end.
+        if number > 0:
+            part = part.filter(earliest__gte=start + step * number)
+        if number < SLICES - 1:
+            part = part.filter(earliest__lt=start + step * (number + 1))
+        ranked = part.order_by("-importance", "earliest", "pk").values_list("pk", flat=True)
+        chosen.update(ranked[: math.ceil(MAX_DRAWN / SLICES)])
+    ranking = ("-importance", "earliest", "pk")
+    if len(chosen) > MAX_DRAWN:
+        chosen = set(in_window.filter(pk__in=chosen).order_by(*ranking).values_list("pk", flat=True)[:MAX_DRAWN])
+    elif len(chosen) < MAX_DRAWN:
+        # Quiet slices leave room: fill it with the next most important anywhere in the window.
+        rest = in_window.exclude(pk__in=chosen).order_by(*ranking).values_list("pk", flat=True)
+        chosen.update(rest[: MAX_DRAWN - len(chosen)])
+    return chosen
 
 
 def density(events, start: datetime.date, end: datetime.date) -> dict:
