@@ -121,3 +121,14 @@ def test_the_timeline_page_is_revalidated_every_time_so_editors_see_edits_at_onc
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
     assert "no-cache" in cache_control and not any(part.startswith("max-age") for part in cache_control)
     assert client.get("/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_gzip_is_its_own_representation_with_its_own_etag(client, seed):
+    plain = client.get("/embed/")
+    zipped = client.get("/embed/", HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert zipped["ETag"] != plain["ETag"]
+    assert len(zipped.content) < len(plain.content) / 4
+    again = client.get("/embed/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"])
+    assert again.status_code == 304

@@ -143,3 +143,11 @@ def test_zooming_a_crowded_timeline_fetches_and_draws_the_window(page, live_serv
     assert page.evaluate(CHART_SLUGS) == sorted(february.values_list("slug", flat=True))
     # The reader's zoom stays where it was put.
     assert page.evaluate("() => document.getElementById('chart').layout.xaxis.range[0]").startswith("2026-02-01")
+    # The list can follow: a link lists exactly this view.
+    link = page.locator("#list-window")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url("**/?*from=2026-02-01*")
+    assert sorted(page.locator(".event-item a").evaluate_all("(links) => links.map((a) => a.dataset.slug)")) == sorted(
+        february.values_list("slug", flat=True)
+    )

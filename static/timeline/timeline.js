@@ -29,6 +29,19 @@
     return date.toISOString().slice(0, 10);
   }
 
+  /* The list pages through the filters; after a zoom, offer the list of just this view. */
+  function offerWindowList(from, to, total) {
+    var link = document.getElementById("list-window");
+    if (!link) return;
+    var query = new URLSearchParams(location.search);
+    query.set("from", from);
+    query.set("to", to);
+    query.delete("page");
+    link.href = location.pathname.replace(/embed\/$/, "") + "?" + query.toString();
+    link.textContent = "List the " + total.toLocaleString("en") + " events of this view";
+    link.parentNode.hidden = false;
+  }
+
   /* Level of detail: a figure that stands for more events than it draws is
    * redrawn from the server for every new window the reader zooms or pans to. */
   function fetchWindow(holder) {
@@ -56,6 +69,7 @@
           datarevision: request,
           xaxis: Object.assign({}, holder.layout.xaxis, { range: range.slice(), autorange: false }),
         });
+        offerWindowList(from, to, figure.layout.meta.total);
         return Plotly.react(holder, figure.data, layout, CONFIG).then(function () { rendered(holder); });
       })
       .catch(function (error) {
