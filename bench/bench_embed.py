@@ -18,26 +18,21 @@ Targets for summit: under 450 KB gzipped, first chart under 1 s.
 import argparse
 import functools
 import gzip
-import os
-import secrets
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from servers import CHROMIUM_ARGS, ROOT, manage, production_env, start_gunicorn  # noqa: E402
+
 CACHE = ROOT / "bench" / ".cache"
 TIMELINEJS = "@knight-lab/timelinejs@3.9.11"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 WEIGHT_TARGET_KB, FIRST_CHART_TARGET_MS = 450, 1000
 
 TIMELINEJS_PAGE = """<!doctype html>
@@ -54,40 +49,11 @@ TIMELINEJS_PAGE = """<!doctype html>
 </script></body></html>"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_summit(work: Path) -> tuple[subprocess.Popen, int]:
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-" + secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "DATABASE_URL": f"sqlite:///{work / 'embed.sqlite3'}",
-        "DJANGO_SETTINGS_MODULE": "summit.settings",
-    }
-    env.pop("REDIS_URL", None)
+    env = production_env(f"sqlite:///{work / 'embed.sqlite3'}")
     for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "--noinput", "-v0"], ["loaddata", "seed", "-v0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "summit.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/embed/", timeout=2).read()
-            return server, port
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("gunicorn did not start")
+        manage(env, *command)
+    return start_gunicorn(env, workers=1, threads=4)
 
 
 def install_timelinejs() -> Path | None:

@@ -10,24 +10,15 @@ import argparse
 import csv
 import datetime
 import os
-import secrets
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from servers import BIN, ROOT, manage, production_env, start_gunicorn  # noqa: E402
 
 
 def main():
@@ -37,34 +28,12 @@ def main():
     args = parser.parse_args()
     seconds = 10 if args.quick else 60
     work = Path(tempfile.mkdtemp(prefix="summit-load-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{work / 'load.sqlite3'}"),
-        "DJANGO_SETTINGS_MODULE": "summit.settings",
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    run = lambda *a: subprocess.run([str(BIN / "python"), "manage.py", *a], cwd=ROOT, env=env, check=True)  # noqa: E731
-    run("migrate", "--noinput", "-v0")
-    seeded = subprocess.run([str(BIN / "python"), "manage.py", "loaddata", "seed", "-v0"], cwd=ROOT, env=env).returncode == 0
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "summit.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "4", "--threads", "4",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
+    env = production_env(os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{work / 'load.sqlite3'}"))
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "loaddata", "seed", "-v0")
+    server, port = start_gunicorn(env, workers=4, threads=4, ready_path="/api/events.json")
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        saves, save_errors = editor(env, seconds, seeded)
+        saves, save_errors = editor(env, seconds)
         prefix = work / "locust"
         subprocess.run(
             [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
@@ -73,13 +42,13 @@ def main():
             cwd=ROOT, env=env, check=False,
         )
         done = saves()
-        report(prefix, seconds, args.users, done, save_errors, seeded)
+        report(prefix, seconds, args.users, done, save_errors)
     finally:
         server.terminate()
         server.wait(10)
 
 
-def editor(env, seconds, seeded):
+def editor(env, seconds):
     """An editor saving an event about once a second through the ORM, in this process."""
     for key in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"):
         os.environ[key] = env[key]
@@ -115,9 +84,9 @@ def editor(env, seconds, seeded):
     return (lambda: (thread.join(), count[0])[1]), errors
 
 
-def report(prefix, seconds, users, saves, save_errors, seeded):
+def report(prefix, seconds, users, saves, save_errors):
     rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
-    print(f"\nLoad: {users} users for {seconds} s against gunicorn (4 workers x 4 threads), data: {'seed' if seeded else 'empty + editor events'}")
+    print(f"\nLoad: {users} users for {seconds} s against gunicorn (4 workers x 4 threads), seed data")
     print(f"{'endpoint':32} {'requests':>9} {'errors':>7} {'p50 ms':>7} {'p99 ms':>7} {'req/s':>8}")
     for row in rows:
         print(f"{row['Name']:32} {row['Request Count']:>9} {row['Failure Count']:>7} {row['50%']:>7} {row['99%']:>7} {float(row['Requests/s']):>8.1f}")

@@ -23,8 +23,6 @@ import http.client
 import json
 import os
 import re
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,33 +32,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from servers import CHROMIUM_ARGS, ROOT, manage, production_env, start_gunicorn  # noqa: E402
+
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 ENDPOINTS = ["/", "/embed/", "window", "/api/events.json"]
-
-
-def production_env(database_url: str) -> dict:
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-" + secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "DATABASE_URL": database_url,
-        "DJANGO_SETTINGS_MODULE": "summit.settings",
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    env.pop("REDIS_URL", None)
-    return env
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def postgres_reachable() -> bool:
@@ -146,29 +122,6 @@ def percentile(values, q):
 
 
 # --- gunicorn, the browser and the load run --------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_gunicorn(env) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "summit.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "8",
-         "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events.json?limit=1", timeout=2)
-            return server, port
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise RuntimeError("gunicorn did not start")
-
 
 def worker_peak_rss_mb(server: subprocess.Popen) -> float:
     peaks = []
@@ -345,7 +298,7 @@ def report(results, load, backends, sizes, load_seconds):
         print(f"\n64 connections for {load_seconds} s against gunicorn (2 workers x 8 threads), {backend}, "
               f"{sizes[-1]:,} events; /embed/ is {figures['embed_bytes'] / 1024:.0f} KB")
         print(f"{'target':44} {'requests':>9} {'errors':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
-        for label, row in ((f"/embed/", embed), (f"static {figures['static_path'][:34]}", static)):
+        for label, row in (("/embed/", embed), (f"static {figures['static_path'][:34]}", static)):
             print(f"{label:44} {row['requests']:>9} {row['errors']:>7} {row['rps']:>8.1f} {row['p50']:>8.1f} {row['p99']:>8.1f}")
         print(f"embed throughput / static ceiling: {embed['rps'] / static['rps']:.2f}")
 

@@ -11,7 +11,6 @@ and timeline-1280.png, plus event-375.png (the detail sheet open on a phone).
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,14 +18,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from servers import ROOT, free_port  # noqa: E402
+
 WIDTHS = [(375, 812), (768, 1024), (1280, 900)]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare_database(env: dict) -> None:

@@ -11,6 +11,11 @@ from ..serializers import event_to_dict
 from ..windows import window_figure
 
 
+def site_root(request) -> str:
+    """This site's address, for absolute links in data that leaves it."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def json_error(form) -> JsonResponse:
     errors = form.error_list()
     return JsonResponse(
@@ -46,7 +51,7 @@ def events_json(request):
         query = request.GET.copy()
         query["cursor"] = EventPageForm.make_cursor(page[-1])
         next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = site_root(request)
     return JsonResponse(
         {"count": len(page), "next": next_url, "events": [event_to_dict(event, base_url) for event in page]},
         json_dumps_params={"ensure_ascii": False},

@@ -8,7 +8,7 @@ from ..caching import public_cache
 from ..filters import EventFilterForm
 from ..models import Event
 from ..openapi import openapi_document
-from .api import json_error
+from .api import json_error, site_root
 
 
 def filtered_events(request):
@@ -17,10 +17,6 @@ def filtered_events(request):
     if not form.is_valid():
         return form, None
     return form, form.filter(Event.objects.published()).with_related().chronological()
-
-
-def site_root(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 @require_safe
