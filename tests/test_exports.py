@@ -161,3 +161,21 @@ def test_openapi_describes_every_api_endpoint(client, db):
     }
     for path in document["paths"].values():
         assert "400" in path["get"]["responses"]
+
+
+def test_json_answers_match_the_schemas_the_openapi_document_gives(client, seed):
+    from jsonschema import Draft202012Validator
+
+    document = client.get("/api/openapi.json").json()
+    for path, params in [
+        ("/api/events.json", {"limit": 7}),
+        ("/api/events.json", {"actor": "china"}),
+        ("/api/window.json", {"from": "2025-10-01", "to": "2026-03-01"}),
+        ("/api/events.timelinejs.json", {}),
+    ]:
+        schema = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        Draft202012Validator.check_schema(schema)
+        errors = list(Draft202012Validator(schema).iter_errors(client.get(path, params).json()))
+        assert not errors, (path, [error.message for error in errors[:3]])
+    error_schema = document["paths"]["/api/events.json"]["get"]["responses"]["400"]["content"]["application/json"]["schema"]
+    assert not list(Draft202012Validator(error_schema).iter_errors(client.get("/api/events.json", {"limit": 0}).json()))

@@ -1,4 +1,4 @@
-"""The OpenAPI 3.0 description of summit's read API, served at /api/openapi.json."""
+"""The OpenAPI 3.1 description of summit's read API, served at /api/openapi.json; its schemas are JSON Schema."""
 
 from .filters import MAX_QUERY_LENGTH
 
@@ -44,10 +44,10 @@ SOURCE = {
     "type": "object",
     "properties": {
         "id": {"type": "integer"},
-        "outlet": {"type": "string", "nullable": True},
-        "title": {"type": "string", "nullable": True},
+        "outlet": {"type": ["string", "null"]},
+        "title": {"type": ["string", "null"]},
         "published_on": {"type": "string", "format": "date"},
-        "url": {"type": "string", "nullable": True},
+        "url": {"type": ["string", "null"]},
     },
 }
 EVENT = {
@@ -122,7 +122,7 @@ def operation(summary, parameters, content_type, schema, description):
 def openapi_document(server_url: str) -> dict:
     text = {"type": "string"}
     return {
-        "openapi": "3.0.3",
+        "openapi": "3.1.0",
         "info": {
             "title": "summit",
             "version": "1",
@@ -141,7 +141,7 @@ def openapi_document(server_url: str) -> dict:
                     "required": ["count", "events", "next"],
                     "properties": {
                         "count": {"type": "integer", "description": "Events on this page."},
-                        "next": {"type": "string", "nullable": True, "description": "The next page, or null."},
+                        "next": {"type": ["string", "null"], "description": "The next page, or null."},
                         "events": {"type": "array", "items": EVENT},
                     },
                 },
