@@ -133,6 +133,8 @@ class Source(models.Model):
     class Meta:
         ordering = ["-published_on", "id"]
         get_latest_by = "published_on"
+        # Caches ask when anything last changed; without it, the whole table of texts is read.
+        indexes = [models.Index(fields=["updated_at"], name="source_updated_at")]
 
     def __str__(self):
         return self.display_title

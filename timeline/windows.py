@@ -16,11 +16,11 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Min
-from django.db.models.functions import TruncDay, TruncMonth, TruncWeek, TruncYear
+from django.db.models import CharField, Count, F, Max, Min
+from django.db.models.functions import Cast, Substr, TruncWeek
 
 from .caching import newest_change
-from .figures import DAY, build_figure, connector_traces, fitted_span
+from .figures import DAY, build_figure, connector_traces, padded
 from .relations import relations_among
 
 MAX_DRAWN = 400
@@ -28,13 +28,25 @@ MAX_DRAWN = 400
 SLICES = 8
 FIGURE_CACHE_SECONDS = 600
 
-# (longest window in days, bin name, truncation, bin length): aiming at
-# 30–150 bars across the window, so the band reads at every zoom.
+def iso_prefix(length: int):
+    """The first characters of the ISO date: its year or year-month. Plain SQL on
+    both databases, where Django's Trunc runs a Python function per row on SQLite."""
+    return lambda field: Substr(Cast(field, CharField()), 1, length)
+
+
+def next_month(start: datetime.date) -> datetime.date:
+    return (start.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+# (longest window in days, bin name, the bin of a date in SQL, its first day, the
+# next bin's first day): aiming at 30–150 bars across the window, so the band
+# reads at every zoom.
 BINS = [
-    (150, "day", TruncDay, lambda start: start + DAY),
-    (1100, "week", TruncWeek, lambda start: start + datetime.timedelta(weeks=1)),
-    (366 * 12, "month", TruncMonth, lambda start: (start.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)),
-    (None, "year", TruncYear, lambda start: start.replace(year=start.year + 1, month=1, day=1)),
+    (150, "day", F, lambda value: value, lambda start: start + DAY),
+    (1100, "week", TruncWeek, lambda value: value, lambda start: start + datetime.timedelta(weeks=1)),
+    (366 * 12, "month", iso_prefix(7), lambda value: datetime.date.fromisoformat(value + "-01"), next_month),
+    (None, "year", iso_prefix(4), lambda value: datetime.date(int(value), 1, 1),
+     lambda start: start.replace(year=start.year + 1, month=1, day=1)),
 ]
 
 
@@ -92,27 +104,56 @@ def most_important(in_window, start, end) -> set[int]:
     return chosen
 
 
-def density(events, start: datetime.date, end: datetime.date) -> dict:
-    """Events per bin between two dates, as a bar trace for the band under the lanes."""
+@dataclass
+class Bins:
+    name: str  # day, week, month or year
+    counts: list[tuple[datetime.date, int]]  # (first day of the bin, events starting in it), in date order
+    next_bin: object  # first day of a bin -> first day of the next
+
+    def busiest_span(self, share: float = 0.8) -> tuple[datetime.date, datetime.date]:
+        """The shortest run of bins holding `share` of the events: where the first view looks."""
+        needed = share * sum(count for _, count in self.counts)
+        best, held, first = None, 0, 0
+        for last, (day, count) in enumerate(self.counts):
+            held += count
+            while held - self.counts[first][1] >= needed:
+                held -= self.counts[first][1]
+                first += 1
+            if held >= needed:
+                span = (self.counts[first][0], self.next_bin(day) - DAY)
+                if best is None or span[1] - span[0] < best[1] - best[0]:
+                    best = span
+        return best
+
+
+def count_bins(events, start: datetime.date, end: datetime.date) -> Bins:
+    """Events per day, week, month or year between two dates, counted by the database."""
     days = (end - start).days
-    name, trunc, next_bin = next((name, trunc, step) for limit, name, trunc, step in BINS if not limit or days <= limit)
+    name, in_sql, first_day, next_bin = next(
+        (name, in_sql, first_day, next_bin) for limit, name, in_sql, first_day, next_bin in BINS if not limit or days <= limit
+    )
     rows = (
         events.between(start, end)
-        .annotate(bin=trunc("earliest"))
+        .annotate(bin=in_sql("earliest"))
         .values("bin")
         .annotate(n=Count("pk"))
         .order_by("bin")
     )
-    bins = [(row["bin"] if isinstance(row["bin"], datetime.date) else row["bin"].date(), row["n"]) for row in rows]
+    return Bins(name, [(first_day(row["bin"]), row["n"]) for row in rows], next_bin)
+
+
+def density(bins: Bins) -> dict:
+    """The band under the lanes: a bar per bin, as tall as its count."""
+    widths = [bins.next_bin(first) - first for first, _ in bins.counts]
     return {
         "type": "bar",
-        "name": f"Events per {name}",
-        "x": [(first + (next_bin(first) - first) / 2).isoformat() for first, _ in bins],
-        "y": [count for _, count in bins],
-        "width": [(next_bin(first) - first).total_seconds() * 1000 * 0.9 for first, _ in bins],
+        "name": f"Events per {bins.name}",
+        "x": [(first + width / 2).isoformat() for (first, _), width in zip(bins.counts, widths)],
+        "y": [count for _, count in bins.counts],
+        "width": [width.total_seconds() * 1000 * 0.9 for width in widths],
         "yaxis": "y2",
         "marker": {"color": "rgba(110,110,120,0.55)"},
-        "hovertemplate": f"%{{y}} events in this {name}<extra></extra>",
+        "hovertemplate": f"%{{y}} events in this {bins.name}<extra></extra>",
         "showlegend": False,
         "meta": "density",
     }
@@ -133,20 +174,23 @@ def first_view(events, lanes: str, links: bool, key: str) -> dict | None:
     """
 
     def build():
-        overall = events_in_window(events)
-        if not overall.total:
+        total = events.count()
+        if not total:
             return None
-        if overall.complete:
-            return with_links(build_figure(overall.events, lanes), overall, lanes, links)
-        start, end = fitted_span(list(events.order_by("earliest").values_list("earliest", "latest")))
-        window = events_in_window(events, start, end)
+        if total <= MAX_DRAWN:
+            everything = events_in_window(events)
+            return with_links(build_figure(everything.events, lanes), everything, lanes, links)
+        # Too many to sort in Python: the busiest span comes from the counts per bin.
         bounds = events.aggregate(first=Min("earliest"), last=Max("latest"))
+        bins = count_bins(events, bounds["first"], bounds["last"])
+        start, end = padded(*bins.busiest_span())
+        window = events_in_window(events, start, end)
         figure = build_figure(
             window.events,
             lanes,
             x_range=[start.isoformat(), end.isoformat()],
-            density=density(events, bounds["first"], bounds["last"]),
-            total=overall.total,
+            density=density(bins),
+            total=total,
         )
         return with_links(figure, window, lanes, links)
 
@@ -162,7 +206,7 @@ def window_figure(events, start: datetime.date, end: datetime.date, lanes: str, 
             window.events,
             lanes,
             x_range=[start.isoformat(), (end + DAY).isoformat()],
-            density=None if window.complete else density(events, start, end),
+            density=None if window.complete else density(count_bins(events, start, end)),
             total=window.total,
         )
         return with_links(figure, window, lanes, links)
