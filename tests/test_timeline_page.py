@@ -185,3 +185,11 @@ def test_figure_data_is_embedded_as_json_not_markup(client, seed):
     )
     figure = json.loads(html[start : html.index("</script>", start)])
     assert figure["layout"]["xaxis"]["type"] == "date"
+
+
+def test_a_history_restore_gets_the_whole_page_even_after_the_fragment_was_cached(client, seed):
+    fragment = client.get("/?actor=china", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment
+    restored = client.get("/?actor=china", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in restored.content.decode()
+    assert "HX-History-Restore-Request" in restored["Vary"]

@@ -86,7 +86,9 @@ def data_etag(request, *args, **kwargs) -> str:
         [
             request.get_host(),
             request.get_full_path(),
+            # htmx asks for a fragment, or the whole page when restoring history.
             request.headers.get("HX-Request", ""),
+            request.headers.get("HX-History-Restore-Request", ""),
             # A gzipped answer is another representation: its own ETag and cache entry.
             "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "",
             changed.isoformat() if changed else "-",
@@ -128,7 +130,7 @@ def public_cache(view=None, *, revalidate=False):
         else:
             patch_cache_control(response, no_store=True)
         # Browsers send HX-Request on htmx swaps: keep fragment and page apart.
-        patch_vary_headers(response, ["HX-Request"])
+        patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
         return response
 
     return condition(etag_func=data_etag, last_modified_func=data_changed_at)(with_cache_headers)
