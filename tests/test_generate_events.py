@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from timeline.models import Citation, Event, Source
 
@@ -57,3 +58,15 @@ def test_the_same_seed_twice_is_refused_rather_than_clashing(db):
     with pytest.raises(CommandError, match="another --seed"):
         call_command("generate_events", count=10, seed=6, verbosity=0)
     assert generated(6).count() == 10
+
+
+def test_generation_leaves_the_planner_statistics_of_the_new_rows(db):
+    call_command("generate_events", count=300, seed=7, verbosity=0)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # The first figure of an index's statistics is the number of rows it covers.
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'event_pub_earliest'")
+        else:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'timeline_event'")
+        rows = int(float(str(cursor.fetchone()[0]).split()[0]))
+    assert rows == 300

@@ -23,6 +23,7 @@ from timeline.ingest import (
     reject_proposal,
 )
 from timeline.models import (
+    date_errors,
     Actor,
     Citation,
     Event,
@@ -401,9 +402,7 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
             "earliest": proposal.earliest,
             "latest": proposal.latest,
             "precision": proposal.precision,
-            "status": Event.Status.SCHEDULED
-            if proposal.earliest > proposal.source.published_on
-            else Event.Status.HAPPENED,
+            "status": Event.status_for(proposal.earliest, proposal.source.published_on),
             "actors": list(proposal.suggested_actors.all()) if proposal.pk else [],
             "quote": proposal.quote,
         })
@@ -411,8 +410,8 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("earliest") and cleaned.get("latest") and cleaned["earliest"] > cleaned["latest"]:
-            self.add_error("latest", "The latest date cannot be before the earliest date.")
+        for field, message in date_errors(cleaned.get("earliest"), cleaned.get("latest")).items():
+            self.add_error(field, message)
         return cleaned
 
 

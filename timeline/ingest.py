@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from timeline.dates import extract_dates
-from timeline.models import Actor, Citation, Event, Proposal, Source
+from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 
@@ -207,14 +207,11 @@ def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) 
         else:
             earliest = edits.get("earliest") or proposal.earliest
             latest = edits.get("latest") or proposal.latest
-            if earliest > latest:
-                raise IngestError("The latest date cannot be before the earliest date.")
+            errors = date_errors(earliest, latest)
+            if errors:
+                raise IngestError(" ".join(errors.values()))
             title = (edits.get("title") or "").strip() or quote[:200]
-            status = edits.get("status") or (
-                Event.Status.SCHEDULED
-                if earliest > proposal.source.published_on
-                else Event.Status.HAPPENED
-            )
+            status = edits.get("status") or Event.status_for(earliest, proposal.source.published_on)
             event = Event(
                 title=title[:200],
                 slug=unique_slug(title),

@@ -5,7 +5,6 @@ events are about (Actor, Place, Topic), how events connect (EventRelation,
 StoryArc). Nothing here knows about HTTP or Plotly.
 """
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -16,14 +15,51 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .labels import date_label
+
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #rrggbb.")
+
+# The dates summit can store, draw, pad and export. Wide enough for history
+# (Nara's temples are 8th-century), and far enough from Python's year 1 and
+# 9999 that padding a view or ending an iCalendar event cannot overflow.
+EARLIEST_SUPPORTED = datetime.date(500, 1, 1)
+LATEST_SUPPORTED = datetime.date(2999, 12, 31)
+SUPPORTED_RANGE = f"{EARLIEST_SUPPORTED.year} to {LATEST_SUPPORTED.year}"
+
+
+def date_errors(earliest: datetime.date | None, latest: datetime.date | None) -> dict[str, str]:
+    """
+    What is wrong with a date range, by field: the one check that models,
+    forms, ingest and imports share. Empty when the range is fine.
+    """
+    errors = {}
+    for name, value in (("earliest", earliest), ("latest", latest)):
+        if value and not EARLIEST_SUPPORTED <= value <= LATEST_SUPPORTED:
+            errors[name] = f"summit supports dates from the year {SUPPORTED_RANGE}."
+    if earliest and latest and earliest > latest and "latest" not in errors:
+        errors["latest"] = "The latest date cannot be before the earliest date."
+    return errors
 
 
 def split_aliases(aliases: str) -> list[str]:
     return [line.strip() for line in aliases.splitlines() if line.strip()]
 
 
-class Actor(models.Model):
+class NamedWithAliases(models.Model):
+    """Something readers know by several names: one canonical name, the others as aliases."""
+
+    aliases = models.TextField(blank=True, help_text="Other names and spellings, one per line.")
+    name_note = models.TextField(blank=True, help_text="Why it has several names and who uses which, shown to readers.")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_aliases(self.aliases)
+
+
+class Actor(NamedWithAliases):
     class Kind(models.TextChoices):
         COUNTRY = "country", "Country"
         PERSON = "person", "Person"
@@ -34,13 +70,6 @@ class Actor(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     colour = models.CharField(max_length=7, validators=[colour_validator], default="#4c78a8")
-    aliases = models.TextField(
-        blank=True,
-        help_text="Other names and spellings, one per line (e.g. 'Takaichi Sanae').",
-    )
-    name_note = models.TextField(
-        blank=True, help_text="Why the actor has several names, shown to readers."
-    )
 
     history = HistoricalRecords()
 
@@ -49,23 +78,17 @@ class Actor(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def alias_list(self) -> list[str]:
-        return split_aliases(self.aliases)
 
     @property
     def all_names(self) -> list[str]:
         return [self.name, self.short_name, *self.alias_list]
 
 
-class Place(models.Model):
+class Place(NamedWithAliases):
     """A place whose name depends on who is speaking (Takeshima / Dokdo)."""
 
     name = models.CharField(max_length=120, unique=True, help_text="A neutral name.")
     slug = models.SlugField(max_length=60, unique=True)
-    aliases = models.TextField(blank=True, help_text="Other names, one per line.")
-    name_note = models.TextField(blank=True, help_text="Who uses which name, shown to readers.")
 
     history = HistoricalRecords()
 
@@ -74,10 +97,6 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def alias_list(self) -> list[str]:
-        return split_aliases(self.aliases)
 
 
 class Topic(models.Model):
@@ -216,6 +235,18 @@ class EventQuerySet(models.QuerySet):
         )
 
 
+SHORT_TITLE_LENGTH = 40
+
+
+def short_title_from(title: str) -> str:
+    """The title cut at a word boundary to fit a chart label, with an ellipsis when cut."""
+    title = " ".join(title.split())
+    if len(title) <= SHORT_TITLE_LENGTH:
+        return title
+    cut = title[: SHORT_TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + "…"
+
+
 class Event(models.Model):
     class Precision(models.TextChoices):
         DAY = "day", "Day"
@@ -232,6 +263,11 @@ class Event(models.Model):
         CANCELLED = "cancelled", "Cancelled"
 
     title = models.CharField(max_length=200)
+    short_title = models.CharField(
+        max_length=SHORT_TITLE_LENGTH,
+        blank=True,
+        help_text="A few words for the chart's label (e.g. 'Summit in Nara'). Left blank, it is cut from the title.",
+    )
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.TextField(blank=True)
     earliest = models.DateField(help_text="First day the event may have happened on.")
@@ -274,6 +310,10 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(importance__gte=1) & Q(importance__lte=5), name="event_importance_1_to_5"
             ),
+            models.CheckConstraint(
+                condition=Q(earliest__gte=EARLIEST_SUPPORTED) & Q(latest__lte=LATEST_SUPPORTED),
+                name="event_dates_supported",
+            ),
         ]
         indexes = [
             models.Index(fields=["is_published", "earliest"], name="event_pub_earliest"),
@@ -298,13 +338,16 @@ class Event(models.Model):
         return reverse("event_detail", args=[self.slug])
 
     def clean(self):
-        if self.earliest and self.latest and self.earliest > self.latest:
-            raise ValidationError({"latest": "The latest date cannot be before the earliest date."})
+        errors = date_errors(self.earliest, self.latest)
+        if errors:
+            raise ValidationError(errors)
 
     class StaleEdit(Exception):
         """Someone else saved the event after this copy of it was read."""
 
     def save(self, *args, **kwargs):
+        if not self.short_title.strip():
+            self.short_title = short_title_from(self.title)
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         if self.pk and not self._state.adding:
@@ -333,6 +376,11 @@ class Event(models.Model):
     def is_future_facing(self) -> bool:
         """Scheduled or expected: drawn differently from what has happened."""
         return self.status in (self.Status.SCHEDULED, self.Status.EXPECTED)
+
+    @classmethod
+    def status_for(cls, earliest: datetime.date, reported_on: datetime.date) -> str:
+        """The status a date implies on its own: what lies after the report is scheduled."""
+        return cls.Status.SCHEDULED if earliest > reported_on else cls.Status.HAPPENED
 
 
 class Citation(models.Model):
@@ -473,43 +521,7 @@ class Proposal(models.Model):
     def date_label(self) -> str:
         return date_label(self.earliest, self.latest, self.precision)
 
-
-SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-
-
-def date_label(earliest: datetime.date, latest: datetime.date, precision: str) -> str:
-    """A human label for a date known to lie in [earliest, latest]."""
-    if earliest is None or latest is None:
-        return ""
-    P = Event.Precision
-    if precision == P.DAY or earliest == latest:
-        return f"{earliest.day} {earliest:%b %Y}"
-    if precision == P.PART_OF_MONTH:
-        part = "early" if earliest.day <= 10 else "mid" if earliest.day <= 20 else "late"
-        return f"{part} {earliest:%b %Y}"
-    if precision == P.MONTH:
-        if (earliest.year, earliest.month) == (latest.year, latest.month):
-            return f"{earliest:%b %Y}"
-        if earliest.year == latest.year:
-            return f"{earliest:%b}–{latest:%b %Y}"
-        return f"{earliest:%b %Y} – {latest:%b %Y}"
-    if precision == P.SEASON:
-        season = SEASONS.get(earliest.month, "")
-        if season == "winter":
-            return f"winter {earliest.year}–{str(latest.year)[-2:]}"
-        return f"{season} {earliest.year}" if season else f"{earliest:%b}–{latest:%b %Y}"
-    if precision == P.YEAR:
-        if earliest.year == latest.year:
-            return str(earliest.year)
-        return f"{earliest.year}–{latest.year}"
-    # A span of days: a weekend, a week, a multi-day visit.
-    if (earliest.year, earliest.month) == (latest.year, latest.month):
-        return f"{earliest.day}–{latest.day} {earliest:%b %Y}"
-    if earliest.year == latest.year:
-        return f"{earliest.day} {earliest:%b} – {latest.day} {latest:%b %Y}"
-    return f"{earliest.day} {earliest:%b %Y} – {latest.day} {latest:%b %Y}"
-
-
-def month_bounds(year: int, month: int) -> tuple[datetime.date, datetime.date]:
-    last = calendar.monthrange(year, month)[1]
-    return datetime.date(year, month, 1), datetime.date(year, month, last)
+    def clean(self):
+        errors = date_errors(self.earliest, self.latest)
+        if errors:
+            raise ValidationError(errors)
