@@ -16,6 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .labels import date_label
+from .text import refuse_control_characters, strip_control_characters, web_url_validator
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #rrggbb.")
 
@@ -48,8 +49,8 @@ def split_aliases(aliases: str) -> list[str]:
 class NamedWithAliases(models.Model):
     """Something readers know by several names: one canonical name, the others as aliases."""
 
-    aliases = models.TextField(blank=True, help_text="Other names and spellings, one per line.")
-    name_note = models.TextField(blank=True, help_text="Why it has several names and who uses which, shown to readers.")
+    aliases = models.TextField(validators=[refuse_control_characters], blank=True, help_text="Other names and spellings, one per line.")
+    name_note = models.TextField(validators=[refuse_control_characters], blank=True, help_text="Why it has several names and who uses which, shown to readers.")
 
     class Meta:
         abstract = True
@@ -65,8 +66,8 @@ class Actor(NamedWithAliases):
         PERSON = "person", "Person"
         ORGANISATION = "organisation", "Organisation"
 
-    name = models.CharField(max_length=120, unique=True)
-    short_name = models.CharField(max_length=30, help_text="Shown on chart lanes and chips.")
+    name = models.CharField(validators=[refuse_control_characters], max_length=120, unique=True)
+    short_name = models.CharField(validators=[refuse_control_characters], max_length=30, help_text="Shown on chart lanes and chips.")
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     colour = models.CharField(max_length=7, validators=[colour_validator], default="#4c78a8")
@@ -87,7 +88,7 @@ class Actor(NamedWithAliases):
 class Place(NamedWithAliases):
     """A place whose name depends on who is speaking (Takeshima / Dokdo)."""
 
-    name = models.CharField(max_length=120, unique=True, help_text="A neutral name.")
+    name = models.CharField(validators=[refuse_control_characters], max_length=120, unique=True, help_text="A neutral name.")
     slug = models.SlugField(max_length=60, unique=True)
 
     history = HistoricalRecords()
@@ -100,7 +101,7 @@ class Place(NamedWithAliases):
 
 
 class Topic(models.Model):
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(validators=[refuse_control_characters], max_length=80, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     colour = models.CharField(max_length=7, validators=[colour_validator], default="#888888")
 
@@ -116,9 +117,9 @@ class Topic(models.Model):
 class StoryArc(models.Model):
     """A run of events read as one story, e.g. the dispute after a remark."""
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(validators=[refuse_control_characters], max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(validators=[refuse_control_characters], blank=True)
 
     history = HistoricalRecords()
 
@@ -132,13 +133,14 @@ class StoryArc(models.Model):
 class Source(models.Model):
     """A news article as captured. Unknown metadata stays null, never guessed."""
 
-    outlet = models.CharField(max_length=200, blank=True, null=True)
+    outlet = models.CharField(validators=[refuse_control_characters], max_length=200, blank=True, null=True)
     outlet_country = models.CharField(
+        validators=[refuse_control_characters],
         max_length=80, blank=True, null=True, help_text="Country the outlet is based in."
     )
-    title = models.CharField(max_length=300, blank=True, null=True)
-    author = models.CharField(max_length=200, blank=True, null=True)
-    url = models.URLField(max_length=500, blank=True, null=True)
+    title = models.CharField(validators=[refuse_control_characters], max_length=300, blank=True, null=True)
+    author = models.CharField(validators=[refuse_control_characters], max_length=200, blank=True, null=True)
+    url = models.URLField(max_length=500, blank=True, null=True, validators=[web_url_validator])
     published_on = models.DateField(
         help_text="Date the article's relative expressions ('on Tuesday') are anchored to."
     )
@@ -168,6 +170,8 @@ class Source(models.Model):
         return reverse("source_detail", args=[self.pk])
 
     def clean(self):
+        if self.text:
+            self.text = strip_control_characters(self.text)
         if self.published_on and self.published_on > timezone.localdate():
             raise ValidationError({"published_on": "The publication date is in the future."})
         if self.pk and self.text is not None:
@@ -262,14 +266,15 @@ class Event(models.Model):
         EXPECTED = "expected", "Expected or reported as likely"
         CANCELLED = "cancelled", "Cancelled"
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(validators=[refuse_control_characters], max_length=200)
     short_title = models.CharField(
+        validators=[refuse_control_characters],
         max_length=SHORT_TITLE_LENGTH,
         blank=True,
         help_text="A few words for the chart's label (e.g. 'Summit in Nara'). Left blank, it is cut from the title.",
     )
     slug = models.SlugField(max_length=120, unique=True)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(validators=[refuse_control_characters], blank=True)
     earliest = models.DateField(help_text="First day the event may have happened on.")
     latest = models.DateField(help_text="Last day the event may have happened on.")
     precision = models.CharField(max_length=20, choices=Precision.choices, default=Precision.DAY)
@@ -388,7 +393,7 @@ class Citation(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(help_text="Copied verbatim from the source text.")
+    quote = models.TextField(validators=[refuse_control_characters], help_text="Copied verbatim from the source text.")
     start = models.PositiveIntegerField(help_text="Offset of the quote in the source text.")
     end = models.PositiveIntegerField()
 
@@ -437,7 +442,7 @@ class EventRelation(models.Model):
     from_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_out")
     to_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_in")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    note = models.TextField(blank=True)
+    note = models.TextField(validators=[refuse_control_characters], blank=True)
     citation = models.ForeignKey(
         Citation,
         on_delete=models.SET_NULL,
@@ -486,7 +491,7 @@ class Proposal(models.Model):
         REJECTED = "rejected", "Rejected"
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
-    quote = models.TextField(help_text="The sentence, verbatim from the source.")
+    quote = models.TextField(validators=[refuse_control_characters], help_text="The sentence, verbatim from the source.")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     date_text = models.CharField(max_length=200, help_text="The date expression as written.")
