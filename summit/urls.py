@@ -5,14 +5,14 @@ from django.contrib.sitemaps.views import sitemap
 
 from timeline.feeds import LatestEventsFeed
 from timeline.sitemaps import SITEMAPS
-from timeline.views import api, exports, oembed, pages
+from timeline.views import api, details, exports, oembed, timeline
 
 urlpatterns = [
-    path("", pages.index, name="index"),
-    path("embed/", pages.embed, name="embed"),
-    path("events/<slug:slug>/", pages.event_detail, name="event_detail"),
-    path("events/<slug:slug>/panel/", pages.event_panel, name="event_panel"),
-    path("sources/<int:pk>/", pages.source_detail, name="source_detail"),
+    path("", timeline.index, name="index"),
+    path("embed/", timeline.embed, name="embed"),
+    path("events/<slug:slug>/", details.event_detail, name="event_detail"),
+    path("events/<slug:slug>/panel/", details.event_panel, name="event_panel"),
+    path("sources/<int:pk>/", details.source_detail, name="source_detail"),
     path("api/events.json", api.events_json, name="api_events_json"),
     path("api/window.json", api.window_json, name="api_window_json"),
     path("api/events.csv", exports.events_csv, name="api_events_csv"),

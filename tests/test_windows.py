@@ -7,7 +7,7 @@ import pytest
 
 from timeline import windows
 from timeline.models import Event
-from timeline.views import pages
+from timeline.views import timeline as timeline_views
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def test_figure_is_cached_until_the_data_changes(client, seed, django_assert_max
 
 
 def test_list_pages_through_the_events(client, seed, monkeypatch):
-    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 10)
+    monkeypatch.setattr(timeline_views, "LIST_PAGE_SIZE", 10)
     total = Event.objects.published().count()
     seen = []
     for number in range(1, math.ceil(total / 10) + 1):
@@ -127,7 +127,7 @@ def test_bad_page_numbers_are_400s(client, seed, page):
 
 
 def test_a_page_past_the_end_shows_the_last_page(client, seed, monkeypatch):
-    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 10)
+    monkeypatch.setattr(timeline_views, "LIST_PAGE_SIZE", 10)
     response = client.get("/", {"page": 99})
     assert response.status_code == 200
     assert response.context["page"].number == response.context["page"].paginator.num_pages

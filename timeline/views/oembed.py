@@ -95,3 +95,8 @@ def oembed(request):
             "cache_age": settings.PUBLIC_CACHE_SECONDS,
         }
     )
+
+
+def oembed_discovery(request, path: str) -> str:
+    """The oEmbed URL for a page, named by its canonical path: valid filters only, never raw input."""
+    return reverse("oembed") + "?" + urlencode({"url": request.build_absolute_uri(path), "format": "json"})
