@@ -382,6 +382,19 @@ class Event(models.Model):
         """Scheduled or expected: drawn differently from what has happened."""
         return self.status in (self.Status.SCHEDULED, self.Status.EXPECTED)
 
+    def unconfirmed_since(self, today: datetime.date) -> datetime.date | None:
+        """
+        For a scheduled or expected event whose date has passed with no newer
+        report: the date of the last report ("not confirmed since 14 Jan").
+        """
+        if self.is_future_facing and self.latest < today:
+            return self.status_as_of
+        return None
+
+    @property
+    def unconfirmed_since_today(self) -> datetime.date | None:
+        return self.unconfirmed_since(timezone.localdate())
+
     @classmethod
     def status_for(cls, earliest: datetime.date, reported_on: datetime.date) -> str:
         """The status a date implies on its own: what lies after the report is scheduled."""
