@@ -1,19 +1,28 @@
-# summit: `make run` to serve the timeline, `make test` for the whole suite.
+# summit: `make run` to serve the timeline, `make test` for the whole suite,
+# `make test-fast` for the edit-run loop, `make lint` before a commit.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test bench install static clean
+.PHONY: run serve test test-fast lint bench install install-dev static clean
 
+# Serving needs requirements.txt alone; tests, linters and benchmarks add
+# requirements-dev.txt on top. Each stamp is redone when its file changes.
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
 install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
 
 static: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
@@ -29,13 +38,29 @@ serve: static
 	$(PY) manage.py migrate --noinput
 	DEBUG=0 $(VENV)/bin/gunicorn summit.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-2} --access-logfile -
 
-# Two workers: the whole suite, browser tests included, in a few minutes on two cores.
+# Two workers: the whole suite, browser tests included, in a few minutes on two
+# cores. Tests use plain static storage, so no collectstatic first.
 PYTEST_WORKERS ?= 2
-test: static
+test: install-dev
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-bench: static
+# Everything but the browser tests: the loop while editing.
+test-fast: install-dev
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
+
+# The checks CI fails on, all run so one pass reports every failure; pre-commit
+# runs the same tools on the files a commit touches.
+lint: install-dev
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/ruff format --check . || status=1; \
+	$(VENV)/bin/djhtml --check templates || status=1; \
+	$(VENV)/bin/mypy || status=1; \
+	exit $$status
+
+# The benchmarks serve with production settings, hence the collected static files.
+bench: install-dev static
 	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) .venv-runtime staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

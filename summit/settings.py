@@ -8,14 +8,25 @@ DATABASE_URL (see README.md).
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
+
 def envbool(name: str, default: str) -> bool:
-    return os.environ.get(name, default).lower() in ("1", "true", "yes", "on")
+    """A yes/no setting; anything else is refused, so that DEBUG=ture cannot quietly mean off."""
+    value = os.environ.get(name, default).strip().lower()
+    if value not in TRUE_WORDS + FALSE_WORDS:
+        accepted = f"on ({', '.join(TRUE_WORDS)}) nor off ({', '.join(FALSE_WORDS)})"
+        raise ImproperlyConfigured(f"{name}={os.environ.get(name)!r} is neither {accepted}.")
+    return value in TRUE_WORDS
 
 
 def envint(name: str, default: str) -> int:
@@ -32,7 +43,7 @@ DEBUG = envbool("DEBUG", "1")
 _DEV_SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
 if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
+    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -48,6 +59,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "import_export",
     "axes",
     "csp",
     "timeline",
@@ -92,12 +104,7 @@ TEMPLATES = [
 
 # SQLite by default "so one can just check out the code and it works";
 # PostgreSQL in production through DATABASE_URL.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=envint("CONN_MAX_AGE", "0"),
-    )
-}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while a writer commits; IMMEDIATE takes the
     # write lock at BEGIN so two writers queue on the busy timeout instead of
@@ -109,6 +116,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
     }
+    # Opening a SQLite file costs next to nothing: a connection per request.
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", "0")
+else:
+    # A PostgreSQL connection costs a few milliseconds and a server process:
+    # keep it for a minute across requests, checked before reuse so that a
+    # database restart costs one reconnect, not a failed request.
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", "60")
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Tests on SQLite use a file, not memory, so threaded tests (concurrent
 # writers, the live server) share it; TEST_DB_NAME picks another name.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -122,6 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so loading does not write a second copy of the history it restores.
 SIMPLE_HISTORY_ENABLED = envbool("SIMPLE_HISTORY_ENABLED", "1")
 
+CACHES: dict[str, dict[str, Any]]
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -131,7 +147,15 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Bounded per worker: past MAX_ENTRIES a third of the entries are dropped. With
+    # answers of at most 512 KB (timeline.caching), that is 250 MB at the very worst.
+    # (Redis is bounded by its own maxmemory: see the README's production section.)
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 500, "CULL_FREQUENCY": 3},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -163,6 +187,13 @@ STORAGES = {
 WHITENOISE_MAX_AGE = envint("STATIC_MAX_AGE", "31536000" if not DEBUG else "0")
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# An article over 2 MB is refused (timeline.ingest.MAX_TEXT_BYTES). An upload
+# larger than that goes to a temporary file rather than memory, and the form
+# refuses it by its size unread; a pasted form body over 2.5 MB (the article
+# and room for the other fields) is answered 400 before it is parsed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_097_152  # 2 MB
 
 # Security headers. Framing is refused everywhere; the embed view alone opts
 # out and sends its own frame-ancestors built from EMBED_FRAME_ANCESTORS.

@@ -3,19 +3,65 @@ import os
 import pytest
 from django.core.management import call_command
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # made by tests around it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+# Under CI every test runs: a skip there is a failure unless its reason is
+# listed here. None is: the settings give SQLite tests a file database and CI
+# has Chromium and PostgreSQL.
+ALLOWED_SKIPS_IN_CI: set[str] = set()
+
+# Fixtures that drive a real browser: a test using any of them is a browser test.
+BROWSER_FIXTURES = {"browser", "page"}
+
+
+def pytest_configure(config):
+    """Plain static storage for the whole run, so a bare `pytest` needs no
+    collectstatic first (the manifest storage needs one to know its hashed
+    names, and pytest-django's live server serves /static/ through the
+    finders, which know no hashed names). tests/test_static_manifest.py tests
+    the manifest storage on its own."""
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that uses a browser fixture, so `-m "not browser"`
+    (make test-fast) leaves them out without each file saying so."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+def fail_refused_skip(report) -> None:
+    """Under CI, turn a skip (not an expected failure) whose reason is not allowed into a failure."""
+    if not IN_CI or not report.skipped or hasattr(report, "wasxfail"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    reason = reason.removeprefix("Skipped: ")
+    if reason not in ALLOWED_SKIPS_IN_CI:
+        report.outcome = "failed"
+        report.longrepr = f"Skipped under CI, where every test must run: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    fail_refused_skip(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    outcome = yield
+    fail_refused_skip(outcome.get_result())
 
 
 @pytest.fixture(autouse=True)
@@ -24,19 +70,6 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def findable_static(request):
-    """pytest-django's live server answers /static/ itself, through the
-    finders, which know no hashed manifest names: serve plain names there."""
-    if "live_server" not in request.fixturenames:
-        return
-    settings = request.getfixturevalue("settings")
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.fixture

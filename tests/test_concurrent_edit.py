@@ -77,8 +77,6 @@ def test_two_threads_saving_the_same_version_only_one_wins():
 
     from django.db import connection
 
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("threads cannot open an in-memory SQLite test database; set TEST_DB_NAME to a file")
     event = make_event()
     barrier = threading.Barrier(2)
     outcomes = []

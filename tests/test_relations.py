@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.test import TestCase
 from django.urls import reverse
 
-from timeline.figures import build_figure, connector_traces
+from timeline.chart.figure import connector_traces
 from timeline.models import Event, EventRelation
 from timeline.relations import chain, connectors, relations_among, relations_of
 
@@ -156,9 +156,18 @@ class ConnectorTests(TestCase):
         assert self.client.get("/?arc=no-such-story").status_code == 400
 
 
+# A window around the story's events, for the endpoint the page calls after a zoom or pan.
+STORY_WINDOW = {"from": "2025-10-01", "to": "2026-03-31"}
+
+
+def link_traces(response) -> list[dict]:
+    assert response.status_code == 200, response.content
+    return [trace for trace in response.json()["data"] if trace.get("meta") == "links"]
+
+
 @pytest.mark.django_db
-def test_build_figure_still_works_without_links():
+def test_a_zoomed_window_draws_connectors_only_when_links_are_asked_for(client):
     make_story()
-    events = list(Event.objects.published().with_related())
-    figure = build_figure(events)
-    assert all(trace.get("meta") != "links" for trace in figure["data"])
+    window = reverse("api_window_json")
+    assert link_traces(client.get(window, STORY_WINDOW)) == []
+    assert len(link_traces(client.get(window, {**STORY_WINDOW, "links": "on"}))) == 1
