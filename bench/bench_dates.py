@@ -12,6 +12,13 @@ the devset texts.
 Devset conventions: DATE-type TIMEX3 only (no durations, sets or clock
 times); ranges are two mentions, one per end point (TempEval-3); relative
 expressions are anchored at the document's publication date.
+
+Documents with an "events" list (the ones written from issue 13's quoted
+sentences) also score the proposals summit makes: an event is found when a
+proposal's date expression starts where the gold one does with the same
+earliest/latest, and its status is right or not. Before issue 13 summit made
+one proposal per sentence (its first usable date) with the status the date
+implies; that rule is used when the package has no `event_mentions`.
 """
 
 from __future__ import annotations
@@ -20,16 +27,17 @@ import json
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from timeline.dates import extract_dates  # noqa: E402
+import timeline.dates
+from timeline.dates import extract_dates
 
 DEVSET = ROOT / "bench" / "dates_devset.jsonl"
 
@@ -136,6 +144,45 @@ def score(system: System, docs: list[dict]) -> Score:
     return s
 
 
+Proposed = tuple[int, date, date, str]  # date expression's start, earliest, latest, status
+
+
+def proposals(text: str, published: date) -> list[Proposed]:
+    if hasattr(timeline.dates, "event_mentions"):
+        return [(m.start, m.earliest, m.latest, m.status) for m in timeline.dates.event_mentions(text, published)
+                if m.earliest and m.latest]
+    # The rule before issue 13: the first usable date of each sentence.
+    found, sentences = [], set()
+    for m in extract_dates(text, published):
+        if m.earliest and m.latest and m.precision not in ("present", "unknown") and m.sentence_start not in sentences:
+            sentences.add(m.sentence_start)
+            found.append((m.start, m.earliest, m.latest, "scheduled" if m.earliest > published else "happened"))
+    return found
+
+
+def score_events(docs: list[dict]) -> dict[str, float]:
+    system = gold = found = status_ok = 0
+    for doc in docs:
+        if "events" not in doc:
+            continue
+        published = date.fromisoformat(doc["published"])
+        made = proposals(doc["text"], published)
+        system += len(made)
+        gold += len(doc["events"])
+        for event in doc["events"]:
+            wanted = (event["start"], date.fromisoformat(event["earliest"]), date.fromisoformat(event["latest"]))
+            hit = next((p for p in made if p[:3] == wanted), None)
+            if hit:
+                found += 1
+                status_ok += hit[3] == event["status"]
+    precision = found / system if system else 0.0
+    recall = found / gold if gold else 0.0
+    return {"event_precision": round(precision, 3), "event_recall": round(recall, 3),
+            "event_f1": round(2 * precision * recall / (precision + recall) if precision + recall else 0.0, 3),
+            "status_accuracy": round(status_ok / found if found else 0.0, 3),
+            "gold_events": gold, "proposals": system, "events_found": found}
+
+
 def long_article(docs: list[dict], words: int = 5000) -> str:
     parts: list[str] = []
     count = 0
@@ -171,9 +218,11 @@ def main(argv: list[str]) -> int:
             "ms_per_doc": round(s.ms_per_doc, 2),
             "ms_5000_words": round(time_long(system, article, repeat), 1),
         }
+    events = score_events(docs)
     if "--json" in argv:
         print(json.dumps({"documents": len(docs), "gold_timexes": sum(len(d["timexes"]) for d in docs),
-                          "long_article_words": len(article.split()), "systems": results}, indent=2))
+                          "long_article_words": len(article.split()), "systems": results,
+                          "proposals": events}, indent=2))
         return 0
     print(f"Devset: {len(docs)} documents, {sum(len(d['timexes']) for d in docs)} gold TIMEX3 (DATE); "
           f"long article: {len(article.split())} words")
@@ -186,6 +235,10 @@ def main(argv: list[str]) -> int:
     print(f"{'':20}" + "".join(f"{n:>20}" for n in names))
     for label, key, fmt in rows:
         print(f"{label:20}" + "".join(f"{fmt.format(results[n][key]):>20}" for n in names))
+    print(f"\nProposals on the {events['gold_events']} gold events of the issue 13 documents: "
+          f"{events['proposals']} made, {events['events_found']} found; precision {events['event_precision']:.3f}, "
+          f"recall {events['event_recall']:.3f}, F1 {events['event_f1']:.3f}, "
+          f"status accuracy {events['status_accuracy']:.3f}")
     return 0
 
 

@@ -5,7 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
-from timeline.ingest import ingest_source
+from timeline.admin.forms import SourceAdminForm
+from timeline.ingest import MAX_TEXT_BYTES, ingest_source
 from timeline.models import Citation, Event, Proposal, Source
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,26 @@ def test_add_source_by_upload(editor):
     response = editor.post(ADD, source_form(text="", upload=upload))
     assert response.status_code == 302
     assert Source.objects.get().text == SUMMIT_TEXT
+
+
+def test_add_source_by_upload_turns_control_characters_into_line_breaks(editor):
+    pasted_from_word = SUMMIT_TEXT.replace("\n", "\x0c", 1)
+    upload = SimpleUploadedFile("a.txt", pasted_from_word.encode("utf-8"), "text/plain")
+    assert editor.post(ADD, source_form(text="", upload=upload)).status_code == 302
+    assert Source.objects.get().text == SUMMIT_TEXT
+
+
+class UnreadableUpload(SimpleUploadedFile):
+    def read(self, *args):
+        raise AssertionError("The upload was read before its size was checked.")
+
+
+def test_an_oversized_upload_is_refused_by_its_size_before_it_is_read():
+    upload = UnreadableUpload("big.txt", b"a", "text/plain")
+    upload.size = MAX_TEXT_BYTES + 1
+    form = SourceAdminForm(data=source_form(text=""), files={"upload": upload})
+    assert not form.is_valid()
+    assert "the limit is 2 MB" in form.errors["upload"][0]
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,25 @@
 
 import pytest
 
-from tests.curation_data import PASSWORD, SUMMIT_TEXT, make_actors, make_editor
+from tests.curation_data import PASSWORD, PUBLISHED, SUMMIT_TEXT, make_actors, make_editor
+from timeline.ingest import accept_proposal, ingest_source
 from timeline.models import Event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_paste_review_accept_edit_publish_and_see_it_on_the_timeline(page, live_server):
-    make_actors()
+def log_in(page, live_server):
     make_editor()
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_selector("#site-name")
+
+
+def test_paste_review_accept_edit_publish_and_see_it_on_the_timeline(page, live_server):
+    make_actors()
+    log_in(page, live_server)
 
     page.goto(f"{live_server.url}/admin/timeline/source/add/")
     page.fill("#id_outlet", "Kyodo")
@@ -54,4 +59,33 @@ def test_paste_review_accept_edit_publish_and_see_it_on_the_timeline(page, live_
     assert "Takaichi hosts Lee in Nara" in page.content()
     event.refresh_from_db()
     assert event.is_published and event.summary == "The first summit in Nara."
+    assert page.dialogs == []
+
+
+def test_delete_an_event_then_restore_it_whole_and_unpublished(page, live_server):
+    make_actors()
+    source = ingest_source(SUMMIT_TEXT, PUBLISHED, outlet="Kyodo").source
+    event = accept_proposal(source.proposals.first())
+    event.is_published = True
+    event.save()
+    actors = set(event.actors.all())
+    assert len(actors) == 2 and event.citations.count() == 1
+    log_in(page, live_server)
+
+    page.goto(f"{live_server.url}/admin/timeline/event/{event.pk}/delete/")
+    page.click("input[type=submit]")
+    page.wait_for_selector("text=was deleted successfully")
+    assert not Event.objects.filter(pk=event.pk).exists()
+
+    page.click("text=Deleted events")
+    page.click("text=Restore")
+    assert not page.is_checked("#id_is_published")
+    page.click("input[name=_save]")
+    page.wait_for_selector("text=Restored as unpublished")
+
+    restored = Event.objects.get(pk=event.pk)
+    assert not restored.is_published and set(restored.actors.all()) == actors
+    assert restored.citations.get().quote == source.proposals.first().quote
+    page.goto(f"{live_server.url}/admin/timeline/event/{event.pk}/history/")
+    assert "Restored the version of" in page.content()
     assert page.dialogs == []

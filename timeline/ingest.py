@@ -1,32 +1,44 @@
 """
 Reading an article for the editors: store it as a Source, propose one dated
-event per sentence that carries a date, and turn accepted proposals into
-unpublished events with verbatim citations. The admin and the `ingest`
-command both go through here, so both refuse the same bad input.
+event per date expression that places an event (several per sentence when a
+sentence reports several), and turn accepted proposals into unpublished
+events with verbatim citations. The admin and the `ingest` and `propose`
+commands all go through here, so all refuse the same bad input.
 """
 
 import datetime
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from timeline.dates import extract_dates
+from timeline.dates import DateMention, event_mentions
+from timeline.matching import DuplicateSource, find_duplicate_source
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
+from timeline.text import web_url_validator
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 # The extractor is finer-grained than an event's precision.
 PRECISION_MAP = {"week": Event.Precision.SPAN, "decade": Event.Precision.YEAR}
-# Mentions that do not place an event in time ("now", "recently").
-UNUSABLE_PRECISIONS = {"present", "unknown"}
 
 
 class IngestError(ValueError):
     """Input an editor has to fix; the message says what is wrong."""
+
+
+class DuplicateSourceError(IngestError):
+    """The article is already a source; `duplicate` says which and why."""
+
+    def __init__(self, duplicate: DuplicateSource):
+        super().__init__(str(duplicate))
+        self.duplicate = duplicate
 
 
 @dataclass
@@ -51,6 +63,38 @@ def decode_text(data: bytes, name: str = "The upload") -> str:
     except UnicodeDecodeError:
         raise IngestError(f"{name} is not UTF-8 text.") from None
     return text.removeprefix("\ufeff")
+
+
+def read_text_file(path, limit: int = MAX_TEXT_BYTES) -> str:
+    """A file's text, refused before it is read whole when it is over the
+    limit: the size is checked first, and at most limit + 1 bytes are read,
+    so a device or a growing file (/dev/zero) is refused at once."""
+    name = str(path)
+    try:
+        with Path(path).open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
+                raise IngestError(
+                    f"{name} is {size / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB of plain text."
+                )
+            data = file.read(limit + 1)
+    except OSError as error:
+        raise IngestError(f"Cannot read {name}: {error.strerror or error}.") from None
+    if len(data) > limit:
+        raise IngestError(f"{name} is over the limit of {limit // 1024 // 1024} MB of plain text.")
+    return decode_text(data, name=name)
+
+
+def check_url(url: str | None) -> str | None:
+    """An article's URL, http(s) only (readers follow it), or None when unknown."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    try:
+        web_url_validator(url)
+    except ValidationError:
+        raise IngestError(f"{url!r} is not a web address; give the article's http:// or https:// URL.") from None
+    return url
 
 
 def check_text(text: str) -> str:
@@ -96,28 +140,29 @@ def actors_in(sentence: str, patterns) -> list[Actor]:
     return [actor for actor, pattern in patterns if pattern.search(sentence)]
 
 
-def proposals_for(source: Source) -> list[Proposal]:
-    """Unsaved proposals: the first usable date of each sentence that has one."""
+def _storable(mention: DateMention) -> bool:
+    """Inside the dates summit stores (the extractor reads "the 1st century" too)."""
+    return not date_errors(mention.earliest, mention.latest)
+
+
+def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
+    """Unsaved proposals, one per dated event of the source's text; nothing is written."""
     patterns = actor_patterns()
-    proposals, seen_sentences = [], set()
-    for mention in extract_dates(source.text, source.published_on):
-        if mention.earliest is None or mention.latest is None:
-            continue
-        if mention.precision in UNUSABLE_PRECISIONS:
-            continue
-        if mention.sentence_start in seen_sentences:
-            continue
-        seen_sentences.add(mention.sentence_start)
+    proposals = []
+    for mention in filter(_storable, event_mentions(source.text, source.published_on, progress=progress)):
         proposal = Proposal(
             source=source,
             quote=mention.sentence,
             start=mention.sentence_start,
             end=mention.sentence_start + len(mention.sentence),
             date_text=mention.text[:200],
+            date_start=mention.start,
             timex=mention.value[:40],
             earliest=mention.earliest,
             latest=max(mention.latest, mention.earliest),
             precision=PRECISION_MAP.get(mention.precision, mention.precision),
+            event_status=mention.status,
+            flags=list(mention.flags),
         )
         proposal.actor_suggestions = actors_in(mention.sentence, patterns)
         proposals.append(proposal)
@@ -125,23 +170,41 @@ def proposals_for(source: Source) -> list[Proposal]:
 
 
 def ingest_source(
-    text, published, outlet=None, title=None, url=None, author=None, dry_run=False, **metadata
+    text,
+    published,
+    outlet=None,
+    title=None,
+    url=None,
+    author=None,
+    dry_run=False,
+    allow_duplicate=False,
+    progress: Callable[[int], None] | None = None,
+    **metadata,
 ) -> IngestResult:
-    """Store an article and its proposals in one transaction; nothing on error."""
+    """
+    Store an article and its proposals in one transaction; nothing on error.
+    An article already stored (same URL or near-identical text) is refused
+    with a DuplicateSourceError naming it, unless `allow_duplicate`.
+    """
     text = check_text(text)
     published = parse_published(published)
+    url = check_url(url)
+    if not allow_duplicate:
+        duplicate = find_duplicate_source(text, url)
+        if duplicate:
+            raise DuplicateSourceError(duplicate)
     with transaction.atomic():
         source = Source(
             text=text,
             published_on=published,
             outlet=outlet or None,
             title=title or None,
-            url=url or None,
+            url=url,
             author=author or None,
             **metadata,
         )
         source.save()
-        result = propose(source)
+        result = propose(source, progress=progress)
         if not result.proposals:
             raise IngestError(
                 "No dates were found in the article, so there is nothing to propose."
@@ -152,9 +215,9 @@ def ingest_source(
     return result
 
 
-def propose(source: Source) -> IngestResult:
+def propose(source: Source, progress: Callable[[int], None] | None = None) -> IngestResult:
     """Create the proposals of a saved source (used by the admin's add form too)."""
-    proposals = proposals_for(source)
+    proposals = proposals_for(source, progress=progress)
     for proposal in proposals:
         proposal.save()
         proposal.suggested_actors.set(proposal.actor_suggestions)
@@ -211,7 +274,7 @@ def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) 
             if errors:
                 raise IngestError(" ".join(errors.values()))
             title = (edits.get("title") or "").strip() or quote[:200]
-            status = edits.get("status") or Event.status_for(earliest, proposal.source.published_on)
+            status = edits.get("status") or _status(proposal, earliest)
             event = Event(
                 title=title[:200],
                 slug=unique_slug(title),
@@ -239,6 +302,14 @@ def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) 
         proposal.reviewed_at = timezone.now()
         proposal.save()
     return event
+
+
+def _status(proposal: Proposal, earliest: datetime.date) -> str:
+    """The status the sentence gave, unless the editor moved the date across
+    the publication date, which makes the date's own status the better guess."""
+    if earliest == proposal.earliest and proposal.event_status:
+        return proposal.event_status
+    return Event.status_for(earliest, proposal.source.published_on)
 
 
 def reject_proposal(proposal: Proposal, user=None) -> Proposal:

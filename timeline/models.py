@@ -10,7 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -130,6 +130,15 @@ class StoryArc(models.Model):
         return self.title
 
 
+class SourceQuerySet(models.QuerySet):
+    def public(self):
+        """
+        Sources readers may see: those a published event cites. An article
+        just ingested, still under review, may hold embargoed text.
+        """
+        return self.filter(Exists(Citation.objects.filter(source=OuterRef("pk"), event__is_published=True)))
+
+
 class Source(models.Model):
     """A news article as captured. Unknown metadata stays null, never guessed."""
 
@@ -150,6 +159,8 @@ class Source(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "id"]
@@ -251,6 +262,29 @@ def short_title_from(title: str) -> str:
     return cut + "…"
 
 
+class LinkedRecords(models.Model):
+    """
+    Added to every version of an event: what hung on it at that moment, so
+    that a revert or an undelete brings back the whole event (timeline/history.py).
+    """
+
+    linked = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="Citations, relations, actors, places, topics at this version (null on older versions).",
+    )
+
+    class Meta:
+        abstract = True
+
+
+# Kept by name so that a change to what hangs on an event (a citation, a
+# relation) records a version of the event itself (timeline/history.py).
+EVENT_HISTORY = HistoricalRecords(
+    m2m_fields=["actors", "places", "topics"], excluded_fields=["updated_at"], bases=[LinkedRecords]
+)
+
+
 class Event(models.Model):
     class Precision(models.TextChoices):
         DAY = "day", "Day"
@@ -301,7 +335,7 @@ class Event(models.Model):
     # that two editors never overwrite each other.
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[actors, places, topics], excluded_fields=["updated_at"])
+    history = EVENT_HISTORY
 
     objects = EventQuerySet.as_manager()
 
@@ -493,9 +527,11 @@ class ProposalQuerySet(models.QuerySet):
 
 class Proposal(models.Model):
     """
-    A dated sentence the extractor found in a source, waiting for an editor
-    to accept it (as a new unpublished event or a citation on an existing
-    one), correct it, or reject it.
+    A dated event the extractor found in a sentence of a source, waiting for
+    an editor to accept it (as a new unpublished event or a citation on an
+    existing one), correct it, or reject it. A sentence may carry several
+    ("He took office in June 2025, and Takaichi in October"): each has its
+    own date expression, and all quote the same sentence.
     """
 
     class Status(models.TextChoices):
@@ -503,15 +539,26 @@ class Proposal(models.Model):
         ACCEPTED = "accepted", "Accepted"
         REJECTED = "rejected", "Rejected"
 
+    class Flag(models.TextChoices):
+        TENSE_MISMATCH = "tense_mismatch", "The sentence's tense disagrees with the resolved date"
+
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
     quote = models.TextField(validators=[refuse_control_characters], help_text="The sentence, verbatim from the source.")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     date_text = models.CharField(max_length=200, help_text="The date expression as written.")
+    date_start = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Offset of the date expression in the source text."
+    )
     timex = models.CharField("TIMEX3 value", max_length=40)
     earliest = models.DateField()
     latest = models.DateField()
     precision = models.CharField(max_length=20, choices=Event.Precision.choices)
+    event_status = models.CharField(
+        "suggested status", max_length=20, choices=Event.Status.choices, default=Event.Status.HAPPENED,
+        help_text="What the sentence's tense and modal words say: 'will' is scheduled, 'may' expected.",
+    )
+    flags = models.JSONField(default=list, blank=True, help_text="Warnings for the editor, e.g. tense_mismatch.")
     suggested_actors = models.ManyToManyField(Actor, blank=True, related_name="+")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     event = models.ForeignKey(
@@ -529,7 +576,7 @@ class Proposal(models.Model):
             models.CheckConstraint(
                 condition=Q(earliest__lte=models.F("latest")), name="proposal_earliest_not_after_latest"
             ),
-            models.UniqueConstraint(fields=["source", "start", "end"], name="proposal_unique_sentence"),
+            models.UniqueConstraint(fields=["source", "start", "end", "date_start"], name="proposal_unique_mention"),
         ]
 
     def __str__(self):

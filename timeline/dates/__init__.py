@@ -33,24 +33,32 @@ Conventions (TimeML TIMEX3, DATE type only):
     that ends in February of YYYY.
   * "today" resolves to the publication day; "now"/"currently" to
     PRESENT_REF, "recently"/"the past" to PAST_REF, "the future" to FUTURE_REF.
+
+Beyond TIMEX3, each mention carries what its clause says of the event: the
+tense read around it, a status (happened, scheduled, expected, cancelled:
+modal words first, then the date against publication) and flags for the
+editor, e.g. "tense_mismatch" when a future-tense clause resolved into the
+past or a past-tense one into the future.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ._grammar import MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day
-from ._tense import split_sentences
+from ._tense import modality_at, split_sentences
 
-__all__ = ["DateMention", "PRECISIONS", "extract_dates", "merge_ranges", "split_sentences"]
+__all__ = ["TENSE_MISMATCH", "DateMention", "event_mentions", "extract_dates", "merge_ranges", "split_sentences"]
 
-PRECISIONS = ("day", "part_of_month", "month", "season", "year", "span",
-              "week", "decade", "present", "unknown")
+# A flag for the editor: the clause's tense and the resolved date disagree.
+TENSE_MISMATCH = "tense_mismatch"
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,9 @@ class DateMention:
     label: str
     sentence: str
     sentence_start: int
+    tense: str | None = None
+    status: str = "happened"
+    flags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +91,9 @@ class DateMention:
             "precision": self.precision,
             "label": self.label,
             "sentence": self.sentence,
+            "tense": self.tense,
+            "status": self.status,
+            "flags": list(self.flags),
         }
 
 
@@ -104,7 +118,7 @@ _PAIR_GAP = re.compile(r"\s*(?:-|–|—|to|and|or|until|till|through|,)\s*")
 def _share_years(text: str, cands: list[Candidate]) -> list[Candidate]:
     """'Aug. 8 to Aug. 31, 2025', 'between March 2010 and May': the two ends of
     a pair share the year that only one of them states."""
-    for a, b in zip(cands, cands[1:]):
+    for a, b in itertools.pairwise(cands):
         if a.kind == b.kind and a.kind in ("ymd", "ym") and _PAIR_GAP.fullmatch(text, a.end, b.start):
             if a.data.get("y") is None and b.data.get("y") and a.data["m"] <= b.data["m"]:
                 a.data["y"] = b.data["y"]
@@ -121,52 +135,102 @@ def _as_date(published: date | datetime | str) -> date:
     return date.fromisoformat(str(published)[:10])
 
 
-def extract_dates(text: str, published: date | datetime | str) -> list[DateMention]:
+# Characters between two calls of a progress callback.
+PROGRESS_STEP = 10_000
+
+
+def extract_dates(text: str, published: date | datetime | str,
+                  progress: Callable[[int], None] | None = None) -> list[DateMention]:
     """Date expressions in `text`, resolved against the publication date,
-    in text order and non-overlapping."""
+    in text order and non-overlapping. `progress`, if given, is called with
+    the number of characters read so far (for a progress bar on long texts)."""
     pub = _as_date(published)
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     resolver = Resolver(text, pub)
     mentions: list[DateMention] = []
+    reported = 0
     for c in _share_years(text, _select(candidates(text))):
         i = max(bisect.bisect_right(starts, c.start) - 1, 0)
         sent = sentences[i] if sentences else (0, len(text))
+        if progress and c.start >= reported + PROGRESS_STEP:
+            reported = c.start
+            progress(reported)
         r = resolver.resolve(c, sent)
         if r is None:
             continue
+        tense = resolver.tense(c, sent)
+        modality = modality_at(text, sent, c.start, c.end)
         mentions.append(DateMention(
             text=text[c.start:c.end], start=c.start, end=c.end, value=r.value,
             earliest=r.earliest, latest=r.latest, precision=r.precision, label=r.label,
-            sentence=text[sent[0]:sent[1]], sentence_start=sent[0]))
+            sentence=text[sent[0]:sent[1]], sentence_start=sent[0], tense=tense,
+            status=_status(modality, tense, r.earliest, r.latest, pub),
+            flags=_flags(modality, tense, r.earliest, r.latest, pub)))
+    if progress:
+        progress(len(text))
     return mentions
+
+
+def _status(modality: str | None, tense: str | None, earliest: date | None, latest: date | None, pub: date) -> str:
+    """Modal words decide ("will" scheduled, "may" expected, "called off"
+    cancelled); otherwise the date: what lies after publication is scheduled,
+    what lies before it happened, and a span around it follows the tense."""
+    if modality:
+        return modality
+    if earliest and earliest > pub:
+        return "scheduled"
+    if latest and (latest < pub or (latest == pub and earliest and earliest < pub)):
+        return "happened"  # "earlier this month" ends at publication
+    return "scheduled" if tense == "future" else "happened"
+
+
+def _flags(modality: str | None, tense: str | None, earliest: date | None, latest: date | None,
+           pub: date) -> tuple[str, ...]:
+    looks_ahead = tense == "future" or modality in ("scheduled", "expected")
+    if looks_ahead and latest and latest < pub:
+        return (TENSE_MISMATCH,)
+    if tense == "past" and modality is None and earliest and earliest > pub:
+        return (TENSE_MISMATCH,)
+    return ()
 
 
 # ------------------------------------------------------------------- ranges
 
-_JOINER_FULL = re.compile(r"\s*(?:-|–|—|to|and|until|till|through)\s*")
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
+_AND_JOINER = re.compile(r"\s*and\s*")
+
+
+def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
+    """Two end points of one event: "1910-1945", "from 3 to 5 March", or
+    "Tuesday and Wednesday" (with "and" only when the two touch: "in June and
+    October" are two events)."""
+    if not (a.precision == b.precision and a.sentence_start == b.sentence_start
+            and a.earliest and a.latest and b.earliest and b.latest and a.earliest <= b.earliest):
+        return False
+    gap = text[a.end:b.start]
+    if _RANGE_JOINER.fullmatch(gap):
+        return True
+    return bool(_AND_JOINER.fullmatch(gap)) and b.earliest <= a.latest + timedelta(days=1)
 
 
 def merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """Join adjacent end points ("1910-1945", "Tuesday and Wednesday",
-    "from 3 to 5 March") into one mention with precision "span", the value of
-    the first point and earliest/latest covering both. For display; the
-    TempEval-style output of `extract_dates` keeps them apart."""
+    """Join the end points of one event into one mention with precision
+    "span", the value of the first point and earliest/latest covering both.
+    Proposals are made from the joined mentions; the TempEval-style output of
+    `extract_dates` keeps them apart. Status and flags come from the first
+    point, which carries the clause's verb."""
     out: list[DateMention] = []
     i = 0
     while i < len(mentions):
         a = mentions[i]
-        if i + 1 < len(mentions):
+        if i + 1 < len(mentions) and _one_span(text, a, mentions[i + 1]):
             b = mentions[i + 1]
-            gap = text[a.end:b.start]
-            if (_JOINER_FULL.fullmatch(gap) and a.precision == b.precision and a.sentence_start == b.sentence_start
-                    and a.earliest and b.earliest and b.latest and a.earliest <= b.earliest):
-                out.append(DateMention(
-                    text=text[a.start:b.end], start=a.start, end=b.end, value=a.value,
-                    earliest=a.earliest, latest=b.latest, precision="span",
-                    label=_range_label(a, b), sentence=a.sentence, sentence_start=a.sentence_start))
-                i += 2
-                continue
+            out.append(replace(
+                a, text=text[a.start:b.end], end=b.end, latest=b.latest, precision="span",
+                label=_range_label(a, b), flags=tuple(dict.fromkeys(a.flags + b.flags))))
+            i += 2
+            continue
         out.append(a)
         i += 1
     return out
@@ -181,3 +245,38 @@ def _range_label(a: DateMention, b: DateMention) -> str:
             return f"{x.day} {MON_ABBR[x.month - 1]}–{fmt_day(y)}"
         return f"{fmt_day(x)}–{fmt_day(y)}"
     return f"{a.label}–{b.label}"
+
+
+# ------------------------------------------------------------------- events
+
+# Mentions that do not place an event in time ("now", "recently").
+_UNPLACED = ("present", "unknown")
+
+
+def _frames(coarse: DateMention, fine: DateMention) -> bool:
+    """'this year' around 'on Tuesday' in one sentence frames the event; it is not another one."""
+    if not (coarse.earliest and coarse.latest and fine.earliest and fine.latest):
+        return False
+    wider = (coarse.latest - coarse.earliest) > (fine.latest - fine.earliest)
+    return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
+
+
+def event_mentions(text: str, published: date | datetime | str,
+                   progress: Callable[[int], None] | None = None) -> list[DateMention]:
+    """The mentions that each date an event, in text order: every one of a
+    sentence ("in June 2025, and Takaichi in October" are two), the two ends
+    of one event joined into a span ("Tuesday and Wednesday"); left out are
+    mentions that place nothing ("now", "recently") and a vaguer date that
+    only frames a finer one of its sentence."""
+    mentions = [m for m in merge_ranges(text, extract_dates(text, published, progress=progress))
+                if m.earliest and m.latest and m.precision not in _UNPLACED]
+    kept: list[DateMention] = []
+    for mention in mentions:
+        siblings = [m for m in mentions if m.sentence_start == mention.sentence_start and m is not mention]
+        if any(_frames(mention, other) for other in siblings):
+            continue
+        if any((k.earliest, k.latest) == (mention.earliest, mention.latest) for k in kept
+               if k.sentence_start == mention.sentence_start):
+            continue
+        kept.append(mention)
+    return kept

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -49,10 +50,10 @@ _QUANTITY_AFTER = re.compile(
     r"deaths|homes|households|workers|members|employees|residents|points|barrels|cars|"
     r"vehicles|students|staff|officers|police|fans|rooms|seats|acres|hectares|kg|mw|"
     r"calories|words|pages|times|more|others|basis\s+points|of\s+(?:the|them|whom)))\b|\s*(?:-|–)?\s*(?:m|km|kg|ft)\b",
-    re.I)
+    re.IGNORECASE)
 _QUANTITY_BEFORE = re.compile(
     r"(?:about|around|nearly|almost|some|approximately|roughly|than|least|up\s+to|only|just|"
-    r"estimated|total\s+of|of\s+about)\s+$", re.I)
+    r"estimated|total\s+of|of\s+about)\s+$", re.IGNORECASE)
 
 # ------------------------------------------------------------------ patterns
 
@@ -148,8 +149,8 @@ def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
 # A bare month. "May" and "March" need a cue in front, being also a modal
 # and a verb; any month followed by a capitalised word is likely a name.
 @_pattern(rf"(?:\b((?i:in|since|by|until|till|through|during|before|after|from|of|to|between|and|or|"
-          rf"last|next|this|early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of|"
-          rf"(?:in|until|by|since)\s+(?:early|mid|late)))[\s-]+)?({_MON})(?![\s-]*\d)(?!\s+[A-Z][a-z])")
+          rf"last|next|this|(?:(?:in|until|by|since)\s+)?(?:early|mid|late)(?:\s+(?:last|next|this))?|"
+          rf"the\s+(?:beginning|start|middle|end|close)\s+of))[\s-]+)?({_MON})(?![\s-]*\d)(?!\s+[A-Z][a-z])")
 def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
     words = (m[1] or "").lower().split()
     name = m[2].rstrip(".").lower()
@@ -159,17 +160,18 @@ def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
         return  # a lone "Jan" or "Aug" without a period is too often something else
     if words in (["and"], ["or"], ["to"]) and name in ("may", "march") and not _MONTH_BEFORE.search(m.string, max(0, m.start() - 25), m.start()):
         return  # "... and May resigned": a name, unless it pairs with a month ("March and May")
-    modifier = words[-1] if words else ""
-    part = _part(" ".join(words)) if words and words[0] in ("early", "mid", "late", "the") else _part(modifier)
-    rel = modifier if modifier in ("last", "next", "this") else None
+    modifiers = [w for w in words if w in _MONTH_MODIFIERS]
+    part = _part(" ".join(words)) if modifiers and modifiers[0] in ("early", "mid", "late", "the") else None
+    rel = words[-1] if words and words[-1] in ("last", "next", "this") else None
     start = m.start(2)
     if part or rel:
-        # keep the modifier ("late October"), drop a preposition before it
-        lead = 0 if words[0] in ("early", "mid", "late", "the", "last", "next", "this") else len(m[1]) - len(modifier)
-        start = m.start(1) + lead
+        # keep the modifiers ("late last October"), drop a preposition before them
+        lead = re.search(rf"\b{modifiers[0]}\b", m[1], re.IGNORECASE)
+        start = m.start(1) + (lead.start() if lead else 0)
     yield Candidate(start, m.end(2), "ym", {"y": None, "m": _mon(m[2]), "part": part, "rel": rel})
 
 
+_MONTH_MODIFIERS = ("early", "mid", "late", "the", "last", "next", "this")
 _MONTH_BEFORE = re.compile(rf"(?:{_MON}|\d)[\s,.]*$")
 
 
@@ -185,7 +187,7 @@ def _part(word: str | None) -> str | None:
     return None
 
 
-_YEAR_CUE = re.compile(r"(?:in|since|by|of|from|until|to|before|after|during|the|year|'s)\s+$", re.I)
+_YEAR_CUE = re.compile(r"(?:in|since|by|of|from|until|to|before|after|during|the|year|'s)\s+$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -223,7 +225,7 @@ def _p_decade(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+century\b|\bthe\s+(twentieth|twenty-first|nineteenth)\s+century\b",
-          re.I)
+          re.IGNORECASE)
 def _p_century(m: re.Match[str]) -> Iterator[Candidate]:
     n = int(m[1]) if m[1] else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[2].lower()]
     if n >= 1:
@@ -240,7 +242,7 @@ def _p_weekday(m: re.Match[str]) -> Iterator[Candidate]:
 
 @_pattern(r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
           r"tonight|last\s+night)\b(?:\s+(morning|afternoon|evening|night))?|\bthis\s+(morning|afternoon|evening)\b",
-          re.I)
+          re.IGNORECASE)
 def _p_relday(m: re.Match[str]) -> Iterator[Candidate]:
     word = m[0].lower()
     offset = (-2 if "before yesterday" in word else 2 if "after tomorrow" in word
@@ -253,7 +255,7 @@ def _p_relday(m: re.Match[str]) -> Iterator[Candidate]:
 
 @_pattern(r"\b(?:(earlier|later|early|late)\s+)?(last|next|this|this\s+past|previous|current|following|coming)\s+"
           r"(week|weekend|month|year|quarter|decade|century)\b(?!s)|\b(?:the\s+)?(coming|past)\s+(weekend)\b",
-          re.I)
+          re.IGNORECASE)
 def _p_relunit(m: re.Match[str]) -> Iterator[Candidate]:
     rel = (m[2] or m[4]).lower()
     unit = (m[3] or m[5]).lower()
@@ -272,7 +274,7 @@ def _p_relunit(m: re.Match[str]) -> Iterator[Candidate]:
                                            "anaphoric": anaphoric})
 
 
-_FALL_CUE = re.compile(r"\b(?:in|during|by|until|over|through|since|this)\s+$", re.I)
+_FALL_CUE = re.compile(r"\b(?:in|during|by|until|over|through|since|this)\s+$", re.IGNORECASE)
 
 
 # Lower-case only: "Summer Olympics" and "Arab Spring" are names.
@@ -293,7 +295,7 @@ def _p_season(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(rf"\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th|last)[\s-]+(quarter|half)\b"
-          rf"(?:\s+of\s+(?:({_YEAR})\b|(this|last|next|the)\s+year\b))?|\b([QH])([1-4])\s*(?:of\s+)?({_YEAR})?\b", re.I)
+          rf"(?:\s+of\s+(?:({_YEAR})\b|(this|last|next|the)\s+year\b))?|\b([QH])([1-4])\s*(?:of\s+)?({_YEAR})?\b", re.IGNORECASE)
 def _p_quarter(m: re.Match[str]) -> Iterator[Candidate]:
     if m[5]:
         kind = "Q" if m[5].upper() == "Q" else "H"
@@ -313,7 +315,7 @@ def _p_quarter(m: re.Match[str]) -> Iterator[Candidate]:
 
 # Parts of a relative unit: "the end of the year", "the beginning of next month".
 @_pattern(r"\b(early|mid|late|the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)[\s-]+"
-          r"(?:(this|last|next|the)\s+)(week|month|year)\b", re.I)
+          r"(?:(this|last|next|the)\s+)(week|month|year)\b", re.IGNORECASE)
 def _p_part_of_unit(m: re.Match[str]) -> Iterator[Candidate]:
     rel = m[2].lower()
     part = "H1" if "first half" in m[1].lower() else "H2" if "second half" in m[1].lower() else _part(m[1])
@@ -327,7 +329,7 @@ def _p_the_unit(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(rf"\b({_NUM})\s+(day|week|month|year|decade)s?\s+(?:(ago|earlier|later|previously)\b(?!\s+than)|"
-          rf"(before|after)\b(?!\s+(?:the|a|an|his|her|their|its|that|this|he|she|they|it|[A-Z])))", re.I)
+          rf"(before|after)\b(?!\s+(?:the|a|an|his|her|their|its|that|this|he|she|they|it|[A-Z])))", re.IGNORECASE)
 def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
     n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1].lower()]
     word = (m[3] or m[4]).lower()
@@ -336,7 +338,7 @@ def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(r"\b(?:the\s+(next|following|previous|same)\s+day|the\s+day\s+(before|after)|that\s+(day|week|month|year))\b"
-          r"(?!\s+(?:of|that|when|before|after|in|to|at))", re.I)
+          r"(?!\s+(?:of|that|when|before|after|in|to|at))", re.IGNORECASE)
 def _p_anaphoric_day(m: re.Match[str]) -> Iterator[Candidate]:
     if m[3]:
         yield _cand(m, "offset", n=0, unit=m[3].lower(), anaphoric=True)
@@ -378,7 +380,7 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_
           r"(?!\s+(?:that|defunct|infamous|famous|-|week|year|month|decade|few|couple|several|many|\d|one|two|three|four|"
           r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
           r"days|weeks|months|years|decades|centuries|hours))",
-          re.I)
+          re.IGNORECASE)
 def _p_ref(m: re.Match[str]) -> Iterator[Candidate]:
     word = _SPACES.sub(" ", m[0].lower())
     if word == "now" and _NOW_THAT.match(m.string, m.end()):
@@ -388,19 +390,19 @@ def _p_ref(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ref", value=_REFS[word])
 
 
-@_pattern(r"\b(?:the\s+)?(weekend)\b(?!s)", re.I)
+@_pattern(r"\b(?:the\s+)?(weekend)\b(?!s)", re.IGNORECASE)
 def _p_the_weekend(m: re.Match[str]) -> Iterator[Candidate]:
     if m[0].lower().startswith("the"):
         yield _cand(m, "relunit", unit="weekend", offset=0, part=None, anaphoric=False)
 
 
-@_pattern(r"\b(?:(mid|end)-?year|year-end)\b", re.I)
+@_pattern(r"\b(?:(mid|end)-?year|year-end)\b", re.IGNORECASE)
 def _p_mid_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "relunit", unit="year", offset=0, part=(m[1] or "end").lower(), anaphoric=False)
 
 
 @_pattern(rf"\bthe\s+(first|last|final)\s+(three|six)\s+months\s+of\s+(?:({_YEAR})\b|(this|last|next|the)\s+year\b)",
-          re.I)
+          re.IGNORECASE)
 def _p_months_of_year(m: re.Match[str]) -> Iterator[Candidate]:
     first = m[1].lower() == "first"
     kind, n = ("Q", 1 if first else 4) if m[2].lower() == "three" else ("H", 1 if first else 2)

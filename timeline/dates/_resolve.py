@@ -31,6 +31,12 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def fmt_day(d: date) -> str:
     return f"{d.day} {MON_ABBR[d.month - 1]} {d.year}"
 
@@ -122,7 +128,7 @@ def _quarter(kind: str, n: int, y: int) -> _Resolved:
                      f"{kind}{n} {y}")
 
 
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 class Resolver:
@@ -132,7 +138,7 @@ class Resolver:
         self.anchor = published  # last time mentioned, for "the next day" etc.
 
     def resolve(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
-        r = getattr(self, "_" + c.kind)(c, sent)
+        r: _Resolved | None = getattr(self, "_" + c.kind)(c, sent)
         if r is not None and r.earliest and r.precision not in ("present", "unknown"):
             self.anchor = r.earliest
         return r
@@ -187,7 +193,7 @@ class Resolver:
         n = c.data["n"]
         lo = (n - 1) * 100
         return _Resolved(f"{n - 1:02d}", date(max(lo, 1), 1, 1), date(lo + 99, 12, 31), "span",
-                         f"{n}{'th' if n not in (21, 22) else ('st' if n == 21 else 'nd')} century")
+                         f"{ordinal(n)} century")
 
     def _weekday(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         wd, mod = c.data["wd"], c.data["mod"]
@@ -239,7 +245,7 @@ class Resolver:
         if unit == "century":
             cen = ref.year // 100 + offset
             return _Resolved(f"{cen:02d}", date(max(cen * 100, 1), 1, 1), date(cen * 100 + 99, 12, 31), "span",
-                             f"{cen + 1}th century")
+                             f"{ordinal(cen + 1)} century")
         return None
 
     def _so_far(self, r: _Resolved, part: str | None, offset: int) -> _Resolved:

@@ -15,6 +15,9 @@ _ABBREVIATIONS = {
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+# Words that open a sentence, not a surname after an initial: "a post on X. The pair ..."
+_SENTENCE_OPENER = re.compile(r"(?:The|A|An|It|He|She|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|"
+                              r"Their|Its|There|When|While|After|Before|However)\b")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -26,7 +29,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if b.group().startswith("."):
             tok = _TOKEN_BEFORE.search(text, max(start, b.start() - 12), b.start() + 1)
             word = tok.group(1).lower().strip(".") if tok else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            initial = len(word) == 1 and word.isalpha() and not _SENTENCE_OPENER.match(text, b.end())
+            if word in _ABBREVIATIONS or initial:
                 continue
         end = b.start() + len(b.group().rstrip())
         if text[start:end].strip():
@@ -43,23 +47,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
 # Soft edges split a clause into comma segments.
 _SEGMENT_EDGE = re.compile(r",")
-_ASIDE_START = re.compile(r"\s*(?:who|whom|whose|which|where|an?|the)\b", re.I)
+_ASIDE_START = re.compile(r"\s*(?:who|whom|whose|which|where|an?|the)\b", re.IGNORECASE)
+_RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
     r"going|planning|preparing|likely)\s+(?:to|for|on|in)|will|won['’]t|shall|would(?!\s+have)|"
     r"could(?!\s+(?:not|have))|plans?\s+to|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|may|might|upcoming|next|coming|tomorrow|"
-    r"forecast\s+to)\b|['’]ll\b", re.I)
+    r"forecast\s+to)\b|['’]ll\b", re.IGNORECASE)
 # Past verbs whose complement lies ahead: "agreed to ban ... by the end of the year".
 _FUTURE_COMPLEMENT = re.compile(
     r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|sought|wanted|asked|ordered|planned|"
     r"prepared|agrees|decides|promises|pledges|vows|threatens|seeks|wants|asks|orders)\s+(?:\w+\s+){0,4}?to\s+[a-z]+\b")
-# Present-tense verbs of schedules: "the festival opens on Wednesday".
+# Present-tense verbs of schedules: "the festival opens on Wednesday" (not an
+# infinitive, "to play the drums at APEC last year", nor "face-to-face").
 _SCHEDULED = re.compile(
-    r"\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
+    r"(?<!-)(?<!\bto )\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
     r"travels?|visits?|heads?|faces?|plays?|hosts?|holds?|goes|go|runs?|launch(?:es)?|votes?|decides?|"
-    r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due)\b(?=(?:\s+\S+){0,5}\s*$)",
-    re.I)
+    r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
+    re.IGNORECASE)
 _IRREGULAR_PAST = (
     "made|met|took|taken|went|gone|came|saw|seen|began|begun|gave|given|became|left|won|lost|hit|"
     "led|paid|sent|spent|fell|fallen|rose|risen|ran|found|got|brought|bought|thought|sought|built|struck|"
@@ -72,7 +78,7 @@ _PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b(?!\s+(
 _NOT_PAST = {"need", "speed", "feed", "seed", "indeed", "bed", "red", "shed", "hundred", "embed", "united",
              "based", "related", "limited", "advanced", "interested", "concerned", "proposed", "so-called",
              "detailed", "skilled", "armed", "aged", "supposed", "used", "breed", "exceed", "proceed",
-             "succeed", "weed", "heed", "creed", "greed", "naked", "wicked", "sacred", "kindred", "red"}
+             "succeed", "weed", "heed", "creed", "greed", "naked", "wicked", "sacred", "kindred"}
 # Reporting verbs date the report, not what is reported: they count only when
 # the mention hangs on them ("said Tuesday", "told reporters on Monday").
 _REPORTING = {"said", "told", "wrote", "written", "added", "noted", "stated", "reported", "announced",
@@ -82,9 +88,12 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her"
 _TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+)\s+([A-Za-z’'-]+)\s+$")
 _STRONG_PAST = {"was", "were", "had", "did", "ago", "earlier", "previously", "yesterday", "former", "been"}
 _PASSIVE_AUX = re.compile(r"\b(?:be|being|is|are|am|get|gets|to|remains?|stays?|seems?|looks?|become|becomes)\s+"
-                          r"(?:\w+ly\s+)?$", re.I)
-_PAST_ONLY = set("went came saw began gave became fell rose ran took spoke chose drove flew grew knew shook broke "
-                 "froze stole woke wrote ate hid drew withdrew overtook sank swore tore wore did was were".split())
+                          r"(?:\w+ly\s+)?$", re.IGNORECASE)
+_PAST_ONLY = {
+    "went", "came", "saw", "began", "gave", "became", "fell", "rose", "ran", "took", "spoke", "chose", "drove",
+    "flew", "grew", "knew", "shook", "broke", "froze", "stole", "woke", "wrote", "ate", "hid", "drew", "withdrew",
+    "overtook", "sank", "swore", "tore", "wore", "did", "was", "were"
+}
 _CLAUSE_START = re.compile(r"(?:^|[.,;:—“\"\n]|\b(?:and|but|while|as|when))\s*$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|with|by|for|from|during|under|over|since|after|before|into)\b")
 
@@ -141,6 +150,19 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
     first in its own comma segment, then, if that has none ("On Monday, Japan
     initiated ..."), in the rest of the clause, skipping relative clauses and
     appositions, which carry their own tense."""
+    segments, own = _clause(text, sent, start, end)
+    right = segments[-1][1] if segments else sent[1]
+    tense = _nearest(_cues(text, own[0], min(own[1], right), start, end), start, end)
+    if tense:
+        return tense
+    cues: list[tuple[int, int, str]] = []
+    for seg in _main_segments(text, segments, own):
+        cues.extend(_cues(text, seg[0], seg[1], start, end))
+    return _nearest(cues, start, end)
+
+
+def _clause(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """The comma segments of the clause holding a mention, and the mention's own segment."""
     s0, s1 = sent
     left = s0
     for e in _CLAUSE_EDGE.finditer(text, s0, start):
@@ -150,11 +172,76 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
     bounds = [left] + [e.end() for e in _SEGMENT_EDGE.finditer(text, left, right)] + [right]
     segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     own = next((s for s in segments if s[0] <= start < s[1]), (left, right))
-    tense = _nearest(_cues(text, own[0], min(own[1], right), start, end), start, end)
-    if tense:
-        return tense
-    cues: list[tuple[int, int, str]] = []
-    for seg in segments:
-        if seg != own and not _ASIDE_START.match(text, seg[0]):
-            cues.extend(_cues(text, seg[0], seg[1], start, end))
-    return _nearest(cues, start, end)
+    return segments, own
+
+
+def _main_segments(text: str, segments: list[tuple[int, int]], own: tuple[int, int]) -> list[tuple[int, int]]:
+    """The other segments of the clause that can carry its verb. Relative
+    clauses and appositions carry their own tense and are skipped, but the
+    segment right after an opening adverbial ("On Wednesday, the two leaders
+    will visit ...") is the main clause even when it starts with "the"."""
+    main = []
+    for i, seg in enumerate(segments):
+        if seg == own:
+            continue
+        after_opening = i == 1 and segments[0] == own
+        if _RELATIVE_START.match(text, seg[0]) or (not after_opening and _ASIDE_START.match(text, seg[0])):
+            continue
+        main.append(seg)
+    return main
+
+
+# ------------------------------------------------------------------- modality
+
+# What a clause says of its event beyond tense: planned, only likely, or off.
+# Checked in this order, so "is expected to be postponed" is cancelled and
+# "will likely visit" expected. A past auxiliary ("was expected to") reports an
+# old plan and says nothing of the event's status now.
+_MODALITIES = (
+    ("cancelled", re.compile(
+        r"\b(?:cancel(?:l)?ed|cancels?|call(?:ed|s)?\s+off|postpone[sd]?|scrapped|scraps|shelved|put\s+off|"
+        r"(?:was|were|been|be)\s+suspended)\b", re.IGNORECASE)),
+    ("expected", re.compile(
+        r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:(?:widely\s+|also\s+)?expected\s+to|may|might|"
+        r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to)\b")),
+    ("scheduled", re.compile(
+        r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|(?:(?:is|are)\s+)?(?:set|scheduled|slated|due)\s+to|"
+        r"(?:is|are)\s+to|(?:is|are)\s+going\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+        re.IGNORECASE)),
+)
+
+
+# After a mention, a modal word governs it only when close and in the same
+# clause: not in "last year's race that she might ..." or "her November
+# remarks suggesting Japan could ...".
+_MODAL_REACH = 30
+_NEW_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether|[a-z]{3,}ing)\b")
+
+
+def _modality_in(text: str, lo: int, hi: int, start: int = -1, end: int = -1) -> str | None:
+    """The first modality whose cue lies in [lo, hi); with a mention at
+    [start, end) inside, a cue after it counts only when it is near, in the
+    same clause, or says the event was called off."""
+    for status, cue in _MODALITIES:
+        for found in cue.finditer(text, lo, hi):
+            if found.end() <= start or start < 0 or status == "cancelled":
+                return status
+            between = text[end:found.start()]
+            if found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
+                return status
+    return None
+
+
+def modality_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
+    """'cancelled', 'expected', 'scheduled' or None, from the words of the
+    mention's own comma segment; when that segment has no verb of its own
+    ("On Wednesday, the two leaders will visit ..."), from the rest of the clause."""
+    segments, own = _clause(text, sent, start, end)
+    found = _modality_in(text, own[0], own[1], start, end)
+    if found or _cues(text, own[0], own[1], start, end):
+        return found
+    for seg in _main_segments(text, segments, own):
+        found = _modality_in(text, seg[0], seg[1])
+        if found:
+            return found
+    return None

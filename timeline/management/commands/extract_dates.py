@@ -1,10 +1,9 @@
 import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from timeline.dates import extract_dates
-from timeline.ingest import IngestError, decode_text, parse_published
+from timeline.ingest import IngestError, parse_published, read_text_file
 
 
 class Command(BaseCommand):
@@ -23,7 +22,7 @@ class Command(BaseCommand):
         as_json = json
         try:
             published = parse_published(published)
-            text = decode_text(read(file), name=file)
+            text = read_text_file(file)
         except IngestError as error:
             raise CommandError(str(error)) from None
         mentions = extract_dates(text, published)
@@ -41,13 +40,6 @@ class Command(BaseCommand):
                 f"{m.earliest or '-'!s:<10}  {m.latest or '-'!s:<10}"
             )
         self.stdout.write(f"{len(mentions)} date expression(s).")
-
-
-def read(file) -> bytes:
-    try:
-        return Path(file).read_bytes()
-    except OSError as error:
-        raise IngestError(f"Cannot read {file}: {error.strerror}.") from None
 
 
 def dump(rows) -> str:

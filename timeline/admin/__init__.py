@@ -1,0 +1,18 @@
+"""
+The newsroom side of summit: editors add articles, review the dated events
+read out of them, and publish. Every change is kept (simple-history) and no
+save overwrites someone else's (Event.version).
+
+Importing the package registers every model admin:
+- names.py: actors, places, topics, story arcs;
+- sources.py: sources (with the upload) and the extractor's proposals;
+- events.py: events, citations, relations, deleted events;
+- review.py: the review page of a source's proposals;
+- forms.py: the forms behind those pages;
+- history.py: what every admin with history shares: who may write, the
+  stale-edit message, the list of deleted events.
+"""
+
+from . import events, names, sources
+
+__all__ = ["events", "names", "sources"]

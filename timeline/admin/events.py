@@ -1,0 +1,123 @@
+"""Events, the passages they rest on, and how they connect."""
+
+from django.contrib import admin, messages
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.urls import path
+from simple_history.models import to_historic
+
+from timeline.history import restore_version
+from timeline.models import Citation, Event, EventRelation
+
+from .bulk import EventImportExportMixin
+from .forms import EventAdminForm
+from .history import HistoryAdmin, deleted_events, linked_changes, stale_message
+from .review_forms import ISO_DATE_OVERRIDES
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "quote", "start", "end"]
+
+
+@admin.register(Event)
+class EventAdmin(EventImportExportMixin, HistoryAdmin):
+    form = EventAdminForm
+    inlines = [CitationInline]
+    list_display = ["title", "date_label", "precision", "status", "is_published", "importance"]
+    list_filter = ["is_published", "status", "precision", "actors", "topics", "arc"]
+    search_fields = ["title", "summary", "citations__quote", "actors__name", "actors__aliases"]
+    date_hierarchy = "earliest"
+    autocomplete_fields = ["actors", "places", "topics", "arc"]
+    prepopulated_fields = {"slug": ["title"]}
+    formfield_overrides = {models.DateField: ISO_DATE_OVERRIDES}
+    readonly_fields = ["published_at"]
+    actions = ["publish", "unpublish"]
+    view_on_site = True
+
+    def get_urls(self):
+        urls = [
+            path("deleted/", self.admin_site.admin_view(self.deleted_view), name="timeline_event_deleted"),
+        ]
+        return urls + super().get_urls()
+
+    def deleted_view(self, request):
+        return deleted_events(request, self)
+
+    def save_model(self, request, obj, form, change):
+        record = to_historic(obj)
+        if record is None:
+            save_event(obj, form, change)
+            return
+        # A revert or an undelete from the history page: the event's fields
+        # and everything that hung on it at that version.
+        undeleting = not Event.objects.filter(pk=obj.pk).exists()
+        missing = restore_version(obj, record, save=lambda: save_event(obj, form, change))
+        if undeleting:
+            self.message_user(request, "Restored as unpublished: publish it again when it is ready.", messages.WARNING)
+        if missing:
+            self.message_user(request, f"Could not restore {'; '.join(missing)}.", messages.WARNING)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        # Newest first: each version is compared with the one before it.
+        newer = None
+        for record in historical_records:
+            if newer is not None:
+                changes = linked_changes(record.linked, newer.linked)
+                newer.history_delta_changes = [*getattr(newer, "history_delta_changes", []), *changes]
+            newer = record
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Event.StaleEdit:
+            # Raised inside the admin's transaction, so nothing was written.
+            event = Event.objects.get(pk=object_id)
+            self.message_user(request, stale_message(event, int(request.POST.get("seen_version") or 0)), messages.ERROR)
+            return redirect(request.path)
+
+    @admin.action(description="Publish selected events", permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description="Unpublish selected events", permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, value):
+        # One save per event, so each change is in its history with its editor.
+        count = 0
+        with transaction.atomic():
+            for event in queryset.select_for_update().exclude(is_published=value):
+                event.is_published = value
+                event.save()
+                count += 1
+        verb = "Published" if value else "Unpublished"
+        self.message_user(request, f"{verb} {count} event(s).", messages.SUCCESS)
+
+
+def save_event(event, form, change):
+    if change and Event.objects.filter(pk=event.pk).exists():
+        # The form checked the version; this guarded save closes the
+        # window between that check and the write.
+        event.save_if_version(form.cleaned_data["seen_version"])
+    else:
+        event.save()
+
+
+@admin.register(Citation)
+class CitationAdmin(HistoryAdmin):
+    list_display = ["__str__", "event", "source"]
+    list_filter = ["source__outlet"]
+    search_fields = ["quote", "event__title", "source__title"]
+    autocomplete_fields = ["event", "source"]
+
+
+@admin.register(EventRelation)
+class EventRelationAdmin(HistoryAdmin):
+    list_display = ["__str__", "kind"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["from_event", "to_event", "citation"]
