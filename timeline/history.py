@@ -79,7 +79,8 @@ def add_version(event_id: int, reason: str) -> None:
         return
     event = Event.objects.filter(pk=event_id).first()
     if event is not None:
-        event._change_reason = Truncator(reason).chars(REASON_LENGTH)
+        # simple-history's documented way to give the next version a reason.
+        event._change_reason = Truncator(reason).chars(REASON_LENGTH)  # type: ignore[attr-defined]
         EVENT_HISTORY.create_historical_record(event, "~")
 
 
@@ -138,11 +139,11 @@ def restoring(event: Event):
     """Changes to what hangs on the event add no version of it while it is restored."""
     token = _restoring.set(_restoring.get() | {event.pk})
     # simple-history's own flag: no version per actor, place or topic set.
-    event.skip_history_when_saving = True
+    event.skip_history_when_saving = True  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        del event.skip_history_when_saving
+        del event.skip_history_when_saving  # type: ignore[attr-defined]
         _restoring.reset(token)
 
 
@@ -153,10 +154,10 @@ def restore_linked(event: Event, state: dict) -> list[str]:
     exists, the same actors, places and topics. Returns what could not be
     restored, for the editor.
     """
-    missing = []
+    missing: list[str] = []
     with restoring(event):
         for name, model in M2M_MODELS.items():
-            getattr(event, name).set(model.objects.filter(pk__in=state.get(name, [])))
+            getattr(event, name).set(model._default_manager.filter(pk__in=state.get(name, [])))
         missing += restore_citations(event, state.get("citations", []))
         missing += restore_relations(event, state.get("relations", []))
     return missing
@@ -168,14 +169,14 @@ def restore_citations(event: Event, states: list[dict]) -> list[str]:
     for key, citation in current.items():
         if key not in wanted:
             citation.delete()
-    missing = []
+    missing: list[str] = []
     sources = Source.objects.in_bulk({state["source"] for state in states})
     for key, state in wanted.items():
-        citation = current.get(key)
-        if citation is not None:
-            if citation.quote != state["quote"]:
-                citation.quote = state["quote"]
-                citation.save()
+        kept = current.get(key)
+        if kept is not None:
+            if kept.quote != state["quote"]:
+                kept.quote = state["quote"]
+                kept.save()
         elif state["source"] in sources:
             Citation.objects.create(event=event, **{**state, "source": sources[state["source"]]})
         else:
@@ -233,6 +234,6 @@ def restore_version(event: Event, record, *, save) -> list[str]:
         Event.objects.filter(pk=event.pk).update(created_at=record.created_at)
     missing = restore_linked(event, record.linked) if record.linked is not None else []
     verb = "Restored" if undeleting else "Reverted to"
-    event._change_reason = f"{verb} the version of {record.history_date:%Y-%m-%d %H:%M:%S}"
+    event._change_reason = f"{verb} the version of {record.history_date:%Y-%m-%d %H:%M:%S}"  # type: ignore[attr-defined]
     EVENT_HISTORY.create_historical_record(event, "+" if undeleting else "~")
     return missing

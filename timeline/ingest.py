@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from timeline.dates import DateMention, event_mentions
+from timeline.dates import event_mentions
 from timeline.matching import DuplicateSource, find_duplicate_source
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 from timeline.text import web_url_validator
@@ -140,16 +140,20 @@ def actors_in(sentence: str, patterns) -> list[Actor]:
     return [actor for actor, pattern in patterns if pattern.search(sentence)]
 
 
-def _storable(mention: DateMention) -> bool:
-    """Inside the dates summit stores (the extractor reads "the 1st century" too)."""
-    return not date_errors(mention.earliest, mention.latest)
 
 
 def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
     """Unsaved proposals, one per dated event of the source's text; nothing is written."""
     patterns = actor_patterns()
     proposals = []
-    for mention in filter(_storable, event_mentions(source.text, source.published_on, progress=progress)):
+    for mention in event_mentions(source.text, source.published_on, progress=progress):
+        # Open-ended mentions ("since 2019") have no span to store, and the
+        # extractor reads dates summit does not store ("the 1st century").
+        if mention.earliest is None or mention.latest is None:
+            continue
+        latest = max(mention.latest, mention.earliest)
+        if date_errors(mention.earliest, latest):
+            continue
         proposal = Proposal(
             source=source,
             quote=mention.sentence,
@@ -159,12 +163,12 @@ def proposals_for(source: Source, progress: Callable[[int], None] | None = None)
             date_start=mention.start,
             timex=mention.value[:40],
             earliest=mention.earliest,
-            latest=max(mention.latest, mention.earliest),
+            latest=latest,
             precision=PRECISION_MAP.get(mention.precision, mention.precision),
             event_status=mention.status,
             flags=list(mention.flags),
         )
-        proposal.actor_suggestions = actors_in(mention.sentence, patterns)
+        proposal.actor_suggestions = actors_in(mention.sentence, patterns)  # type: ignore[attr-defined]
         proposals.append(proposal)
     return proposals
 
@@ -220,7 +224,7 @@ def propose(source: Source, progress: Callable[[int], None] | None = None) -> In
     proposals = proposals_for(source, progress=progress)
     for proposal in proposals:
         proposal.save()
-        proposal.suggested_actors.set(proposal.actor_suggestions)
+        proposal.suggested_actors.set(proposal.actor_suggestions)  # type: ignore[attr-defined]
     return IngestResult(source=source, proposals=proposals, mentions=len(proposals))
 
 

@@ -202,13 +202,13 @@ def find_duplicate_source(text: str, url: str | None = None, exclude_pk=None) ->
         wanted = normalise_url(url)
         host = urlsplit(wanted).netloc.split(":")[0]
         for source in sources.filter(url__icontains=host).only("pk", "url").order_by("pk"):
-            if normalise_url(source.url) == wanted:
+            if source.url and normalise_url(source.url) == wanted:
                 return DuplicateSource(source, "same URL")
     if not text or not text.strip():
         return None
     length = len(text)
     near = sources.annotate(length=Length("text")).filter(
-        length__gte=length * (1 - LENGTH_TOLERANCE), length__lte=length * (1 + LENGTH_TOLERANCE)
+        length__gte=int(length * (1 - LENGTH_TOLERANCE)), length__lte=int(length * (1 + LENGTH_TOLERANCE)) + 1
     )
     fingerprint = text_fingerprint(text)
     prefix = normalise_text(text[: PREFIX_CHARS * 2])[:PREFIX_CHARS]

@@ -23,7 +23,7 @@ RETRY_AFTER_SECONDS = 30
 try:
     from redis.exceptions import RedisError
 except ImportError:  # pragma: no cover - redis is in requirements.txt
-    RedisError = OSError
+    RedisError = OSError  # type: ignore[misc,assignment]
 CACHE_ERRORS = (RedisError, pickle.UnpicklingError, EOFError, ConnectionError, TimeoutError)
 OUTAGE_ERRORS = (OperationalError, InterfaceError, *CACHE_ERRORS)
 

@@ -233,7 +233,7 @@ class EventQuerySet(models.QuerySet):
             # a two-word name finds a person in either order, alias or not.
             flipped = f"{words[1]} {words[0]}"
             matches |= Q(actors__name__icontains=flipped) | Q(actors__aliases__icontains=flipped)
-        ids = self.model.objects.filter(matches).values("pk")
+        ids = self.model._default_manager.filter(matches).values("pk")
         return self.filter(pk__in=ids)
 
     def chronological(self):

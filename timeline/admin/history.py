@@ -52,7 +52,9 @@ def changed_fields(event: Event, read_version: int) -> tuple[str, list[str]]:
     if latest and older and latest.pk != older.pk:
         delta = latest.diff_against(older)
         fields = [
-            str(Event._meta.get_field(name).verbose_name) for name in delta.changed_fields if name != "version"
+            str(Event._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+            for name in delta.changed_fields
+            if name != "version"
         ]
     return (who.get_username() if who else "another editor"), fields
 

@@ -1,5 +1,6 @@
 import csv
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,7 +141,7 @@ class Command(BaseCommand):
         try:
             return ingest_source(
                 article.text, article.published, outlet_country=country, dry_run=dry_run,
-                allow_duplicate=allow_duplicate, progress=(lambda done: bar.update(done - bar.n)) if bar else None,
+                allow_duplicate=allow_duplicate, progress=progress_of(bar),
                 **metadata,
             )
         except DuplicateSourceError as error:
@@ -150,3 +151,14 @@ class Command(BaseCommand):
         finally:
             if bar:
                 bar.close()
+
+
+def progress_of(bar: tqdm | None) -> Callable[[int], None] | None:
+    """The extractor reports characters read so far; tqdm counts increments."""
+    if bar is None:
+        return None
+
+    def advance(done: int) -> None:
+        bar.update(done - bar.n)
+
+    return advance
