@@ -6,6 +6,8 @@ parameter gets each of them; none may turn into markup, script or style.
 
 from django.db import models
 
+from timeline.text import refuse_control_characters
+
 # Each string carries the marker "pwn" so the browser checks can tell data from page.
 HOSTILE = [
     "<script>alert('pwn-script')</script>",
@@ -49,7 +51,8 @@ def free_text_fields(model) -> list[models.Field]:
         if isinstance(field, (models.CharField, models.TextField))
         and not isinstance(field, (models.SlugField, models.URLField))
         and not field.choices
-        and not field._validators
+        # Refusing control characters still leaves every hostile string in.
+        and all(validator is refuse_control_characters for validator in field._validators)
         and field.name != "language"
     ]
 

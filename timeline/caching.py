@@ -1,69 +1,39 @@
 """
 HTTP caching for what articles pull in bulk: the embed, the API and the
-exports. Validators come from the data itself, so every worker (and every
-restart) agrees on them: the newest history record of any model a reader can
-see is when the data last changed, deletions and relinked actors included.
+exports. Validators and cached answers are versioned by the data itself
+(`data_version.newest_change`), so every worker agrees on them and an edit
+retires them at once.
+
+A cached answer is kept under everything that shapes its body, and only
+that: the scheme and host (absolute links), the path, the query parameters
+the view reads (so `?cb=1`, `?cb=2`… share one entry), fragment or page for
+htmx, whether the body is gzipped, the data's version and today's date.
 """
 
 import datetime
+import functools
 import hashlib
-from functools import partial, wraps
+from collections.abc import Iterable
+from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 
-from . import models
-
-# Every model whose rows show on a public page, an embed or an export.
-PUBLIC_MODELS = (
-    models.Event,
-    models.Citation,
-    models.Source,
-    models.Actor,
-    models.Topic,
-    models.Place,
-    models.StoryArc,
-    models.EventRelation,
-)
-
+from .data_version import newest_change
 
 # Rendered answers are kept at most this long; an edit retires them at once.
 RESPONSE_CACHE_SECONDS = 600
+# Bigger answers (a whole export of a large timeline) are built afresh rather
+# than crowd every other answer out of the cache.
+MAX_CACHED_RESPONSE_BYTES = 512 * 1024
 
-
-def change_columns() -> list[tuple[str, str]]:
-    """(table, column) pairs whose newest value is the newest change to public data."""
-    columns = [(model.history.model._meta.db_table, "history_date") for model in PUBLIC_MODELS]
-    # Fixtures and bulk imports write no history; their rows still carry updated_at.
-    columns += [(model._meta.db_table, "updated_at") for model in (models.Event, models.Source)]
-    return columns
-
-
-def newest_change(precise: bool = False) -> datetime.datetime | None:
-    """
-    When anything public last changed; to the second unless `precise` (HTTP
-    dates have no finer grain). One indexed query for every request that asks.
-    """
-    quote = connection.ops.quote_name
-    parts = " UNION ALL ".join(
-        f"SELECT MAX({quote(column)}) AS moment FROM {quote(table)}" for table, column in change_columns()
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(moment) FROM ({parts}) AS changes")
-        (latest,) = cursor.fetchone()
-    if latest is None:
-        return None
-    if isinstance(latest, str):  # SQLite hands back raw SQL's datetimes as text
-        latest = parse_datetime(latest)
-    if timezone.is_naive(latest):
-        latest = timezone.make_aware(latest, datetime.timezone.utc)
-    return latest if precise else latest.replace(microsecond=0)
+# What a view reads of the query string: form classes (all their fields) and parameter names.
+Parameters = Iterable[type[forms.BaseForm] | str]
 
 
 def precise_change(request) -> datetime.datetime | None:
@@ -78,59 +48,135 @@ def data_changed_at(request, *args, **kwargs) -> datetime.datetime | None:
     return changed.replace(microsecond=0) if changed else None
 
 
-def data_etag(request, *args, **kwargs) -> str:
-    # The URL picks the slice of data; today's date moves the 'today' line.
-    # Two edits within a second differ here, though not in Last-Modified.
+@functools.cache
+def form_parameters(form_class: type[forms.BaseForm]) -> frozenset[str]:
+    # Built on the first request, never at import: a form reads its choices from the database.
+    return frozenset(form_class().fields)
+
+
+def read_parameters(parameters: Parameters) -> frozenset[str]:
+    """The names of the query parameters a view reads: its forms' fields and any other names given."""
+    names = set()
+    for item in parameters:
+        names |= form_parameters(item) if isinstance(item, type) else {item}
+    return frozenset(names)
+
+
+def quality(parameters: str) -> float:
+    """The q= of one Accept-Encoding entry's parameters (`;q=0.5`); 1 when absent, 0 when unreadable."""
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def accepts_gzip(request) -> bool:
+    """
+    Whether the client listed gzip without refusing it: `nogzip` and
+    `gzip;q=0` are not gzip. Only then is Django's GZipMiddleware asked to
+    compress, and it finds the coding as written here (case-sensitively), so
+    the body is gzipped exactly when this says so: the cache key never names
+    the other representation.
+    """
+    for entry in request.headers.get("Accept-Encoding", "").split(","):
+        coding, _, parameters = entry.partition(";")
+        if coding.strip() == "gzip":
+            return quality(parameters) > 0
+    return False
+
+
+def representation(request, parameters) -> str:
+    """Everything about a request that shapes a public answer's body, and nothing else."""
+    names = read_parameters(parameters)
+    query = sorted((name, values) for name, values in request.GET.lists() if name in names)
+    return "|".join(
+        [
+            # Absolute links (the API's `next`, oEmbed's iframe) carry both.
+            request.scheme,
+            request.get_host(),
+            request.path,
+            urlencode(query, doseq=True),
+            # htmx asks for a fragment, or the whole page when restoring history
+            # (django-htmx reads only "true"; any other value is a plain request).
+            "fragment" if request.headers.get("HX-Request") == "true" else "page",
+            "restore" if request.headers.get("HX-History-Restore-Request") == "true" else "",
+            "gzip" if accepts_gzip(request) else "identity",
+        ]
+    )
+
+
+def answer_version(request, parameters) -> str:
+    """The ETag and cache key of an answer: its representation at the data's last change, today."""
     changed = precise_change(request)
     key = "|".join(
         [
-            request.get_host(),
-            request.get_full_path(),
-            # htmx asks for a fragment, or the whole page when restoring history.
-            request.headers.get("HX-Request", ""),
-            request.headers.get("HX-History-Restore-Request", ""),
-            # A gzipped answer is another representation: its own ETag and cache entry.
-            "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "",
+            representation(request, parameters),
             changed.isoformat() if changed else "-",
-            datetime.date.today().isoformat(),
+            # Today's date moves the chart's 'today' line.
+            timezone.localdate().isoformat(),
         ]
     )
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def public_cache(view=None, *, revalidate=False):
-    """
-    For what articles pull in bulk: the answer is kept in the cache under its
-    ETag (so any edit retires it), sent with ETag, Last-Modified and a public
-    Cache-Control, gzipped when the client accepts it (these pages hold no
-    secrets for BREACH to find), and a conditional request whose data has not
-    changed gets 304 Not Modified. With `revalidate`, browsers ask every time
-    (a cheap 304 when nothing changed), so an editor sees an edit at once.
-    """
-    if view is None:
-        return partial(public_cache, revalidate=revalidate)
-    # Compressed before it is cached, so a busy embed is gzipped once, not per request.
-    compressed_view = gzip_page(view)
+def shareable(response) -> bool:
+    """Whether an answer may be kept and handed to every reader who asks the same."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+        and len(response.content) <= MAX_CACHED_RESPONSE_BYTES
+    )
 
-    @wraps(view)
-    def with_cache_headers(request, *args, **kwargs):
-        key = f"summit:response:{data_etag(request)}"
-        response = cache.get(key)
-        if response is None:
-            response = compressed_view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
-                cache.set(key, response, RESPONSE_CACHE_SECONDS)
-        if response.status_code == 200 and revalidate:
-            patch_cache_control(response, public=True, no_cache=True)
-        elif response.status_code == 200:
-            seconds = settings.PUBLIC_CACHE_SECONDS
-            patch_cache_control(
-                response, public=True, max_age=seconds, stale_while_revalidate=max(seconds, 60)
-            )
-        else:
-            patch_cache_control(response, no_store=True)
-        # Browsers send HX-Request on htmx swaps: keep fragment and page apart.
-        patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
-        return response
 
-    return condition(etag_func=data_etag, last_modified_func=data_changed_at)(with_cache_headers)
+def public_cache(*, parameters: Parameters, revalidate: bool = False):
+    """
+    For what articles pull in bulk. `parameters` is what the view reads of the
+    query string: its form classes and any other names (`[EventFilterForm,
+    "event"]`). The cache ignores everything else in the URL, so the view must
+    not read anything else either.
+
+    The answer is kept in the cache under its version (so any edit retires
+    it), sent with ETag, Last-Modified and a public Cache-Control, gzipped
+    when the client accepts it (these pages hold no secrets for BREACH to
+    find), and a conditional request whose data has not changed gets 304 Not
+    Modified. With `revalidate`, browsers ask every time (a cheap 304 when
+    nothing changed), so an editor sees an edit at once.
+    """
+
+    def decorator(view):
+        # Compressed before it is cached, so a busy embed is gzipped once, not per request.
+        compressed_view = gzip_page(view)
+
+        def version(request, *args, **kwargs) -> str:
+            return answer_version(request, parameters)
+
+        @functools.wraps(view)
+        def with_cache_headers(request, *args, **kwargs):
+            key = f"summit:response:{version(request)}"
+            response = cache.get(key)
+            if response is None:
+                render = compressed_view if accepts_gzip(request) else view
+                response = render(request, *args, **kwargs)
+                if shareable(response):
+                    cache.set(key, response, RESPONSE_CACHE_SECONDS)
+            if response.status_code == 200 and revalidate:
+                patch_cache_control(response, public=True, no_cache=True)
+            elif response.status_code == 200:
+                seconds = settings.PUBLIC_CACHE_SECONDS
+                patch_cache_control(response, public=True, max_age=seconds, stale_while_revalidate=max(seconds, 60))
+            else:
+                patch_cache_control(response, no_store=True)
+            # Browsers send HX-Request on htmx swaps: keep fragment and page apart; and
+            # plain answers too must tell shared caches that gzip clients get another.
+            patch_vary_headers(response, ["Accept-Encoding", "HX-Request", "HX-History-Restore-Request"])
+            return response
+
+        return condition(etag_func=version, last_modified_func=data_changed_at)(with_cache_headers)
+
+    return decorator

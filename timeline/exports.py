@@ -2,6 +2,8 @@
 The published events in the formats people take them elsewhere in: a
 spreadsheet (CSV), a calendar (iCalendar) and TimelineJS3's JSON. Pure
 functions from events (with related objects prefetched) to documents.
+Control characters stored before text was checked on entry are dropped on the
+way out: no reader can see them, and some formats cannot hold them.
 """
 
 import csv
@@ -12,8 +14,10 @@ from django.utils.html import escape
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from .figures import DAY
 from .models import Event
+from .text import strip_control_characters
+
+DAY = datetime.timedelta(days=1)
 
 CSV_COLUMNS = [
     "slug", "url", "title", "summary", "earliest", "latest", "precision", "date_label",
@@ -28,11 +32,11 @@ def citation_line(citation) -> str:
     where = ", ".join(
         part for part in (source.outlet or "outlet not named", source.title, source.published_on.isoformat()) if part
     )
-    return f"“{citation.quote}” ({where})"
+    return strip_control_characters(f"“{citation.quote}” ({where})")
 
 
 def spreadsheet_safe(value) -> str:
-    text = str(value)
+    text = strip_control_characters(str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -74,14 +78,14 @@ def events_ics(events, base_url: str, host: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "summit timeline")
-    stamp = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     for event in events:
         entry = CalendarEvent()
         entry.add("uid", f"{event.slug}@{host}")
         entry.add("dtstamp", stamp)
         entry.add("dtstart", event.earliest)
         entry.add("dtend", event.latest + DAY)
-        entry.add("summary", event.title)
+        entry.add("summary", strip_control_characters(event.title))
         entry.add("description", calendar_description(event))
         entry.add("url", base_url + event.get_absolute_url())
         entry.add("last-modified", event.updated_at.replace(microsecond=0))
@@ -105,7 +109,7 @@ def calendar_description(event: Event) -> str:
     citations = [citation_line(citation) for citation in event.citations.all()]
     if citations:
         lines += ["", "What the sources say:", *citations]
-    return "\n".join(lines)
+    return strip_control_characters("\n".join(lines))
 
 
 def timelinejs_date(day: datetime.date, precision: str) -> dict:
@@ -130,20 +134,20 @@ def events_timelinejs(events, title: str) -> dict:
             "unique_id": event.slug,
             "start_date": start,
             "display_date": escape(event.date_label),
-            "text": {"headline": escape(event.title), "text": timelinejs_text(event)},
+            "text": {"headline": escape(strip_control_characters(event.title)), "text": timelinejs_text(event)},
         }
         # "late Oct 2025" is Oct 2025 at month detail: an end equal to the start says nothing.
         if end != start:
             slide["end_date"] = end
         actors = list(event.actors.all())
         if actors:
-            slide["group"] = escape(actors[0].name)
+            slide["group"] = escape(strip_control_characters(actors[0].name))
         slides.append(slide)
     return {"title": {"text": {"headline": escape(title), "text": ""}}, "events": slides}
 
 
 def timelinejs_text(event: Event) -> str:
-    parts = [f"<p>{escape(event.summary)}</p>"] if event.summary else []
+    parts = [f"<p>{escape(strip_control_characters(event.summary))}</p>"] if event.summary else []
     for citation in event.citations.all():
         parts.append(f"<blockquote>{escape(citation_line(citation))}</blockquote>")
     return "".join(parts)

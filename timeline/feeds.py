@@ -6,6 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from .models import Event
+from .text import strip_control_characters
 
 
 class LatestEventsFeed(Feed):
@@ -24,8 +25,10 @@ class LatestEventsFeed(Feed):
             .order_by("-published_at", "-pk")[:50]
         )
 
+    # XML cannot hold control characters, and text stored before they were
+    # refused on entry may still carry some: they go, rather than the feed.
     def item_title(self, event):
-        return f"{event.title} ({event.date_label})"
+        return strip_control_characters(f"{event.title} ({event.date_label})")
 
     def item_description(self, event):
         # Feed readers render this as HTML: the data goes in as text.
@@ -33,7 +36,7 @@ class LatestEventsFeed(Feed):
         parts += [
             f"<blockquote>{escape(citation.quote)}</blockquote>" for citation in event.citations.all()
         ]
-        return "".join(parts)
+        return strip_control_characters("".join(parts))
 
     def item_pubdate(self, event):
         return event.published_at

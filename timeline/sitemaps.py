@@ -33,7 +33,7 @@ class SourceSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Source.objects.filter(citations__event__is_published=True).distinct().order_by("pk")
+        return Source.objects.public().order_by("pk")
 
     def location(self, source):
         return reverse("source_detail", args=[source.pk])

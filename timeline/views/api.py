@@ -5,10 +5,10 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from ..caching import public_cache
+from ..chart.figure import window_figure
 from ..filters import EventFilterForm, EventPageForm
 from ..models import Event
 from ..serializers import event_to_dict
-from ..windows import window_figure
 
 
 def site_root(request) -> str:
@@ -25,7 +25,7 @@ def json_error(form) -> JsonResponse:
 
 
 @require_safe
-@public_cache
+@public_cache(parameters=[EventPageForm])
 def events_json(request):
     """
     A page of the published events of the filters, in date order. Keyset
@@ -43,9 +43,9 @@ def events_json(request):
     more, page = len(page) > data["limit"], page[: data["limit"]]
     next_url = None
     if more:
-        query = request.GET.copy()
-        query["cursor"] = EventPageForm.make_cursor(page[-1])
-        next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        # From the filters alone: parameters the form does not read stay out of links (and of the cache key).
+        query = form.query_string(limit=data["limit"], cursor=EventPageForm.make_cursor(page[-1]))
+        next_url = request.build_absolute_uri(f"{request.path}?{query}")
     base_url = site_root(request)
     return JsonResponse(
         {"count": len(page), "next": next_url, "events": [event_to_dict(event, base_url) for event in page]},
@@ -65,21 +65,25 @@ def after(events, earliest, latest, pk):
 
 
 @require_safe
-@public_cache
+@public_cache(parameters=[EventFilterForm])
 def window_json(request):
     """
-    The chart's figure for one time window (`from`, `to`, both required) of
-    the current filters: every event when they are few, else the most
-    important and a density band. The page asks for it after a zoom or pan.
+    The chart's figure for one time window of the current filters: `window`
+    (first..last day; the page sends it, keeping its own `from`/`to` filter),
+    or else `from` and `to`, which then both filter and frame. Every event
+    when they are few, else the most important and a density band. The page
+    asks for it after a zoom, a pan or a resize, at its plot's `width`.
     """
     form = EventFilterForm(request.GET)
-    if form.is_valid():
+    if form.is_valid() and not form.cleaned_data["window"]:
         for bound in ("from", "to"):
             if not form.cleaned_data[bound]:
                 form.add_error(bound, f"Give the window's “{bound}” date (YYYY-MM-DD).")
     if not form.is_valid():
         return json_error(form)
     data = form.cleaned_data
+    first, last = data["window"] or (data["from"], data["to"])
     events = form.filter(Event.objects.published())
-    figure = window_figure(events, data["from"], data["to"], data["lanes"], data["links"], form.query_string())
-    return JsonResponse({"from": data["from"].isoformat(), "to": data["to"].isoformat(), **figure})
+    width = form.chart_view()["width"]
+    figure = window_figure(events, first, last, data["lanes"], data["links"], form.query_string(), width)
+    return JsonResponse({"from": first.isoformat(), "to": last.isoformat(), **figure})

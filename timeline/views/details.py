@@ -1,6 +1,12 @@
-"""The pages behind a timeline's marks: an event, with what it rests on, and a source."""
+"""
+The pages behind a timeline's marks: an event, with what it rests on, and a
+source. Readers see what is published; staff who may view a record in the
+admin also see it before then, marked as a draft, in answers no cache keeps.
+"""
 
+from django.contrib.auth import get_permission_codename
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from ..models import Event, Source
@@ -31,13 +37,42 @@ def reading(event) -> dict:
     }
 
 
+DRAFT_EVENT = "Only staff can see this event until it is published."
+DRAFT_SOURCE = "Only staff can see this article until an event citing it is published."
+DRAFT_CITATIONS = "Some passages below are cited by events that are not published yet."
+
+
 def published_event(slug):
     return get_object_or_404(Event.objects.published().with_related(), slug=slug)
 
 
+def may_preview(user, model) -> bool:
+    """Staff who may view a model's records in the admin also see its drafts on the public pages."""
+    options = model._meta
+    return user.is_staff and user.has_perm(f"{options.app_label}.{get_permission_codename('view', options)}")
+
+
+def visible_event(request, slug) -> Event:
+    events = Event.objects.with_related()
+    if not may_preview(request.user, Event):
+        events = events.published()
+    return get_object_or_404(events, slug=slug)
+
+
+def render_draft_aware(request, template: str, context: dict, draft: str):
+    """
+    Render, with the draft banner when `draft` says why the page is not public;
+    such an answer is for this staff member alone, never for a shared cache.
+    """
+    response = render(request, template, {**context, "draft": draft})
+    if draft:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 @require_safe
 def event_detail(request, slug):
-    event = published_event(slug)
+    event = visible_event(request, slug)
     before, after = chain(event)
     context = {
         **reading(event),
@@ -45,28 +80,34 @@ def event_detail(request, slug):
         "chain_after": after,
         "oembed_url": oembed_discovery(request, event.get_absolute_url()),
     }
-    return render(request, "timeline/event_detail.html", context)
+    draft = "" if event.is_published else DRAFT_EVENT
+    return render_draft_aware(request, "timeline/event_detail.html", context, draft)
 
 
 @require_safe
 def event_panel(request, slug):
     """The detail panel the timeline opens beside the chart."""
-    event = published_event(slug)
-    context = {**reading(event), "in_panel": True}
-    return render(request, "timeline/event_detail.html#detail", context)
+    event = visible_event(request, slug)
+    draft = "" if event.is_published else DRAFT_EVENT
+    return render_draft_aware(request, "timeline/event_detail.html#detail", {**reading(event), "in_panel": True}, draft)
 
 
 @require_safe
 def source_detail(request, pk):
-    source = get_object_or_404(Source, pk=pk)
-    citations = (
-        source.citations.filter(event__is_published=True).select_related("event").order_by("start", "end")
-    )
-    return render(
-        request,
-        "timeline/source_detail.html",
-        {"source": source, "segments": highlighted_segments(source.text, citations), "citations": citations},
-    )
+    sources = Source.objects.all() if may_preview(request.user, Source) else Source.objects.public()
+    source = get_object_or_404(sources, pk=pk)
+    citations = source.citations.select_related("event").order_by("start", "end")
+    if not may_preview(request.user, Event):
+        citations = citations.filter(event__is_published=True)
+    citations = list(citations)
+    if not any(citation.event.is_published for citation in citations):
+        draft = DRAFT_SOURCE
+    elif not all(citation.event.is_published for citation in citations):
+        draft = DRAFT_CITATIONS
+    else:
+        draft = ""
+    context = {"source": source, "segments": highlighted_segments(source.text, citations), "citations": citations}
+    return render_draft_aware(request, "timeline/source_detail.html", context, draft)
 
 
 def highlighted_segments(text: str, citations) -> list[tuple[str, list]]:

@@ -20,7 +20,7 @@ def filtered_events(request):
 
 
 @require_safe
-@public_cache
+@public_cache(parameters=[EventFilterForm])
 def events_csv(request):
     form, events = filtered_events(request)
     if events is None:
@@ -31,7 +31,7 @@ def events_csv(request):
 
 
 @require_safe
-@public_cache
+@public_cache(parameters=[EventFilterForm])
 def events_ics(request):
     form, events = filtered_events(request)
     if events is None:
@@ -43,7 +43,7 @@ def events_ics(request):
 
 
 @require_safe
-@public_cache
+@public_cache(parameters=[EventFilterForm])
 def events_timelinejs(request):
     form, events = filtered_events(request)
     if events is None:
@@ -52,6 +52,6 @@ def events_timelinejs(request):
 
 
 @require_safe
-@public_cache
+@public_cache(parameters=())
 def openapi(request):
     return JsonResponse(openapi_document(site_root(request)))

@@ -15,6 +15,8 @@ from ..models import Event
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 640
 MAX_SIZE = 10_000
+# What the oEmbed spec lets a consumer ask; anything else is ignored.
+OEMBED_PARAMETERS = ("url", "format", "maxwidth", "maxheight")
 
 
 def oembed_error(message: str, status: int) -> JsonResponse:
@@ -32,7 +34,7 @@ def size_limit(request, name: str, default: int) -> int:
 
 
 @require_safe
-@public_cache
+@public_cache(parameters=OEMBED_PARAMETERS)
 def oembed(request):
     url = request.GET.get("url", "").strip()
     if not url:
