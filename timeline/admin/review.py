@@ -14,12 +14,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from timeline.ingest import IngestError, accept_proposal, reject_proposal
 from timeline.matching import matches_for_proposal
-from timeline.models import Event, Proposal, Source
+from timeline.models import Actor, Event, Proposal, Source
 
 from .review_forms import IntoEventForm, ProposalAcceptForm
 
@@ -41,17 +42,11 @@ def review_source(request, source_id, model_admin):
     source = get_object_or_404(Source, pk=source_id)
     tab = request.GET.get("status") if request.GET.get("status") in TABS else "pending"
     page_number = request.GET.get("page", "1")
-    if request.method == "GET" and request.htmx and request.GET.get("form"):
-        # The accept form, fetched when its drawer opens: rendering 25 of
-        # them up front was most of the page's weight and time.
-        proposal = get_object_or_404(Proposal, pk=request.GET["form"], source=source)
-        proposal.source = source
-        context = {"row": {"proposal": proposal, "accept_form": ProposalAcceptForm(proposal=proposal)}}
-        return TemplateResponse(request, f"{TEMPLATE}#accept-form", context)
+    if request.method == "GET" and request.htmx and ("form" in request.GET or "matches" in request.GET):
+        return proposal_fragment(request, source)
     bound = None
     if request.method == "POST":
-        proposal = get_object_or_404(Proposal, pk=request.POST.get("proposal"), source=source)
-        proposal.source = source
+        proposal = source_proposal(source, request.POST.get("proposal"))
         outcome = apply_review(request, proposal)
         if request.htmx:
             # Just this proposal: the rest of the page stays as it is.
@@ -71,7 +66,8 @@ def review_source(request, source_id, model_admin):
     for proposal in page:
         proposal.source = source
         outcome = bound if bound and bound.proposal_pk == proposal.pk else None
-        rows.append(proposal_row(proposal, outcome=outcome, with_form=str(proposal.pk) == editing))
+        chosen = str(proposal.pk) == editing
+        rows.append(proposal_row(proposal, outcome=outcome, with_form=chosen, with_matches=chosen))
     counts = source.proposals.aggregate(
         all=Count("pk"), **{name: Count("pk", filter=Q(status=name)) for name in TABS if name != "all"}
     )
@@ -91,6 +87,30 @@ def review_source(request, source_id, model_admin):
     return TemplateResponse(request, TEMPLATE, context, status=400 if bound else 200)
 
 
+def source_proposal(source, pk) -> Proposal:
+    """One of the source's proposals by the pk a request gave; a 404 for anything else, garbage included."""
+    if not str(pk or "").isdigit():
+        raise Http404("No such proposal.")
+    proposal = get_object_or_404(Proposal, pk=pk, source=source)
+    proposal.source = source  # its text is read once per request, not once per proposal
+    return proposal
+
+
+def proposal_fragment(request, source):
+    """
+    What the page fetches per proposal: its accept form when the drawer opens,
+    its likely events as it scrolls into view. Rendering 25 forms up front was
+    most of the page's weight, and ranking 25 proposals most of its time.
+    """
+    if "form" in request.GET:
+        proposal = source_proposal(source, request.GET["form"])
+        row = {"proposal": proposal, "accept_form": ProposalAcceptForm(proposal=proposal)}
+        return TemplateResponse(request, f"{TEMPLATE}#accept-form", {"row": row})
+    proposal = source_proposal(source, request.GET["matches"])
+    row = {"proposal": proposal, "matches": matches_for_proposal(proposal, limit=MATCHES_SHOWN)}
+    return TemplateResponse(request, f"{TEMPLATE}#matches", {"row": row})
+
+
 class Outcome:
     """What one review action did: a message for the editor, or the form to fix."""
 
@@ -106,7 +126,7 @@ class Outcome:
         return self.level == messages.ERROR
 
 
-def proposal_row(proposal, outcome=None, with_form=False):
+def proposal_row(proposal, outcome=None, with_form=False, with_matches=False):
     """One proposal as the page shows it: its quote split around the date, its forms, its likely events."""
     accept = ProposalAcceptForm(proposal=proposal) if with_form else None
     into = IntoEventForm(proposal=proposal)
@@ -129,7 +149,7 @@ def proposal_row(proposal, outcome=None, with_form=False):
         "after": after,
         "accept_form": accept,
         "into_form": into,
-        "matches": matches_for_proposal(proposal, limit=MATCHES_SHOWN) if pending else [],
+        "matches": matches_for_proposal(proposal, limit=MATCHES_SHOWN) if pending and with_matches else None,
         "outcome": outcome,
     }
 
@@ -210,23 +230,29 @@ def reopen_proposal(proposal) -> Proposal:
     return proposal
 
 
-def search_events(text: str):
-    """At most SEARCH_RESULTS events by title, short title, any name of their actors, or a date they span."""
+def search_events(text: str) -> list[Event]:
+    """
+    At most SEARCH_RESULTS events, latest first, by title or short title, by
+    any name of their actors, or by a date they span. Three small queries,
+    each ordered and cut in SQL, cost far less at 100,000 events than one
+    query OR-ing across the actor join.
+    """
     text = text.strip()
     if len(text) < MIN_SEARCH_LENGTH:
-        return Event.objects.none()
-    matches = (
-        Q(title__icontains=text)
-        | Q(short_title__icontains=text)
-        | Q(actors__name__icontains=text)
-        | Q(actors__short_name__icontains=text)
-        | Q(actors__aliases__icontains=text)
-    )
+        return []
+    newest = ("-earliest", "-pk")
+    actors = Actor.objects.filter(
+        Q(name__icontains=text) | Q(short_name__icontains=text) | Q(aliases__icontains=text)
+    ).values("pk")
+    queries = [
+        Event.objects.filter(Q(title__icontains=text) | Q(short_title__icontains=text)),
+        Event.objects.filter(pk__in=Event.actors.through.objects.filter(actor__in=actors).values("event_id")),
+    ]
     span = date_span(text)
     if span:
-        matches |= Q(earliest__lte=span[1], latest__gte=span[0])
-    ids = Event.objects.filter(matches).values("pk")
-    return Event.objects.filter(pk__in=ids).order_by("-earliest", "pk")[:SEARCH_RESULTS]
+        queries.append(Event.objects.filter(earliest__lte=span[1], latest__gte=span[0]))
+    found = {event.pk: event for query in queries for event in query.order_by(*newest)[:SEARCH_RESULTS]}
+    return sorted(found.values(), key=lambda event: (event.earliest, event.pk), reverse=True)[:SEARCH_RESULTS]
 
 
 def date_span(text: str) -> tuple[datetime.date, datetime.date] | None:
@@ -252,7 +278,7 @@ def review_event_search(request, source_id, model_admin):
     """The attach form's search-as-you-type: a few events, each a button that attaches the proposal to it."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
-    proposal = get_object_or_404(Proposal, pk=request.GET.get("proposal"), source_id=source_id)
+    proposal = source_proposal(get_object_or_404(Source.objects.only("pk"), pk=source_id), request.GET.get("proposal"))
     query = request.GET.get(f"i{proposal.pk}-q", request.GET.get("q", ""))
     context = {"proposal": proposal, "query": query, "events": search_events(query)}
     return TemplateResponse(request, f"{TEMPLATE}#event-results", context)
