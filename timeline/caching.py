@@ -56,9 +56,9 @@ def form_parameters(form_class: type[forms.BaseForm]) -> frozenset[str]:
 
 def read_parameters(parameters: Parameters) -> frozenset[str]:
     """The names of the query parameters a view reads: its forms' fields and any other names given."""
-    names = set()
+    names: set[str] = set()
     for item in parameters:
-        names |= form_parameters(item) if isinstance(item, type) else {item}
+        names |= form_parameters(item) if isinstance(item, type) else {item}  # type: ignore[arg-type]
     return frozenset(names)
 
 

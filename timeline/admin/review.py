@@ -173,14 +173,14 @@ def apply_review(request, proposal) -> Outcome:
             event = accept_as_event(proposal, request.user, form.cleaned_data)
             return Outcome(proposal, f"Created unpublished event “{event.title}”. Publish it when it is ready.")
         if action == "into":
-            form = IntoEventForm(request.POST, proposal=proposal)
-            if not form.is_valid():
-                return Outcome(proposal, "Please correct the errors below.", messages.ERROR, bound=form, kind="into")
+            into = IntoEventForm(request.POST, proposal=proposal)
+            if not into.is_valid():
+                return Outcome(proposal, "Please correct the errors below.", messages.ERROR, bound=into, kind="into")
             event = accept_proposal(
                 proposal,
                 user=request.user,
-                edits={"quote": form.cleaned_data["quote"]},
-                into_event=form.cleaned_data["event"],
+                edits={"quote": into.cleaned_data["quote"]},
+                into_event=into.cleaned_data["event"],
             )
             return Outcome(proposal, f"Added the quote to “{event.title}”.")
         return Outcome(proposal, "Unknown review action.", messages.ERROR)
@@ -260,7 +260,7 @@ def date_span(text: str) -> tuple[datetime.date, datetime.date] | None:
     found = SEARCH_DATE.match(text)
     if not found:
         return None
-    year, month, day = (int(part) if part else None for part in found.groups())
+    year, month, day = (int(part) if part else 0 for part in found.groups())
     try:
         if day:
             start = end = datetime.date(year, month, day)
@@ -269,7 +269,7 @@ def date_span(text: str) -> tuple[datetime.date, datetime.date] | None:
             end = (start + datetime.timedelta(days=31)).replace(day=1) - datetime.timedelta(days=1)
         else:
             start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):  # 2026-13-01, or December of year 9999
         return None
     return start, end
 

@@ -43,7 +43,8 @@ ISO_DATE_OVERRIDES = {"form_class": IsoDateField, "widget": IsoDateInput}
 
 def default_title(quote: str) -> str:
     """A few words of the sentence, cut at a word boundary: a start for the editor's own short title."""
-    words, length = [], 0
+    words: list[str] = []
+    length = 0
     for word in quote.split():
         if length + len(word) > SHORT_TITLE_LENGTH and words:
             break

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from ..models import Event, Source
+from ..models import Citation, Event, Source
 from ..relations import chain, relations_of
 from .oembed import oembed_discovery
 
@@ -20,7 +20,7 @@ def reading(event) -> dict:
     grouped by source (side by side when outlets differ) and the countries of
     the outlets that reported it, from the prefetched citations.
     """
-    by_source = {}
+    by_source: dict[Source, list[Citation]] = {}
     for citation in event.citations.all():
         by_source.setdefault(citation.source, []).append(citation)
     countries = sorted({source.outlet_country for source in by_source if source.outlet_country})
@@ -110,7 +110,7 @@ def source_detail(request, pk):
     return render_draft_aware(request, "timeline/source_detail.html", context, draft)
 
 
-def highlighted_segments(text: str, citations) -> list[tuple[str, list]]:
+def highlighted_segments(text: str, citations) -> list[tuple[str, list, list]]:
     """
     Cut the text at every citation boundary: each piece comes with the
     citations that cover it (so overlapping quotes both stay highlighted) and
