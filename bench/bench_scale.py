@@ -85,7 +85,8 @@ def measure_in_process(runs: int) -> dict:
     from django.db.models.functions import TruncMonth
     from django.test import Client
 
-    from timeline.models import Event, month_bounds
+    from timeline.management.commands.generate_events import month_bounds
+    from timeline.models import Event
 
     busiest = (
         Event.objects.published().annotate(month=TruncMonth("earliest")).values("month")

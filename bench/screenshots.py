@@ -6,7 +6,8 @@ Screenshots of the timeline at phone, tablet and desktop widths for the README.
 Builds a throwaway SQLite database with the seed fixture (or, while
 fixtures/seed.json does not exist yet, the small story the tests use), serves
 it with runserver on a free port, and saves timeline-375.png, timeline-768.png
-and timeline-1280.png, plus event-375.png (the detail sheet open on a phone).
+and timeline-1280.png (1280×800, a laptop's first screen), timeline-1280-dark.png
+and timeline-375-dark.png, plus event-375.png (the detail sheet open on a phone).
 """
 
 import argparse
@@ -21,7 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from servers import ROOT, free_port  # noqa: E402
 
-WIDTHS = [(375, 812), (768, 1024), (1280, 900)]
+WIDTHS = [(375, 812), (768, 1024), (1280, 800)]
+# The dark theme is shown at these widths too.
+DARK_WIDTHS = (375, 1280)
 
 
 def prepare_database(env: dict) -> None:
@@ -54,21 +57,25 @@ def shoot(base: str, out: Path) -> list[Path]:
             executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"]
         )
         for width, height in WIDTHS:
-            context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
-            page = context.new_page()
-            page.goto(base + "/")
-            page.wait_for_selector("#chart[data-rendered=true]")
-            path = out / f"timeline-{width}.png"
-            page.screenshot(path=path)
-            saved.append(path)
-            if width == 375:
-                page.locator(".event-list a[data-slug]").nth(2).click()
-                page.wait_for_selector("#detail.open h2")
-                page.wait_for_timeout(400)  # let the sheet finish sliding up
-                path = out / "event-375.png"
+            for scheme in ("light", "dark") if width in DARK_WIDTHS else ("light",):
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, device_scale_factor=1, color_scheme=scheme
+                )
+                page = context.new_page()
+                page.goto(base + "/")
+                page.wait_for_selector("#chart[data-rendered=true]")
+                suffix = "-dark" if scheme == "dark" else ""
+                path = out / f"timeline-{width}{suffix}.png"
                 page.screenshot(path=path)
                 saved.append(path)
-            context.close()
+                if width == 375 and scheme == "light":
+                    page.locator(".event-list a[data-slug]").nth(2).click()
+                    page.wait_for_selector("#detail.open h2")
+                    page.wait_for_timeout(400)  # let the sheet finish sliding up
+                    path = out / "event-375.png"
+                    page.screenshot(path=path)
+                    saved.append(path)
+                context.close()
         browser.close()
     return saved
 
@@ -91,7 +98,7 @@ def main() -> None:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/")
             for path in shoot(base, out):
-                print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KiB")
+                print(f"{path}  {path.stat().st_size // 1024} KiB")
         finally:
             server.terminate()
             server.wait(timeout=10)

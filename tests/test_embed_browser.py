@@ -1,6 +1,7 @@
 """The embed inside a publisher's page, in headless Chromium."""
 
 import functools
+import re
 import threading
 from http.server import HTTPServer, SimpleHTTPRequestHandler
 
@@ -61,7 +62,7 @@ def publisher_page(page, publisher, settings):
 def test_embed_resizes_its_iframe_to_the_content(publisher_page, seed_live):
     page = publisher_page("?actor=china")
     frame = page.frame_locator("iframe[data-summit-embed]")
-    frame.locator("#chart[data-rendered=true]").wait_for()
+    frame.locator("svg.chart-first-view").wait_for()
     page.wait_for_function("() => document.querySelector('iframe').getBoundingClientRect().height > 400")
     inner = page.frames[1].evaluate("() => Math.ceil(document.documentElement.getBoundingClientRect().height)")
     outer = page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().height")
@@ -73,7 +74,7 @@ def test_embed_resizes_its_iframe_to_the_content(publisher_page, seed_live):
 def test_clicking_an_event_in_the_embed_opens_its_citations_inside_the_frame(publisher_page, seed_live):
     page = publisher_page()
     frame = page.frame_locator("iframe[data-summit-embed]")
-    frame.locator("#chart[data-rendered=true]").wait_for()
+    frame.locator("svg.chart-first-view").wait_for()
     frame.locator(".event-item a", has_text="Takeshima Day").first.click()
     frame.locator("#detail .citation").first.wait_for()
     assert page.url.endswith("/article.html")
@@ -88,3 +89,158 @@ def test_a_site_not_on_the_list_cannot_frame_the_embed(page, publisher, seed_liv
     rendered = [frame for frame in embed_frames if frame.evaluate("() => !!document.getElementById('chart')")]
     assert rendered == []
     assert Event.objects.published().exists()
+
+
+# --- the first view drawn by the server, plotly.js on demand ------------------------
+
+PLOTLY = re.compile(r"/static/vendor/plotly-summit-[^/]*\.js$")
+NARA = "takaichi-lee-summit-nara"
+
+
+def plotly_requests(page) -> list:
+    requests = []
+    page.on("request", lambda request: PLOTLY.search(request.url) and requests.append(request.url))
+    return requests
+
+
+@pytest.mark.parametrize("path", ["/", "/embed/"])
+def test_the_chart_shows_with_javascript_off(browser, live_server, seed_live, path):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + path)
+    svg = page.locator("#chart svg.chart-first-view")
+    assert svg.is_visible()
+    box = svg.bounding_box()
+    assert box["width"] > 600 and box["height"] > 200
+    marks = page.locator("#chart svg.chart-first-view a[data-slug]")
+    assert {marks.nth(i).get_attribute("data-slug") for i in range(marks.count())} == set(
+        Event.objects.published().values_list("slug", flat=True)
+    )
+    # Labels, lane names and dates are there to read, inside the chart.
+    texts = page.locator("#chart svg.chart-first-view text")
+    shown = [texts.nth(i) for i in range(texts.count())]
+    visible = [text for text in shown if (text.bounding_box() or {"width": 0})["width"] > 0]
+    assert len(visible) > 15
+    words = " ".join(text.text_content() for text in visible)
+    assert "Summit in Nara" in words or "summit in Nara" in words
+    assert "Jan 2026" in words
+    for text in visible[:10]:
+        inside = text.bounding_box()
+        assert box["x"] - 1 <= inside["x"] and inside["x"] + inside["width"] <= box["x"] + box["width"] + 1
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 768, 1280])
+def test_no_two_labels_of_the_first_view_overlap_at_any_width(browser, live_server, seed_live, width):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/embed/")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('svg.chart-first-view a text')]
+             .filter((text) => getComputedStyle(text).display !== 'none')
+             .map((text) => text.getBoundingClientRect())
+             .map((box) => ({left: box.left, right: box.right, top: box.top, bottom: box.bottom}))"""
+    )
+    chart = page.locator("svg.chart-first-view").bounding_box()
+    for index, box in enumerate(boxes):
+        assert chart["x"] - 1 <= box["left"] and box["right"] <= chart["x"] + chart["width"] + 1
+        for other in boxes[index + 1:]:
+            apart = box["right"] <= other["left"] or other["right"] <= box["left"]
+            assert apart or box["bottom"] <= other["top"] or other["bottom"] <= box["top"], (box, other)
+    if width >= 1280:
+        assert len(boxes) >= 10
+    context.close()
+
+
+def test_a_mark_is_a_link_to_its_event_page_with_javascript_off(browser, live_server, seed_live):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/embed/")
+    page.locator(f'svg.chart-first-view a[data-slug="{NARA}"] circle.target').click()
+    page.wait_for_url(f"**/events/{NARA}/")
+    assert Event.objects.get(slug=NARA).title in page.inner_text("h1")
+    context.close()
+
+
+def test_the_embed_loads_no_plotly_until_the_reader_reaches_for_the_chart(page, live_server, seed_live):
+    requests = plotly_requests(page)
+    page.goto(live_server.url + "/embed/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert requests == []
+    assert page.evaluate("() => window.Plotly === undefined")
+    assert page.locator("svg.chart-first-view").is_visible()
+
+
+def test_after_the_pointer_enters_the_chart_plotly_takes_over_the_same_figure(page, live_server, seed_live):
+    requests = plotly_requests(page)
+    page.goto(live_server.url + "/embed/")
+    page.wait_for_load_state("networkidle")
+    holder = page.locator("#chart")
+    before = holder.bounding_box()
+    holder.hover()
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert len(requests) == 1
+    assert page.locator("svg.chart-first-view").count() == 0
+    after = holder.bounding_box()
+    # No jump: Plotly's figure takes the place the SVG held.
+    assert abs(after["y"] - before["y"]) <= 1 and abs(after["height"] - before["height"]) <= 2
+    # Zoom works: the mode bar's zoom-in narrows the time axis.
+    span = "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range;" \
+           " return new Date(r[1]) - new Date(r[0]); }"
+    wide = page.evaluate(span)
+    page.locator('#chart .modebar-btn[data-title="Zoom in"]').click()
+    page.wait_for_function(f"() => ({span})() < {wide} * 0.75")
+    # And a click on a mark opens its event: the summit in Nara, in a ten-day view around it.
+    centre = page.evaluate(
+        """async (slug) => {
+          const chart = document.getElementById('chart');
+          const trace = chart.data.find((t) => t.meta === 'events');
+          const i = trace.customdata.findIndex((p) => p[0] === slug);
+          const day = Date.parse(trace.x[i].replace(' ', 'T') + 'Z');
+          await Plotly.relayout(chart, {'xaxis.range': [new Date(day - 5 * 864e5).toISOString(),
+                                                        new Date(day + 5 * 864e5).toISOString()]});
+          const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis;
+          return {x: xa.l2p(xa.d2l(trace.x[i])), y: ya.d2p(trace.y[i])};
+        }""",
+        NARA,
+    )
+    box = page.locator("#chart .nsewdrag").bounding_box()
+    page.mouse.click(box["x"] + centre["x"], box["y"] + centre["y"])
+    page.locator("#detail h2").first.wait_for()
+    assert Event.objects.get(slug=NARA).title in page.inner_text("#detail")
+
+
+def test_an_event_clicked_in_the_first_view_before_plotly_arrives_opens_its_panel(page, live_server, seed_live):
+    held = []
+    page.route(PLOTLY, lambda route: held.append(route))  # plotly.js never arrives
+    page.goto(live_server.url + "/embed/")
+    page.wait_for_load_state("networkidle")
+    page.locator(f'svg.chart-first-view a[data-slug="{NARA}"] circle.target').click()
+    page.locator("#detail h2").first.wait_for()
+    assert Event.objects.get(slug=NARA).title in page.inner_text("#detail")
+    assert page.url.startswith(live_server.url + "/embed/")  # the frame never left the embed
+    assert page.evaluate("() => window.Plotly === undefined")
+    assert held  # the click was the reader's intent: plotly.js was asked for
+
+
+def test_a_click_before_htmx_has_started_opens_the_panel_not_a_new_page(page, live_server, seed_live):
+    held = []
+    page.route(re.compile(r"/static/django_htmx/htmx-2"), lambda route: held.append(route))
+    page.goto(live_server.url + "/embed/", wait_until="commit")
+    page.locator("svg.chart-first-view").wait_for()
+    page.locator(f'svg.chart-first-view a[data-slug="{NARA}"] circle.target').click()
+    page.wait_for_timeout(200)
+    assert page.url.startswith(live_server.url + "/embed/")  # the frame never left the embed
+    held[0].continue_()
+    page.locator("#detail h2").first.wait_for()
+    assert Event.objects.get(slug=NARA).title in page.inner_text("#detail")
+    assert page.url.startswith(live_server.url + "/embed/")  # the frame never left the embed
+
+
+def test_the_page_loads_plotly_when_idle_without_intent(page, live_server, seed_live):
+    requests = plotly_requests(page)
+    page.goto(live_server.url + "/")
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert len(requests) == 1
+    assert page.locator("svg.chart-first-view").count() == 0

@@ -11,16 +11,27 @@ from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core import signing
 
-from .models import Actor, Event, StoryArc, Topic
+from .chart import style as chart_style
+from .models import EARLIEST_SUPPORTED, LATEST_SUPPORTED, Actor, Event, StoryArc, Topic
 
-# Dates outside this range are typos or probes, not history we cover.
-MIN_DATE = datetime.date(1800, 1, 1)
-MAX_DATE = datetime.date(2200, 12, 31)
+# Dates outside the range events may have are typos or probes, not history we cover.
+MIN_DATE = EARLIEST_SUPPORTED
+MAX_DATE = LATEST_SUPPORTED
 MAX_QUERY_LENGTH = 200
+# The chart's lanes unless the reader picks others: story arcs draw each event once,
+# in the story it belongs to, so the seed reads in four lanes (see the README).
+DEFAULT_LANES = "arc"
+LANE_CHOICES = [
+    ("arc", "One lane per story"),
+    ("actor", "One lane per actor"),
+    ("topic", "One lane per topic"),
+    ("none", "One lane for all"),
+]
 
 _YEAR = re.compile(r"^\d{4}$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_WINDOW = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
 
 def parse_loose_date(value: str, end: bool) -> datetime.date:
@@ -38,13 +49,13 @@ def parse_loose_date(value: str, end: bool) -> datetime.date:
         try:
             first = datetime.date(int(match[1]), int(match[2]), 1)
         except ValueError:
-            raise forms.ValidationError("“%(value)s” is not a real month.", params={"value": value})
+            raise forms.ValidationError("“%(value)s” is not a real month.", params={"value": value}) from None
         day = first + relativedelta(months=1, days=-1) if end else first
     elif _ISO_DAY.match(value):
         try:
             day = datetime.date.fromisoformat("-".join(part.zfill(2) for part in value.split("-")))
         except ValueError:
-            raise forms.ValidationError("“%(value)s” is not a real date.", params={"value": value})
+            raise forms.ValidationError("“%(value)s” is not a real date.", params={"value": value}) from None
     else:
         data = dateparser.DateDataParser(
             languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -78,6 +89,36 @@ class LooseDateField(forms.CharField):
         return parse_loose_date(value, end=self.end) if value else None
 
 
+class WindowField(forms.CharField):
+    """
+    The chart's zoom, `YYYY-MM-DD..YYYY-MM-DD` (first and last day shown), as
+    the page puts it in the URL: it sets the first view's x range, so a shared
+    link shows what its sender saw. It does not filter the events.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=30, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        match = _WINDOW.match(value.strip())
+        message = "The chart window must read YYYY-MM-DD..YYYY-MM-DD, e.g. 2026-01-13..2026-01-15."
+        if not match:
+            raise forms.ValidationError(message)
+        try:
+            first, last = (datetime.date.fromisoformat(part) for part in match.groups())
+        except ValueError:
+            raise forms.ValidationError(message) from None
+        if not (MIN_DATE <= first <= last <= MAX_DATE):
+            raise forms.ValidationError(
+                "The chart window must run forwards, between %(min)s and %(max)s.",
+                params={"min": MIN_DATE.year, "max": MAX_DATE.year},
+            )
+        return first, last
+
+
 class SlugChoiceField(forms.MultipleChoiceField):
     """Several slugs may be given (`actor=japan&actor=china`): events of any of them."""
 
@@ -99,7 +140,7 @@ class SlugChoiceField(forms.MultipleChoiceField):
 
 class EventFilterForm(forms.Form):
     # Parameters that make sense once; a second copy is a broken link.
-    SINGLE_VALUED = ("q", "from", "to", "lanes", "arc", "links", "page")
+    SINGLE_VALUED = ("q", "from", "to", "lanes", "arc", "links", "page", "window", "width")
 
     actor = SlugChoiceField("actor", label="Actor")
     topic = SlugChoiceField("topic", label="Topic")
@@ -113,8 +154,20 @@ class EventFilterForm(forms.Form):
     lanes = forms.ChoiceField(
         required=False,
         label="Lanes",
-        choices=[("actor", "One lane per actor"), ("topic", "One lane per topic")],
-        error_messages={"invalid_choice": "Lanes must be “actor” or “topic”."},
+        choices=LANE_CHOICES,
+        error_messages={"invalid_choice": "Lanes must be “arc”, “actor”, “topic” or “none”."},
+    )
+    window = WindowField(label="Chart window")
+    # The chart's plot width in CSS pixels, sent by the page so the layout fits its screen.
+    width = forms.IntegerField(
+        required=False,
+        min_value=chart_style.MIN_PLOT_WIDTH,
+        max_value=chart_style.MAX_PLOT_WIDTH,
+        error_messages={
+            "invalid": "Width must be a whole number of pixels.",
+            "min_value": "Width must be at least %(limit_value)s pixels.",
+            "max_value": "Width must be at most %(limit_value)s pixels.",
+        },
     )
 
     # Draw connectors between related events on the chart.
@@ -148,8 +201,24 @@ class EventFilterForm(forms.Form):
         start, end = cleaned.get("from"), cleaned.get("to")
         if start and end and start > end:
             self.add_error("to", "“To” is before “From”.")
-        cleaned["lanes"] = cleaned.get("lanes") or "actor"
+        cleaned["lanes"] = cleaned.get("lanes") or DEFAULT_LANES
         return cleaned
+
+    def chart_view(self) -> dict:
+        """
+        The first view's x range and plot width for the chart: the `window`
+        when given, else `from`/`to` when set (a Nov–Dec filter shows Nov–Dec),
+        else left to the chart, which fits the busiest span of the events.
+        """
+        data = self.cleaned_data
+        start, last = data.get("window") or (data.get("from"), data.get("to"))
+        width = data.get("width") or chart_style.DEFAULT_PLOT_WIDTH
+        return {
+            "start": start,
+            "end": last + chart_style.DAY if last else None,
+            # Whole tens of pixels, so nearby screens share cached layouts; narrower is the safe side.
+            "width": width - width % 10,
+        }
 
     def filter(self, events):
         """Narrow a queryset of events to the cleaned filters."""
@@ -177,7 +246,7 @@ class EventFilterForm(forms.Form):
         from django.http import QueryDict
 
         query = QueryDict(mutable=True)
-        for name in ("q", "actor", "topic", "arc", "from", "to", "lanes", "links"):
+        for name in ("q", "actor", "topic", "arc", "from", "to", "lanes", "links", "window"):
             values = self.data.getlist(name) if hasattr(self.data, "getlist") else []
             values = [value for value in values if value]
             if values:
@@ -231,9 +300,9 @@ class EventPageForm(EventFilterForm):
         min_value=1,
         max_value=MAX_LIMIT,
         error_messages={
-            "invalid": "Limit must be a whole number from 1 to %d." % MAX_LIMIT,
-            "min_value": "Limit must be a whole number from 1 to %d." % MAX_LIMIT,
-            "max_value": "Limit must be a whole number from 1 to %d." % MAX_LIMIT,
+            "invalid": f"Limit must be a whole number from 1 to {MAX_LIMIT}.",
+            "min_value": f"Limit must be a whole number from 1 to {MAX_LIMIT}.",
+            "max_value": f"Limit must be a whole number from 1 to {MAX_LIMIT}.",
         },
     )
     cursor = forms.CharField(required=False, max_length=200)
@@ -250,7 +319,7 @@ class EventPageForm(EventFilterForm):
             earliest, latest, pk = signing.loads(cursor, salt=CURSOR_SALT)
             return datetime.date.fromisoformat(earliest), datetime.date.fromisoformat(latest), int(pk)
         except (signing.BadSignature, ValueError, TypeError):
-            raise forms.ValidationError("This cursor is not one summit gave out; start again without it.")
+            raise forms.ValidationError("This cursor is not one summit gave out; start again without it.") from None
 
     def clean(self):
         cleaned = super().clean()

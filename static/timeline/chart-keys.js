@@ -78,8 +78,8 @@
     var item = state.order[state.index];
     if (!item) return;
     state.openedFromChart = true;
-    var url = holder.dataset.panelUrl.replace("SLUG", encodeURIComponent(item.slug));
-    htmx.ajax("GET", url, { target: "#detail", swap: "innerHTML" });
+    // The same way a click opens it (timeline.js), so page.js puts it in the URL.
+    window.summitChart.openEvent(holder, item.slug);
   }
 
   // Plotly draws text and grid in fixed colours; follow the page's (light or dark) instead.

@@ -1,6 +1,13 @@
-/* Draws the timeline chart from the figure the server embedded as JSON,
- * and opens an event's detail panel when a point is clicked.
- * Re-run by htmx.onLoad on every swap, so filters and history restores redraw. */
+/* Draws the timeline chart from the figure the server laid out (embedded as
+ * JSON in #timeline-figure) and keeps it laid out for what the reader sees:
+ * after a zoom, a pan or a resize it asks the server for the layout of the new
+ * window at the chart's own width (/api/window.json), so stacking, labels and
+ * ticks always fit. A click on a mark or its label opens that event.
+ *
+ * Draws by itself only when plotly.js is on the page; a loader that brings
+ * plotly.js later calls window.summitChart.drawAll(). Re-run by htmx.onLoad
+ * on every swap, so filters and history restores redraw. The detail panel
+ * itself (open, close, ?event= in the URL) is page.js's. */
 (function () {
   "use strict";
 
@@ -8,10 +15,23 @@
     responsive: true,
     scrollZoom: true,
     displaylogo: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d"],
+    // What a reader can use: zoom in, zoom out, back to the first view.
+    modeBarButtons: [["zoomIn2d", "zoomOut2d", "resetScale2d"]],
+    doubleClick: "reset",
   };
+  // The dates a chart may show (EARLIEST_SUPPORTED, LATEST_SUPPORTED in timeline/models.py).
+  var FIRST_DAY = "0500-01-01";
+  var LAST_DAY = "2999-12-31";
+  var RELAYOUT_DELAY_MS = 150;
+  // A layout made for a plot this much wider or narrower than the one drawn is redone.
+  var WIDTH_TOLERANCE_PX = 10;
+  var MIN_PLOT_WIDTH = 100;
 
-  function openPanel(slug, holder) {
+  /* Ask for an event's panel: page.js answers (and puts ?event= in the URL);
+   * without it, open the panel here. */
+  function openEvent(holder, slug) {
+    var asked = new CustomEvent("summit:open-event", { bubbles: true, cancelable: true, detail: { slug: slug } });
+    if (!holder.dispatchEvent(asked)) return;
     var url = holder.dataset.panelUrl.replace("SLUG", encodeURIComponent(slug));
     htmx.ajax("GET", url, { target: "#detail", swap: "innerHTML" });
   }
@@ -21,12 +41,28 @@
     holder.dispatchEvent(new CustomEvent("timeline:rendered", { bubbles: true }));
   }
 
+  /* The day of a point on the axis, as YYYY-MM-DD, kept within the supported dates. */
   function isoDay(value, roundUp) {
-    var date = new Date(value);
-    if (roundUp) date = new Date(date.getTime() + 86399999);
-    var year = Math.min(2200, Math.max(1800, date.getUTCFullYear()));
-    if (year !== date.getUTCFullYear()) return roundUp ? "2200-12-31" : "1800-01-01";
-    return date.toISOString().slice(0, 10);
+    var time = new Date(value).getTime();
+    if (isNaN(time)) return roundUp ? LAST_DAY : FIRST_DAY;
+    // The last day shown is the one the range's end falls in (an end at midnight belongs to the day before).
+    if (roundUp) time -= 1;
+    var first = Date.parse(FIRST_DAY + "T00:00:00Z"), last = Date.parse(LAST_DAY + "T00:00:00Z");
+    time = Math.min(last, Math.max(first, time));
+    return new Date(time).toISOString().slice(0, 10);
+  }
+
+  function plotWidth(holder, figure) {
+    var margin = (figure && figure.layout && figure.layout.margin) || {};
+    return Math.max(0, holder.clientWidth - (margin.l || 0) - (margin.r || 0));
+  }
+
+  /* The zoom in the address bar (?window=first..last), so a shared link shows the same view. */
+  function rememberWindow(from, to) {
+    if (window.parent !== window) return; // an embed's address bar is the article's
+    var url = new URL(location.href);
+    url.searchParams.set("window", from + ".." + to);
+    history.replaceState(history.state, "", url.pathname + url.search + url.hash);
   }
 
   /* The list pages through the filters; after a zoom, offer the list of just this view. */
@@ -37,23 +73,34 @@
     query.set("from", from);
     query.set("to", to);
     query.delete("page");
+    query.delete("window");
     link.href = location.pathname.replace(/embed\/$/, "") + "?" + query.toString();
     link.textContent = "List the " + total.toLocaleString("en") + " events of this view";
     link.parentNode.hidden = false;
   }
 
-  /* Level of detail: a figure that stands for more events than it draws is
-   * redrawn from the server for every new window the reader zooms or pans to. */
-  function fetchWindow(holder) {
+  function withTheme(holder, layout) {
+    // Plotly's dark grey text would vanish on a dark page: take the page's colour.
+    return Object.assign({}, layout, { font: Object.assign({}, layout.font, { color: getComputedStyle(holder).color }) });
+  }
+
+  /* The server's layout of the window in view, at this chart's width. */
+  function relayout(holder) {
     var range = holder._fullLayout.xaxis.range;
     var from = isoDay(range[0], false), to = isoDay(range[1], true);
-    var key = from + "/" + to;
+    // The server lays out plots from MIN_PLOT_WIDTH (timeline/chart/style.py) up.
+    var width = Math.max(MIN_PLOT_WIDTH, Math.round(plotWidth(holder, holder._summitFigure)));
+    var key = from + "/" + to + "/" + width;
     if (key === holder.dataset.window) return;
     holder.dataset.window = key;
-    var url = holder.dataset.windowUrl;
-    url += (url.indexOf("?") === -1 ? "?" : "&") + "from=" + from + "&to=" + to;
+    if (holder._summitZoomed) rememberWindow(from, to);
+    // The page's own filters (its from/to among them) stay; the window and width are this view's.
+    var url = new URL(holder.dataset.windowUrl, location.href);
+    url.searchParams.set("window", from + ".." + to);
+    url.searchParams.set("width", width);
     var request = (holder._windowRequest || 0) + 1;
     holder._windowRequest = request;
+    holder.dataset.fitted = "false";
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (response) {
         if (!response.ok) throw new Error("window " + response.status);
@@ -61,20 +108,20 @@
       })
       .then(function (figure) {
         if (request !== holder._windowRequest) return; // a later zoom won
-        var layout = Object.assign({}, holder.layout, {
-          yaxis: figure.layout.yaxis,
-          yaxis2: figure.layout.yaxis2,
-          height: figure.layout.height,
-          meta: figure.layout.meta,
-          datarevision: request,
-          xaxis: Object.assign({}, holder.layout.xaxis, { range: range.slice(), autorange: false }),
-        });
+        holder._summitFigure = figure;
+        var layout = withTheme(holder, figure.layout);
+        // Keep the reader's exact range; the layout was made for the whole days around it.
+        layout.xaxis = Object.assign({}, layout.xaxis, { range: range.slice(), autorange: false });
+        layout.datarevision = request;
         offerWindowList(from, to, figure.layout.meta.total);
-        return Plotly.react(holder, figure.data, layout, CONFIG).then(function () { rendered(holder); });
+        return Plotly.react(holder, figure.data, layout, CONFIG).then(function () {
+          holder.dataset.fitted = "true";
+          rendered(holder);
+        });
       })
       .catch(function (error) {
         holder.dataset.window = "";
-        if (window.console) console.warn("summit: could not load the window", error);
+        if (window.console) console.warn("summit: could not lay out the window", error);
       });
   }
 
@@ -108,76 +155,80 @@
     holder.addEventListener("touchend", function () { pinch = null; });
   }
 
-  function drawChart(holder) {
-    var figureData = document.getElementById("timeline-figure");
-    if (!holder || !figureData || !window.Plotly) return;
-    var figure = JSON.parse(figureData.textContent);
-    // A history restore brings back Plotly's markup without its state.
-    if (!holder._fullLayout) holder.innerHTML = "";
-    var windowed = figure.layout.meta && figure.layout.meta.complete === false;
-    // Plotly's dark grey text would vanish on a dark page: take the page's colour.
-    figure.layout.font = Object.assign({}, figure.layout.font, { color: getComputedStyle(holder).color });
-    Plotly.react(holder, figure.data, figure.layout, CONFIG).then(function () { rendered(holder); });
-    if (!holder.dataset.listening) {
-      holder.dataset.listening = "true";
-      enablePinchZoom(holder);
-      holder.on("plotly_click", function (event) {
-        var point = event.points && event.points[0];
-        if (point && point.customdata) openPanel(point.customdata[0], holder);
+  function listen(holder) {
+    if (holder.dataset.listening) return;
+    holder.dataset.listening = "true";
+    enablePinchZoom(holder);
+    holder.on("plotly_click", function (event) {
+      var point = event.points && event.points[0];
+      if (point && point.customdata) openEvent(holder, point.customdata[0]);
+    });
+    // A label opens its event too; lane names are not events.
+    holder.on("plotly_clickannotation", function (event) {
+      var name = event.annotation && event.annotation.name;
+      if (name && name !== "lane") openEvent(holder, name);
+    });
+    var timer = null;
+    holder.on("plotly_relayout", function (change) {
+      var zoomed = Object.keys(change).some(function (name) {
+        return name.indexOf("xaxis.range") === 0 || name === "xaxis.autorange";
       });
-      if (windowed) {
-        var timer = null;
-        holder.on("plotly_relayout", function (change) {
-          var zoomed = Object.keys(change).some(function (name) { return name.indexOf("xaxis.range") === 0 || name === "xaxis.autorange"; });
-          if (!zoomed) return;
-          clearTimeout(timer);
-          timer = setTimeout(function () { fetchWindow(holder); }, 150);
-        });
-      }
-    }
+      if (!zoomed) return;
+      holder._summitZoomed = true;
+      clearTimeout(timer);
+      timer = setTimeout(function () { relayout(holder); }, RELAYOUT_DELAY_MS);
+    });
+    var resizeTimer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () { if (holder.isConnected && holder._fullLayout) relayout(holder); }, RELAYOUT_DELAY_MS);
+    });
   }
 
-  function closePanel() {
-    var detail = document.getElementById("detail");
-    if (!detail) return;
-    detail.innerHTML = '<p class="hint">Select an event on the chart or in the list to read the passages it rests on.</p>';
-    detail.classList.remove("open");
+  function drawChart(holder) {
+    var figureData = holder.parentNode && holder.parentNode.querySelector("script[type='application/json']");
+    figureData = figureData || document.getElementById("timeline-figure");
+    if (!figureData || !window.Plotly) return;
+    var figure = JSON.parse(figureData.textContent);
+    holder._summitFigure = figure;
+    // A history restore brings back Plotly's markup without its state (the server's SVG stays until Plotly has drawn).
+    if (!holder._fullLayout) {
+      Array.prototype.slice.call(holder.children).forEach(function (child) {
+        if (!child.matches("svg.chart-first-view")) child.remove();
+      });
+    }
+    holder.dataset.window = "";
+    Plotly.react(holder, figure.data, withTheme(holder, figure.layout), CONFIG).then(function () {
+      // The server's first view, drawn as SVG before plotly.js came, is no longer needed.
+      holder.querySelectorAll("svg.chart-first-view").forEach(function (svg) { svg.remove(); });
+      listen(holder);
+      rendered(holder);
+      var laidOut = figure.layout.meta && figure.layout.meta.width;
+      if (Math.abs(plotWidth(holder, figure) - laidOut) > WIDTH_TOLERANCE_PX) relayout(holder);
+      else holder.dataset.fitted = "true";
+    });
   }
+
+  function drawAll() {
+    if (!window.Plotly) return;
+    document.querySelectorAll("#chart").forEach(drawChart);
+  }
+
+  window.summitChart = { drawAll: drawAll, openEvent: openEvent };
 
   htmx.onLoad(function (element) {
+    if (!window.Plotly) return; // the loader calls drawAll() once plotly.js is here
     var holder = element.id === "chart" ? element : element.querySelector && element.querySelector("#chart");
     if (holder) drawChart(holder);
   });
 
   // Keep the history snapshot small and free of Plotly's live markup.
   document.addEventListener("htmx:beforeHistorySave", function () {
+    if (!window.Plotly) return;
     document.querySelectorAll(".js-plotly-plot").forEach(function (plot) {
       Plotly.purge(plot);
       plot.innerHTML = "";
+      delete plot.dataset.listening;
     });
-  });
-
-  document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.target.id !== "detail") return;
-    event.target.classList.add("open");
-    var heading = event.target.querySelector("h2");
-    if (heading) heading.focus();
-  });
-
-  document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-close-detail]")) closePanel();
-    var copy = event.target.closest("[data-copy]");
-    if (copy) {
-      var field = document.querySelector(copy.dataset.copy);
-      var status = copy.parentNode.querySelector(".copied");
-      field.select();
-      var done = function () { if (status) status.textContent = "Copied."; };
-      if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); });
-      else { document.execCommand("copy"); done(); }
-    }
-  });
-
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && document.querySelector("#detail.open")) closePanel();
   });
 })();

@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -9,11 +10,12 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
+from django_htmx.http import push_url, reswap
 
 from ..caching import public_cache
+from ..chart.figure import first_view
 from ..filters import EmbedForm, EventFilterForm
 from ..models import Event
-from ..windows import first_view
 from .details import published_event, reading
 from .oembed import oembed_discovery
 
@@ -26,15 +28,31 @@ def wants_partial(request) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-def months(events):
-    """Events grouped by the month they start in, for the chronological list."""
-    return [(month, list(group)) for month, group in groupby(events, key=lambda e: e.earliest.replace(day=1))]
+def list_heading(event) -> str:
+    """The heading an event is listed under: its year when only the year is known, else its month."""
+    if event.precision == Event.Precision.YEAR:
+        return str(event.earliest.year)
+    # Not strftime's %Y, which pads years before 1000 inconsistently across platforms.
+    return f"{event.earliest:%B} {event.earliest.year}"
+
+
+def list_groups(events):
+    """Events under the headings of the chronological list ("1910", "October 2025"), in date order."""
+    return [(heading, list(group)) for heading, group in groupby(events, key=list_heading)]
+
+
+def opened_event(slug: str | None) -> dict | None:
+    """The panel a shared link opens (`?event=<slug>`); a slug that is not a published event opens nothing."""
+    if not slug:
+        return None
+    event = Event.objects.published().with_related().filter(slug=slug).first()
+    return reading(event) if event else None
 
 
 def browse(form) -> tuple[dict, int]:
     """What the timeline and the embed show for the filters: the chart's first view and a page of the list."""
     if not form.is_valid():
-        return {"form": form, "events": [], "months": [], "figure": None}, 400
+        return {"form": form, "events": [], "groups": [], "figure": None}, 400
     data = form.cleaned_data
     events = form.filter(Event.objects.published())
     page = Paginator(events.with_related().chronological(), LIST_PAGE_SIZE).get_page(data["page"])
@@ -43,15 +61,15 @@ def browse(form) -> tuple[dict, int]:
         "page": page,
         "total": page.paginator.count,
         "events": page.object_list,
-        "months": months(page.object_list),
-        "figure": first_view(events, data["lanes"], data["links"], form.query_string()),
+        "groups": list_groups(page.object_list),
+        "figure": first_view(events, data["lanes"], data["links"], form.query_string(), **form.chart_view()),
         "query_string": form.query_string(),
     }
     return context, 200
 
 
 @require_safe
-@public_cache(revalidate=True)
+@public_cache(parameters=[EventFilterForm, "event"], revalidate=True)
 def index(request):
     context, status = browse(EventFilterForm(request.GET))
     if status == 200:
@@ -59,22 +77,32 @@ def index(request):
         context["embed_src"] = request.build_absolute_uri(reverse("embed") + query)
         context["embed_loader"] = request.build_absolute_uri(static("embed.js"))
         context["oembed_url"] = oembed_discovery(request, reverse("index") + query)
-    template = "timeline/index.html#browse" if wants_partial(request) else "timeline/index.html"
-    return render(request, template, context, status=status)
+    if not wants_partial(request):
+        context["opened"] = opened_event(request.GET.get("event"))
+        return render(request, "timeline/index.html", context, status=status)
+    # The filter form asks for the results alone: the form itself is never
+    # replaced, so nothing the reader is typing into is lost.
+    response = render(request, "timeline/index.html#filtered", context)
+    if status != 200:
+        # Bad filters: only the messages beside the form change, the last good
+        # view stays under them and in the address bar. A 200, because
+        # django-htmx's DEBUG script would put a 400 in place of the whole page.
+        reswap(response, "none")
+        push_url(response, False)
+    return response
 
 
 @require_safe
 @xframe_options_exempt
-@public_cache
+@public_cache(parameters=[EmbedForm])
 def embed(request):
     """The timeline without the site around it, for other sites' iframes."""
     form = EmbedForm(request.GET)
     context, status = browse(form)
     if status == 200 and form.cleaned_data["event"]:
         context["opened"] = reading(published_event(form.cleaned_data["event"]))
-    response = render(request, "timeline/embed.html", context, status=status)
-    # Only here may other sites frame summit, and only those the setting names.
-    response._csp_replace = {"frame-ancestors": settings.EMBED_FRAME_ANCESTORS}
-    return response
+    # Only here may other sites frame summit, and only those the setting names (read per request).
+    frameable = csp_replace({"frame-ancestors": settings.EMBED_FRAME_ANCESTORS})
+    return frameable(render)(request, "timeline/embed.html", context, status=status)
 
 

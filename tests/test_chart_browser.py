@@ -1,0 +1,171 @@
+"""The chart as a reader meets it in Chromium: every mark clickable, labels legible, nothing from the data as markup."""
+
+import pytest
+
+from timeline.models import Event, Topic
+
+from .hostile import make_hostile_world
+
+# Longer than timeline.js waits after a resize before asking for a new layout.
+RELAYOUT_SETTLE_MS = 300
+HOSTILE_TOPIC = '<a href="https://evil.example/">x</a><b style="font-size:40px">'
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Plot coordinates of the centre of every event's first mark in view (those out of view wait for a pan).
+MARK_CENTRES = """() => {
+  const chart = document.getElementById('chart');
+  const trace = chart.data.find((t) => t.meta === 'events');
+  const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis;
+  const seen = new Set(), centres = [];
+  trace.customdata.forEach((point, i) => {
+    const x = xa.l2p(xa.d2l(trace.x[i]));
+    if (seen.has(point[0]) || x < 0 || x > xa._length) return;
+    seen.add(point[0]);
+    centres.push({slug: point[0], x: x, y: ya.d2p(trace.y[i])});
+  });
+  return centres;
+}"""
+
+# Every visible label and lane name Plotly drew: its name in the figure and its text's box on the page.
+LABEL_BOXES = """() => {
+  const chart = document.getElementById('chart');
+  const annotations = chart._fullLayout.annotations;
+  return [...chart.querySelectorAll('.annotation')].map((node) => {
+    const index = Number(node.getAttribute('data-index'));
+    const box = node.querySelector('.annotation-text').getBoundingClientRect();
+    return {name: annotations[index].name || '', text: node.textContent,
+            left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+  });
+}"""
+
+
+def open_chart(page, url):
+    page.goto(url)
+    page.wait_for_selector("#chart[data-fitted=true]")
+
+
+def click_every_mark(page):
+    """Click the centre of every drawn event's mark; each must open that event's panel."""
+    centres = page.evaluate(MARK_CENTRES)
+    assert centres
+    titles = dict(Event.objects.values_list("slug", "title"))
+    for slug in [centre["slug"] for centre in centres]:
+        # Where the mark is now: a panel opening or closing may change the page's width, and the layout with it.
+        page.wait_for_timeout(RELAYOUT_SETTLE_MS)
+        page.wait_for_selector("#chart[data-fitted=true]")
+        centre = next(centre for centre in page.evaluate(MARK_CENTRES) if centre["slug"] == slug)
+        page.evaluate(
+            """(centre) => {
+              const box = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
+              window.scrollBy(0, box.top + centre.y - window.innerHeight / 2);
+            }""",
+            centre,
+        )
+        box = page.locator("#chart .nsewdrag").bounding_box()
+        page.mouse.click(box["x"] + centre["x"], box["y"] + centre["y"])
+        heading = page.locator("#detail h2").first
+        heading.wait_for()
+        assert heading.inner_text() == titles[centre["slug"]], centre["slug"]
+        page.keyboard.press("Escape")
+        page.wait_for_selector("#detail h2", state="detached")
+    return centres
+
+
+def in_view(page):
+    """The slugs of the published events that overlap the chart's x range."""
+    start, end = page.evaluate("() => document.getElementById('chart').layout.xaxis.range.map((d) => d.slice(0, 10))")
+    return set(Event.objects.published().filter(latest__gte=start, earliest__lt=end).values_list("slug", flat=True))
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_mark_of_the_first_view_opens_its_event(page, live_server, seed_live, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_chart(page, live_server.url)
+    centres = click_every_mark(page)
+    assert {c["slug"] for c in centres} == in_view(page)
+    on_13_january = Event.objects.filter(earliest="2026-01-13", latest="2026-01-13").values_list("slug", flat=True)
+    assert set(on_13_january) <= {c["slug"] for c in centres}
+
+
+def test_every_mark_of_a_three_day_zoom_opens_its_event(page, live_server, seed_live):
+    open_chart(page, f"{live_server.url}/?window=2026-01-13..2026-01-15")
+    centres = click_every_mark(page)
+    assert {c["slug"] for c in centres} == in_view(page)
+    on_13_january = Event.objects.filter(earliest="2026-01-13", latest="2026-01-13").values_list("slug", flat=True)
+    assert set(on_13_january) <= {c["slug"] for c in centres}
+    ticks = page.locator("#chart .xtick text").evaluate_all("(nodes) => nodes.map((n) => n.textContent)")
+    assert ticks == ["13 Jan 2026", "14 Jan", "15 Jan"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_labels_neither_overlap_nor_leave_the_plot(page, live_server, seed_live, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_chart(page, live_server.url)
+    boxes = page.evaluate(LABEL_BOXES)
+    plot = page.locator("#chart .nsewdrag").bounding_box()
+    for box in boxes:
+        assert plot["x"] - 0.5 <= box["left"] and box["right"] <= plot["x"] + plot["width"] + 0.5, box
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            side_by_side = a["right"] <= b["left"] or b["right"] <= a["left"]
+            assert side_by_side or a["bottom"] <= b["top"] or b["bottom"] <= a["top"], (a, b)
+    ticks = page.locator("#chart .xtick text").evaluate_all("(nodes) => nodes.map((n) => n.textContent)")
+    assert ticks and not any(":" in tick for tick in ticks)
+
+
+def test_the_ten_most_important_events_of_the_first_view_are_labelled(page, live_server, seed_live):
+    open_chart(page, live_server.url)
+    drawn = {c["slug"] for c in page.evaluate(MARK_CENTRES)}
+    labelled = {box["name"] for box in page.evaluate(LABEL_BOXES)}
+    ranked = Event.objects.filter(slug__in=drawn).order_by("-importance", "earliest", "latest", "pk")
+    top_ten = list(ranked.values_list("slug", flat=True)[:10])
+    assert set(top_ten) <= labelled, set(top_ten) - labelled
+
+
+def test_the_mode_bar_keeps_only_zoom_and_reset(page, live_server, seed_live):
+    open_chart(page, live_server.url)
+    page.hover("#chart .nsewdrag")
+    buttons = page.locator("#chart .modebar-btn").evaluate_all("(all) => all.map((b) => b.dataset.title)")
+    assert buttons == ["Zoom in", "Zoom out", "Reset axes"]
+
+
+def test_a_zoom_is_laid_out_again_and_kept_in_the_url(page, live_server, seed_live):
+    open_chart(page, live_server.url)
+    page.evaluate(
+        """() => new Promise((done) => {
+          const chart = document.getElementById('chart');
+          chart.addEventListener('timeline:rendered', done, {once: true});
+          Plotly.relayout(chart, {'xaxis.range': ['2026-01-13', '2026-01-16']});
+        })"""
+    )
+    assert "window=2026-01-13..2026-01-15" in page.evaluate("location.search")
+    ticks = page.locator("#chart .xtick text").evaluate_all("(nodes) => nodes.map((n) => n.textContent)")
+    assert ticks == ["13 Jan 2026", "14 Jan", "15 Jan"]
+
+
+def test_a_label_opens_its_event_too(page, live_server, seed_live):
+    open_chart(page, live_server.url)
+    nara = next(box for box in page.evaluate(LABEL_BOXES) if box["name"] == "takaichi-lee-summit-nara")
+    page.mouse.click((nara["left"] + nara["right"]) / 2, (nara["top"] + nara["bottom"]) / 2)
+    assert page.locator("#detail h2").first.inner_text() == Event.objects.get(slug="takaichi-lee-summit-nara").title
+
+
+@pytest.mark.parametrize("lanes", ["arc", "actor", "topic", "none"])
+def test_no_markup_from_the_data_reaches_the_chart(page, live_server, transactional_db, lanes):
+    world = make_hostile_world()
+    Topic.objects.filter(pk=world["topic"].pk).update(name=HOSTILE_TOPIC)
+    open_chart(page, f"{live_server.url}/?lanes={lanes}&links=on")
+    # A hover label is drawn too.
+    first = page.evaluate(MARK_CENTRES)[0]
+    box = page.locator("#chart .nsewdrag").bounding_box()
+    page.mouse.move(box["x"] + first["x"], box["y"] + first["y"])
+    page.wait_for_selector("#chart .hoverlayer .hovertext")
+    assert page.locator("#chart svg a").count() == 0
+    styled = page.evaluate(
+        """() => [...document.querySelectorAll('#chart [style]')].map((n) => n.getAttribute('style'))
+                 .filter((s) => /40px|90px|position: ?fixed|color: ?red/.test(s))"""
+    )
+    assert styled == []
+    assert "pwn" in page.locator("#chart").text_content()
+    assert page.dialogs == []

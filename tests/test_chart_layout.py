@@ -1,0 +1,259 @@
+"""The chart's layout on hand-made events: stacking, labels, lanes, ranges, ticks. No database."""
+
+import datetime
+
+import pytest
+
+from timeline.chart import style
+from timeline.chart.layout import ChartEvent, LaneKey, View, lay_out, ticks
+from timeline.models import EARLIEST_SUPPORTED, LATEST_SUPPORTED
+
+JAPAN = LaneKey("japan", "Japan", "#bc002d")
+KOREA = LaneKey("south-korea", "South Korea", "#0069b4")
+NARA = datetime.date(2026, 1, 13)
+FIRST_VIEW = View(datetime.date(2025, 10, 1), datetime.date(2026, 3, 1), 880, "actor", datetime.date(2026, 1, 20))
+
+
+def event(slug, day=NARA, last=None, importance=3, lanes=(JAPAN,), short_title=None, status="happened", **extra):
+    return ChartEvent(
+        slug=slug,
+        title=f"The title of {slug}",
+        short_title=short_title or f"Short {slug}",
+        earliest=day,
+        latest=last or day,
+        precision="day" if last is None else "span",
+        status=status,
+        importance=importance,
+        date_label=str(day),
+        lanes=lanes,
+        **extra,
+    )
+
+
+def overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def label_boxes(layout):
+    """(left, right, y) of every visible label, from its anchor and estimated width."""
+    boxes = []
+    for label in layout.labels:
+        if label.visible:
+            left = label.x_px if label.anchor == "start" else label.x_px - label.width_px
+            boxes.append((left, left + label.width_px, label.y))
+    return boxes
+
+
+def test_five_events_of_one_day_get_five_rows():
+    layout = lay_out([event(f"nara-{n}", importance=5 - n) for n in range(5)], FIRST_VIEW)
+    assert sorted((mark.row, mark.y) for mark in layout.marks) == [(n, 0.75 + n + 0.5) for n in range(5)]
+    assert layout.lanes[0].row_count == 5
+
+
+def test_marks_sharing_a_row_are_a_whole_target_apart():
+    days = [NARA + datetime.timedelta(days=n // 3) for n in range(30)]
+    view = View(NARA, NARA + datetime.timedelta(days=12), 375)
+    layout = lay_out([event(f"e{n}", day) for n, day in enumerate(days)], view)
+    for a in layout.marks:
+        for b in layout.marks:
+            if a is not b and a.lane == b.lane and a.row == b.row:
+                assert abs(a.x_px - b.x_px) >= style.MIN_TARGET
+
+
+def test_the_more_important_event_keeps_its_label():
+    # Marks five days (about 29 px) apart fit one row; their labels do not.
+    days = [datetime.date(2026, 1, 1) + datetime.timedelta(days=5 * n) for n in range(12)]
+    crowd = [event(f"minor-{n}", day, importance=1) for n, day in enumerate(days)]
+    crowd.append(event("summit", days[5] + datetime.timedelta(days=2), importance=5))
+    layout = lay_out(crowd, FIRST_VIEW)
+    visible = {label.slug for label in layout.labels if label.visible}
+    summit = next(mark for mark in layout.marks if mark.slug == "summit")
+    assert "summit" in visible and summit.row == 0
+    # The others show on hover only, but every event has a mark.
+    assert 1 < len(visible) < len(crowd)
+    assert {mark.slug for mark in layout.marks} == {e.slug for e in crowd}
+    assert {label.slug for label in layout.labels if not label.visible} == {e.slug for e in crowd} - visible
+
+
+def test_a_mark_that_needs_a_new_row_brings_its_label():
+    layout = lay_out([event(f"nara-{n}", importance=5 - n % 5) for n in range(8)], FIRST_VIEW)
+    assert all(label.visible for label in layout.labels)
+
+
+def test_no_two_visible_labels_overlap_and_none_leaves_the_plot():
+    days = [datetime.date(2025, 10, 1) + datetime.timedelta(days=3 * n) for n in range(50)]
+    events = [event(f"e{n}", day, importance=1 + n % 5, short_title="A fairly long label " * (n % 2 + 1))
+              for n, day in enumerate(days)]
+    for width in (375, 880, 1200):
+        layout = lay_out(events, View(FIRST_VIEW.start, FIRST_VIEW.end, width))
+        boxes = label_boxes(layout)
+        assert boxes
+        for left, right, _ in boxes:
+            assert left >= 0 and right <= width
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert a[2] != b[2] or not overlaps(a, b)
+
+
+def test_a_label_that_does_not_fit_on_the_right_goes_left():
+    layout = lay_out([event("late", datetime.date(2026, 2, 27))], FIRST_VIEW)
+    (label,) = layout.labels
+    assert label.visible and label.anchor == "end" and label.x_px <= FIRST_VIEW.width
+
+
+def test_zooming_in_reveals_more_labels():
+    days = [datetime.date(2025, 6, 1) + datetime.timedelta(days=5 * n) for n in range(60)]
+    events = [event(f"e{n}", day, importance=1 + n % 5) for n, day in enumerate(days)]
+    start, end = datetime.date(2025, 9, 1), datetime.date(2025, 10, 1)
+    in_close_view = {e.slug for e in events if start <= e.earliest < end}
+    wide = lay_out(events, View(datetime.date(2025, 1, 1), datetime.date(2027, 1, 1), 880))
+    close = lay_out(events, View(start, end, 880))
+    labelled = lambda layout: {l.slug for l in layout.labels if l.visible} & in_close_view  # noqa: E731, E741
+    assert labelled(close) == in_close_view
+    assert len(labelled(wide)) < len(in_close_view)
+
+
+def test_lanes_are_capped_and_the_smallest_share_an_other_lane():
+    actors = [LaneKey(f"a{n}", f"Actor {n}", "#123456") for n in range(12)]
+    # Actor n has 12 - n events.
+    events = [event(f"e{n}-{k}", lanes=(actors[n],)) for n in range(12) for k in range(12 - n)]
+    layout = lay_out(events, FIRST_VIEW)
+    names = [lane.name for lane in layout.lanes]
+    assert len(names) == style.MAX_LANES
+    assert names[:-1] == [f"Actor {n}" for n in range(style.MAX_LANES - 1)]
+    other = layout.lanes[-1]
+    assert other.name == f"{style.OTHER_ACTORS} (5)"
+    assert other.members == tuple(f"Actor {n}" for n in range(style.MAX_LANES - 1, 12))
+    assert {mark.lane for mark in layout.marks if mark.slug.startswith("e11-")} == {"other"}
+
+
+def test_a_long_lane_name_is_cut_to_fit_the_plot():
+    story = LaneKey("story", "Japan–China dispute after the Taiwan remark", "#123456")
+    layout = lay_out([event("a", lanes=(story,))], View(FIRST_VIEW.start, FIRST_VIEW.end, 200, "arc"))
+    (lane,) = layout.lanes
+    assert lane.name.endswith("…") and len(lane.name) * style.LABEL_CHAR_WIDTH <= 200 - style.LANE_NAME_INSET
+    assert lane.full_name == "Japan–China dispute after the Taiwan remark"
+
+
+def test_no_lane_without_an_event_in_view():
+    layout = lay_out(
+        [event("now", lanes=(JAPAN,)), event("long-ago", datetime.date(2015, 9, 3), lanes=(KOREA,))], FIRST_VIEW
+    )
+    assert [lane.name for lane in layout.lanes] == ["Japan"]
+    # The event out of view waits, out of sight, in a lane that is drawn.
+    long_ago = next(mark for mark in layout.marks if mark.slug == "long-ago")
+    assert long_ago.x_px < 0 and long_ago.lane == "japan"
+
+
+def test_events_out_of_view_are_laid_out_in_the_lanes_drawn_for_a_pan():
+    layout = lay_out([event("now"), event("last-year", datetime.date(2025, 1, 10))], FIRST_VIEW)
+    before = next(mark for mark in layout.marks if mark.slug == "last-year")
+    assert before.x_px < 0 and before.lane == "japan"
+    assert [label.slug for label in layout.labels if label.visible] == ["now"]
+
+
+def test_an_event_without_lanes_goes_to_the_other_lane():
+    layout = lay_out([event("a"), event("b", lanes=())], View(FIRST_VIEW.start, FIRST_VIEW.end, 880, "arc"))
+    assert [lane.name for lane in layout.lanes] == ["Japan", style.OTHER_STORIES]
+
+
+def test_lanes_none_is_one_row_of_stacked_events():
+    view = View(NARA, NARA + style.DAY, 880, "none")
+    layout = lay_out([event("a", lanes=(JAPAN,)), event("b", lanes=(KOREA,))], view)
+    assert len(layout.lanes) == 1 and layout.lanes[0].name == ""
+    assert sorted(mark.row for mark in layout.marks) == [0, 1]
+
+
+def test_an_event_in_two_lanes_is_labelled_once():
+    layout = lay_out([event("summit", lanes=(JAPAN, KOREA))], FIRST_VIEW)
+    assert len(layout.marks) == 2
+    assert [label.slug for label in layout.labels if label.visible] == ["summit"]
+    assert sum(mark.primary for mark in layout.marks) == 1
+
+
+def test_range_bars_come_first_and_sit_below_the_marks_line():
+    occupation = event("occupation", datetime.date(1910, 1, 1), datetime.date(1945, 12, 31), importance=2)
+    summit = event("summit", datetime.date(1930, 1, 1), importance=5)
+    layout = lay_out([summit, occupation], View(datetime.date(1900, 1, 1), datetime.date(1960, 1, 1), 880))
+    assert layout.marks[0].slug == "occupation" and layout.marks[0].bar is not None
+    bar = layout.marks[0].bar
+    assert bar.y > layout.marks[0].y
+    assert 0 <= bar.x0_px < bar.x1_px <= 880
+    # The mark and label of a range stand at its start.
+    assert layout.marks[0].x == datetime.date(1910, 1, 1)
+
+
+def test_a_range_that_began_before_the_view_keeps_its_mark_in_view():
+    controls = event("controls", datetime.date(2025, 11, 1), datetime.date(2026, 1, 13))
+    layout = lay_out([controls], View(NARA, NARA + style.DAY * 3, 880))
+    (mark,) = layout.marks
+    assert 0 <= mark.x_px <= 880
+
+
+def test_an_unconfirmed_event_says_so():
+    takeshima = event("takeshima", datetime.date(2026, 2, 22), status="scheduled",
+                      unconfirmed_since=datetime.date(2026, 1, 14))
+    layout = lay_out([takeshima], FIRST_VIEW)
+    assert "not confirmed since 14 Jan 2026" in layout.marks[0].hover
+    assert layout.marks[0].symbol == "circle-open"
+
+
+def test_an_unconfirmed_label_drops_its_note_where_only_the_short_title_fits():
+    takeshima = event("takeshima", datetime.date(2026, 2, 22), status="scheduled", short_title="Takeshima Day",
+                      unconfirmed_since=datetime.date(2026, 1, 14))
+    roomy = lay_out([takeshima], FIRST_VIEW)
+    assert [label.text for label in roomy.labels] == ["Takeshima Day (unconfirmed)"]
+    # 20 px a day: a neighbour four days before leaves room for the short title only.
+    neighbour = event("neighbour", datetime.date(2026, 2, 18), importance=5, short_title="N")
+    tight = lay_out([neighbour, takeshima], View(datetime.date(2026, 2, 12), datetime.date(2026, 2, 28), 320))
+    label = next(label for label in tight.labels if label.slug == "takeshima")
+    assert label.visible and label.text == "Takeshima Day"
+
+
+def test_each_status_has_its_own_mark_and_the_key_names_them():
+    statuses = ("happened", "scheduled", "expected", "cancelled")
+    layout = lay_out([event(status, status=status) for status in statuses], FIRST_VIEW)
+    assert len({mark.symbol for mark in layout.marks}) == 4
+    assert [entry.kind for entry in layout.key][:5] == ["happened", "scheduled", "expected", "cancelled", "range"]
+
+
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        (datetime.date(2026, 1, 13), datetime.date(2026, 1, 16)),
+        (datetime.date(2025, 11, 1), datetime.date(2026, 1, 1)),
+        (datetime.date(2025, 1, 1), datetime.date(2026, 3, 1)),
+        (datetime.date(1900, 1, 1), datetime.date(2030, 1, 1)),
+        (EARLIEST_SUPPORTED, LATEST_SUPPORTED + style.DAY),
+    ],
+)
+@pytest.mark.parametrize("width", [375, 1200])
+def test_ticks_are_dates_that_fit(start, end, width):
+    found = ticks(start, end, width)
+    assert found
+    for tick in found:
+        assert ":" not in tick.text
+        half = len(tick.text) * style.TICK_CHAR_WIDTH / 2
+        assert half <= tick.x_px <= width - half
+    for a, b in zip(found, found[1:]):
+        assert b.x_px - a.x_px >= (len(a.text) + len(b.text)) / 2 * style.TICK_CHAR_WIDTH
+
+
+def test_a_three_day_zoom_ticks_each_day():
+    assert [tick.text for tick in ticks(NARA, NARA + style.DAY * 3, 375)] == ["13 Jan 2026", "14 Jan", "15 Jan"]
+
+
+def test_the_supported_extremes_lay_out():
+    events = [event("first", EARLIEST_SUPPORTED, EARLIEST_SUPPORTED + style.DAY * 400),
+              event("last", LATEST_SUPPORTED - style.DAY * 30, LATEST_SUPPORTED)]
+    layout = lay_out(events, View(EARLIEST_SUPPORTED, LATEST_SUPPORTED + style.DAY, 375, "actor", LATEST_SUPPORTED))
+    assert {mark.slug for mark in layout.marks} == {"first", "last"}
+    assert layout.today is not None
+    for day in (EARLIEST_SUPPORTED, LATEST_SUPPORTED):
+        assert lay_out(events, View(day, day + style.DAY, 375)).ticks
+
+
+def test_today_line_only_when_today_is_in_view():
+    assert lay_out([event("a")], FIRST_VIEW).today.x == datetime.date(2026, 1, 20)
+    later = View(FIRST_VIEW.start, FIRST_VIEW.end, 880, "actor", datetime.date(2026, 11, 23))
+    assert lay_out([event("a")], later).today is None

@@ -1,0 +1,286 @@
+"""
+A layout (layout.py) turned into a Plotly figure: plain dicts in Plotly's
+schema, ready for `json_script` and `Plotly.react`. plotly.py's validating
+objects would cost more than the rest of a request at a few hundred events.
+
+Every string that reaches plotly.js goes through `escape`: Plotly's text
+renderer honours <a href>, <b> and style=, so a name typed in the admin could
+otherwise draw a link or restyle the chart.
+"""
+
+import datetime
+from html import escape as html_escape
+
+from . import style
+from .choose import Bins
+from .layout import Layout, Mark
+
+# Hover and click anywhere within this many pixels of a mark's centre (half of MIN_TARGET, rounded up).
+HOVER_DISTANCE = style.MIN_TARGET // 2 + 1
+
+
+def escape(text: str) -> str:
+    """The one way text reaches plotly.js: < > & escaped leave no tag for Plotly to honour.
+    Quotes stay as typed, because Plotly's labels do not decode &quot; and would show it literally."""
+    return html_escape(str(text), quote=False)
+
+
+def at_midday(day: datetime.date) -> str:
+    # A mark of a day stands in the middle of it, as in the layout.
+    return f"{day.isoformat()} 12:00"
+
+
+def hover_html(mark: Mark) -> str:
+    title, *rest = mark.hover
+    return "<br>".join([f"<b>{escape(title)}</b>", *(escape(line) for line in rest)])
+
+
+def mark_trace(layout: Layout) -> dict:
+    # The mark that carries the label first: the keyboard walk and tests take an event's first point.
+    marks = sorted(layout.marks, key=lambda mark: not mark.primary)
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "name": "Events",
+        "x": [at_midday(mark.x) for mark in marks],
+        "y": [mark.y for mark in marks],
+        "customdata": [[mark.slug] for mark in marks],
+        "hovertext": [hover_html(mark) for mark in marks],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        # Marks of events out of view are drawn (for panning) but not over the margins.
+        "cliponaxis": True,
+        "marker": {
+            "size": style.MARK_SIZE,
+            "symbol": [mark.symbol for mark in marks],
+            "color": [mark.colour for mark in marks],
+            "line": {"color": [mark.colour for mark in marks], "width": 2},
+            "opacity": 1,
+        },
+        "showlegend": False,
+        "meta": "events",
+    }
+
+
+def range_traces(layout: Layout) -> list[dict]:
+    """Thin, light bars over imprecise dates: one trace per colour, no hover, drawn before the marks."""
+    by_colour: dict[str, dict] = {}
+    for mark in layout.marks:
+        if mark.bar is None:
+            continue
+        trace = by_colour.setdefault(
+            mark.colour,
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": "Date ranges",
+                "x": [],
+                "y": [],
+                "hoverinfo": "skip",
+                "line": {"color": mark.colour, "width": style.RANGE_BAR_WIDTH},
+                "opacity": style.RANGE_BAR_OPACITY,
+                "showlegend": False,
+                "meta": "ranges",
+            },
+        )
+        trace["x"] += [mark.bar.start.isoformat(), mark.bar.end.isoformat(), None]
+        trace["y"] += [mark.bar.y, mark.bar.y, None]
+    return list(by_colour.values())
+
+
+def density_trace(bins: Bins) -> dict:
+    """The band under the lanes: a bar per bin, as tall as its count."""
+    widths = [bins.next_bin(first) - first for first, _ in bins.counts]
+    return {
+        "type": "bar",
+        "name": f"Events per {bins.name}",
+        "x": [(first + width / 2).isoformat() for (first, _), width in zip(bins.counts, widths)],
+        "y": [count for _, count in bins.counts],
+        "width": [width.total_seconds() * 1000 * 0.9 for width in widths],
+        "yaxis": "y2",
+        "marker": {"color": "rgba(110,110,120,0.55)"},
+        "hovertemplate": escape(f"%{{y}} events in this {bins.name}") + "<extra></extra>",
+        "showlegend": False,
+        "meta": "density",
+    }
+
+
+def lane_decorations(layout: Layout) -> tuple[list[dict], list[dict]]:
+    """(shapes, annotations) of the lanes: a light band under every other lane, a colour stripe, the name."""
+    shapes, annotations = [], []
+    for index, lane in enumerate(layout.lanes):
+        if index % 2 == 0 and len(layout.lanes) > 1:
+            shapes.append(
+                {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lane.top, "y1": lane.bottom,
+                 "fillcolor": style.LANE_BAND_COLOUR, "line": {"width": 0}, "layer": "below"}
+            )
+        if not lane.name:
+            continue
+        shapes.append(
+            {"type": "rect", "xref": "paper", "x0": 0, "x1": 4 / layout.width, "yref": "y", "y0": lane.top,
+             "y1": lane.bottom, "fillcolor": lane.colour, "line": {"width": 0}, "layer": "below"}
+        )
+        annotation = {
+            "xref": "paper", "x": 0, "xshift": style.LANE_NAME_INSET / 2, "xanchor": "left",
+            "yref": "y", "y": lane.header_y, "yanchor": "middle",
+            "text": escape(lane.name),
+            "showarrow": False,
+            "font": {"size": style.LABEL_FONT_SIZE, "weight": 600},
+            "name": "lane",
+        }
+        if lane.members:
+            annotation["hovertext"] = escape(f"{lane.full_name}: " + ", ".join(lane.members))
+        elif lane.full_name != lane.name:
+            annotation["hovertext"] = escape(lane.full_name)
+        annotations.append(annotation)
+    return shapes, annotations
+
+
+def label_annotations(layout: Layout) -> list[dict]:
+    return [
+        {
+            "xref": "x", "x": at_midday(label.x), "xshift": label.shift_px,
+            "xanchor": "left" if label.anchor == "start" else "right",
+            "yref": "y", "y": label.y, "yanchor": "middle",
+            "text": escape(label.text),
+            "showarrow": False,
+            "font": {"size": style.LABEL_FONT_SIZE},
+            # Clicking a label opens its event, as clicking its mark does (timeline.js).
+            "captureevents": True,
+            "name": label.slug,
+        }
+        for label in layout.labels
+        if label.visible
+    ]
+
+
+def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = None, complete: bool = True) -> dict:
+    """
+    The Plotly figure of a layout. `bins` add the density band of a window
+    that draws only some of its `total` events; `complete` says the figure
+    was given every event of the filters in its window (the level of detail).
+    """
+    # Events out of view are drawn too (for panning); `shown` counts those in it.
+    shown = len({mark.slug for mark in layout.marks if layout.start <= mark.x < layout.end})
+    total = shown if total is None else total
+    band = style.BAND_HEIGHT if bins else 0
+    plot_height = layout.plot_height
+    height = plot_height + band + style.MARGIN_TOP + style.MARGIN_BOTTOM
+    lane_shapes, lane_names = lane_decorations(layout)
+    shapes, annotations = lane_shapes, lane_names + label_annotations(layout)
+    if layout.today:
+        shapes.append(
+            {"type": "line", "xref": "x", "yref": "paper", "x0": at_midday(layout.today.x),
+             "x1": at_midday(layout.today.x), "y0": 0, "y1": 1,
+             "line": {"color": style.TODAY_COLOUR, "width": 1.5, "dash": "dot"}}
+        )
+        annotations.append(
+            {"xref": "x", "x": at_midday(layout.today.x), "yref": "paper", "y": 1, "yanchor": "bottom",
+             "text": "today", "showarrow": False, "font": {"color": style.TODAY_COLOUR, "size": 11}}
+        )
+    data = range_traces(layout) + [mark_trace(layout)]
+    if bins:
+        data.append(density_trace(bins))
+    figure_layout = {
+        "height": height,
+        # Margins fixed here, not by Plotly's automargin, which redraws the
+        # chart until labels fit: several full redraws on every render.
+        "margin": {"l": style.MARGIN_LEFT, "r": style.MARGIN_RIGHT, "t": style.MARGIN_TOP, "b": style.MARGIN_BOTTOM},
+        "dragmode": "pan",
+        "hovermode": "closest",
+        "hoverdistance": HOVER_DISTANCE,
+        "showlegend": False,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
+        "xaxis": {
+            "type": "date",
+            # No range slider: it draws every trace a second time. Reset brings back this range.
+            "range": [layout.start.isoformat(), layout.end.isoformat()],
+            "tickmode": "array",
+            "tickvals": [at_pixel(layout, tick.x_px) for tick in layout.ticks],
+            "ticktext": [escape(tick.text) for tick in layout.ticks],
+            "showgrid": True,
+            "gridcolor": style.GRID_COLOUR,
+            "automargin": False,
+            "zeroline": False,
+        },
+        "yaxis": {
+            "range": [layout.rows, 0],
+            "fixedrange": True,
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": False,
+            # Above the density band, when there is one.
+            "domain": [(band + 10) / (plot_height + band), 1] if bins else [0, 1],
+        },
+        "yaxis2": {
+            "domain": [0, (band - 20) / (plot_height + band)] if bins else [0, 0.1],
+            "fixedrange": True,
+            "showticklabels": False,
+            "showgrid": False,
+            "title": {"text": "more", "font": {"size": 11}},
+            "visible": bool(bins),
+        },
+        # Read by timeline.js: the width laid out for (a browser of another
+        # width asks for its own), and whether every event of the view is drawn.
+        "meta": {"total": total, "shown": shown, "complete": complete, "width": layout.width},
+        "shapes": shapes,
+        "annotations": annotations,
+    }
+    key = [{"kind": entry.kind, "symbol": entry.symbol, "text": entry.text} for entry in layout.key]
+    return {"data": data, "layout": figure_layout, "key": key}
+
+
+def at_pixel(layout: Layout, x_px: float) -> str:
+    """The date and time at a pixel of the plot (a day's tick stands at its middle, a month's at its start)."""
+    days = max(1, (layout.end - layout.start).days)
+    moment = datetime.datetime.combine(layout.start, datetime.time()) + datetime.timedelta(
+        days=x_px * days / layout.width
+    )
+    return moment.isoformat(sep=" ", timespec="minutes")
+
+
+def connector_trace(events: list, relations: list, layout: Layout) -> dict | None:
+    """
+    Lines from cause to effect between related drawn events, from mark to
+    mark, in one trace of their own (no customdata, so clicks and keyboard
+    focus pass them by), with an arrowhead at the effect.
+    """
+    from ..relations import cause_and_effect
+
+    by_id = {event.pk: event for event in events}
+    first_mark: dict[str, Mark] = {}
+    for mark in layout.marks:
+        if mark.primary:
+            first_mark[mark.slug] = mark
+    x: list = []
+    y: list = []
+    labels: list[str] = []
+    for relation in relations:
+        a, b = by_id.get(relation.from_event_id), by_id.get(relation.to_event_id)
+        if a is None or b is None or a.slug not in first_mark or b.slug not in first_mark:
+            continue
+        relation.from_event, relation.to_event = a, b
+        earlier, later = cause_and_effect(relation)
+        start, end = first_mark[by_id[earlier].slug], first_mark[by_id[later].slug]
+        x += [at_midday(start.x), at_midday(end.x), None]
+        y += [start.y, end.y, None]
+        labels += [escape(f"{a.title} {relation.get_kind_display()} {b.title}")] * 2 + [""]
+    if not x:
+        return None
+    segments = len(x) // 3
+    return {
+        "type": "scatter",
+        "name": "Links between events",
+        "mode": "lines+markers",
+        "x": x,
+        "y": y,
+        "hovertext": labels,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "line": {"color": "rgba(128,128,128,0.75)", "width": 1.5, "dash": "dot"},
+        "marker": {"symbol": ["circle", "arrow", "circle"] * segments, "size": [0, 11, 0] * segments,
+                   "angleref": "previous", "color": "rgba(128,128,128,0.9)"},
+        "showlegend": False,
+        "meta": "links",
+    }

@@ -1,0 +1,617 @@
+"""
+The chart laid out: lanes, rows within a lane (stacking), marks, labels and
+their collisions, axis ticks, the key, the today line. Plain Python over
+plain data, no Django and no Plotly, so the Plotly drawer (chart/plotly.py)
+and the server's SVG first view draw the same geometry from the same numbers.
+
+Coordinates
+-----------
+- x: every position is given twice, as a date (`x`, what a date axis takes;
+  a mark stands at the middle of its day) and as `x_px`, CSS pixels from the
+  left edge of the plot area, for a plot `Layout.width` pixels wide.
+- y: in rows, growing downwards from 0 at the top of the plot area; one row
+  is `style.ROW_HEIGHT` pixels, so the plot area is `Layout.rows *
+  ROW_HEIGHT` pixels tall (`Layout.plot_height`).
+
+Input
+-----
+`ChartEvent`: one event as the chart needs it.
+    slug, title, short_title: as on the event; `short_title` is the label.
+    earliest, latest: the date span the event lies in (equal for a known day).
+    precision: day, part_of_month, month, season, year or span.
+    status: happened, scheduled, expected or cancelled.
+    importance: 1 (minor) to 5 (major); the more important keeps its label.
+    date_label: the date as a person reads it ("late Oct 2025").
+    lanes: the `LaneKey`s the event belongs to under the chosen `lanes` mode
+        (its actors, its topics, its story arc), in the event's own order.
+    colour: the mark's colour when the lane has none of its own (lanes=none).
+    unconfirmed_since: for a scheduled or expected event whose date has passed
+        with no newer report, the date of the last report; else None.
+`LaneKey`: key (a stable id, e.g. a slug), name (shown), colour (#rrggbb).
+`View`: start, end (first day shown, day after the last shown), width (plot
+    width in px), lanes ("actor", "topic", "arc" or "none"), today.
+
+Output
+------
+`Layout`: everything both drawers need.
+    start, end, width: the view laid out (dates; plot width in px).
+    rows: height of the plot area in rows; plot_height: the same in px.
+    lanes: `Lane`s from top to bottom.
+    marks: `Mark`s, range bars first in drawing order (they go behind).
+    labels: `Label`s, visible or shown on hover and focus only.
+    ticks: `Tick`s of the date axis, never a time of day.
+    key: `KeyEntry`s, what each kind of mark means, in words.
+    today: a `TodayLine` when today lies in the view, else None.
+`Lane`: key, name (the lane's header text, shortened with "…" to fit the
+    plot; "" for lanes=none), full_name (the name uncut), colour, top
+    (y of its top edge), header_y (y of its name), bottom (y of its lower
+    edge), row_count (sub-rows it grew to), members (the names an "Other"
+    lane gathers; empty for other lanes).
+`Mark`: slug, lane (its Lane's key), row (sub-row in the lane, 0 at the top),
+    x (date), x_px, y, symbol (a Plotly marker symbol name: circle,
+    circle-open, diamond-open, x-thin-open), colour, status, importance,
+    hover (lines of plain, unescaped text: title, date, status), bar (a
+    `RangeBar` for an imprecise date, else None), primary (True on the one
+    mark of the event that carries its label; an event in several lanes
+    has one mark in each).
+`RangeBar`: start, end (dates: first day, day after the last), x0_px, x1_px
+    (clipped to the plot), y (below the mark's centre line).
+`Label`: slug, text, x (date of its mark), x_px (where the text is anchored),
+    shift_px (from the mark's centre to that anchor), y, anchor ("start":
+    text runs right of the anchor; "end": it ends at the anchor), width_px
+    (the text's estimated width), visible (False: shown on hover/focus only).
+`Tick`: x (date), x_px, text.
+`KeyEntry`: kind (happened, scheduled, expected, cancelled, range,
+    unconfirmed), symbol (Plotly symbol name, or "bar" / "text"), text.
+`TodayLine`: x (date), x_px.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import style
+
+LANE_MODES = ("actor", "topic", "arc", "none")
+OTHER_LANE_KEY = "other"
+OTHER_LANE_NAMES = {
+    "actor": style.OTHER_ACTORS,
+    "topic": style.OTHER_TOPICS,
+    "arc": style.OTHER_STORIES,
+    "none": style.ALL_EVENTS,
+}
+STATUS_WORDS = {
+    "happened": "Happened",
+    "scheduled": "Scheduled",
+    "expected": "Expected or reported as likely",
+    "cancelled": "Cancelled",
+}
+
+
+# --- input ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LaneKey:
+    key: str
+    name: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class ChartEvent:
+    slug: str
+    title: str
+    short_title: str
+    earliest: datetime.date
+    latest: datetime.date
+    precision: str
+    status: str
+    importance: int
+    date_label: str
+    lanes: tuple[LaneKey, ...] = ()
+    colour: str = style.NEUTRAL_COLOUR
+    unconfirmed_since: datetime.date | None = None
+
+    @property
+    def is_precise(self) -> bool:
+        return self.earliest == self.latest
+
+
+@dataclass(frozen=True)
+class View:
+    start: datetime.date
+    end: datetime.date
+    width: int = style.DEFAULT_PLOT_WIDTH
+    lanes: str = "actor"
+    today: datetime.date | None = None
+
+
+# --- output ---------------------------------------------------------------------
+
+
+@dataclass
+class Lane:
+    key: str
+    name: str
+    colour: str
+    top: float = 0.0
+    header_y: float = 0.0
+    bottom: float = 0.0
+    row_count: int = 1
+    members: tuple[str, ...] = ()
+    full_name: str = ""
+
+
+@dataclass
+class RangeBar:
+    start: datetime.date
+    end: datetime.date
+    x0_px: float
+    x1_px: float
+    y: float
+
+
+@dataclass
+class Mark:
+    slug: str
+    lane: str
+    row: int
+    x: datetime.date
+    x_px: float
+    y: float
+    symbol: str
+    colour: str
+    status: str
+    importance: int
+    hover: tuple[str, ...]
+    bar: RangeBar | None = None
+    primary: bool = True
+
+
+@dataclass
+class Label:
+    slug: str
+    text: str
+    x: datetime.date
+    x_px: float
+    shift_px: float
+    y: float
+    anchor: str
+    width_px: float
+    visible: bool
+
+
+@dataclass
+class Tick:
+    x: datetime.date
+    x_px: float
+    text: str
+
+
+@dataclass
+class KeyEntry:
+    kind: str
+    symbol: str
+    text: str
+
+
+@dataclass
+class TodayLine:
+    x: datetime.date
+    x_px: float
+
+
+@dataclass
+class Layout:
+    start: datetime.date
+    end: datetime.date
+    width: int
+    rows: float
+    lanes: list[Lane] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    ticks: list[Tick] = field(default_factory=list)
+    key: list[KeyEntry] = field(default_factory=list)
+    today: TodayLine | None = None
+
+    @property
+    def plot_height(self) -> int:
+        return math.ceil(self.rows * style.ROW_HEIGHT)
+
+
+KEY = [
+    KeyEntry("happened", style.SYMBOLS["happened"], "Happened"),
+    KeyEntry("scheduled", style.SYMBOLS["scheduled"], "Scheduled"),
+    KeyEntry("expected", style.SYMBOLS["expected"], "Expected or reported as likely"),
+    KeyEntry("cancelled", style.SYMBOLS["cancelled"], "Cancelled"),
+    KeyEntry("range", "bar", "A thin bar: the date is known only roughly; the event lies somewhere in it"),
+    KeyEntry("unconfirmed", "text", "“not confirmed since”: the date has passed with no report since the one named"),
+]
+
+
+# --- the scale ----------------------------------------------------------------------
+
+
+class Scale:
+    """Days to pixels across the plot: a day's middle is where a mark of that day stands."""
+
+    def __init__(self, view: View):
+        self.start = view.start
+        self.days = max(1, (view.end - view.start).days)
+        self.width = view.width
+        self.per_day = view.width / self.days
+
+    def edge(self, day: datetime.date) -> float:
+        return (day - self.start).days * self.per_day
+
+    def middle(self, day: datetime.date) -> float:
+        return self.edge(day) + self.per_day / 2
+
+
+def label_width(text: str) -> float:
+    return len(text) * style.LABEL_CHAR_WIDTH
+
+
+def fitted(text: str, width: float) -> str:
+    """The text, cut at a word with an ellipsis where it would be wider than `width`."""
+    fits = max(1, int(width // style.LABEL_CHAR_WIDTH))
+    if len(text) <= fits:
+        return text
+    cut = text[: fits - 1].rsplit(" ", 1)[0] if " " in text[: fits - 1] else text[: fits - 1]
+    return cut.rstrip(",;:–- ") + "…"
+
+
+def label_texts(event: ChartEvent) -> tuple[str, ...]:
+    """The label an event would have, then a shorter one to try where that does not fit."""
+    if event.unconfirmed_since:
+        return (f"{event.short_title} (unconfirmed)", event.short_title)
+    return (event.short_title,)
+
+
+def hover_lines(event: ChartEvent) -> tuple[str, ...]:
+    lines = [event.title, event.date_label]
+    if event.status != "happened":
+        lines.append(STATUS_WORDS.get(event.status, event.status))
+    if event.unconfirmed_since:
+        since = event.unconfirmed_since
+        lines.append(f"not confirmed since {since.day} {since:%b} {since.year}")
+    return tuple(lines)
+
+
+# --- lanes ----------------------------------------------------------------------
+
+
+def choose_lanes(
+    events: list[ChartEvent], in_view: list[ChartEvent], mode: str
+) -> tuple[list[Lane], dict[str, list[str]]]:
+    """
+    The lanes to draw, top to bottom, and for each event (by slug) the keys of
+    the lanes it is drawn in. The events in view decide: at most MAX_LANES,
+    the keys with fewest events in view share the last lane, and a lane with
+    no event in view is not drawn.
+    """
+    if mode == "none":
+        lane = Lane(OTHER_LANE_KEY, style.ALL_EVENTS, style.NEUTRAL_COLOUR)
+        return [lane], {event.slug: [OTHER_LANE_KEY] for event in events}
+    counts: Counter[str] = Counter()
+    keys: dict[str, LaneKey] = {}
+    for event in in_view:
+        for lane_key in event.lanes:
+            keys.setdefault(lane_key.key, lane_key)
+            counts[lane_key.key] += 1
+    ranked = sorted(counts, key=lambda key: (-counts[key], keys[key].name.casefold(), key))
+    needs_other = any(not event.lanes for event in in_view)
+    room = style.MAX_LANES - 1 if needs_other or len(ranked) > style.MAX_LANES else style.MAX_LANES
+    shown = ranked[:room]
+    if mode == "arc":
+        # Story arcs read in the order their stories begin, not by size.
+        first_seen = list(dict.fromkeys(lane_key.key for event in in_view for lane_key in event.lanes))
+        shown.sort(key=first_seen.index)
+    folded = ranked[room:]
+
+    def lanes_of(event: ChartEvent) -> list[str]:
+        own = [lane_key.key for lane_key in event.lanes if lane_key.key in shown]
+        # The folded keys' events are drawn in the other lane too, so each of them still shows all of its events.
+        if len(own) < len(event.lanes) or not event.lanes:
+            own.append(OTHER_LANE_KEY)
+        return own
+
+    placed = {event.slug: lanes_of(event) for event in in_view}
+    other_in_view = any(OTHER_LANE_KEY in lane_keys for lane_keys in placed.values())
+    last = OTHER_LANE_KEY if other_in_view else (shown[-1] if shown else None)
+    for event in events:
+        if event.slug not in placed and last:
+            # Out of view, with none of its lanes drawn: it waits in the last lane, out of sight, so a
+            # pan or the keyboard still reaches it; the layout of the view it comes into puts it right.
+            own = [key for key in lanes_of(event) if key != OTHER_LANE_KEY or other_in_view]
+            placed[event.slug] = own or [last]
+    lanes = [Lane(key, keys[key].name, keys[key].colour) for key in shown]
+    if other_in_view:
+        members = tuple(keys[key].name for key in folded)
+        name = OTHER_LANE_NAMES[mode] + (f" ({len(members)})" if members else "")
+        lanes.append(Lane(OTHER_LANE_KEY, name, style.OTHER_COLOUR, members=members))
+    return lanes, placed
+
+
+def stands_at(event: ChartEvent, view: View) -> datetime.date:
+    """The day an event's mark stands on: its first, or the view's first if it began before the view and runs on."""
+    if event.earliest < view.start <= event.latest:
+        return view.start
+    return event.earliest
+
+
+# --- stacking ----------------------------------------------------------------------
+
+
+class Rows:
+    """The sub-rows of a lane, each the pixel intervals already taken in it."""
+
+    def __init__(self) -> None:
+        self.taken: list[list[tuple[float, float]]] = []
+
+    def free(self, row: int, low: float, high: float) -> bool:
+        if row >= len(self.taken):
+            return True
+        return all(high <= start or low >= end for start, end in self.taken[row])
+
+    def take(self, row: int, *spans: tuple[float, float]) -> None:
+        while row >= len(self.taken):
+            self.taken.append([])
+        self.taken[row].extend(spans)
+
+
+@dataclass
+class Placement:
+    row: int
+    label_box: tuple[float, float] | None  # None: the label is shown on hover only
+    anchor: str = "start"
+    text: str = ""
+
+
+def place(rows: Rows, mark: tuple[float, float], width: float, texts: tuple[str, ...]) -> Placement:
+    """
+    The first row where the mark and its label fit, else the first where the
+    mark alone does (vis-timeline's stacking). A label never leaves the plot
+    and takes room only in the first LABEL_ROWS_LIMIT rows; once every mark
+    has its place, labels fill what room is left in the deeper rows.
+    """
+    low, high = mark
+    mark_only: int | None = None
+    for row in range(len(rows.taken) + 1):
+        if not rows.free(row, low, high):
+            continue
+        if mark_only is None:
+            mark_only = row
+        # Deeper rows are left to marks alone here, or labels would keep pushing marks into new rows.
+        if not texts or row >= style.LABEL_ROWS_LIMIT:
+            break
+        beside = label_beside(rows, row, mark, width, texts)
+        if beside:
+            return beside
+    assert mark_only is not None  # a new row is always free
+    return Placement(mark_only, None)
+
+
+def label_beside(
+    rows: Rows, row: int, mark: tuple[float, float], width: float, texts: tuple[str, ...]
+) -> Placement | None:
+    """
+    The mark's label to its right if there is room in the row and the plot,
+    else to its left; the shorter text where the longer fits neither; else None.
+    """
+    low, high = mark
+    for text in texts:
+        wide = label_width(text)
+        right = (high + style.LABEL_GAP, high + style.LABEL_GAP + wide)
+        left = (low - style.LABEL_GAP - wide, low - style.LABEL_GAP)
+        if right[0] >= 0 and right[1] <= width and rows.free(row, *right):
+            return Placement(row, right, "start", text)
+        if left[0] >= 0 and left[1] <= width and rows.free(row, *left):
+            return Placement(row, left, "end", text)
+    return None
+
+
+def lay_out(events: list[ChartEvent], view: View) -> Layout:
+    """
+    Lay out the events for the view. The events in view choose the lanes;
+    events out of view are laid out too, where their lanes are drawn, so the
+    chart can be panned (and walked by keyboard) before the server lays out
+    the new view; only events in view get visible labels.
+    """
+    scale = Scale(view)
+    in_view = [event for event in events if event.latest >= view.start and event.earliest < view.end]
+    lanes, placed = choose_lanes(events, in_view, view.lanes)
+    shown = [event for event in events if event.slug in placed]
+    by_lane: dict[str, list[ChartEvent]] = {lane.key: [] for lane in lanes}
+    for event in shown:
+        for key in placed[event.slug]:
+            by_lane[key].append(event)
+
+    layout = Layout(view.start, view.end, view.width, 0.0, key=list(KEY))
+    labelled: set[str] = set()
+    top = 0.0
+    for lane in lanes:
+        lane.top = top
+        header = style.LANE_HEADER if lane.name else 0.0
+        lane.header_y = top + header / 2
+        rows = Rows()
+        lane_marks: list[tuple[ChartEvent, Placement, float]] = []
+        # The most important first: they take the top rows and keep their labels.
+        for event in sorted(by_lane[lane.key], key=lambda e: (-e.importance, e.earliest, e.latest, e.slug)):
+            # An event that began before the view stands at its left edge, still in reach.
+            x_px = scale.middle(stands_at(event, view))
+            target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
+            wants_label = event.slug not in labelled
+            placement = place(rows, target, view.width, label_texts(event) if wants_label else ())
+            rows.take(placement.row, target, *([placement.label_box] if placement.label_box else []))
+            if placement.label_box:
+                labelled.add(event.slug)
+            lane_marks.append((event, placement, x_px))
+        # Rows opened later by marks alone may have room for labels that found none.
+        for index, (event, placement, x_px) in enumerate(lane_marks):
+            if placement.label_box or event.slug in labelled:
+                continue
+            target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
+            beside = label_beside(rows, placement.row, target, view.width, label_texts(event))
+            if beside and beside.label_box:
+                rows.take(beside.row, beside.label_box)
+                labelled.add(event.slug)
+                lane_marks[index] = (event, beside, x_px)
+        lane.row_count = max(1, len(rows.taken))
+        for event, placement, x_px in lane_marks:
+            layout.marks.append(mark_of(event, lane, placement, x_px, scale, view, top + header))
+            if placement.label_box:
+                layout.labels.append(label_of(event, placement, x_px, top + header, view))
+        top += header + lane.row_count
+        lane.bottom = top
+        top += style.LANE_GAP
+    by_slug = {event.slug: event for event in shown}
+    primaries: set[str] = set()
+    for mark in layout.marks:
+        mark.primary = mark.slug not in primaries
+        if mark.primary and mark.slug not in labelled:
+            # No room anywhere: the label is there for hover and keyboard focus only.
+            hidden = Placement(mark.row, None)
+            layout.labels.append(label_of(by_slug[mark.slug], hidden, mark.x_px, mark.y - mark.row - 0.5, view))
+        primaries.add(mark.slug)
+    # Range bars are drawn first, so every mark lies on top of them; the widest first of all.
+    layout.marks.sort(key=lambda m: (m.bar is None, -(m.bar.x1_px - m.bar.x0_px) if m.bar else 0))
+    for lane in lanes:
+        lane.full_name = lane.name
+        lane.name = fitted(lane.name, view.width - style.LANE_NAME_INSET)
+    layout.lanes = lanes
+    layout.rows = max(1.0, top - style.LANE_GAP) if lanes else 1.0
+    layout.ticks = ticks(view.start, view.end, view.width)
+    if view.today and view.start <= view.today < view.end:
+        layout.today = TodayLine(view.today, scale.middle(view.today))
+    return layout
+
+
+def mark_of(
+    event: ChartEvent, lane: Lane, placement: Placement, x_px: float, scale: Scale, view: View, first_row: float
+) -> Mark:
+    y = first_row + placement.row + 0.5
+    bar = None
+    if not event.is_precise:
+        end = event.latest + style.DAY
+        bar = RangeBar(
+            event.earliest,
+            end,
+            min(max(0.0, scale.edge(event.earliest)), float(view.width)),
+            min(max(0.0, scale.edge(end)), float(view.width)),
+            y + style.RANGE_BAR_OFFSET,
+        )
+    colour = lane.colour if view.lanes != "none" else event.colour
+    return Mark(
+        slug=event.slug,
+        lane=lane.key,
+        row=placement.row,
+        x=stands_at(event, view),
+        x_px=x_px,
+        y=y,
+        symbol=style.SYMBOLS.get(event.status, style.SYMBOLS["happened"]),
+        colour=colour,
+        status=event.status,
+        importance=event.importance,
+        hover=hover_lines(event),
+        bar=bar,
+    )
+
+
+def label_of(event: ChartEvent, placement: Placement, x_px: float, first_row: float, view: View) -> Label:
+    text = placement.text or label_texts(event)[0]
+    shift = style.MIN_TARGET / 2 + style.LABEL_GAP
+    if placement.anchor == "end":
+        shift = -shift
+    return Label(
+        slug=event.slug,
+        text=text,
+        x=stands_at(event, view),
+        x_px=x_px + shift,
+        shift_px=shift,
+        y=first_row + placement.row + 0.5,
+        anchor=placement.anchor,
+        width_px=label_width(text),
+        visible=placement.label_box is not None,
+    )
+
+
+# --- the date axis ----------------------------------------------------------------
+
+
+def month_start(day: datetime.date, months: int) -> datetime.date:
+    """The first day of the month `months` after the month of `day` (negative: before)."""
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def tick_days(start: datetime.date, end: datetime.date, unit: str, step: int) -> list[datetime.date]:
+    days: list[datetime.date] = []
+    if unit == "day":
+        day = start
+        if step == 7:
+            day += datetime.timedelta(days=-day.weekday() % 7)  # Mondays
+        else:
+            day += datetime.timedelta(days=-day.toordinal() % step)
+        while day < end:
+            days.append(day)
+            day += datetime.timedelta(days=step)
+    elif unit == "month":
+        day = month_start(start, 0 if start.day == 1 else 1)
+        while day < end:
+            if (day.month - 1) % step == 0:
+                days.append(day)
+            day = month_start(day, 1)
+    else:
+        year = start.year if start == datetime.date(start.year, 1, 1) else start.year + 1
+        year += -year % step
+        while year <= end.year and year <= datetime.MAXYEAR:
+            day = datetime.date(year, 1, 1)
+            if day >= end:
+                break
+            days.append(day)
+            year += step
+    return days
+
+
+def tick_text(day: datetime.date, unit: str, first: bool) -> str:
+    if unit == "day":
+        return f"{day.day} {day:%b}" + (f" {day.year}" if first or (day.month, day.day) == (1, 1) else "")
+    if unit == "month":
+        return f"{day:%b}" + (f" {day.year}" if first or day.month == 1 else "")
+    return str(day.year)
+
+
+# (unit, step): from the finest to the coarsest; the first whose ticks do not crowd wins.
+TICK_STEPS = [("day", 1), ("day", 2), ("day", 7), ("month", 1), ("month", 2), ("month", 3), ("month", 6)] + [
+    ("year", step) for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500)
+]
+
+
+def ticks(start: datetime.date, end: datetime.date, width: int) -> list[Tick]:
+    """Date ticks that suit the zoom: days, months or years, never a time of day, never crowded."""
+    scale = Scale(View(start, end, width))
+    lonely: list[Tick] = []
+    for unit, step in TICK_STEPS:
+        days = tick_days(start, end, unit, step)
+        place_at = scale.middle if unit == "day" else scale.edge
+        # A tick whose text would be cut by the plot's edge is left out ("Nov 202").
+        days = [day for day in days if widest_tick(unit) / 2 <= place_at(day) <= width - widest_tick(unit) / 2]
+        texts = [tick_text(day, unit, index == 0) for index, day in enumerate(days)]
+        spacing = scale.per_day * {"day": step, "month": 30.4 * step, "year": 365.25 * step}[unit]
+        if days and spacing >= widest_tick(unit) + style.TICK_GAP:
+            found = [Tick(day, place_at(day), text) for day, text in zip(days, texts)]
+            if len(found) >= 2:
+                return found
+            # One tick says little; a coarser step may give two, else this one will do.
+            lonely = lonely or found
+    return lonely
+
+
+def widest_tick(unit: str) -> float:
+    """The widest text a tick of this unit may carry: "30 Sep 2026", "Sep 2026", "2026"."""
+    return {"day": 11, "month": 8, "year": 4}[unit] * style.TICK_CHAR_WIDTH

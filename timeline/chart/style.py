@@ -1,0 +1,75 @@
+"""
+Every size, colour and threshold of the chart, in one place. Plain Python:
+the layout, the Plotly drawer and the server's SVG first view read them, so
+the two drawings share one geometry.
+"""
+
+import datetime
+
+DAY = datetime.timedelta(days=1)
+
+# --- geometry, in CSS pixels --------------------------------------------------
+# A row of a lane: every mark is a target at least this tall and wide (WCAG 2.5.8 asks for 24×24).
+ROW_HEIGHT = 28
+MIN_TARGET = 24
+# The mark drawn at an event's date; its target is MIN_TARGET, wider than what is drawn.
+MARK_SIZE = 13
+# A lane opens with a header line holding its name, this fraction of a row tall.
+LANE_HEADER = 0.75
+# A lane's name starts this far into the plot (after its colour stripe) and is cut to fit the rest.
+LANE_NAME_INSET = 16
+# Space between lanes, in rows.
+LANE_GAP = 0.25
+# Where a range bar sits in its row, below the centre line so it never strikes through a label.
+RANGE_BAR_OFFSET = 0.3
+RANGE_BAR_WIDTH = 3
+# Labels: the font size and a conservative width per character (system-ui averages
+# about 6.3 px a character at 12 px; wide letters and bold digits reach 7).
+LABEL_FONT_SIZE = 12
+LABEL_CHAR_WIDTH = 7.0
+LABEL_GAP = 4  # between a mark's target and its label
+# Labels claim room in the first rows of a lane only; in deeper rows they take what the
+# marks leave, and those that find none are shown on hover and focus only.
+LABEL_ROWS_LIMIT = 4
+# The plot width a first view is laid out for before the browser says its own.
+DEFAULT_PLOT_WIDTH = 880
+MIN_PLOT_WIDTH = 100
+MAX_PLOT_WIDTH = 4000
+# Plot margins: lane names sit inside the plot, so the left margin is small.
+MARGIN_LEFT = 8
+MARGIN_RIGHT = 8
+# Room above the plot for the mode bar, so it never covers a mark of the first row.
+MARGIN_TOP = 30
+MARGIN_BOTTOM = 30
+# Axis ticks: at least this far apart beyond the width of their text.
+TICK_CHAR_WIDTH = 7.0
+TICK_GAP = 18
+# Height of the density band under the lanes, when a window draws only some of its events.
+BAND_HEIGHT = 90
+
+# --- lanes --------------------------------------------------------------------
+# At most this many lanes by default; the actors (or topics) with fewest events in
+# view share the last one.
+MAX_LANES = 8
+OTHER_ACTORS = "Other actors"
+OTHER_TOPICS = "Other topics"
+OTHER_STORIES = "Other events"
+ALL_EVENTS = ""  # the single lane of lanes=none has no name to show
+
+# --- colours --------------------------------------------------------------------
+OTHER_COLOUR = "#6b6b6b"
+NEUTRAL_COLOUR = "#3a6ea5"
+TODAY_COLOUR = "#d62728"
+LANE_BAND_COLOUR = "rgba(128,128,128,0.07)"
+GRID_COLOUR = "rgba(128,128,128,0.2)"
+RANGE_BAR_OPACITY = 0.45
+# Story arcs have no colour of their own.
+ARC_COLOURS = ["#1f6fb2", "#b23a48", "#2f7d5b", "#8a6d00", "#6b4c9a", "#00727d", "#a8432b", "#5d4037"]
+
+# --- marks, as Plotly symbol names (the SVG drawer draws the same shapes) -------
+SYMBOLS = {
+    "happened": "circle",
+    "scheduled": "circle-open",
+    "expected": "diamond-open",
+    "cancelled": "x-thin-open",
+}
