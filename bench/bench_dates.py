@@ -149,8 +149,11 @@ Proposed = tuple[int, date, date, str]  # date expression's start, earliest, lat
 
 def proposals(text: str, published: date) -> list[Proposed]:
     if hasattr(timeline.dates, "event_mentions"):
-        return [(m.start, m.earliest, m.latest, m.status) for m in timeline.dates.event_mentions(text, published)
-                if m.earliest and m.latest]
+        return [
+            (m.start, m.earliest, m.latest, m.status)
+            for m in timeline.dates.event_mentions(text, published)
+            if m.earliest and m.latest
+        ]
     # The rule before issue 13: the first usable date of each sentence.
     found, sentences = [], set()
     for m in extract_dates(text, published):
@@ -177,10 +180,15 @@ def score_events(docs: list[dict]) -> dict[str, float]:
                 status_ok += hit[3] == event["status"]
     precision = found / system if system else 0.0
     recall = found / gold if gold else 0.0
-    return {"event_precision": round(precision, 3), "event_recall": round(recall, 3),
-            "event_f1": round(2 * precision * recall / (precision + recall) if precision + recall else 0.0, 3),
-            "status_accuracy": round(status_ok / found if found else 0.0, 3),
-            "gold_events": gold, "proposals": system, "events_found": found}
+    return {
+        "event_precision": round(precision, 3),
+        "event_recall": round(recall, 3),
+        "event_f1": round(2 * precision * recall / (precision + recall) if precision + recall else 0.0, 3),
+        "status_accuracy": round(status_ok / found if found else 0.0, 3),
+        "gold_events": gold,
+        "proposals": system,
+        "events_found": found,
+    }
 
 
 def long_article(docs: list[dict], words: int = 5000) -> str:
@@ -212,33 +220,57 @@ def main(argv: list[str]) -> int:
         system(docs[0]["text"], date.fromisoformat(docs[0]["published"]))  # warm-up
         s = score(system, docs)
         results[name] = {
-            "precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
-            "value_accuracy": round(s.value_accuracy, 3), "value_f1": round(s.value_f1, 3),
-            "system": s.system, "gold": s.gold, "matched": s.matched,
+            "precision": round(s.precision, 3),
+            "recall": round(s.recall, 3),
+            "f1": round(s.f1, 3),
+            "value_accuracy": round(s.value_accuracy, 3),
+            "value_f1": round(s.value_f1, 3),
+            "system": s.system,
+            "gold": s.gold,
+            "matched": s.matched,
             "ms_per_doc": round(s.ms_per_doc, 2),
             "ms_5000_words": round(time_long(system, article, repeat), 1),
         }
     events = score_events(docs)
     if "--json" in argv:
-        print(json.dumps({"documents": len(docs), "gold_timexes": sum(len(d["timexes"]) for d in docs),
-                          "long_article_words": len(article.split()), "systems": results,
-                          "proposals": events}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "documents": len(docs),
+                    "gold_timexes": sum(len(d["timexes"]) for d in docs),
+                    "long_article_words": len(article.split()),
+                    "systems": results,
+                    "proposals": events,
+                },
+                indent=2,
+            )
+        )
         return 0
-    print(f"Devset: {len(docs)} documents, {sum(len(d['timexes']) for d in docs)} gold TIMEX3 (DATE); "
-          f"long article: {len(article.split())} words")
+    print(
+        f"Devset: {len(docs)} documents, {sum(len(d['timexes']) for d in docs)} gold TIMEX3 (DATE); "
+        f"long article: {len(article.split())} words"
+    )
     names = list(results)
-    rows = [("relaxed precision", "precision", "{:.3f}"), ("relaxed recall", "recall", "{:.3f}"),
-            ("relaxed F1", "f1", "{:.3f}"), ("value accuracy", "value_accuracy", "{:.3f}"),
-            ("value F1", "value_f1", "{:.3f}"), ("mentions found", "system", "{}"),
-            ("spans matched", "matched", "{}"), ("ms / document", "ms_per_doc", "{:.2f}"),
-            ("ms / 5,000 words", "ms_5000_words", "{:.1f}")]
+    rows = [
+        ("relaxed precision", "precision", "{:.3f}"),
+        ("relaxed recall", "recall", "{:.3f}"),
+        ("relaxed F1", "f1", "{:.3f}"),
+        ("value accuracy", "value_accuracy", "{:.3f}"),
+        ("value F1", "value_f1", "{:.3f}"),
+        ("mentions found", "system", "{}"),
+        ("spans matched", "matched", "{}"),
+        ("ms / document", "ms_per_doc", "{:.2f}"),
+        ("ms / 5,000 words", "ms_5000_words", "{:.1f}"),
+    ]
     print(f"{'':20}" + "".join(f"{n:>20}" for n in names))
     for label, key, fmt in rows:
         print(f"{label:20}" + "".join(f"{fmt.format(results[n][key]):>20}" for n in names))
-    print(f"\nProposals on the {events['gold_events']} gold events of the issue 13 documents: "
-          f"{events['proposals']} made, {events['events_found']} found; precision {events['event_precision']:.3f}, "
-          f"recall {events['event_recall']:.3f}, F1 {events['event_f1']:.3f}, "
-          f"status accuracy {events['status_accuracy']:.3f}")
+    print(
+        f"\nProposals on the {events['gold_events']} gold events of the issue 13 documents: "
+        f"{events['proposals']} made, {events['events_found']} found; precision {events['event_precision']:.3f}, "
+        f"recall {events['event_recall']:.3f}, F1 {events['event_f1']:.3f}, "
+        f"status accuracy {events['status_accuracy']:.3f}"
+    )
     return 0
 
 

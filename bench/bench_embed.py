@@ -117,16 +117,30 @@ class Summit:
         self.env["STATIC_MAX_AGE"] = "31536000"
         # The articles with three embeds are served from another local port.
         self.env["EMBED_FRAME_ANCESTORS"] = "http://127.0.0.1:*"
-        for command in (["collectstatic", "--noinput", "-v0"], ["migrate", "--noinput", "-v0"],
-                        ["loaddata", "seed", "-v0"]):
+        for command in (
+            ["collectstatic", "--noinput", "-v0"],
+            ["migrate", "--noinput", "-v0"],
+            ["loaddata", "seed", "-v0"],
+        ):
             self.manage(*command)
         if events > SEED_EVENTS:
             self.manage("generate_events", "--count", str(events - SEED_EVENTS), "--seed", "1", "-v0")
         self.port = free_port()
         self.server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "summit.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", "2",
-             "--threads", "4", "--log-level", "warning"],
-            cwd=root, env=self.env,
+            [
+                str(BIN / "gunicorn"),
+                "summit.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+                "--log-level",
+                "warning",
+            ],
+            cwd=root,
+            env=self.env,
         )
         self.url = f"http://127.0.0.1:{self.port}"
         for _ in range(150):
@@ -189,8 +203,11 @@ def install_timelinejs() -> Path | None:
     if not dist.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         try:
-            subprocess.run(["npm", "install", "--prefix", str(CACHE), TIMELINEJS, "--no-audit", "--no-fund",
-                            "--silent"], check=True, timeout=180)
+            subprocess.run(
+                ["npm", "install", "--prefix", str(CACHE), TIMELINEJS, "--no-audit", "--no-fund", "--silent"],
+                check=True,
+                timeout=180,
+            )
         except (OSError, subprocess.SubprocessError) as error:
             print(f"TimelineJS3 could not be installed from npm ({error}); measuring summit alone.")
             return None
@@ -285,10 +302,12 @@ def one_load(browser, url: str, cpu: int, reach: str | None, framed: int = 0) ->
     needed = set()
     for frame in {page.main_frame, *frames}:
         needed.add(frame.url)
-        needed.update(frame.evaluate(
-            "() => performance.getEntriesByType('resource')"
-            ".filter((entry) => entry.renderBlockingStatus === 'blocking').map((entry) => entry.name)"
-        ))
+        needed.update(
+            frame.evaluate(
+                "() => performance.getEntriesByType('resource')"
+                ".filter((entry) => entry.renderBlockingStatus === 'blocking').map((entry) => entry.name)"
+            )
+        )
     measured = {
         "first_chart": max(moment(frame, "firstChart") for frame in frames),
         "zoom_works": max(moment(frame, "zoomWorks") for frame in frames),
@@ -341,8 +360,15 @@ def summarise(loads: list[dict]) -> dict:
 
 
 def report(rows: list[tuple[str, str, dict]]) -> None:
-    columns = ["first chart ms", "zoom works ms", "KB before chart gz/br", "KB arrived by chart gz", "KB total gz/br",
-               "requests before/total", "long tasks ms"]
+    columns = [
+        "first chart ms",
+        "zoom works ms",
+        "KB before chart gz/br",
+        "KB arrived by chart gz",
+        "KB total gz/br",
+        "requests before/total",
+        "long tasks ms",
+    ]
     print("\n| case | page | " + " | ".join(columns) + " |")
     print("|---|---|" + "---|" * len(columns))
     for case, name, summary in rows:
@@ -355,10 +381,17 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="30,1000,10000")
     parser.add_argument("--cpu", default="1,4")
-    parser.add_argument("--before", default=os.environ.get("BENCH_BEFORE", ""),
-                        help="a commit to measure beside the working tree (default: none)")
-    parser.add_argument("--timelinejs-max", type=int, default=10_000,
-                        help="measure TimelineJS3 only up to this many events (it takes minutes at 10,000 and 4×)")
+    parser.add_argument(
+        "--before",
+        default=os.environ.get("BENCH_BEFORE", ""),
+        help="a commit to measure beside the working tree (default: none)",
+    )
+    parser.add_argument(
+        "--timelinejs-max",
+        type=int,
+        default=10_000,
+        help="measure TimelineJS3 only up to this many events (it takes minutes at 10,000 and 4×)",
+    )
     parser.add_argument("--three", default="30", help="sizes at which to load an article with three embeds")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
@@ -385,8 +418,14 @@ def main():
                     cases = [(f"{events:,} events, {cpu}× CPU", cpu, pages) for cpu in cpus]
                     if events in three_sizes:
                         three = {
-                            summit.name: (site.article(f"three-{summit.name[7:]}-{events}.html",
-                                                       [summit.embed(query) for query in THREE_EMBEDS]), "#chart", 3)
+                            summit.name: (
+                                site.article(
+                                    f"three-{summit.name[7:]}-{events}.html",
+                                    [summit.embed(query) for query in THREE_EMBEDS],
+                                ),
+                                "#chart",
+                                3,
+                            )
                             for summit in summits
                         }
                         if "TimelineJS3" in pages:

@@ -36,10 +36,28 @@ def main():
         saves, save_errors = editor(env, seconds)
         prefix = work / "locust"
         subprocess.run(
-            [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-             "-u", str(args.users), "-r", str(args.users), "-t", f"{seconds}s",
-             "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary", "--loglevel", "ERROR"],
-            cwd=ROOT, env=env, check=False,
+            [
+                str(BIN / "locust"),
+                "-f",
+                str(ROOT / "bench" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(args.users),
+                "-r",
+                str(args.users),
+                "-t",
+                f"{seconds}s",
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--csv",
+                str(prefix),
+                "--only-summary",
+                "--loglevel",
+                "ERROR",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=False,
         )
         done = saves()
         report(prefix, seconds, args.users, done, save_errors)
@@ -69,7 +87,9 @@ def editor(env, seconds):
             try:
                 event, _ = Event.objects.get_or_create(
                     slug=f"load-edit-{i % 5}",
-                    defaults=dict(title="Edited under load", earliest=day, latest=day, status_as_of=day, is_published=True),
+                    defaults=dict(
+                        title="Edited under load", earliest=day, latest=day, status_as_of=day, is_published=True
+                    ),
                 )
                 event.summary = f"save {i}"
                 event.save()
@@ -85,11 +105,14 @@ def editor(env, seconds):
 
 
 def report(prefix, seconds, users, saves, save_errors):
-    rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
+    with open(f"{prefix}_stats.csv") as stats:
+        rows = list(csv.DictReader(stats))
     print(f"\nLoad: {users} users for {seconds} s against gunicorn (4 workers x 4 threads), seed data")
     print(f"{'endpoint':32} {'requests':>9} {'errors':>7} {'p50 ms':>7} {'p99 ms':>7} {'req/s':>8}")
     for row in rows:
-        print(f"{row['Name']:32} {row['Request Count']:>9} {row['Failure Count']:>7} {row['50%']:>7} {row['99%']:>7} {float(row['Requests/s']):>8.1f}")
+        print(
+            f"{row['Name']:32} {row['Request Count']:>9} {row['Failure Count']:>7} {row['50%']:>7} {row['99%']:>7} {float(row['Requests/s']):>8.1f}"  # noqa: E501
+        )
     print(f"editor saves: {saves}, editor errors: {len(save_errors)} {save_errors[:3]}")
 
 

@@ -52,8 +52,15 @@ def make_source():
     for day, sentence in zip(days, sentences, strict=True):
         date_text = f"{day:%d %B %Y}"
         Proposal.objects.create(
-            source=source, quote=sentence, start=start, end=start + len(sentence), date_text=date_text,
-            date_start=start + sentence.index(date_text), timex=day.isoformat(), earliest=day, latest=day,
+            source=source,
+            quote=sentence,
+            start=start,
+            end=start + len(sentence),
+            date_text=date_text,
+            date_start=start + sentence.index(date_text),
+            timex=day.isoformat(),
+            earliest=day,
+            latest=day,
             precision="day",
         )
         start += len(sentence) + 1
@@ -112,11 +119,19 @@ def measure(runs: int) -> dict:
     for n in range(runs):
         p, q, r = proposals[3 * n], proposals[3 * n + 1], proposals[3 * n + 2]
         for name, data in (
-            ("accept", {
-                "proposal": p.pk, "action": "accept", f"p{p.pk}-title": f"Bench event {n}",
-                f"p{p.pk}-earliest": p.earliest.isoformat(), f"p{p.pk}-latest": p.latest.isoformat(),
-                f"p{p.pk}-precision": "day", f"p{p.pk}-status": "happened", f"p{p.pk}-quote": p.quote,
-            }),
+            (
+                "accept",
+                {
+                    "proposal": p.pk,
+                    "action": "accept",
+                    f"p{p.pk}-title": f"Bench event {n}",
+                    f"p{p.pk}-earliest": p.earliest.isoformat(),
+                    f"p{p.pk}-latest": p.latest.isoformat(),
+                    f"p{p.pk}-precision": "day",
+                    f"p{p.pk}-status": "happened",
+                    f"p{p.pk}-quote": p.quote,
+                },
+            ),
             ("attach", {"proposal": q.pk, "action": "into", f"i{q.pk}-event": target.pk, f"i{q.pk}-quote": q.quote}),
             ("reject", {"proposal": r.pk, "action": "reject"}),
             ("reopen", {"proposal": r.pk, "action": "reopen"}),
@@ -145,15 +160,26 @@ def main():
             manage(env, "generate_events", "--count", str(size), "--seed", "1", "-v0")
             output = subprocess.run(
                 [sys.executable, __file__, "--measure", "--runs", str(args.runs)],
-                cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
             ).stdout
             results.append(json.loads(output.strip().splitlines()[-1]))
             print(json.dumps(results[-1]), flush=True)
     if len(results) > 1:
         first, last = results[0], results[-1]
-        print("ratio largest/smallest:", json.dumps({
-            key: round(last[key] / first[key], 2) for key in first if key.endswith(("_ms", "_bytes")) and first[key]
-        }))
+        print(
+            "ratio largest/smallest:",
+            json.dumps(
+                {
+                    key: round(last[key] / first[key], 2)
+                    for key in first
+                    if key.endswith(("_ms", "_bytes")) and first[key]
+                }
+            ),
+        )
 
 
 if __name__ == "__main__":

@@ -71,6 +71,7 @@ def drop_database(backend: str, url: str):
 
 # --- in-process server timings (run in a child process per database) ---------
 
+
 def measure_in_process(runs: int) -> dict:
     import resource
 
@@ -89,8 +90,12 @@ def measure_in_process(runs: int) -> dict:
     from timeline.models import Event
 
     busiest = (
-        Event.objects.published().annotate(month=TruncMonth("earliest")).values("month")
-        .annotate(n=Count("pk")).order_by("-n").first()["month"]
+        Event.objects.published()
+        .annotate(month=TruncMonth("earliest"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()["month"]
     )
     first = busiest.date() if isinstance(busiest, datetime.datetime) else busiest
     last = month_bounds(first.year, first.month)[1]
@@ -124,6 +129,7 @@ def percentile(values, q):
 
 # --- gunicorn, the browser and the load run --------------------------------
 
+
 def worker_peak_rss_mb(server: subprocess.Popen) -> float:
     peaks = []
     for child in Path("/proc").glob("[0-9]*"):
@@ -153,8 +159,9 @@ def browser_timings(port: int, runs: int = 3) -> dict:
             page.goto(f"http://127.0.0.1:{port}/")
             page.wait_for_selector("#chart[data-rendered=true]")
             first.append(page.evaluate("() => window.firstChart"))
-            zoom.append(page.evaluate(
-                """() => new Promise((done) => {
+            zoom.append(
+                page.evaluate(
+                    """() => new Promise((done) => {
                   const chart = document.getElementById('chart');
                   const range = chart._fullLayout.xaxis.range.map((d) => new Date(d).getTime());
                   const middle = (range[0] + range[1]) / 2, half = (range[1] - range[0]) / 16;
@@ -163,7 +170,8 @@ def browser_timings(port: int, runs: int = 3) -> dict:
                   Plotly.relayout(chart, {'xaxis.range': [new Date(middle - half).toISOString(), new Date(middle + half).toISOString()]});
                   setTimeout(() => done(null), 10000);
                 })"""
-            ))
+                )
+            )
             page.close()
         browser.close()
     zoom = [value for value in zoom if value is not None]
@@ -202,9 +210,13 @@ def hammer(port: int, path: str, seconds: float, connections: int) -> dict:
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - began
-    return {"requests": len(latencies), "errors": errors[0], "rps": len(latencies) / elapsed,
-            "p50": percentile(latencies, 50) if latencies else None,
-            "p99": percentile(latencies, 99) if latencies else None}
+    return {
+        "requests": len(latencies),
+        "errors": errors[0],
+        "rps": len(latencies) / elapsed,
+        "p50": percentile(latencies, 50) if latencies else None,
+        "p99": percentile(latencies, 99) if latencies else None,
+    }
 
 
 def static_of_same_size(port: int, size: int) -> str:
@@ -216,6 +228,7 @@ def static_of_same_size(port: int, size: int) -> str:
 
 
 # --- the run ----------------------------------------------------------------
+
 
 def main():
     parser = argparse.ArgumentParser()
@@ -229,7 +242,11 @@ def main():
         print(json.dumps(measure_in_process(args.runs)))
         return
 
-    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([1000, 10000] if args.quick else [1000, 10000, 100000])
+    sizes = (
+        [int(s) for s in args.sizes.split(",")]
+        if args.sizes
+        else ([1000, 10000] if args.quick else [1000, 10000, 100000])
+    )
     backends = ["sqlite"] + ([] if args.quick or args.no_postgres or not postgres_reachable() else ["postgresql"])
     load_seconds = 10 if args.quick else 30
     work = Path(tempfile.mkdtemp(prefix="summit-scale-"))
@@ -246,7 +263,11 @@ def main():
                 generated_s = time.monotonic() - started
                 measured = subprocess.run(
                     [sys.executable, str(Path(__file__)), "--measure", "--runs", str(args.runs)],
-                    cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+                    cwd=ROOT,
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
                 )
                 row = json.loads(measured.stdout.strip().splitlines()[-1])
                 row["generate_s"] = generated_s
@@ -287,20 +308,28 @@ def report(results, load, backends, sizes, load_seconds):
             label = "window (1 month)" if name == "window" else name
             print(f"{backend:10} {label:18}{cells}{p50s[-1] / p50s[0]:>18.2f}")
     print("\nFirst view and browser, per size")
-    print(f"{'db':10} {'events':>8} {'generate s':>11} {'HTML gz KB':>11} {'first chart ms':>15} {'zoom redraw ms':>15} {'worker RSS MB':>14}")
+    print(
+        f"{'db':10} {'events':>8} {'generate s':>11} {'HTML gz KB':>11} {'first chart ms':>15} {'zoom redraw ms':>15} {'worker RSS MB':>14}"  # noqa: E501
+    )
     for backend in backends:
         for size in sizes:
             row = results[(backend, size)]
             zoom = f"{row['zoom_ms']:.0f}" if row.get("zoom_ms") is not None else "n/a"
-            print(f"{backend:10} {row['events']:>8,} {row['generate_s']:>11.1f} {row['html_gz'] / 1024:>11.1f} "
-                  f"{row['first_chart_ms']:>15.0f} {zoom:>15} {row['worker_rss_mb']:>14.0f}")
+            print(
+                f"{backend:10} {row['events']:>8,} {row['generate_s']:>11.1f} {row['html_gz'] / 1024:>11.1f} "
+                f"{row['first_chart_ms']:>15.0f} {zoom:>15} {row['worker_rss_mb']:>14.0f}"
+            )
     for backend, figures in load.items():
         embed, static = figures["embed"], figures["static"]
-        print(f"\n64 connections for {load_seconds} s against gunicorn (2 workers x 8 threads), {backend}, "
-              f"{sizes[-1]:,} events; /embed/ is {figures['embed_bytes'] / 1024:.0f} KB")
+        print(
+            f"\n64 connections for {load_seconds} s against gunicorn (2 workers x 8 threads), {backend}, "
+            f"{sizes[-1]:,} events; /embed/ is {figures['embed_bytes'] / 1024:.0f} KB"
+        )
         print(f"{'target':44} {'requests':>9} {'errors':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
         for label, row in (("/embed/", embed), (f"static {figures['static_path'][:34]}", static)):
-            print(f"{label:44} {row['requests']:>9} {row['errors']:>7} {row['rps']:>8.1f} {row['p50']:>8.1f} {row['p99']:>8.1f}")
+            print(
+                f"{label:44} {row['requests']:>9} {row['errors']:>7} {row['rps']:>8.1f} {row['p50']:>8.1f} {row['p99']:>8.1f}"  # noqa: E501
+            )
         print(f"embed throughput / static ceiling: {embed['rps'] / static['rps']:.2f}")
 
 

@@ -51,9 +51,20 @@ def start_gunicorn(
     """gunicorn serving summit on a free port, once it answers `ready_path`."""
     port = free_port()
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "summit.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--threads", str(threads), "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            str(BIN / "gunicorn"),
+            "summit.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     for _ in range(150):
         try:

@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.urls import path
-
 from django.contrib.sitemaps.views import sitemap
+from django.urls import path
 
 from timeline.feeds import LatestEventsFeed
 from timeline.sitemaps import SITEMAPS

@@ -15,11 +15,18 @@ PASSWORD = "correct horse battery"
 
 def make_actors():
     Actor.objects.create(
-        name="Sanae Takaichi", short_name="Takaichi", slug="takaichi", kind="person",
+        name="Sanae Takaichi",
+        short_name="Takaichi",
+        slug="takaichi",
+        kind="person",
         aliases="Takaichi Sanae",
     )
     Actor.objects.create(
-        name="Lee Jae-myung", short_name="Lee", slug="lee", kind="person", aliases="Lee Jae Myung",
+        name="Lee Jae-myung",
+        short_name="Lee",
+        slug="lee",
+        kind="person",
+        aliases="Lee Jae Myung",
     )
 
 
@@ -29,8 +36,12 @@ def make_editor(username="editor"):
 
 def make_event(**fields):
     defaults = dict(
-        title="Summit in Nara", slug="summit-in-nara", earliest=datetime.date(2026, 1, 13),
-        latest=datetime.date(2026, 1, 13), status_as_of=PUBLISHED, is_published=False,
+        title="Summit in Nara",
+        slug="summit-in-nara",
+        earliest=datetime.date(2026, 1, 13),
+        latest=datetime.date(2026, 1, 13),
+        status_as_of=PUBLISHED,
+        is_published=False,
     )
     defaults.update(fields)
     return Event.objects.create(**defaults)

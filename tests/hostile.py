@@ -122,8 +122,15 @@ def make_hostile_world() -> dict:
     for i in range(len(events) - 1):
         relation = fill(EventRelation(from_event=events[i], to_event=events[i + 1], kind="led_to"), 30 + i)
         relation.save()
-    return {"actors": actors, "place": place, "topic": topic, "arc": arc, "source": source,
-            "bad_url_sources": bad_url_sources, "events": events}
+    return {
+        "actors": actors,
+        "place": place,
+        "topic": topic,
+        "arc": arc,
+        "source": source,
+        "bad_url_sources": bad_url_sources,
+        "events": events,
+    }
 
 
 # Query parameters of the public routes beyond the filter form (embed, oEmbed, pagination).

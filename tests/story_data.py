@@ -90,22 +90,34 @@ def make_story() -> dict:
     sea_event.places.set([sea])
 
     Citation.objects.create(
-        event=nara, source=kyodo, quote="Takaichi and Lee held talks focused on stabilising rare-earth supply chains.",
-        start=0, end=0,
+        event=nara,
+        source=kyodo,
+        quote="Takaichi and Lee held talks focused on stabilising rare-earth supply chains.",
+        start=0,
+        end=0,
     )
     Citation.objects.create(
-        event=nara, source=scmp, quote="Rare earths were not explicitly mentioned in the joint press release.",
-        start=0, end=0,
+        event=nara,
+        source=scmp,
+        quote="Rare earths were not explicitly mentioned in the joint press release.",
+        start=0,
+        end=0,
     )
     stated = Citation.objects.create(
-        event=controls, source=kyodo, quote="China's export controls came in response to the remark on Taiwan.",
-        start=0, end=0,
+        event=controls,
+        source=kyodo,
+        quote="China's export controls came in response to the remark on Taiwan.",
+        start=0,
+        end=0,
     )
     Citation.objects.create(event=advisory, source=anonymous, quote="A travel advisory was issued.", start=0, end=0)
 
     R = EventRelation.Kind
     EventRelation.objects.create(
-        from_event=controls, to_event=remark, kind=R.IN_RESPONSE_TO, note="Beijing tied them to the remark.",
+        from_event=controls,
+        to_event=remark,
+        kind=R.IN_RESPONSE_TO,
+        note="Beijing tied them to the remark.",
         citation=stated,
     )
     EventRelation.objects.create(from_event=advisory, to_event=remark, kind=R.IN_RESPONSE_TO)
@@ -113,7 +125,17 @@ def make_story() -> dict:
     EventRelation.objects.create(from_event=talks, to_event=nara, kind=R.PART_OF)
     EventRelation.objects.create(from_event=controls, to_event=hidden, kind=R.LED_TO)
     return {
-        "remark": remark, "advisory": advisory, "controls": controls, "talks": talks, "nara": nara,
-        "takeshima": takeshima, "sea": sea_event, "hidden": hidden, "arc": arc, "kyodo": kyodo, "scmp": scmp,
-        "islets": islets, "takaichi": takaichi,
+        "remark": remark,
+        "advisory": advisory,
+        "controls": controls,
+        "talks": talks,
+        "nara": nara,
+        "takeshima": takeshima,
+        "sea": sea_event,
+        "hidden": hidden,
+        "arc": arc,
+        "kyodo": kyodo,
+        "scmp": scmp,
+        "islets": islets,
+        "takaichi": takaichi,
     }

@@ -205,7 +205,7 @@ def test_pinching_the_chart_zooms_the_time_axis(browser, live_server, story):
     page = context.new_page()
     page.goto(live_server.url)
     page.wait_for_selector("#chart[data-rendered=true]")
-    span = "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range; return new Date(r[1]) - new Date(r[0]); }"
+    span = "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range; return new Date(r[1]) - new Date(r[0]); }"  # noqa: E501
     before = page.evaluate(span)
     page.evaluate(
         """() => {

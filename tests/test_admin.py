@@ -22,7 +22,13 @@ def editor(client):
 
 
 def source_form(**overrides):
-    data = {"outlet": "Kyodo", "title": "Summit day", "published_on": "2026-01-15", "language": "en", "text": SUMMIT_TEXT}
+    data = {
+        "outlet": "Kyodo",
+        "title": "Summit day",
+        "published_on": "2026-01-15",
+        "language": "en",
+        "text": SUMMIT_TEXT,
+    }
     data.update(overrides)
     return data
 
@@ -97,10 +103,15 @@ def proposals(editor):
 
 def accept_data(p, **overrides):
     data = {
-        "proposal": p.pk, "action": "accept",
-        f"p{p.pk}-title": "Takaichi hosts Lee in Nara", f"p{p.pk}-earliest": "2026-01-13",
-        f"p{p.pk}-latest": "2026-01-13", f"p{p.pk}-precision": "day", f"p{p.pk}-status": "happened",
-        f"p{p.pk}-actors": [a.pk for a in p.suggested_actors.all()], f"p{p.pk}-quote": p.quote,
+        "proposal": p.pk,
+        "action": "accept",
+        f"p{p.pk}-title": "Takaichi hosts Lee in Nara",
+        f"p{p.pk}-earliest": "2026-01-13",
+        f"p{p.pk}-latest": "2026-01-13",
+        f"p{p.pk}-precision": "day",
+        f"p{p.pk}-status": "happened",
+        f"p{p.pk}-actors": [a.pk for a in p.suggested_actors.all()],
+        f"p{p.pk}-quote": p.quote,
     }
     data.update({f"p{p.pk}-{k}": v for k, v in overrides.items()})
     return data
@@ -122,9 +133,25 @@ def test_accept_creates_unpublished_event_hidden_until_published(editor, proposa
 
 def test_accept_with_edits_uses_the_edited_values(editor, proposals):
     p = proposals[2]
-    editor.post(review_url(p.source), accept_data(p, title="Return visit", earliest="2026-04-01", latest="2026-04-30", precision="month", status="expected", actors=[]))
+    editor.post(
+        review_url(p.source),
+        accept_data(
+            p,
+            title="Return visit",
+            earliest="2026-04-01",
+            latest="2026-04-30",
+            precision="month",
+            status="expected",
+            actors=[],
+        ),
+    )
     event = Event.objects.get()
-    assert (event.title, event.earliest, event.precision, event.status) == ("Return visit", datetime.date(2026, 4, 1), "month", "expected")
+    assert (event.title, event.earliest, event.precision, event.status) == (
+        "Return visit",
+        datetime.date(2026, 4, 1),
+        "month",
+        "expected",
+    )
     assert event.actors.count() == 0
 
 
@@ -147,7 +174,10 @@ def test_latest_before_earliest_is_refused(editor, proposals):
 def test_add_to_existing_event(editor, proposals):
     existing = make_event()
     p = proposals[0]
-    response = editor.post(review_url(p.source), {"proposal": p.pk, "action": "into", f"i{p.pk}-event": existing.pk, f"i{p.pk}-quote": p.quote})
+    response = editor.post(
+        review_url(p.source),
+        {"proposal": p.pk, "action": "into", f"i{p.pk}-event": existing.pk, f"i{p.pk}-quote": p.quote},
+    )
     assert response.status_code == 302
     assert Event.objects.count() == 1 and existing.citations.get().quote == p.quote
     p.refresh_from_db()
@@ -176,8 +206,12 @@ def test_event_admin_pages_render(editor):
         "/admin/timeline/event/?is_published__exact=0&precision__exact=day",
         f"/admin/timeline/event/{event.pk}/change/",
         "/admin/timeline/event/add/",
-        "/admin/timeline/source/", "/admin/timeline/citation/", "/admin/timeline/actor/",
-        "/admin/timeline/topic/", "/admin/timeline/proposal/", "/admin/timeline/event/deleted/",
+        "/admin/timeline/source/",
+        "/admin/timeline/citation/",
+        "/admin/timeline/actor/",
+        "/admin/timeline/topic/",
+        "/admin/timeline/proposal/",
+        "/admin/timeline/event/deleted/",
         "/admin/timeline/event/?q=Nara",
     ]:
         assert editor.get(url).status_code == 200, url

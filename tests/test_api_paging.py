@@ -35,12 +35,22 @@ def test_paging_keeps_the_filters(client, seed):
 def test_a_page_is_stable_when_earlier_events_are_added(client, seed):
     first = client.get("/api/events.json", {"limit": 5}).json()
     Event.objects.create(
-        title="A much earlier event", slug="much-earlier", earliest="1900-01-01", latest="1900-01-01",
-        precision="day", status="happened", status_as_of="2026-01-01", is_published=True,
+        title="A much earlier event",
+        slug="much-earlier",
+        earliest="1900-01-01",
+        latest="1900-01-01",
+        precision="day",
+        status="happened",
+        status_as_of="2026-01-01",
+        is_published=True,
     )
     second = client.get(first["next"]).json()
-    expected = list(Event.objects.published().exclude(slug="much-earlier")
-                    .order_by("earliest", "latest", "pk").values_list("slug", flat=True))[5:10]
+    expected = list(
+        Event.objects.published()
+        .exclude(slug="much-earlier")
+        .order_by("earliest", "latest", "pk")
+        .values_list("slug", flat=True)
+    )[5:10]
     assert [event["slug"] for event in second["events"]] == expected
 
 

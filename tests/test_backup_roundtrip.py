@@ -14,8 +14,18 @@ from .hostile import make_hostile_world
 ROOT = Path(__file__).resolve().parent.parent
 # What the README's backup command dumps: all data; contenttypes and
 # permissions are rebuilt by migrate, so natural keys point at them instead.
-DUMP_ARGS = ["--natural-foreign", "--natural-primary", "-e", "contenttypes", "-e", "auth.permission",
-             "-e", "sessions", "--indent", "1"]
+DUMP_ARGS = [
+    "--natural-foreign",
+    "--natural-primary",
+    "-e",
+    "contenttypes",
+    "-e",
+    "auth.permission",
+    "-e",
+    "sessions",
+    "--indent",
+    "1",
+]
 
 
 def normalised(path: Path):
@@ -31,8 +41,9 @@ def normalised(path: Path):
 def manage(*args, db_url, **extra_env):
     env = {**os.environ, "DATABASE_URL": db_url, **extra_env}
     env.pop("TEST_DB_NAME", None)
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 

@@ -33,8 +33,11 @@ def events(editor):
     nara = make_event(title="Summit in Nara", slug="summit-in-nara")
     nara.actors.set(Actor.objects.all())
     gyeongju = make_event(
-        title="Meeting in Gyeongju", slug="gyeongju", earliest=datetime.date(2025, 10, 30),
-        latest=datetime.date(2025, 10, 30), is_published=True,
+        title="Meeting in Gyeongju",
+        slug="gyeongju",
+        earliest=datetime.date(2025, 10, 30),
+        latest=datetime.date(2025, 10, 30),
+        is_published=True,
     )
     return nara, gyeongju
 

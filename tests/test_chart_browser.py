@@ -107,7 +107,7 @@ def test_labels_neither_overlap_nor_leave_the_plot(page, live_server, seed_live,
     for box in boxes:
         assert plot["x"] - 0.5 <= box["left"] and box["right"] <= plot["x"] + plot["width"] + 0.5, box
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             side_by_side = a["right"] <= b["left"] or b["right"] <= a["left"]
             assert side_by_side or a["bottom"] <= b["top"] or b["bottom"] <= a["top"], (a, b)
     ticks = page.locator("#chart .xtick text").evaluate_all("(nodes) => nodes.map((n) => n.textContent)")

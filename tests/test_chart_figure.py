@@ -33,10 +33,7 @@ def strings(value):
 
 def marks(figure):
     trace = next(trace for trace in figure["data"] if trace.get("meta") == "events")
-    return [
-        {"slug": point[0], "x": x, "y": y}
-        for point, x, y in zip(trace["customdata"], trace["x"], trace["y"])
-    ]
+    return [{"slug": point[0], "x": x, "y": y} for point, x, y in zip(trace["customdata"], trace["x"], trace["y"])]
 
 
 def lane_names(figure):

@@ -82,8 +82,10 @@ def test_a_mark_that_needs_a_new_row_brings_its_label():
 
 def test_no_two_visible_labels_overlap_and_none_leaves_the_plot():
     days = [datetime.date(2025, 10, 1) + datetime.timedelta(days=3 * n) for n in range(50)]
-    events = [event(f"e{n}", day, importance=1 + n % 5, short_title="A fairly long label " * (n % 2 + 1))
-              for n, day in enumerate(days)]
+    events = [
+        event(f"e{n}", day, importance=1 + n % 5, short_title="A fairly long label " * (n % 2 + 1))
+        for n, day in enumerate(days)
+    ]
     for width in (375, 880, 1200):
         layout = lay_out(events, View(FIRST_VIEW.start, FIRST_VIEW.end, width))
         boxes = label_boxes(layout)
@@ -91,7 +93,7 @@ def test_no_two_visible_labels_overlap_and_none_leaves_the_plot():
         for left, right, _ in boxes:
             assert left >= 0 and right <= width
         for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 assert a[2] != b[2] or not overlaps(a, b)
 
 
@@ -191,16 +193,22 @@ def test_a_range_that_began_before_the_view_keeps_its_mark_in_view():
 
 
 def test_an_unconfirmed_event_says_so():
-    takeshima = event("takeshima", datetime.date(2026, 2, 22), status="scheduled",
-                      unconfirmed_since=datetime.date(2026, 1, 14))
+    takeshima = event(
+        "takeshima", datetime.date(2026, 2, 22), status="scheduled", unconfirmed_since=datetime.date(2026, 1, 14)
+    )
     layout = lay_out([takeshima], FIRST_VIEW)
     assert "not confirmed since 14 Jan 2026" in layout.marks[0].hover
     assert layout.marks[0].symbol == "circle-open"
 
 
 def test_an_unconfirmed_label_drops_its_note_where_only_the_short_title_fits():
-    takeshima = event("takeshima", datetime.date(2026, 2, 22), status="scheduled", short_title="Takeshima Day",
-                      unconfirmed_since=datetime.date(2026, 1, 14))
+    takeshima = event(
+        "takeshima",
+        datetime.date(2026, 2, 22),
+        status="scheduled",
+        short_title="Takeshima Day",
+        unconfirmed_since=datetime.date(2026, 1, 14),
+    )
     roomy = lay_out([takeshima], FIRST_VIEW)
     assert [label.text for label in roomy.labels] == ["Takeshima Day (unconfirmed)"]
     # 20 px a day: a neighbour four days before leaves room for the short title only.
@@ -244,8 +252,10 @@ def test_a_three_day_zoom_ticks_each_day():
 
 
 def test_the_supported_extremes_lay_out():
-    events = [event("first", EARLIEST_SUPPORTED, EARLIEST_SUPPORTED + style.DAY * 400),
-              event("last", LATEST_SUPPORTED - style.DAY * 30, LATEST_SUPPORTED)]
+    events = [
+        event("first", EARLIEST_SUPPORTED, EARLIEST_SUPPORTED + style.DAY * 400),
+        event("last", LATEST_SUPPORTED - style.DAY * 30, LATEST_SUPPORTED),
+    ]
     layout = lay_out(events, View(EARLIEST_SUPPORTED, LATEST_SUPPORTED + style.DAY, 375, "actor", LATEST_SUPPORTED))
     assert {mark.slug for mark in layout.marks} == {"first", "last"}
     assert layout.today is not None

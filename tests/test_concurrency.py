@@ -36,8 +36,12 @@ def test_writers_and_readers_together_lose_nothing():
             i = 0
             while time.monotonic() < stop:
                 event = Event.objects.create(
-                    title=f"Writer {n} event {i}", slug=f"w{n}-{i}", earliest=D, latest=D,
-                    status_as_of=D, is_published=True,
+                    title=f"Writer {n} event {i}",
+                    slug=f"w{n}-{i}",
+                    earliest=D,
+                    latest=D,
+                    status_as_of=D,
+                    is_published=True,
                 )
                 event.actors.add(actor)
                 # An editor's second save of the same event, as the admin does.

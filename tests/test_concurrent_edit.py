@@ -16,13 +16,20 @@ def change_form_data(client, event):
     html = client.get(f"/admin/timeline/event/{event.pk}/change/").content.decode()
     version = re.search(r'name="seen_version" value="(\d+)"', html).group(1)
     return {
-        "title": event.title, "slug": event.slug, "summary": event.summary,
-        "earliest": event.earliest.isoformat(), "latest": event.latest.isoformat(),
-        "precision": event.precision, "status": event.status,
-        "status_as_of": event.status_as_of.isoformat(), "importance": event.importance,
+        "title": event.title,
+        "slug": event.slug,
+        "summary": event.summary,
+        "earliest": event.earliest.isoformat(),
+        "latest": event.latest.isoformat(),
+        "precision": event.precision,
+        "status": event.status,
+        "status_as_of": event.status_as_of.isoformat(),
+        "importance": event.importance,
         "seen_version": version,
-        "citations-TOTAL_FORMS": 0, "citations-INITIAL_FORMS": 0,
-        "citations-MIN_NUM_FORMS": 0, "citations-MAX_NUM_FORMS": 1000,
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
+        "citations-MIN_NUM_FORMS": 0,
+        "citations-MAX_NUM_FORMS": 1000,
     }
 
 

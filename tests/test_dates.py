@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_dates  # noqa: E402
 
-from tests import real_articles
+from tests import real_articles  # noqa: E402
 
 TUE_13_JAN = date(2026, 1, 13)
 WED_14_JAN = date(2026, 1, 14)
@@ -36,6 +36,7 @@ def values(text: str, published: date = TUE_13_JAN) -> list[tuple[str, str]]:
 
 
 # --- precision is kept --------------------------------------------------------
+
 
 def test_in_november_is_month_precision_not_a_day():
     m = only("China reacted strongly to Takaichi's Diet remark in November.", WED_14_JAN)
@@ -59,23 +60,28 @@ def test_late_october_is_part_of_month_with_narrowed_range():
     assert m.label == "late Oct 2025"
 
 
-@pytest.mark.parametrize("phrase, earliest, latest", [
-    ("early November", date(2025, 11, 1), date(2025, 11, 10)),
-    ("mid-November", date(2025, 11, 11), date(2025, 11, 20)),
-])
+@pytest.mark.parametrize(
+    "phrase, earliest, latest",
+    [
+        ("early November", date(2025, 11, 1), date(2025, 11, 10)),
+        ("mid-November", date(2025, 11, 11), date(2025, 11, 20)),
+    ],
+)
 def test_early_and_mid_month_narrow_the_range(phrase, earliest, latest):
     m = only(f"Remarks she made in {phrase} infuriated China.")
     assert (m.value, m.precision, m.earliest, m.latest) == ("2025-11", "part_of_month", earliest, latest)
 
 
 def test_spring_visit_is_a_season_of_the_coming_spring():
-    m = only("Takaichi intends to use the progress made with Lee during her spring visit to the United States.",
-             WED_14_JAN)
+    m = only(
+        "Takaichi intends to use the progress made with Lee during her spring visit to the United States.", WED_14_JAN
+    )
     assert (m.text, m.value, m.precision, m.label) == ("spring", "2026-SP", "season", "spring 2026")
     assert (m.earliest, m.latest) == (date(2026, 3, 1), date(2026, 5, 31))
 
 
 # --- direction: tense and cue words -------------------------------------------
+
 
 def test_set_to_visit_on_wednesday_is_the_coming_wednesday():
     m = only("The pair are set to visit a historic temple on Wednesday before Lee returns home.")
@@ -97,13 +103,16 @@ def test_diet_remark_in_november_is_the_past_november():
     assert m.value == "2025-11"
 
 
-@pytest.mark.parametrize("sentence, value", [
-    ("The minister will speak on Friday.", "2026-01-16"),
-    ("The minister spoke on Friday.", "2026-01-09"),
-    ("The minister is expected to speak on Friday.", "2026-01-16"),
-    ("Talks were held on Friday.", "2026-01-09"),
-    ("The festival opens on Friday.", "2026-01-16"),
-])
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The minister will speak on Friday.", "2026-01-16"),
+        ("The minister spoke on Friday.", "2026-01-09"),
+        ("The minister is expected to speak on Friday.", "2026-01-16"),
+        ("Talks were held on Friday.", "2026-01-09"),
+        ("The festival opens on Friday.", "2026-01-16"),
+    ],
+)
 def test_bare_weekday_follows_the_tense_of_its_clause(sentence, value):
     assert only(sentence).value == value
 
@@ -113,13 +122,16 @@ def test_weekday_with_no_tense_cue_is_the_nearest_one():
     assert only("Takaichi speaks with Lee in Nara City on Tuesday.", WED_14_JAN).value == "2026-01-13"
 
 
-@pytest.mark.parametrize("sentence, value", [
-    ("The summit will be held in March.", "2026-03"),
-    ("The summit was held in March.", "2025-03"),
-    ("Exports rose in December.", "2025-12"),
-    ("Exports will rise in December.", "2026-12"),
-    ("Sales rose in January.", "2026-01"),
-])
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The summit will be held in March.", "2026-03"),
+        ("The summit was held in March.", "2025-03"),
+        ("Exports rose in December.", "2025-12"),
+        ("Exports will rise in December.", "2026-12"),
+        ("Sales rose in January.", "2026-01"),
+    ],
+)
 def test_bare_month_follows_tense_and_includes_the_current_month(sentence, value):
     assert only(sentence).value == value
 
@@ -133,19 +145,22 @@ def test_reporting_verb_does_not_date_what_is_reported():
     assert m.value == "2022-10-10"
 
 
-@pytest.mark.parametrize("phrase, value", [
-    ("next week", "2026-W04"),
-    ("this week", "2026-W03"),
-    ("earlier this month", "2026-01"),
-    ("last year", "2025"),
-    ("this year", "2026"),
-    ("next year", "2027"),
-    ("last month", "2025-12"),
-    ("this month", "2026-01"),
-    ("next month", "2026-02"),
-    ("two weeks ago", "2026-W01"),
-    ("three years ago", "2023"),
-])
+@pytest.mark.parametrize(
+    "phrase, value",
+    [
+        ("next week", "2026-W04"),
+        ("this week", "2026-W03"),
+        ("earlier this month", "2026-01"),
+        ("last year", "2025"),
+        ("this year", "2026"),
+        ("next year", "2027"),
+        ("last month", "2025-12"),
+        ("this month", "2026-01"),
+        ("next month", "2026-02"),
+        ("two weeks ago", "2026-W01"),
+        ("three years ago", "2023"),
+    ],
+)
 def test_relative_expressions_are_anchored_at_publication(phrase, value):
     m = only(f"It happened {phrase}, officials said.")
     assert (m.text, m.value) == (phrase, value)
@@ -164,7 +179,10 @@ def test_a_week_earlier_is_anchored_at_the_last_date_mentioned():
 def test_anaphoric_day_offsets_chain_from_the_previous_date():
     text = "The storm struck on Sept. 3. The next day it weakened, and three days later it was gone."
     assert values(text, date(2024, 9, 10)) == [
-        ("Sept. 3", "2024-09-03"), ("The next day", "2024-09-04"), ("three days later", "2024-09-07")]
+        ("Sept. 3", "2024-09-03"),
+        ("The next day", "2024-09-04"),
+        ("three days later", "2024-09-07"),
+    ]
 
 
 def test_the_following_month_is_anchored_at_a_month():
@@ -174,12 +192,16 @@ def test_the_following_month_is_anchored_at_a_month():
 
 # --- what must not be cut or taken for a date ---------------------------------
 
-@pytest.mark.parametrize("text, value", [
-    ("Feb. 22 marks Takeshima Day.", "2026-02-22"),
-    ("The summit on Jan. 5 went badly.", "2026-01-05"),
-    ("The vote is on Sept. 3.", "2026-09-03"),
-    ("It opened on Dec. 1, 2025.", "2025-12-01"),
-])
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Feb. 22 marks Takeshima Day.", "2026-02-22"),
+        ("The summit on Jan. 5 went badly.", "2026-01-05"),
+        ("The vote is on Sept. 3.", "2026-09-03"),
+        ("It opened on Dec. 1, 2025.", "2025-12-01"),
+    ],
+)
 def test_abbreviated_month_keeps_its_period(text, value):
     m = only(text)
     assert m.value == value
@@ -187,11 +209,14 @@ def test_abbreviated_month_keeps_its_period(text, value):
     assert m.sentence == text
 
 
-@pytest.mark.parametrize("text", [
-    "He was satisfied with the deal.",
-    "Sun Yat-sen University and the Sun newspaper reported it.",
-    "The wedding sat well with voters.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was satisfied with the deal.",
+        "Sun Yat-sen University and the Sun newspaper reported it.",
+        "The wedding sat well with voters.",
+    ],
+)
 def test_weekday_fragments_inside_words_are_not_dates(text):
     assert [m.text for m in extract_dates(text, TUE_13_JAN) if m.precision == "day"] == []
 
@@ -214,31 +239,36 @@ def test_theresa_may_is_not_a_date():
 
 
 def test_march_as_a_verb_is_not_a_date():
-    assert extract_dates("Protesters march through the capital. Farmers will march on parliament.",
-                         TUE_13_JAN) == []
+    assert extract_dates("Protesters march through the capital. Farmers will march on parliament.", TUE_13_JAN) == []
 
 
-@pytest.mark.parametrize("text", [
-    "The ticket costs $27.",
-    "Prices rose 50%.",
-    "Japan imported 90 per cent of its rare earths.",
-    "Some 2,000 people attended.",
-    "It cost $2025 per metre.",
-    "About 1500 people attended.",
-    "The spread is 2020 basis points.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ticket costs $27.",
+        "Prices rose 50%.",
+        "Japan imported 90 per cent of its rare earths.",
+        "Some 2,000 people attended.",
+        "It cost $2025 per metre.",
+        "About 1500 people attended.",
+        "The spread is 2020 basis points.",
+    ],
+)
 def test_money_percentages_and_quantities_are_not_dates(text):
     assert extract_dates(text, TUE_13_JAN) == []
 
 
-@pytest.mark.parametrize("text", [
-    "His second visit in six months.",
-    "The talks lasted about 90 minutes.",
-    "He served for three years.",
-    "A monthslong dispute.",
-    "Reading Time:4 minutes",
-    "Cases rose in the past 24 hours.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His second visit in six months.",
+        "The talks lasted about 90 minutes.",
+        "He served for three years.",
+        "A monthslong dispute.",
+        "Reading Time:4 minutes",
+        "Cases rose in the past 24 hours.",
+    ],
+)
 def test_durations_are_not_dates(text):
     assert extract_dates(text, TUE_13_JAN) == []
 
@@ -249,13 +279,18 @@ def test_prices_fall_is_not_a_season():
 
 # --- ranges and pairs ----------------------------------------------------------
 
+
 def test_tuesday_and_wednesday_are_two_days_and_merge_into_a_span():
     text = "Lee was in Japan on Tuesday and Wednesday."
     mentions = extract_dates(text, THU_15_JAN)
     assert [(m.text, m.value) for m in mentions] == [("Tuesday", "2026-01-13"), ("Wednesday", "2026-01-14")]
     (span,) = merge_ranges(text, mentions)
     assert (span.text, span.value, span.precision, span.label) == (
-        "Tuesday and Wednesday", "2026-01-13", "span", "13–14 Jan 2026")
+        "Tuesday and Wednesday",
+        "2026-01-13",
+        "span",
+        "13–14 Jan 2026",
+    )
     assert (span.earliest, span.latest) == (date(2026, 1, 13), date(2026, 1, 14))
 
 
@@ -265,7 +300,11 @@ def test_year_range_is_two_years_and_merges_into_a_span():
     assert [(m.text, m.value) for m in mentions] == [("1910", "1910"), ("1945", "1945")]
     (span,) = merge_ranges(text, mentions)
     assert (span.text, span.value, span.earliest, span.latest) == (
-        "1910-1945", "1910", date(1910, 1, 1), date(1945, 12, 31))
+        "1910-1945",
+        "1910",
+        date(1910, 1, 1),
+        date(1945, 12, 31),
+    )
 
 
 def test_over_the_weekend_is_the_past_weekend():
@@ -283,34 +322,40 @@ def test_from_3_to_5_march_is_two_days_sharing_the_month():
 
 def test_month_day_range_shares_the_year():
     assert values("The Fed meets on Jan. 27-28, 2026.", date(2025, 12, 29)) == [
-        ("Jan. 27", "2026-01-27"), ("28, 2026", "2026-01-28")]
+        ("Jan. 27", "2026-01-27"),
+        ("28, 2026", "2026-01-28"),
+    ]
     assert values("It ran from Aug. 8 to Aug. 31, 2025.")[0] == ("Aug. 8", "2025-08-08")
 
 
 # --- formats -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("It began on January 13, 2026.", ("January 13, 2026", "2026-01-13")),
-    ("It began on 13 January 2026.", ("13 January 2026", "2026-01-13")),
-    ("It began on Jan. 13.", ("Jan. 13", "2026-01-13")),
-    ("It began on 2026-01-13.", ("2026-01-13", "2026-01-13")),
-    ("It began on Tuesday, Jan. 13.", ("Tuesday, Jan. 13", "2026-01-13")),
-    ("Tickets go on sale on the 20th.", ("the 20th", "2026-01-20")),
-    ("It began in November 2025.", ("November 2025", "2025-11")),
-    ("Imports peaked in 2010.", ("2010", "2010")),
-    ("Prices fell by 2025.", ("2025", "2025")),
-    ("Stocks boomed in the 1990s.", ("the 1990s", "199")),
-    ("Growth slowed in the 2010s.", ("the 2010s", "201")),
-    ("The plant opens in mid-2025.", ("mid-2025", "2025")),
-    ("The plant opens in early 2026.", ("early 2026", "2026")),
-    ("It will be done by the end of the year.", ("the end of the year", "2026")),
-    ("Profits rose in the first half of 2025.", ("the first half of 2025", "2025-H1")),
-    ("Growth slowed in the third quarter.", ("the third quarter", "2025-Q3")),
-    ("It rained last summer.", ("last summer", "2025-SU")),
-    ("It will open this spring.", ("this spring", "2026-SP")),
-    ("Markets close early on New Year's Eve.", ("New Year's Eve", "2025-12-31")),
-    ("The 2026 budget was passed.", ("2026", "2026")),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It began on January 13, 2026.", ("January 13, 2026", "2026-01-13")),
+        ("It began on 13 January 2026.", ("13 January 2026", "2026-01-13")),
+        ("It began on Jan. 13.", ("Jan. 13", "2026-01-13")),
+        ("It began on 2026-01-13.", ("2026-01-13", "2026-01-13")),
+        ("It began on Tuesday, Jan. 13.", ("Tuesday, Jan. 13", "2026-01-13")),
+        ("Tickets go on sale on the 20th.", ("the 20th", "2026-01-20")),
+        ("It began in November 2025.", ("November 2025", "2025-11")),
+        ("Imports peaked in 2010.", ("2010", "2010")),
+        ("Prices fell by 2025.", ("2025", "2025")),
+        ("Stocks boomed in the 1990s.", ("the 1990s", "199")),
+        ("Growth slowed in the 2010s.", ("the 2010s", "201")),
+        ("The plant opens in mid-2025.", ("mid-2025", "2025")),
+        ("The plant opens in early 2026.", ("early 2026", "2026")),
+        ("It will be done by the end of the year.", ("the end of the year", "2026")),
+        ("Profits rose in the first half of 2025.", ("the first half of 2025", "2025-H1")),
+        ("Growth slowed in the third quarter.", ("the third quarter", "2025-Q3")),
+        ("It rained last summer.", ("last summer", "2025-SU")),
+        ("It will open this spring.", ("this spring", "2026-SP")),
+        ("Markets close early on New Year's Eve.", ("New Year's Eve", "2025-12-31")),
+        ("The 2026 budget was passed.", ("2026", "2026")),
+    ],
+)
 def test_explicit_and_relative_formats(text, expected):
     m = only(text)
     assert (m.text, m.value) == expected
@@ -323,13 +368,19 @@ def test_mid_year_narrows_the_year():
 
 def test_yesterday_today_tomorrow_are_days_around_publication():
     assert values("yesterday, today and tomorrow") == [
-        ("yesterday", "2026-01-12"), ("today", "2026-01-13"), ("tomorrow", "2026-01-14")]
+        ("yesterday", "2026-01-12"),
+        ("today", "2026-01-13"),
+        ("tomorrow", "2026-01-14"),
+    ]
 
 
 def test_present_past_and_future_references():
     assert values("Prices are now high and currently rising; sales recently fell; in the future they may not.") == [
-        ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"),
-        ("the future", "FUTURE_REF")]
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+    ]
 
 
 def test_part_of_day_is_kept_in_the_value():
@@ -338,23 +389,26 @@ def test_part_of_day_is_kept_in_the_value():
 
 # --- sentences -----------------------------------------------------------------
 
+
 def test_sentence_splitting_keeps_abbreviations_together():
-    text = ("Dr. Smith met Mr. Lee in the U.S. on Jan. 5 to discuss the Feb. 22 event. "
-            "It went well. Then they left.")
+    text = "Dr. Smith met Mr. Lee in the U.S. on Jan. 5 to discuss the Feb. 22 event. It went well. Then they left."
     spans = split_sentences(text)
     assert [text[a:b] for a, b in spans] == [
         "Dr. Smith met Mr. Lee in the U.S. on Jan. 5 to discuss the Feb. 22 event.",
-        "It went well.", "Then they left."]
+        "It went well.",
+        "Then they left.",
+    ]
 
 
 def test_mentions_carry_their_sentence():
     text = "Lee arrived. Lee met Xi on Jan. 5, officials said. He left."
     m = only(text)
     assert m.sentence == "Lee met Xi on Jan. 5, officials said."
-    assert text[m.sentence_start:].startswith(m.sentence)
+    assert text[m.sentence_start :].startswith(m.sentence)
 
 
 # --- API contract --------------------------------------------------------------
+
 
 def test_mentions_are_ordered_non_overlapping_and_exact_on_a_seed_article():
     doc = bench_dates.load_devset()[1]
@@ -363,29 +417,52 @@ def test_mentions_are_ordered_non_overlapping_and_exact_on_a_seed_article():
     for a, b in zip(mentions, mentions[1:]):
         assert a.end <= b.start
     for m in mentions:
-        assert doc["text"][m.start:m.end] == m.text
-        assert m.precision in {"day", "part_of_month", "month", "season", "year", "span", "week", "decade",
-                               "present", "unknown"}
+        assert doc["text"][m.start : m.end] == m.text
+        assert m.precision in {
+            "day",
+            "part_of_month",
+            "month",
+            "season",
+            "year",
+            "span",
+            "week",
+            "decade",
+            "present",
+            "unknown",
+        }
 
 
 def test_to_dict_is_json_ready():
     m = only("The summit was held on Jan. 5.")
     d = m.to_dict()
     assert json.loads(json.dumps(d)) == d
-    assert d == {"text": "Jan. 5", "start": 23, "end": 29, "value": "2026-01-05", "earliest": "2026-01-05",
-                 "latest": "2026-01-05", "precision": "day", "label": "5 Jan 2026",
-                 "sentence": "The summit was held on Jan. 5.", "tense": "past", "status": "happened", "flags": []}
+    assert d == {
+        "text": "Jan. 5",
+        "start": 23,
+        "end": 29,
+        "value": "2026-01-05",
+        "earliest": "2026-01-05",
+        "latest": "2026-01-05",
+        "precision": "day",
+        "label": "5 Jan 2026",
+        "sentence": "The summit was held on Jan. 5.",
+        "tense": "past",
+        "status": "happened",
+        "flags": [],
+    }
     assert only("Prices are now high.").to_dict()["earliest"] == "2026-01-13"
     assert only("Sales recently fell.").to_dict()["earliest"] is None
 
 
 def test_published_may_be_a_datetime_or_iso_string():
     from datetime import datetime
+
     assert only("It happened yesterday.", datetime(2026, 1, 13, 9, 30)).value == "2026-01-12"
     assert only("It happened yesterday.", "2026-01-13").value == "2026-01-12"
 
 
 # --- devset and benchmark ------------------------------------------------------
+
 
 def test_devset_offsets_are_valid():
     docs = bench_dates.load_devset()
@@ -395,7 +472,7 @@ def test_devset_offsets_are_valid():
         date.fromisoformat(doc["published"])
         last_end = 0
         for t in doc["timexes"]:
-            assert doc["text"][t["start"]:t["end"]] == t["text"], (doc["id"], t)
+            assert doc["text"][t["start"] : t["end"]] == t["text"], (doc["id"], t)
             assert t["start"] >= last_end, (doc["id"], t)
             last_end = t["end"]
 
@@ -405,12 +482,14 @@ def test_devset_value_f1_stays_above_regression_guard():
     assert score.value_f1 >= 0.8, (score.f1, score.value_accuracy)
 
 
-
 # --- issue 13: every event of a sentence, its status and tense ------------------
 
+
 def test_labels_use_correct_ordinals():
-    assert [m.label for m in extract_dates("Built in the 1st century, rebuilt in the 21st century.", TUE_13_JAN)] \
-        == ["1st century", "21st century"]
+    assert [m.label for m in extract_dates("Built in the 1st century, rebuilt in the 21st century.", TUE_13_JAN)] == [
+        "1st century",
+        "21st century",
+    ]
     assert only("Not since the 2nd century.").label == "2nd century"
     assert only("The temple dates from the 13th century.").label == "13th century"
     assert only("Nothing like it since last century.").label == "20th century"
@@ -432,7 +511,9 @@ def test_future_tense_after_an_opening_adverbial_looks_ahead():
 def test_two_dates_about_two_events_stay_two_mentions():
     text, published = real_articles.TOOK_OFFICE
     assert [(m.text, m.value) for m in merge_ranges(text, extract_dates(text, published))] == [
-        ("June 2025", "2025-06"), ("October", "2025-10")]
+        ("June 2025", "2025-06"),
+        ("October", "2025-10"),
+    ]
 
 
 def test_tuesday_and_wednesday_span_and_the_announcement_day():
@@ -449,29 +530,35 @@ def test_and_joins_only_touching_dates_into_one_span():
     assert [m.text for m in merge_ranges(text, extract_dates(text, TUE_13_JAN))] == ["June", "October"]
 
 
-@pytest.mark.parametrize("sentence, status", [
-    ("Lee will visit Tokyo on 20 February.", "scheduled"),
-    ("Lee is set to visit Tokyo on 20 February.", "scheduled"),
-    ("Lee plans to visit Tokyo on 20 February.", "scheduled"),
-    ("Lee is scheduled to visit Tokyo on 20 February.", "scheduled"),
-    ("Lee is expected to visit Tokyo on 20 February.", "expected"),
-    ("Lee may visit Tokyo on 20 February.", "expected"),
-    ("Lee could visit Tokyo on 20 February.", "expected"),
-    ("Lee will likely visit Tokyo on 20 February.", "expected"),
-    ("The visit planned for 20 February was cancelled.", "cancelled"),
-    ("The visit on 20 February has been called off.", "cancelled"),
-    ("The visit on 20 February was postponed.", "cancelled"),
-    ("Lee visited Tokyo on 8 January.", "happened"),
-    ("The exhibition opens on 20 February.", "scheduled"),
-])
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("Lee will visit Tokyo on 20 February.", "scheduled"),
+        ("Lee is set to visit Tokyo on 20 February.", "scheduled"),
+        ("Lee plans to visit Tokyo on 20 February.", "scheduled"),
+        ("Lee is scheduled to visit Tokyo on 20 February.", "scheduled"),
+        ("Lee is expected to visit Tokyo on 20 February.", "expected"),
+        ("Lee may visit Tokyo on 20 February.", "expected"),
+        ("Lee could visit Tokyo on 20 February.", "expected"),
+        ("Lee will likely visit Tokyo on 20 February.", "expected"),
+        ("The visit planned for 20 February was cancelled.", "cancelled"),
+        ("The visit on 20 February has been called off.", "cancelled"),
+        ("The visit on 20 February was postponed.", "cancelled"),
+        ("Lee visited Tokyo on 8 January.", "happened"),
+        ("The exhibition opens on 20 February.", "scheduled"),
+    ],
+)
 def test_modal_words_decide_the_status(sentence, status):
     assert only(sentence).status == status
 
 
-@pytest.mark.parametrize("sentence", [
-    "Lee will visit Tokyo on 7 January.",  # future tense, resolved into the past
-    "Lee visited Tokyo on 20 February.",  # past tense, resolved into the future
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lee will visit Tokyo on 7 January.",  # future tense, resolved into the past
+        "Lee visited Tokyo on 20 February.",  # past tense, resolved into the future
+    ],
+)
 def test_tense_disagreeing_with_the_date_is_flagged(sentence):
     assert only(sentence).flags == ("tense_mismatch",)
 

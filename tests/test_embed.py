@@ -74,7 +74,9 @@ def test_embed_frame_ancestors_default_to_any_https_page(client, seed):
     assert "frame-ancestors https:" in client.get("/embed/")["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("url", ["/embed/", "/embed/?actor=japan", "/api/events.json", "/api/window.json?from=2026-01-01&to=2026-01-31"])
+@pytest.mark.parametrize(
+    "url", ["/embed/", "/embed/?actor=japan", "/api/events.json", "/api/window.json?from=2026-01-01&to=2026-01-31"]
+)
 def test_public_data_carries_validators_and_a_public_max_age(client, seed, settings, url):
     settings.PUBLIC_CACHE_SECONDS = 120
     response = client.get(url)
@@ -110,8 +112,10 @@ def test_timeline_offers_the_embed_snippet_for_its_filters(client, seed):
     html = client.get("/", {"actor": "china"}).content.decode()
     snippet = html[html.index('<textarea id="embed-code"') :]
     snippet = snippet[: snippet.index("</textarea>")]
-    assert "&lt;iframe src=&quot;http://testserver/embed/?actor=china&quot;" in snippet or \
-        '&lt;iframe src="http://testserver/embed/?actor=china"' in snippet
+    assert (
+        "&lt;iframe src=&quot;http://testserver/embed/?actor=china&quot;" in snippet
+        or '&lt;iframe src="http://testserver/embed/?actor=china"' in snippet
+    )
     assert "data-summit-embed" in snippet
     assert re.search(r"http://testserver/static/embed(\.[0-9a-f]+)?\.js", snippet)
 

@@ -12,7 +12,6 @@ from timeline.models import Event
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
 def article_with_embed(live_server, query=""):
     return f"""<!doctype html><html><head><title>An article</title></head><body>
       <h1>An article about the summit</h1>
@@ -144,7 +143,7 @@ def test_no_two_labels_of_the_first_view_overlap_at_any_width(browser, live_serv
     chart = page.locator("svg.chart-first-view").bounding_box()
     for index, box in enumerate(boxes):
         assert chart["x"] - 1 <= box["left"] and box["right"] <= chart["x"] + chart["width"] + 1
-        for other in boxes[index + 1:]:
+        for other in boxes[index + 1 :]:
             apart = box["right"] <= other["left"] or other["right"] <= box["left"]
             assert apart or box["bottom"] <= other["top"] or other["bottom"] <= box["top"], (box, other)
     if width >= 1280:
@@ -186,8 +185,10 @@ def test_after_the_pointer_enters_the_chart_plotly_takes_over_the_same_figure(pa
     # No jump: Plotly's figure takes the place the SVG held.
     assert abs(after["y"] - before["y"]) <= 1 and abs(after["height"] - before["height"]) <= 2
     # Zoom works: the mode bar's zoom-in narrows the time axis.
-    span = "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range;" \
-           " return new Date(r[1]) - new Date(r[0]); }"
+    span = (
+        "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range;"
+        " return new Date(r[1]) - new Date(r[0]); }"
+    )
     wide = page.evaluate(span)
     page.locator('#chart .modebar-btn[data-title="Zoom in"]').click()
     page.wait_for_function(f"() => ({span})() < {wide} * 0.75")

@@ -26,7 +26,9 @@ def test_csv_has_one_row_per_event_with_iso_dates_and_citations(client, seed):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = csv_rows(response)
-    assert [row["slug"] for row in rows] == list(Event.objects.published().chronological().values_list("slug", flat=True))
+    assert [row["slug"] for row in rows] == list(
+        Event.objects.published().chronological().values_list("slug", flat=True)
+    )
     apec = next(row for row in rows if row["slug"] == "apec-gyeongju-first-takaichi-lee-meeting")
     assert (apec["earliest"], apec["latest"], apec["date_label"]) == ("2025-10-21", "2025-10-31", "late Oct 2025")
     event = Event.objects.get(slug=apec["slug"])
@@ -41,7 +43,9 @@ def test_csv_honours_the_filters(client, seed):
 
 
 def test_csv_cells_never_start_a_spreadsheet_formula(client, seed):
-    Event.objects.filter(slug="takeshima-day-2026").update(title='=HYPERLINK("http://evil.example","x")', summary="+1+1")
+    Event.objects.filter(slug="takeshima-day-2026").update(
+        title='=HYPERLINK("http://evil.example","x")', summary="+1+1"
+    )
     row = next(r for r in csv_rows(client.get("/api/events.csv")) if r["slug"] == "takeshima-day-2026")
     assert row["title"] == '\'=HYPERLINK("http://evil.example","x")'
     assert row["summary"] == "'+1+1"
@@ -103,7 +107,9 @@ def test_timelinejs_dates_carry_only_the_known_parts(client, seed):
 
 def test_timelinejs_escapes_text_it_would_render_as_html(client, seed):
     Event.objects.filter(slug="takeshima-day-2026").update(title="<img src=x onerror=alert(1)>")
-    slide = next(s for s in client.get("/api/events.timelinejs.json").json()["events"] if s["unique_id"] == "takeshima-day-2026")
+    slide = next(
+        s for s in client.get("/api/events.timelinejs.json").json()["events"] if s["unique_id"] == "takeshima-day-2026"
+    )
     assert slide["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt;"
 
 
@@ -114,7 +120,9 @@ def test_exports_reject_bad_filters_with_a_json_400(client, seed, url):
     assert response.json()["errors"][0]["parameter"] == "from"
 
 
-@pytest.mark.parametrize("url", ["/api/events.csv", "/api/events.ics", "/api/events.timelinejs.json", "/api/openapi.json"])
+@pytest.mark.parametrize(
+    "url", ["/api/events.csv", "/api/events.ics", "/api/events.timelinejs.json", "/api/openapi.json"]
+)
 def test_exports_are_cacheable_and_answer_conditional_requests(client, seed, url):
     first = client.get(url)
     assert first.status_code == 200 and first["ETag"]
@@ -157,7 +165,11 @@ def test_openapi_describes_every_api_endpoint(client, db):
     document = client.get("/api/openapi.json").json()
     assert document["openapi"].startswith("3.")
     assert set(document["paths"]) == {
-        "/api/events.json", "/api/window.json", "/api/events.csv", "/api/events.ics", "/api/events.timelinejs.json",
+        "/api/events.json",
+        "/api/window.json",
+        "/api/events.csv",
+        "/api/events.ics",
+        "/api/events.timelinejs.json",
     }
     for path in document["paths"].values():
         assert "400" in path["get"]["responses"]
@@ -177,5 +189,7 @@ def test_json_answers_match_the_schemas_the_openapi_document_gives(client, seed)
         Draft202012Validator.check_schema(schema)
         errors = list(Draft202012Validator(schema).iter_errors(client.get(path, params).json()))
         assert not errors, (path, [error.message for error in errors[:3]])
-    error_schema = document["paths"]["/api/events.json"]["get"]["responses"]["400"]["content"]["application/json"]["schema"]
+    error_schema = document["paths"]["/api/events.json"]["get"]["responses"]["400"]["content"]["application/json"][
+        "schema"
+    ]
     assert not list(Draft202012Validator(error_schema).iter_errors(client.get("/api/events.json", {"limit": 0}).json()))

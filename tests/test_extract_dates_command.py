@@ -15,11 +15,18 @@ def test_json_lists_mentions_in_text_order_with_offsets_into_utf8_text(capsys):
     path = SAMPLES / "unicode.txt"
     rows = json.loads(run(str(path), "--published", "2026-01-15", "--json", capsys=capsys))
     text = path.read_bytes().decode("utf-8")
-    assert rows == [{
-        "text": "14 January 2026", "start": 22, "end": 37, "value": "2026-01-14",
-        "earliest": "2026-01-14", "latest": "2026-01-14", "sentence": text.strip(),
-    }]
-    assert text[rows[0]["start"]:rows[0]["end"]] == rows[0]["text"]
+    assert rows == [
+        {
+            "text": "14 January 2026",
+            "start": 22,
+            "end": 37,
+            "value": "2026-01-14",
+            "earliest": "2026-01-14",
+            "latest": "2026-01-14",
+            "sentence": text.strip(),
+        }
+    ]
+    assert text[rows[0]["start"] : rows[0]["end"]] == rows[0]["text"]
 
 
 def test_json_resolves_relative_dates_against_publication(capsys):
@@ -30,7 +37,7 @@ def test_json_resolves_relative_dates_against_publication(capsys):
     assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
     for row in rows:
         assert set(row) == {"text", "start", "end", "value", "earliest", "latest", "sentence"}
-        assert text[row["start"]:row["end"]] == row["text"]
+        assert text[row["start"] : row["end"]] == row["text"]
         assert row["text"] in row["sentence"]
 
 

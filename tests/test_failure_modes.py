@@ -18,7 +18,7 @@ def client_no_raise():
 
 
 def test_database_unreachable_answers_friendly_503(db, client_no_raise, caplog):
-    with mock.patch.object(Event.objects, "published", side_effect=OperationalError("could not connect to server")):
+    with mock.patch.object(Event.objects, "published", side_effect=OperationalError("could not connect to server")):  # noqa: SIM117
         with caplog.at_level(logging.ERROR, logger="summit.outage"):
             response = client_no_raise.get("/")
     assert response.status_code == 503
@@ -53,7 +53,7 @@ def test_unknown_page_gets_the_custom_404(db, client):
 
 
 def test_bug_gets_the_custom_500_and_is_logged(db, client_no_raise, caplog):
-    with mock.patch.object(Event.objects, "published", side_effect=ZeroDivisionError("bug")):
+    with mock.patch.object(Event.objects, "published", side_effect=ZeroDivisionError("bug")):  # noqa: SIM117
         with caplog.at_level(logging.ERROR, logger="django.request"):
             response = client_no_raise.get("/")
     assert response.status_code == 500

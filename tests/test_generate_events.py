@@ -30,7 +30,14 @@ def test_generates_exactly_the_count_with_actors_topics_and_verbatim_citations(s
 def test_generated_events_mix_precisions_statuses_and_publication(seed):
     call_command("generate_events", count=2000, seed=4, verbosity=0)
     events = generated(4)
-    assert set(events.values_list("precision", flat=True)) == {"day", "span", "part_of_month", "month", "season", "year"}
+    assert set(events.values_list("precision", flat=True)) == {
+        "day",
+        "span",
+        "part_of_month",
+        "month",
+        "season",
+        "year",
+    }
     assert {"happened", "cancelled"} <= set(events.values_list("status", flat=True))
     assert events.filter(is_published=False).exists() and events.filter(is_published=True).exists()
     assert Source.objects.filter(title__startswith="Generated article 4-").count() == 2000 // 50

@@ -13,12 +13,20 @@ def form_data(client, url, event):
     version = re.search(r'name="seen_version" value="(\d+)"', html).group(1)
     title = re.search(r'name="title" value="([^"]*)"', html).group(1)
     return {
-        "title": title, "slug": event.slug, "summary": "",
-        "earliest": event.earliest.isoformat(), "latest": event.latest.isoformat(),
-        "precision": event.precision, "status": event.status,
-        "status_as_of": event.status_as_of.isoformat(), "importance": 3, "seen_version": version,
-        "citations-TOTAL_FORMS": 0, "citations-INITIAL_FORMS": 0,
-        "citations-MIN_NUM_FORMS": 0, "citations-MAX_NUM_FORMS": 1000,
+        "title": title,
+        "slug": event.slug,
+        "summary": "",
+        "earliest": event.earliest.isoformat(),
+        "latest": event.latest.isoformat(),
+        "precision": event.precision,
+        "status": event.status,
+        "status_as_of": event.status_as_of.isoformat(),
+        "importance": 3,
+        "seen_version": version,
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
+        "citations-MIN_NUM_FORMS": 0,
+        "citations-MAX_NUM_FORMS": 1000,
     }
 
 

@@ -33,7 +33,7 @@ def test_ingest_source_proposes_one_event_per_dated_sentence_with_actors():
     proposals = list(result.source.proposals.all())
     assert [p.date_text for p in proposals] == ["Tuesday", "late October", "the spring"]
     first = proposals[0]
-    assert SUMMIT_TEXT[first.start:first.end] == first.quote
+    assert SUMMIT_TEXT[first.start : first.end] == first.quote
     assert (first.earliest, first.precision, first.timex) == (datetime.date(2026, 1, 13), "day", "2026-01-13")
     assert {a.short_name for a in first.suggested_actors.all()} == {"Takaichi", "Lee"}
     assert proposals[2].precision == "season"
@@ -75,7 +75,7 @@ def test_accept_creates_unpublished_event_with_verbatim_citation(client):
     assert not event.is_published
     assert (event.earliest, event.status) == (datetime.date(2026, 1, 13), "happened")
     citation = event.citations.get()
-    assert citation.quote == SUMMIT_TEXT[citation.start:citation.end] == proposal.quote
+    assert citation.quote == SUMMIT_TEXT[citation.start : citation.end] == proposal.quote
     assert {a.short_name for a in event.actors.all()} == {"Takaichi", "Lee"}
     proposal.refresh_from_db()
     assert proposal.status == "accepted" and proposal.event == event
@@ -107,7 +107,7 @@ def test_accept_with_a_shortened_quote_keeps_it_verbatim():
     proposal = ingest_source(SUMMIT_TEXT, PUBLISHED).proposals[0]
     event = accept_proposal(proposal, edits={"quote": "welcomed South Korean President Lee Jae-myung"})
     citation = event.citations.get()
-    assert SUMMIT_TEXT[citation.start:citation.end] == "welcomed South Korean President Lee Jae-myung"
+    assert SUMMIT_TEXT[citation.start : citation.end] == "welcomed South Korean President Lee Jae-myung"
 
 
 def test_accept_refuses_a_quote_not_in_the_source_and_creates_nothing():
@@ -172,7 +172,9 @@ def test_ingest_command_fails_on_bad_file_and_saves_nothing(tmp_path, content, m
 @pytest.mark.parametrize("published, message", [("yesterday", "YYYY-MM-DD"), ("2999-01-01", "future")])
 def test_ingest_command_refuses_bad_publication_date(published, message):
     with pytest.raises(CommandError, match=message):
-        call_command("ingest", str(SAMPLES / "summit_day.txt"), "--outlet", "K", "--title", "T", "--published", published)
+        call_command(
+            "ingest", str(SAMPLES / "summit_day.txt"), "--outlet", "K", "--title", "T", "--published", published
+        )
     assert counts() == (0, 0, 0)
 
 
@@ -190,12 +192,29 @@ def test_ingest_command_metadata_flags_are_optional_and_unknown_stays_null():
 
 def test_ingest_command_stores_every_metadata_flag():
     call_command(
-        "ingest", str(SAMPLES / "summit_day.txt"), "--published", "2026-01-15", "--outlet", "Kyodo",
-        "--title", "Summit day", "--author", "A. Writer", "--country", "Japan", "--url", "https://example.org/a",
+        "ingest",
+        str(SAMPLES / "summit_day.txt"),
+        "--published",
+        "2026-01-15",
+        "--outlet",
+        "Kyodo",
+        "--title",
+        "Summit day",
+        "--author",
+        "A. Writer",
+        "--country",
+        "Japan",
+        "--url",
+        "https://example.org/a",
     )
     source = Source.objects.get()
     assert (source.outlet, source.title, source.author, source.outlet_country, source.url) == (
-        "Kyodo", "Summit day", "A. Writer", "Japan", "https://example.org/a")
+        "Kyodo",
+        "Summit day",
+        "A. Writer",
+        "Japan",
+        "https://example.org/a",
+    )
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/a", "file:///etc/passwd", "not a url"])
@@ -231,8 +250,15 @@ def write_manifest(tmp_path, kind):
     (tmp_path / "a.txt").write_text(SUMMIT_TEXT, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Trade talks ended on 14 January 2026.", encoding="utf-8")
     rows = [
-        {"file": "a.txt", "published": "2026-01-15", "outlet": "Kyodo", "title": "Summit day", "author": "",
-         "country": "Japan", "url": "https://example.org/a"},
+        {
+            "file": "a.txt",
+            "published": "2026-01-15",
+            "outlet": "Kyodo",
+            "title": "Summit day",
+            "author": "",
+            "country": "Japan",
+            "url": "https://example.org/a",
+        },
         {"file": "b.txt", "published": "2026-01-14", "outlet": "Yonhap", "title": "Trade talks"},
     ]
     manifest = tmp_path / f"manifest.{kind}"
@@ -275,6 +301,7 @@ def test_ingest_command_shows_progress_for_one_large_file(tmp_path, capsys):
 
 # Duplicate sources ----------------------------------------------------------
 
+
 def test_ingesting_the_same_url_again_is_refused_and_names_the_source():
     first = ingest_source(SUMMIT_TEXT, PUBLISHED, url="https://www.example.org/news/summit/?utm_source=x").source
     with pytest.raises(DuplicateSourceError, match=f"source #{first.pk}") as error:
@@ -314,11 +341,16 @@ def test_ingest_command_refuses_a_duplicate_unless_allowed(capsys):
 
 # Issue 13's real-article failures ------------------------------------------
 
+
 def test_horyu_ji_visit_is_the_coming_wednesday_and_scheduled():
     text, published = real_articles.HORYU_JI
     (proposal,) = ingest_source(text, published).proposals
     assert (proposal.earliest, proposal.latest, proposal.event_status, proposal.flags) == (
-        datetime.date(2026, 1, 14), datetime.date(2026, 1, 14), "scheduled", [])
+        datetime.date(2026, 1, 14),
+        datetime.date(2026, 1, 14),
+        "scheduled",
+        [],
+    )
     assert accept_proposal(proposal).status == "scheduled"
 
 
@@ -348,7 +380,10 @@ def test_late_last_october_is_a_late_october_proposal():
     text, published = real_articles.LATE_LAST_OCTOBER
     (proposal,) = ingest_source(text, published).proposals
     assert (proposal.earliest, proposal.latest, proposal.precision) == (
-        datetime.date(2025, 10, 21), datetime.date(2025, 10, 31), "part_of_month")
+        datetime.date(2025, 10, 21),
+        datetime.date(2025, 10, 31),
+        "part_of_month",
+    )
 
 
 def test_a_future_tense_sentence_resolved_into_the_past_is_flagged():

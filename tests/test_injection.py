@@ -188,8 +188,12 @@ def test_browser_shows_hostile_text_literally_everywhere(live_server, live_world
     for path in pages:
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
-        assert page.evaluate(COUNT_DANGER) == CLEAN, (path, page.evaluate(
-            "() => [...document.querySelectorAll('img, iframe, object, embed, svg:not(#chart svg):not(#js-plotly-tester)')].map(e => e.outerHTML.slice(0, 200))"))
+        assert page.evaluate(COUNT_DANGER) == CLEAN, (
+            path,
+            page.evaluate(
+                "() => [...document.querySelectorAll('img, iframe, object, embed, svg:not(#chart svg):not(#js-plotly-tester)')].map(e => e.outerHTML.slice(0, 200))"  # noqa: E501
+            ),
+        )
     page.goto(live_server.url + "/?q=" + hostile_q.replace("'", "%27"))
     page.wait_for_load_state("networkidle")
     assert page.input_value("#id_q") == hostile_q

@@ -49,8 +49,12 @@ def test_shared_actors_raise_the_score_and_are_named():
 
 
 def test_an_identical_title_a_year_away_is_not_a_match():
-    make_event(title="Takaichi and Lee visit Horyu-ji Temple", slug="last-year",
-               earliest=datetime.date(2025, 1, 14), latest=datetime.date(2025, 1, 14))
+    make_event(
+        title="Takaichi and Lee visit Horyu-ji Temple",
+        slug="last-year",
+        earliest=datetime.date(2025, 1, 14),
+        latest=datetime.date(2025, 1, 14),
+    )
     assert matches_for_proposal(horyu_ji_proposal()) == []
 
 
@@ -71,22 +75,36 @@ def test_published_only_leaves_out_drafts():
 
 def test_candidates_are_bounded_and_cost_a_fixed_number_of_queries(django_assert_max_num_queries):
     Event.objects.bulk_create(
-        Event(title=f"Routine event {i}", slug=f"routine-{i}", earliest=WED_14_JAN, latest=WED_14_JAN,
-              status_as_of=WED_14_JAN, importance=3)
+        Event(
+            title=f"Routine event {i}",
+            slug=f"routine-{i}",
+            earliest=WED_14_JAN,
+            latest=WED_14_JAN,
+            status_as_of=WED_14_JAN,
+            importance=3,
+        )
         for i in range(MAX_CANDIDATES + 50)
     )
-    make_event(title="Takaichi and Lee visit Horyu-ji Temple", slug="the-visit", earliest=WED_14_JAN,
-               latest=WED_14_JAN, importance=5)
+    make_event(
+        title="Takaichi and Lee visit Horyu-ji Temple",
+        slug="the-visit",
+        earliest=WED_14_JAN,
+        latest=WED_14_JAN,
+        importance=5,
+    )
     proposal = horyu_ji_proposal()
     with django_assert_max_num_queries(3):
         matches = matches_for_proposal(proposal)
     assert matches[0].event.slug == "the-visit"
 
 
-@pytest.mark.parametrize("a, b", [
-    ("https://www.example.org/news/a/", "http://example.org/news/a"),
-    ("https://example.org/news/a?utm_source=x&id=3#top", "https://EXAMPLE.org/news/a?id=3"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("https://www.example.org/news/a/", "http://example.org/news/a"),
+        ("https://example.org/news/a?utm_source=x&id=3#top", "https://EXAMPLE.org/news/a?id=3"),
+    ],
+)
 def test_urls_that_name_the_same_article_normalise_alike(a, b):
     assert normalise_url(a) == normalise_url(b)
 

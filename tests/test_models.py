@@ -118,7 +118,9 @@ def test_between_keeps_events_whose_span_overlaps_the_window():
 def test_search_finds_events_by_actor_alias():
     event = make_event()
     event.actors.add(
-        Actor.objects.create(name="Sanae Takaichi", short_name="Takaichi", slug="takaichi", kind="person", aliases="Takaichi Sanae")
+        Actor.objects.create(
+            name="Sanae Takaichi", short_name="Takaichi", slug="takaichi", kind="person", aliases="Takaichi Sanae"
+        )
     )
     assert list(Event.objects.search("Takaichi Sanae")) == [event]
     assert list(Event.objects.search("Dokdo")) == []

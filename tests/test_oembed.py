@@ -24,7 +24,10 @@ def iframe_src(data) -> str:
         ("http://testserver/", "http://testserver/embed/"),
         ("http://testserver/?actor=china&from=2026-01-01", "http://testserver/embed/?actor=china&from=2026-01-01"),
         ("http://testserver/embed/?topic=security&theme=dark", "http://testserver/embed/?topic=security&theme=dark"),
-        ("http://testserver/events/takaichi-lee-summit-nara/", "http://testserver/embed/?event=takaichi-lee-summit-nara"),
+        (
+            "http://testserver/events/takaichi-lee-summit-nara/",
+            "http://testserver/embed/?event=takaichi-lee-summit-nara",
+        ),
     ],
 )
 def test_oembed_answers_rich_iframes_for_our_pages(client, seed, url, expected_src):
@@ -77,14 +80,17 @@ def test_oembed_refuses_unpublished_events(client, seed):
     assert oembed(client, url="http://testserver/events/takeshima-day-2026/").status_code == 404
 
 
-@pytest.mark.parametrize(("params", "status"), [
-    ({"format": "xml"}, 501),
-    ({"format": "yaml"}, 400),
-    ({"maxwidth": "-1"}, 400),
-    ({"maxwidth": "abc"}, 400),
-    ({"maxheight": "0"}, 400),
-    ({"maxheight": "99999999999999999999"}, 400),
-])
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"format": "xml"}, 501),
+        ({"format": "yaml"}, 400),
+        ({"maxwidth": "-1"}, 400),
+        ({"maxwidth": "abc"}, 400),
+        ({"maxheight": "0"}, 400),
+        ({"maxheight": "99999999999999999999"}, 400),
+    ],
+)
 def test_oembed_bad_parameters_are_clear_errors(client, seed, params, status):
     response = client.get("/oembed", {"url": "http://testserver/", "format": "json", **params})
     assert response.status_code == status

@@ -38,10 +38,18 @@ def test_json_has_exactly_the_contract_keys_and_writes_nothing(seed, horyu_ji_fi
     assert set(row) == KEYS
     assert all(set(match) == {"slug", "score"} for match in row["matches"])
     text = horyu_ji_file.read_text(encoding="utf-8")
-    assert text[row["start"]:row["end"]] == row["quote"] == (
-        "On Wednesday, the two leaders will visit Horyu-ji, a temple in Ikaruga.")
+    assert (
+        text[row["start"] : row["end"]]
+        == row["quote"]
+        == ("On Wednesday, the two leaders will visit Horyu-ji, a temple in Ikaruga.")
+    )
     assert (row["earliest"], row["latest"], row["precision"], row["status"], row["flags"]) == (
-        "2026-01-14", "2026-01-14", "day", "scheduled", [])
+        "2026-01-14",
+        "2026-01-14",
+        "day",
+        "scheduled",
+        [],
+    )
     assert row["matches"][0]["slug"] == "horyu-ji-temple-visit"
     assert 0 < row["matches"][0]["score"] <= 1
 
@@ -58,8 +66,10 @@ def test_every_event_of_a_sentence_is_a_row_with_offsets_into_the_text(tmp_path,
     path.write_text("Headline\n\n" + text, encoding="utf-8")
     rows = json.loads(propose(path, published.isoformat(), capsys, "--json"))
     assert [(r["earliest"], r["latest"], r["precision"], r["status"]) for r in rows] == [
-        ("2026-01-13", "2026-01-14", "span", "scheduled"), ("2026-01-09", "2026-01-09", "day", "happened")]
-    assert all(path.read_text(encoding="utf-8")[r["start"]:r["end"]] == r["quote"] for r in rows)
+        ("2026-01-13", "2026-01-14", "span", "scheduled"),
+        ("2026-01-09", "2026-01-09", "day", "happened"),
+    ]
+    assert all(path.read_text(encoding="utf-8")[r["start"] : r["end"]] == r["quote"] for r in rows)
 
 
 def test_a_tense_mismatch_is_in_the_flags(tmp_path, capsys):
@@ -74,11 +84,14 @@ def test_without_json_prints_a_summary(horyu_ji_file, capsys):
     assert "2026-01-14" in out and "scheduled" in out and out.rstrip().endswith("1 proposal(s).")
 
 
-@pytest.mark.parametrize("path, published, message", [
-    ("/nonexistent.txt", "2026-01-09", "Cannot read"),
-    ("/dev/zero", "2026-01-09", "limit"),
-    (None, "9 Jan", "YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "path, published, message",
+    [
+        ("/nonexistent.txt", "2026-01-09", "Cannot read"),
+        ("/dev/zero", "2026-01-09", "limit"),
+        (None, "9 Jan", "YYYY-MM-DD"),
+    ],
+)
 def test_bad_input_exits_with_a_message(horyu_ji_file, path, published, message):
     with pytest.raises(CommandError, match=message):
         call_command("propose", path or str(horyu_ji_file), "--published", published, "--json")

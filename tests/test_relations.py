@@ -65,7 +65,10 @@ class ChainTests(TestCase):
         before, after = chain(self.story["remark"])
         assert before == []
         assert self.slugs(after) == [
-            "travel-advisory", "export-controls", "rare-earth-talks", "nara-summit",
+            "travel-advisory",
+            "export-controls",
+            "rare-earth-talks",
+            "nara-summit",
         ]
 
     def test_chain_stops_at_the_depth_cap(self):

@@ -25,8 +25,10 @@ def log_in(page, live_server):
 def test_accept_attach_by_search_reject_undo_and_keys_without_a_page_load(page, live_server):
     make_actors()
     gyeongju = make_event(
-        title="Leaders meet at APEC in Gyeongju", slug="apec-gyeongju",
-        earliest=datetime.date(2025, 10, 30), latest=datetime.date(2025, 10, 30),
+        title="Leaders meet at APEC in Gyeongju",
+        slug="apec-gyeongju",
+        earliest=datetime.date(2025, 10, 30),
+        latest=datetime.date(2025, 10, 30),
     )
     source = ingest_source(SUMMIT_TEXT, PUBLISHED, outlet="Kyodo").source
     first, second, third = source.proposals.order_by("start", "pk")

@@ -35,9 +35,13 @@ def review_url(source, **query):
 
 def accept_data(p, **overrides):
     data = {
-        "proposal": p.pk, "action": "accept",
-        f"p{p.pk}-title": "Takaichi hosts Lee in Nara", f"p{p.pk}-earliest": "2026-01-13",
-        f"p{p.pk}-latest": "2026-01-13", f"p{p.pk}-precision": "day", f"p{p.pk}-status": "happened",
+        "proposal": p.pk,
+        "action": "accept",
+        f"p{p.pk}-title": "Takaichi hosts Lee in Nara",
+        f"p{p.pk}-earliest": "2026-01-13",
+        f"p{p.pk}-latest": "2026-01-13",
+        f"p{p.pk}-precision": "day",
+        f"p{p.pk}-status": "happened",
         f"p{p.pk}-quote": p.quote,
     }
     data.update({f"p{p.pk}-{k}": v for k, v in overrides.items()})
@@ -112,14 +116,28 @@ def test_accept_sets_short_title_topics_arc_importance_and_slug_from_the_typed_t
     topic = Topic.objects.create(name="Diplomacy", slug="diplomacy")
     arc = StoryArc.objects.create(title="Shuttle diplomacy", slug="shuttle")
     lee = Actor.objects.get(slug="lee")
-    response = editor.post(review_url(p.source), accept_data(
-        p, title="Lee visits Nara", short_title="Nara summit", summary="First visit.", topics=[topic.pk],
-        arc=arc.pk, importance=5, actors=[lee.pk],
-    ))
+    response = editor.post(
+        review_url(p.source),
+        accept_data(
+            p,
+            title="Lee visits Nara",
+            short_title="Nara summit",
+            summary="First visit.",
+            topics=[topic.pk],
+            arc=arc.pk,
+            importance=5,
+            actors=[lee.pk],
+        ),
+    )
     assert response.status_code == 302
     event = Event.objects.get()
     assert (event.slug, event.short_title, event.summary, event.arc, event.importance) == (
-        "lee-visits-nara", "Nara summit", "First visit.", arc, 5)
+        "lee-visits-nara",
+        "Nara summit",
+        "First visit.",
+        arc,
+        5,
+    )
     assert list(event.topics.all()) == [topic] and list(event.actors.all()) == [lee]
 
 
@@ -134,8 +152,14 @@ def test_review_page_is_paged(editor, proposals):
     source = proposals[0].source
     for n in range(PROPOSALS_PER_PAGE + 5):
         Proposal.objects.create(
-            source=source, quote=p_quote(source), start=1000 + n, end=1001 + n, date_text="Tuesday",
-            timex="2026-01-13", earliest=datetime.date(2026, 1, 13), latest=datetime.date(2026, 1, 13),
+            source=source,
+            quote=p_quote(source),
+            start=1000 + n,
+            end=1001 + n,
+            date_text="Tuesday",
+            timex="2026-01-13",
+            earliest=datetime.date(2026, 1, 13),
+            latest=datetime.date(2026, 1, 13),
             precision="day",
         )
     first = editor.get(review_url(source)).content.decode()
@@ -237,10 +261,19 @@ def test_event_admin_dates_are_iso_text_and_refuse_other_formats(editor):
     html = editor.get(url).content.decode()
     assert 'name="earliest" value="2026-01-13"' in html and 'placeholder="YYYY-MM-DD"' in html
     data = {
-        "title": event.title, "short_title": "", "slug": event.slug, "summary": "", "earliest": "01/13/2026",
-        "latest": "2026-01-13", "precision": "day", "status": "happened", "status_as_of": "2026-01-15",
-        "importance": 3, "seen_version": event.version,
-        "citations-TOTAL_FORMS": 0, "citations-INITIAL_FORMS": 0,
+        "title": event.title,
+        "short_title": "",
+        "slug": event.slug,
+        "summary": "",
+        "earliest": "01/13/2026",
+        "latest": "2026-01-13",
+        "precision": "day",
+        "status": "happened",
+        "status_as_of": "2026-01-15",
+        "importance": 3,
+        "seen_version": event.version,
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
     }
     response = editor.post(url, data)
     assert response.status_code == 200 and "YYYY-MM-DD" in response.content.decode()

@@ -56,7 +56,9 @@ def test_sources_keep_unknown_metadata_null():
     assert untitled.url is None
     assert untitled.published_on == D(2026, 1, 13)
     assert Source.objects.filter(url__isnull=False).count() == 0
-    assert Source.objects.filter(outlet__isnull=True).count() == Source.objects.filter(outlet_country__isnull=True).count()
+    assert (
+        Source.objects.filter(outlet__isnull=True).count() == Source.objects.filter(outlet_country__isnull=True).count()
+    )
     assert Source.objects.get(pk=4).author == "Park Chan-kyong"
     assert Source.objects.get(pk=2).title is None  # Bloomberg's headline was not captured
 
@@ -70,8 +72,22 @@ def test_source_texts_keep_page_furniture():
 @pytest.mark.parametrize(
     ("slug", "earliest", "latest", "precision", "status", "label"),
     [
-        ("apec-gyeongju-first-takaichi-lee-meeting", D(2025, 10, 21), D(2025, 10, 31), "part_of_month", "happened", "late Oct 2025"),
-        ("takaichi-taiwan-contingency-remark", D(2025, 11, 1), D(2025, 11, 10), "part_of_month", "happened", "early Nov 2025"),
+        (
+            "apec-gyeongju-first-takaichi-lee-meeting",
+            D(2025, 10, 21),
+            D(2025, 10, 31),
+            "part_of_month",
+            "happened",
+            "late Oct 2025",
+        ),
+        (
+            "takaichi-taiwan-contingency-remark",
+            D(2025, 11, 1),
+            D(2025, 11, 10),
+            "part_of_month",
+            "happened",
+            "early Nov 2025",
+        ),
         ("xi-lee-summit-beijing", D(2026, 1, 5), D(2026, 1, 5), "day", "happened", "5 Jan 2026"),
         ("takaichi-lee-summit-nara", D(2026, 1, 13), D(2026, 1, 13), "day", "happened", "13 Jan 2026"),
         ("takeshima-day-2026", D(2026, 2, 22), D(2026, 2, 22), "day", "scheduled", "22 Feb 2026"),

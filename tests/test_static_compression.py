@@ -46,8 +46,11 @@ def fetch(middleware, url, encoding="br, gzip"):
 
 def our_files(storage):
     """The hashed name of every file summit ships (not the admin's), as the pages link them."""
-    return {name: hashed for name, hashed in storage.hashed_files.items()
-            if not name.startswith("admin/") and COMPRESSIBLE.search(name)}
+    return {
+        name: hashed
+        for name, hashed in storage.hashed_files.items()
+        if not name.startswith("admin/") and COMPRESSIBLE.search(name)
+    }
 
 
 def test_every_script_style_and_image_is_sent_brotli_compressed(collected):

@@ -194,9 +194,7 @@ def test_the_theme_is_applied_before_the_first_paint(client, seed):
 
 
 def test_history_restore_gets_the_whole_page(client, seed):
-    response = client.get(
-        "/", {"actor": "japan"}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
-    )
+    response = client.get("/", {"actor": "japan"}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert "<html" in response.content.decode()
 
 

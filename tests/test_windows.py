@@ -79,8 +79,10 @@ def test_window_cap_holds_and_a_zoomed_in_window_draws_every_event(client, seed,
 
 def test_window_honours_the_filters(client, seed):
     data = client.get("/api/window.json", {"from": "2025-01-01", "to": "2026-12-31", "actor": "china"}).json()
-    china = Event.objects.published().filter(actors__slug="china").between(
-        datetime.date(2025, 1, 1), datetime.date(2026, 12, 31)
+    china = (
+        Event.objects.published()
+        .filter(actors__slug="china")
+        .between(datetime.date(2025, 1, 1), datetime.date(2026, 12, 31))
     )
     assert drawn_slugs(data) == set(china.values_list("slug", flat=True))
 

@@ -20,8 +20,20 @@ from .text import strip_control_characters
 DAY = datetime.timedelta(days=1)
 
 CSV_COLUMNS = [
-    "slug", "url", "title", "summary", "earliest", "latest", "precision", "date_label",
-    "status", "status_as_of", "importance", "actors", "topics", "citations",
+    "slug",
+    "url",
+    "title",
+    "summary",
+    "earliest",
+    "latest",
+    "precision",
+    "date_label",
+    "status",
+    "status_as_of",
+    "importance",
+    "actors",
+    "topics",
+    "citations",
 ]
 # A spreadsheet runs a cell that starts like a formula; a leading quote keeps it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -33,9 +33,7 @@ class LatestEventsFeed(Feed):
     def item_description(self, event):
         # Feed readers render this as HTML: the data goes in as text.
         parts = [f"<p><strong>{escape(event.date_label)}</strong>: {escape(event.summary)}</p>"]
-        parts += [
-            f"<blockquote>{escape(citation.quote)}</blockquote>" for citation in event.citations.all()
-        ]
+        parts += [f"<blockquote>{escape(citation.quote)}</blockquote>" for citation in event.citations.all()]
         return strip_control_characters("".join(parts))
 
     def item_pubdate(self, event):

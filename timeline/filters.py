@@ -188,9 +188,7 @@ class EventFilterForm(forms.Form):
         self.order_fields(["q", "actor", "topic", "arc", "from", "to", "lanes"])
         self.fields["actor"].choices = list(Actor.objects.values_list("slug", "short_name"))
         self.fields["topic"].choices = list(Topic.objects.values_list("slug", "name"))
-        self.fields["arc"].choices = [("", "All stories")] + list(
-            StoryArc.objects.values_list("slug", "title")
-        )
+        self.fields["arc"].choices = [("", "All stories")] + list(StoryArc.objects.values_list("slug", "title"))
 
     def clean(self):
         cleaned = super().clean()

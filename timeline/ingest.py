@@ -101,10 +101,7 @@ def check_text(text: str) -> str:
     if not text or not text.strip():
         raise IngestError("The article text is empty.")
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise IngestError(
-            f"The article text is over {MAX_TEXT_BYTES // 1024 // 1024} MB; "
-            "paste one article at a time."
-        )
+        raise IngestError(f"The article text is over {MAX_TEXT_BYTES // 1024 // 1024} MB; paste one article at a time.")
     if "\x00" in text:
         raise IngestError("The article text contains binary data.")
     return text
@@ -117,9 +114,7 @@ def parse_published(value) -> datetime.date:
         try:
             value = datetime.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise IngestError(
-                f"Publication date {value!r} is not a date in the form YYYY-MM-DD."
-            ) from None
+            raise IngestError(f"Publication date {value!r} is not a date in the form YYYY-MM-DD.") from None
     if value > timezone.localdate():
         raise IngestError(f"Publication date {value.isoformat()} is in the future.")
     return value
@@ -138,8 +133,6 @@ def actor_patterns() -> list[tuple[Actor, re.Pattern]]:
 
 def actors_in(sentence: str, patterns) -> list[Actor]:
     return [actor for actor, pattern in patterns if pattern.search(sentence)]
-
-
 
 
 def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
@@ -210,9 +203,7 @@ def ingest_source(
         source.save()
         result = propose(source, progress=progress)
         if not result.proposals:
-            raise IngestError(
-                "No dates were found in the article, so there is nothing to propose."
-            )
+            raise IngestError("No dates were found in the article, so there is nothing to propose.")
         result.dry_run = dry_run
         if dry_run:
             transaction.set_rollback(True)
@@ -298,9 +289,7 @@ def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) 
             actors = edits.get("actors")
             event.actors.set(proposal.suggested_actors.all() if actors is None else actors)
         if not event.citations.filter(source=proposal.source, start=start, end=end).exists():
-            Citation.objects.create(
-                event=event, source=proposal.source, quote=quote, start=start, end=end
-            )
+            Citation.objects.create(event=event, source=proposal.source, quote=quote, start=start, end=end)
         proposal.status = Proposal.Status.ACCEPTED
         proposal.event = event
         proposal.reviewed_at = timezone.now()

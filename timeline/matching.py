@@ -41,11 +41,52 @@ MAX_MATCHES = 5
 DATE_WEIGHT, ACTOR_WEIGHT, WORDING_WEIGHT = 0.4, 0.2, 0.4
 
 # Words every news sentence shares: left out before wording is compared.
-STOP_WORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has", "have", "he", "her", "his",
-    "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their", "they", "this", "to", "two", "was",
-    "were", "will", "with", "would", "said", "says", "after", "before", "over", "during"
-})
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "that",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "two",
+        "was",
+        "were",
+        "will",
+        "with",
+        "would",
+        "said",
+        "says",
+        "after",
+        "before",
+        "over",
+        "during",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -149,8 +190,13 @@ def matches_for_proposal(proposal, *, published_only: bool = False, limit: int =
     if actors is None:
         actors = list(proposal.suggested_actors.all()) if proposal.pk else []
     return matching_events(
-        proposal.earliest, proposal.latest, proposal.precision, proposal.quote, actors,
-        published_only=published_only, limit=limit,
+        proposal.earliest,
+        proposal.latest,
+        proposal.precision,
+        proposal.quote,
+        actors,
+        published_only=published_only,
+        limit=limit,
     )
 
 

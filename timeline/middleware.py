@@ -29,7 +29,7 @@ OUTAGE_ERRORS = (OperationalError, InterfaceError, *CACHE_ERRORS)
 
 # Written out in full so the page still answers when templates cannot load.
 FALLBACK_PAGE = (
-    "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Back soon · summit</title>"
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>Back soon · summit</title>'
     "<h1>summit is catching its breath</h1><p>The timeline cannot be read right now. "
     "Please try again in a minute.</p></html>"
 )
@@ -47,8 +47,7 @@ def unavailable_response(request):
     # Answered above the CSP and clickjacking middleware, so say it here:
     # the page has no script and inline styles only.
     response["Content-Security-Policy"] = (
-        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
-        "form-action 'none'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
     response["X-Frame-Options"] = "DENY"
     # An outage page must not be kept by browsers or CDNs after it is over.

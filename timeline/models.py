@@ -49,8 +49,14 @@ def split_aliases(aliases: str) -> list[str]:
 class NamedWithAliases(models.Model):
     """Something readers know by several names: one canonical name, the others as aliases."""
 
-    aliases = models.TextField(validators=[refuse_control_characters], blank=True, help_text="Other names and spellings, one per line.")
-    name_note = models.TextField(validators=[refuse_control_characters], blank=True, help_text="Why it has several names and who uses which, shown to readers.")
+    aliases = models.TextField(
+        validators=[refuse_control_characters], blank=True, help_text="Other names and spellings, one per line."
+    )
+    name_note = models.TextField(
+        validators=[refuse_control_characters],
+        blank=True,
+        help_text="Why it has several names and who uses which, shown to readers.",
+    )
 
     class Meta:
         abstract = True
@@ -67,7 +73,9 @@ class Actor(NamedWithAliases):
         ORGANISATION = "organisation", "Organisation"
 
     name = models.CharField(validators=[refuse_control_characters], max_length=120, unique=True)
-    short_name = models.CharField(validators=[refuse_control_characters], max_length=30, help_text="Shown on chart lanes and chips.")
+    short_name = models.CharField(
+        validators=[refuse_control_characters], max_length=30, help_text="Shown on chart lanes and chips."
+    )
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     colour = models.CharField(max_length=7, validators=[colour_validator], default="#4c78a8")
@@ -88,7 +96,9 @@ class Actor(NamedWithAliases):
 class Place(NamedWithAliases):
     """A place whose name depends on who is speaking (Takeshima / Dokdo)."""
 
-    name = models.CharField(validators=[refuse_control_characters], max_length=120, unique=True, help_text="A neutral name.")
+    name = models.CharField(
+        validators=[refuse_control_characters], max_length=120, unique=True, help_text="A neutral name."
+    )
     slug = models.SlugField(max_length=60, unique=True)
 
     history = HistoricalRecords()
@@ -145,14 +155,15 @@ class Source(models.Model):
     outlet = models.CharField(validators=[refuse_control_characters], max_length=200, blank=True, null=True)
     outlet_country = models.CharField(
         validators=[refuse_control_characters],
-        max_length=80, blank=True, null=True, help_text="Country the outlet is based in."
+        max_length=80,
+        blank=True,
+        null=True,
+        help_text="Country the outlet is based in.",
     )
     title = models.CharField(validators=[refuse_control_characters], max_length=300, blank=True, null=True)
     author = models.CharField(validators=[refuse_control_characters], max_length=200, blank=True, null=True)
     url = models.URLField(max_length=500, blank=True, null=True, validators=[web_url_validator])
-    published_on = models.DateField(
-        help_text="Date the article's relative expressions ('on Tuesday') are anchored to."
-    )
+    published_on = models.DateField(help_text="Date the article's relative expressions ('on Tuesday') are anchored to.")
     language = models.CharField(max_length=10, default="en")
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
@@ -177,7 +188,7 @@ class Source(models.Model):
             return self.title
         return f"Untitled article, {self.outlet or 'unknown outlet'}, {self.published_on:%-d %b %Y}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self):  # noqa: DJ012
         return reverse("source_detail", args=[self.pk])
 
     def clean(self):
@@ -194,8 +205,8 @@ class Source(models.Model):
             if broken:
                 raise ValidationError(
                     {
-                        "text": "This edit would break %d citation(s) whose quotes no longer "
-                        "appear at their place in the text." % len(broken)
+                        "text": f"This edit would break {len(broken)} citation(s) whose quotes no longer "
+                        "appear at their place in the text."
                     }
                 )
 
@@ -319,9 +330,7 @@ class Event(models.Model):
     actors = models.ManyToManyField(Actor, related_name="events", blank=True)
     places = models.ManyToManyField(Place, related_name="events", blank=True)
     topics = models.ManyToManyField(Topic, related_name="events", blank=True)
-    arc = models.ForeignKey(
-        StoryArc, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
-    )
+    arc = models.ForeignKey(StoryArc, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
     importance = models.PositiveSmallIntegerField(
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
@@ -384,7 +393,7 @@ class Event(models.Model):
     class StaleEdit(Exception):
         """Someone else saved the event after this copy of it was read."""
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs):  # noqa: DJ012
         if not self.short_title.strip():
             self.short_title = short_title_from(self.title)
         if self.is_published and self.published_at is None:
@@ -474,7 +483,7 @@ class Citation(models.Model):
         if self.source.text[self.start or 0 : self.end or 0] != self.quote:
             raise ValidationError({"quote": "This passage does not appear verbatim in the source text."})
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs):  # noqa: DJ012
         self.locate()
         super().save(*args, **kwargs)
 
@@ -504,12 +513,8 @@ class EventRelation(models.Model):
     class Meta:
         ordering = ["from_event__earliest", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(from_event=models.F("to_event")), name="relation_not_to_itself"
-            ),
-            models.UniqueConstraint(
-                fields=["from_event", "to_event", "kind"], name="relation_unique_per_kind"
-            ),
+            models.CheckConstraint(condition=~Q(from_event=models.F("to_event")), name="relation_not_to_itself"),
+            models.UniqueConstraint(fields=["from_event", "to_event", "kind"], name="relation_unique_per_kind"),
         ]
 
     def __str__(self):
@@ -543,7 +548,9 @@ class Proposal(models.Model):
         TENSE_MISMATCH = "tense_mismatch", "The sentence's tense disagrees with the resolved date"
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
-    quote = models.TextField(validators=[refuse_control_characters], help_text="The sentence, verbatim from the source.")
+    quote = models.TextField(
+        validators=[refuse_control_characters], help_text="The sentence, verbatim from the source."
+    )
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     date_text = models.CharField(max_length=200, help_text="The date expression as written.")
@@ -555,14 +562,21 @@ class Proposal(models.Model):
     latest = models.DateField()
     precision = models.CharField(max_length=20, choices=Event.Precision.choices)
     event_status = models.CharField(
-        "suggested status", max_length=20, choices=Event.Status.choices, default=Event.Status.HAPPENED,
+        "suggested status",
+        max_length=20,
+        choices=Event.Status.choices,
+        default=Event.Status.HAPPENED,
         help_text="What the sentence's tense and modal words say: 'will' is scheduled, 'may' expected.",
     )
     flags = models.JSONField(default=list, blank=True, help_text="Warnings for the editor, e.g. tense_mismatch.")
     suggested_actors = models.ManyToManyField(Actor, blank=True, related_name="+")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     event = models.ForeignKey(
-        Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text="The event this proposal became or was added to.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -27,7 +27,9 @@ FILTERS = [
     query("actor", SLUG_LIST, "Events of any of these actors (slugs); repeat the parameter for several."),
     query("topic", SLUG_LIST, "Events of any of these topics (slugs)."),
     query("arc", {"type": "string"}, "Events of this story arc (slug)."),
-    query("q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "Free text over titles, summaries, quotes and names."),
+    query(
+        "q", {"type": "string", "maxLength": MAX_QUERY_LENGTH}, "Free text over titles, summaries, quotes and names."
+    ),
     query("from", LOOSE_DATE, "Events that end on or after this date."),
     query("to", LOOSE_DATE, "Events that start on or before this date."),
 ]
@@ -156,7 +158,11 @@ def openapi_document(server_url: str) -> dict:
                     *CHART,
                 ],
                 "application/json",
-                {"type": "object", "required": ["data", "layout"], "properties": {"data": {"type": "array"}, "layout": {"type": "object"}}},
+                {
+                    "type": "object",
+                    "required": ["data", "layout"],
+                    "properties": {"data": {"type": "array"}, "layout": {"type": "object"}},
+                },
                 "Every event of the window when there are few, else the most important and a density band; "
                 "a Plotly figure (data and layout).",
             ),
@@ -178,7 +184,11 @@ def openapi_document(server_url: str) -> dict:
                 "The events in TimelineJS3's JSON format",
                 FILTERS,
                 "application/json",
-                {"type": "object", "required": ["events"], "properties": {"title": {"type": "object"}, "events": {"type": "array"}}},
+                {
+                    "type": "object",
+                    "required": ["events"],
+                    "properties": {"title": {"type": "object"}, "events": {"type": "array"}},
+                },
                 "Dates carry only the parts that are known; text is HTML-escaped.",
             ),
         },

@@ -35,9 +35,9 @@ class RelatedEvent:
 
 
 def published_relations():
-    return EventRelation.objects.filter(
-        from_event__is_published=True, to_event__is_published=True
-    ).select_related("from_event", "to_event", "citation__source")
+    return EventRelation.objects.filter(from_event__is_published=True, to_event__is_published=True).select_related(
+        "from_event", "to_event", "citation__source"
+    )
 
 
 def relations_of(event: Event) -> list[RelatedEvent]:
@@ -104,9 +104,7 @@ def relations_among(events: list[Event]) -> list[EventRelation]:
     if not ids:
         return []
     return list(
-        EventRelation.objects.filter(from_event__in=ids, to_event__in=ids).only(
-            "from_event_id", "to_event_id", "kind"
-        )
+        EventRelation.objects.filter(from_event__in=ids, to_event__in=ids).only("from_event_id", "to_event_id", "kind")
     )
 
 

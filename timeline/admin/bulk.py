@@ -65,8 +65,20 @@ class EventResource(resources.ModelResource):
     class Meta:
         model = Event
         fields = [
-            "slug", "title", "short_title", "summary", "earliest", "latest", "precision", "status", "status_as_of",
-            "importance", "actors", "topics", "places", "arc",
+            "slug",
+            "title",
+            "short_title",
+            "summary",
+            "earliest",
+            "latest",
+            "precision",
+            "status",
+            "status_as_of",
+            "importance",
+            "actors",
+            "topics",
+            "places",
+            "arc",
         ]
         import_id_fields = ["slug"]
         # The model's own checks (date range, control characters, choices) on every row.

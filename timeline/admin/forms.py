@@ -20,8 +20,21 @@ class EventAdminForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "title", "short_title", "slug", "summary", "earliest", "latest", "precision", "status", "status_as_of",
-            "actors", "places", "topics", "arc", "importance", "is_published",
+            "title",
+            "short_title",
+            "slug",
+            "summary",
+            "earliest",
+            "latest",
+            "precision",
+            "status",
+            "status_as_of",
+            "actors",
+            "places",
+            "topics",
+            "arc",
+            "importance",
+            "is_published",
         ]
 
     def __init__(self, *args, **kwargs):

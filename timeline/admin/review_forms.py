@@ -103,7 +103,10 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
         StoryArc.objects.all(), required=False, label="Story arc", widget=autocomplete("arc", multiple=False)
     )
     importance = forms.TypedChoiceField(
-        choices=[(n, n) for n in range(1, 6)], coerce=int, required=False, empty_value=None,
+        choices=[(n, n) for n in range(1, 6)],
+        coerce=int,
+        required=False,
+        empty_value=None,
         help_text="1 (minor) to 5 (major).",
     )
     quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
@@ -118,8 +121,7 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
                 "earliest": proposal.earliest,
                 "latest": proposal.latest,
                 "precision": proposal.precision,
-                "status": proposal.event_status
-                or Event.status_for(proposal.earliest, proposal.source.published_on),
+                "status": proposal.event_status or Event.status_for(proposal.earliest, proposal.source.published_on),
                 "actors": list(proposal.suggested_actors.all()) if proposal.pk else [],
                 "importance": 3,
                 "quote": proposal.quote,
@@ -143,7 +145,8 @@ class IntoEventForm(QuoteMixin, forms.Form):
     # Chosen by the search's result buttons (name = this field), so the page
     # never lists every event.
     event = forms.ModelChoiceField(
-        queryset=Event.objects.all(), widget=forms.HiddenInput,
+        queryset=Event.objects.all(),
+        widget=forms.HiddenInput,
         error_messages={"required": "Search for the event and pick it from the results."},
     )
     quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2, "cols": 80}))

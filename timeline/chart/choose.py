@@ -46,8 +46,13 @@ BINS = [
     (150, "day", F, lambda value: value, lambda start: start + DAY),
     (1100, "week", TruncWeek, lambda value: value, lambda start: start + datetime.timedelta(weeks=1)),
     (366 * 12, "month", iso_prefix(7), lambda value: datetime.date.fromisoformat(value + "-01"), next_month),
-    (None, "year", iso_prefix(4), lambda value: datetime.date(int(value), 1, 1),
-     lambda start: start.replace(year=start.year + 1, month=1, day=1)),
+    (
+        None,
+        "year",
+        iso_prefix(4),
+        lambda value: datetime.date(int(value), 1, 1),
+        lambda start: start.replace(year=start.year + 1, month=1, day=1),
+    ),
 ]
 
 
@@ -154,4 +159,3 @@ def padded(first: datetime.date, last: datetime.date) -> tuple[datetime.date, da
     """The view around [first, last]: a little room each side; the end is the day after the last shown."""
     pad = max((last - first) * PADDING, MIN_PADDING)
     return first - pad, last + pad + DAY
-

@@ -110,18 +110,43 @@ def lane_decorations(layout: Layout) -> tuple[list[dict], list[dict]]:
     for index, lane in enumerate(layout.lanes):
         if index % 2 == 0 and len(layout.lanes) > 1:
             shapes.append(
-                {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": lane.top, "y1": lane.bottom,
-                 "fillcolor": style.LANE_BAND_COLOUR, "line": {"width": 0}, "layer": "below"}
+                {
+                    "type": "rect",
+                    "xref": "paper",
+                    "x0": 0,
+                    "x1": 1,
+                    "yref": "y",
+                    "y0": lane.top,
+                    "y1": lane.bottom,
+                    "fillcolor": style.LANE_BAND_COLOUR,
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
             )
         if not lane.name:
             continue
         shapes.append(
-            {"type": "rect", "xref": "paper", "x0": 0, "x1": 4 / layout.width, "yref": "y", "y0": lane.top,
-             "y1": lane.bottom, "fillcolor": lane.colour, "line": {"width": 0}, "layer": "below"}
+            {
+                "type": "rect",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 4 / layout.width,
+                "yref": "y",
+                "y0": lane.top,
+                "y1": lane.bottom,
+                "fillcolor": lane.colour,
+                "line": {"width": 0},
+                "layer": "below",
+            }
         )
         annotation = {
-            "xref": "paper", "x": 0, "xshift": style.LANE_NAME_INSET / 2, "xanchor": "left",
-            "yref": "y", "y": lane.header_y, "yanchor": "middle",
+            "xref": "paper",
+            "x": 0,
+            "xshift": style.LANE_NAME_INSET / 2,
+            "xanchor": "left",
+            "yref": "y",
+            "y": lane.header_y,
+            "yanchor": "middle",
             "text": escape(lane.name),
             "showarrow": False,
             "font": {"size": style.LABEL_FONT_SIZE, "weight": 600},
@@ -138,9 +163,13 @@ def lane_decorations(layout: Layout) -> tuple[list[dict], list[dict]]:
 def label_annotations(layout: Layout) -> list[dict]:
     return [
         {
-            "xref": "x", "x": at_midday(label.x), "xshift": label.shift_px,
+            "xref": "x",
+            "x": at_midday(label.x),
+            "xshift": label.shift_px,
             "xanchor": "left" if label.anchor == "start" else "right",
-            "yref": "y", "y": label.y, "yanchor": "middle",
+            "yref": "y",
+            "y": label.y,
+            "yanchor": "middle",
             "text": escape(label.text),
             "showarrow": False,
             "font": {"size": style.LABEL_FONT_SIZE},
@@ -169,13 +198,28 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
     shapes, annotations = lane_shapes, lane_names + label_annotations(layout)
     if layout.today:
         shapes.append(
-            {"type": "line", "xref": "x", "yref": "paper", "x0": at_midday(layout.today.x),
-             "x1": at_midday(layout.today.x), "y0": 0, "y1": 1,
-             "line": {"color": style.TODAY_COLOUR, "width": 1.5, "dash": "dot"}}
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": at_midday(layout.today.x),
+                "x1": at_midday(layout.today.x),
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": style.TODAY_COLOUR, "width": 1.5, "dash": "dot"},
+            }
         )
         annotations.append(
-            {"xref": "x", "x": at_midday(layout.today.x), "yref": "paper", "y": 1, "yanchor": "bottom",
-             "text": "today", "showarrow": False, "font": {"color": style.TODAY_COLOUR, "size": 11}}
+            {
+                "xref": "x",
+                "x": at_midday(layout.today.x),
+                "yref": "paper",
+                "y": 1,
+                "yanchor": "bottom",
+                "text": "today",
+                "showarrow": False,
+                "font": {"color": style.TODAY_COLOUR, "size": 11},
+            }
         )
     data = range_traces(layout) + [mark_trace(layout)]
     if bins:
@@ -279,8 +323,12 @@ def connector_trace(events: list, relations: list, layout: Layout) -> dict | Non
         "hovertext": labels,
         "hovertemplate": "%{hovertext}<extra></extra>",
         "line": {"color": "rgba(128,128,128,0.75)", "width": 1.5, "dash": "dot"},
-        "marker": {"symbol": ["circle", "arrow", "circle"] * segments, "size": [0, 11, 0] * segments,
-                   "angleref": "previous", "color": "rgba(128,128,128,0.9)"},
+        "marker": {
+            "symbol": ["circle", "arrow", "circle"] * segments,
+            "size": [0, 11, 0] * segments,
+            "angleref": "previous",
+            "color": "rgba(128,128,128,0.9)",
+        },
         "showlegend": False,
         "meta": "links",
     }

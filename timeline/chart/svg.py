@@ -148,7 +148,11 @@ def event_link(slug: str, title: str, content: SafeString) -> SafeString:
         '<a href="{}" hx-get="{}" hx-target="#detail" hx-swap="innerHTML" data-slug="{}" tabindex="-1" '
         'style="color:inherit">'
         "<title>{}</title>{}</a>",
-        href, panel, slug, title, content,
+        href,
+        panel,
+        slug,
+        title,
+        content,
     )
 
 
@@ -161,19 +165,30 @@ def shapes(figure_layout: dict, frame: Frame, layer: str) -> SafeString:
         line = shape.get("line", {})
         if shape["type"] == "rect" and shape.get("xref") == "paper" and shape.get("yref") == "y":
             top, bottom = sorted((frame.y(shape["y0"]), frame.y(shape["y1"])))
-            drawn.append(format_html(
-                '<rect x="{}%" width="{}%" y="{}" height="{}" fill="{}"/>',
-                number(shape["x0"] * 100), number((shape["x1"] - shape["x0"]) * 100),
-                number(top), number(bottom - top), shape.get("fillcolor", "none"),
-            ))
+            drawn.append(
+                format_html(
+                    '<rect x="{}%" width="{}%" y="{}" height="{}" fill="{}"/>',
+                    number(shape["x0"] * 100),
+                    number((shape["x1"] - shape["x0"]) * 100),
+                    number(top),
+                    number(bottom - top),
+                    shape.get("fillcolor", "none"),
+                )
+            )
         elif shape["type"] == "line" and shape.get("xref") == "x" and shape.get("yref") == "paper":
             x = number(frame.x(shape["x0"]))
-            drawn.append(format_html(
-                '<line class="today" x1="{}%" x2="{}%" y1="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>',
-                x, x, number(frame.paper_y(shape["y1"])), number(frame.paper_y(shape["y0"])),
-                line.get("color", "currentColor"), line.get("width", 1),
-                mark_safe(' stroke-dasharray="3,3"') if line.get("dash") == "dot" else "",
-            ))
+            drawn.append(
+                format_html(
+                    '<line class="today" x1="{}%" x2="{}%" y1="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>',
+                    x,
+                    x,
+                    number(frame.paper_y(shape["y1"])),
+                    number(frame.paper_y(shape["y0"])),
+                    line.get("color", "currentColor"),
+                    line.get("width", 1),
+                    mark_safe(' stroke-dasharray="3,3"') if line.get("dash") == "dot" else "",
+                )
+            )
     return mark_safe("".join(drawn))
 
 
@@ -184,13 +199,19 @@ def grid_and_ticks(figure_layout: dict, frame: Frame) -> SafeString:
     for value, text in zip(xaxis.get("tickvals", []), xaxis.get("ticktext", [])):
         x = number(frame.x(value))
         if grid:
-            drawn.append(format_html(
-                '<line x1="{}%" x2="{}%" y1="{}" y2="{}" stroke="{}"/>', x, x, frame.top, number(frame.bottom), grid
-            ))
-        drawn.append(format_html(
-            '<text class="tick" x="{}%" y="{}" dy="0.8em" text-anchor="middle">{}</text>',
-            x, number(frame.bottom + TICK_LABEL_GAP), plain(text),
-        ))
+            drawn.append(
+                format_html(
+                    '<line x1="{}%" x2="{}%" y1="{}" y2="{}" stroke="{}"/>', x, x, frame.top, number(frame.bottom), grid
+                )
+            )
+        drawn.append(
+            format_html(
+                '<text class="tick" x="{}%" y="{}" dy="0.8em" text-anchor="middle">{}</text>',
+                x,
+                number(frame.bottom + TICK_LABEL_GAP),
+                plain(text),
+            )
+        )
     return mark_safe("".join(drawn))
 
 
@@ -200,11 +221,16 @@ def ranges(trace: dict, frame: Frame) -> SafeString:
     segments = [(xs[i], xs[i + 1], ys[i]) for i in range(0, len(xs) - 1, 3)]
     return format_html(
         '<g stroke="{}" stroke-width="{}" opacity="{}">{}</g>',
-        trace["line"]["color"], trace["line"].get("width", 2), trace.get("opacity", 1),
+        trace["line"]["color"],
+        trace["line"].get("width", 2),
+        trace.get("opacity", 1),
         format_html_join(
-            "", '<line x1="{}%" x2="{}%" y1="{}" y2="{}"/>',
-            ((number(frame.x_clipped(x0)), number(frame.x_clipped(x1)), number(frame.y(y)), number(frame.y(y)))
-             for x0, x1, y in segments),
+            "",
+            '<line x1="{}%" x2="{}%" y1="{}" y2="{}"/>',
+            (
+                (number(frame.x_clipped(x0)), number(frame.x_clipped(x1)), number(frame.y(y)), number(frame.y(y)))
+                for x0, x1, y in segments
+            ),
         ),
     )
 
@@ -222,7 +248,8 @@ def density(trace: dict, frame: Frame) -> SafeString:
             bars.append((number(left), number(right - left), number(top), number(floor - top)))
     return format_html(
         '<g class="density" fill="{}"><title>{}</title>{}</g>',
-        trace.get("marker", {}).get("color", DENSITY_COLOUR), plain(trace.get("name", "")),
+        trace.get("marker", {}).get("color", DENSITY_COLOUR),
+        plain(trace.get("name", "")),
         format_html_join("", '<rect x="{}%" width="{}%" y="{}" height="{}"/>', bars),
     )
 
@@ -232,8 +259,12 @@ def symbol(name: str, colour: str, x_percent: str, y_px: str) -> SafeString:
     shape = name.removesuffix("-open")
     filled = not name.endswith("-open") and shape in ("circle", "diamond")
     return format_html(
-        '<use href="#mark-{}" x="{}%" y="{}" fill="{}" stroke="{}"/>', shape if shape in SYMBOL_PATHS else "circle",
-        x_percent, y_px, colour if filled else "none", colour,
+        '<use href="#mark-{}" x="{}%" y="{}" fill="{}" stroke="{}"/>',
+        shape if shape in SYMBOL_PATHS else "circle",
+        x_percent,
+        y_px,
+        colour if filled else "none",
+        colour,
     )
 
 
@@ -248,7 +279,10 @@ def marks(trace: dict, frame: Frame, labels: dict[str, SafeString]) -> SafeStrin
         x_percent, y_px = number(frame.x(x)), number(frame.y(y))
         shape = format_html(
             '<circle class="target" cx="{}%" cy="{}" r="{}" fill="transparent"/>{}',
-            x_percent, y_px, style.MIN_TARGET / 2, symbol(name, colour, x_percent, y_px),
+            x_percent,
+            y_px,
+            style.MIN_TARGET / 2,
+            symbol(name, colour, x_percent, y_px),
         )
         label = labels.get(slug, "") if slug not in labelled else ""
         labelled.add(slug)
@@ -264,7 +298,10 @@ def annotation(note: dict, frame: Frame, css_class: str = "") -> SafeString:
     shift = note.get("xshift", 0) + ANNOTATION_PAD.get(note.get("xanchor"), 0)
     attributes = format_html(
         'x="{}%" dx="{}" y="{}" dy="{}" text-anchor="{}"',
-        number(x), number(shift), number(y), BASELINE_SHIFT.get(note.get("yanchor"), "0.35em"),
+        number(x),
+        number(shift),
+        number(y),
+        BASELINE_SHIFT.get(note.get("yanchor"), "0.35em"),
         TEXT_ANCHOR.get(note.get("xanchor", "auto"), "middle"),
     )
     extra = format_html(' font-size="{}"', font["size"]) if "size" in font else ""
@@ -291,7 +328,8 @@ def narrow_widths(figure: dict, frame: Frame, labels: dict[str, dict]) -> dict[s
     half = style.MIN_TARGET / 2
     others = [
         Box(round(y, 3), frame.x(x) / 100, -half, half)
-        for trace in figure["data"] if trace.get("meta") == "events"
+        for trace in figure["data"]
+        if trace.get("meta") == "events"
         for x, y in zip(trace["x"], trace["y"])
     ]
     laid_out = figure["layout"].get("meta", {}).get("width") or style.DEFAULT_PLOT_WIDTH
@@ -310,7 +348,8 @@ def narrow_widths(figure: dict, frame: Frame, labels: dict[str, dict]) -> dict[s
 def narrow_rules(widths) -> SafeString:
     """The container queries that hide labels on a plot narrower than they need."""
     return format_html_join(
-        "", "@container (max-width: {}px) {{ .chart-first-view .narrow-{} {{ display: none }} }}",
+        "",
+        "@container (max-width: {}px) {{ .chart-first-view .narrow-{} {{ display: none }} }}",
         ((width - 1, width) for width in sorted(set(widths)) if width),
     )
 
@@ -356,8 +395,12 @@ def first_view_svg(figure: dict | None, description: str = "") -> SafeString:
         'font-family="{}" font-size="{}" fill="currentColor">'
         "<style>{}</style><defs>{}</defs>{}</svg>",
         description or "Timeline chart",
-        figure_layout["height"], margin["r"], margin["l"],
+        figure_layout["height"],
+        margin["r"],
+        margin["l"],
         figure_layout.get("font", {}).get("family", "system-ui, sans-serif"),
         figure_layout.get("font", {}).get("size", FONT_SIZE),
-        narrow_rules(widths.values()), symbols, mark_safe("".join(body)),
+        narrow_rules(widths.values()),
+        symbols,
+        mark_safe("".join(body)),
     )

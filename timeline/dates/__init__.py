@@ -139,8 +139,9 @@ def _as_date(published: date | datetime | str) -> date:
 PROGRESS_STEP = 10_000
 
 
-def extract_dates(text: str, published: date | datetime | str,
-                  progress: Callable[[int], None] | None = None) -> list[DateMention]:
+def extract_dates(
+    text: str, published: date | datetime | str, progress: Callable[[int], None] | None = None
+) -> list[DateMention]:
     """Date expressions in `text`, resolved against the publication date,
     in text order and non-overlapping. `progress`, if given, is called with
     the number of characters read so far (for a progress bar on long texts)."""
@@ -161,12 +162,23 @@ def extract_dates(text: str, published: date | datetime | str,
             continue
         tense = resolver.tense(c, sent)
         modality = modality_at(text, sent, c.start, c.end)
-        mentions.append(DateMention(
-            text=text[c.start:c.end], start=c.start, end=c.end, value=r.value,
-            earliest=r.earliest, latest=r.latest, precision=r.precision, label=r.label,
-            sentence=text[sent[0]:sent[1]], sentence_start=sent[0], tense=tense,
-            status=_status(modality, tense, r.earliest, r.latest, pub),
-            flags=_flags(modality, tense, r.earliest, r.latest, pub)))
+        mentions.append(
+            DateMention(
+                text=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                value=r.value,
+                earliest=r.earliest,
+                latest=r.latest,
+                precision=r.precision,
+                label=r.label,
+                sentence=text[sent[0] : sent[1]],
+                sentence_start=sent[0],
+                tense=tense,
+                status=_status(modality, tense, r.earliest, r.latest, pub),
+                flags=_flags(modality, tense, r.earliest, r.latest, pub),
+            )
+        )
     if progress:
         progress(len(text))
     return mentions
@@ -185,8 +197,9 @@ def _status(modality: str | None, tense: str | None, earliest: date | None, late
     return "scheduled" if tense == "future" else "happened"
 
 
-def _flags(modality: str | None, tense: str | None, earliest: date | None, latest: date | None,
-           pub: date) -> tuple[str, ...]:
+def _flags(
+    modality: str | None, tense: str | None, earliest: date | None, latest: date | None, pub: date
+) -> tuple[str, ...]:
     looks_ahead = tense == "future" or modality in ("scheduled", "expected")
     if looks_ahead and latest and latest < pub:
         return (TENSE_MISMATCH,)
@@ -205,10 +218,17 @@ def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
     """Two end points of one event: "1910-1945", "from 3 to 5 March", or
     "Tuesday and Wednesday" (with "and" only when the two touch: "in June and
     October" are two events)."""
-    if not (a.precision == b.precision and a.sentence_start == b.sentence_start
-            and a.earliest and a.latest and b.earliest and b.latest and a.earliest <= b.earliest):
+    if not (
+        a.precision == b.precision
+        and a.sentence_start == b.sentence_start
+        and a.earliest
+        and a.latest
+        and b.earliest
+        and b.latest
+        and a.earliest <= b.earliest
+    ):
         return False
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     if _RANGE_JOINER.fullmatch(gap):
         return True
     return bool(_AND_JOINER.fullmatch(gap)) and b.earliest <= a.latest + timedelta(days=1)
@@ -226,9 +246,17 @@ def merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
         a = mentions[i]
         if i + 1 < len(mentions) and _one_span(text, a, mentions[i + 1]):
             b = mentions[i + 1]
-            out.append(replace(
-                a, text=text[a.start:b.end], end=b.end, latest=b.latest, precision="span",
-                label=_range_label(a, b), flags=tuple(dict.fromkeys(a.flags + b.flags))))
+            out.append(
+                replace(
+                    a,
+                    text=text[a.start : b.end],
+                    end=b.end,
+                    latest=b.latest,
+                    precision="span",
+                    label=_range_label(a, b),
+                    flags=tuple(dict.fromkeys(a.flags + b.flags)),
+                )
+            )
             i += 2
             continue
         out.append(a)
@@ -261,22 +289,29 @@ def _frames(coarse: DateMention, fine: DateMention) -> bool:
     return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
 
 
-def event_mentions(text: str, published: date | datetime | str,
-                   progress: Callable[[int], None] | None = None) -> list[DateMention]:
+def event_mentions(
+    text: str, published: date | datetime | str, progress: Callable[[int], None] | None = None
+) -> list[DateMention]:
     """The mentions that each date an event, in text order: every one of a
     sentence ("in June 2025, and Takaichi in October" are two), the two ends
     of one event joined into a span ("Tuesday and Wednesday"); left out are
     mentions that place nothing ("now", "recently") and a vaguer date that
     only frames a finer one of its sentence."""
-    mentions = [m for m in merge_ranges(text, extract_dates(text, published, progress=progress))
-                if m.earliest and m.latest and m.precision not in _UNPLACED]
+    mentions = [
+        m
+        for m in merge_ranges(text, extract_dates(text, published, progress=progress))
+        if m.earliest and m.latest and m.precision not in _UNPLACED
+    ]
     kept: list[DateMention] = []
     for mention in mentions:
         siblings = [m for m in mentions if m.sentence_start == mention.sentence_start and m is not mention]
         if any(_frames(mention, other) for other in siblings):
             continue
-        if any((k.earliest, k.latest) == (mention.earliest, mention.latest) for k in kept
-               if k.sentence_start == mention.sentence_start):
+        if any(
+            (k.earliest, k.latest) == (mention.earliest, mention.latest)
+            for k in kept
+            if k.sentence_start == mention.sentence_start
+        ):
             continue
         kept.append(mention)
     return kept

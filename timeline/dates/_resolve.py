@@ -13,6 +13,7 @@ from ._tense import tense_at
 
 # ---------------------------------------------------------------- resolution
 
+
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -58,8 +59,7 @@ def _choose(candidates: list[date], ref: date, tense: str | None, window: int = 
 
 
 _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
-_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12),
-                "H1": (1, 6), "H2": (7, 12)}
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12), "H1": (1, 6), "H2": (7, 12)}
 
 
 @dataclass
@@ -81,8 +81,9 @@ def _month(y: int, m: int, part: str | None = None) -> _Resolved:
     if part in _PART_DAYS:
         lo, hi = _PART_DAYS[part]
         word = "late" if part == "end" else part
-        return _Resolved(f"{y}-{m:02d}", date(y, m, lo), min(date(y, m, min(hi, last.day)), last),
-                         "part_of_month", f"{word} {label}")
+        return _Resolved(
+            f"{y}-{m:02d}", date(y, m, lo), min(date(y, m, min(hi, last.day)), last), "part_of_month", f"{word} {label}"
+        )
     return _Resolved(f"{y}-{m:02d}", first, last, "month", label)
 
 
@@ -124,8 +125,7 @@ def _season(season: str, y: int, part: str | None = None) -> _Resolved:
 def _quarter(kind: str, n: int, y: int) -> _Resolved:
     size = 3 if kind == "Q" else 6
     lo_m = (n - 1) * size + 1
-    return _Resolved(f"{y}-{kind}{n}", date(y, lo_m, 1), _month_end(y, lo_m + size - 1), "span",
-                     f"{kind}{n} {y}")
+    return _Resolved(f"{y}-{kind}{n}", date(y, lo_m, 1), _month_end(y, lo_m + size - 1), "span", f"{kind}{n} {y}")
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -151,8 +151,11 @@ class Resolver:
     def _ymd(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         y, m, d = c.data["y"], c.data["m"], c.data["d"]
         if y is None:
-            options = [date(yy, m, d) for yy in (self.pub.year - 1, self.pub.year, self.pub.year + 1)
-                       if d <= calendar.monthrange(yy, m)[1]]
+            options = [
+                date(yy, m, d)
+                for yy in (self.pub.year - 1, self.pub.year, self.pub.year + 1)
+                if d <= calendar.monthrange(yy, m)[1]
+            ]
             if c.data.get("wd") is not None:  # "Friday, March 8" fixes the year
                 options = [o for o in options if o.weekday() == c.data["wd"]] or options
             if not options:
@@ -192,8 +195,7 @@ class Resolver:
     def _century(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         n = c.data["n"]
         lo = (n - 1) * 100
-        return _Resolved(f"{n - 1:02d}", date(max(lo, 1), 1, 1), date(lo + 99, 12, 31), "span",
-                         f"{ordinal(n)} century")
+        return _Resolved(f"{n - 1:02d}", date(max(lo, 1), 1, 1), date(lo + 99, 12, 31), "span", f"{ordinal(n)} century")
 
     def _weekday(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         wd, mod = c.data["wd"], c.data["mod"]
@@ -244,8 +246,13 @@ class Resolver:
             return _Resolved(str(dec), date(dec * 10, 1, 1), date(dec * 10 + 9, 12, 31), "decade", f"{dec * 10}s")
         if unit == "century":
             cen = ref.year // 100 + offset
-            return _Resolved(f"{cen:02d}", date(max(cen * 100, 1), 1, 1), date(cen * 100 + 99, 12, 31), "span",
-                             f"{ordinal(cen + 1)} century")
+            return _Resolved(
+                f"{cen:02d}",
+                date(max(cen * 100, 1), 1, 1),
+                date(cen * 100 + 99, 12, 31),
+                "span",
+                f"{ordinal(cen + 1)} century",
+            )
         return None
 
     def _so_far(self, r: _Resolved, part: str | None, offset: int) -> _Resolved:
@@ -267,7 +274,7 @@ class Resolver:
             sat = this_sat - timedelta(days=7)
         elif offset > 0:
             sat = this_sat + timedelta(days=7) if in_weekend else this_sat
-        elif in_weekend or self.text[c.start:c.end].lower().startswith("this"):
+        elif in_weekend or self.text[c.start : c.end].lower().startswith("this"):
             sat = this_sat
         else:
             tense = self.tense(c, sent)

@@ -8,16 +8,65 @@ import re
 # ------------------------------------------------------------------- sentences
 
 _ABBREVIATIONS = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "mt", "ft", "rev", "hon",
-    "u.s", "u.k", "u.n", "e.u", "d.c", "i.e", "e.g", "a.m", "p.m", "approx", "dept", "est",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "no",
+    "vs",
+    "etc",
+    "mt",
+    "ft",
+    "rev",
+    "hon",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "d.c",
+    "i.e",
+    "e.g",
+    "a.m",
+    "p.m",
+    "approx",
+    "dept",
+    "est",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 # Words that open a sentence, not a surname after an initial: "a post on X. The pair ..."
-_SENTENCE_OPENER = re.compile(r"(?:The|A|An|It|He|She|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|"
-                              r"Their|Its|There|When|While|After|Before|However)\b")
+_SENTENCE_OPENER = re.compile(
+    r"(?:The|A|An|It|He|She|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|"
+    r"Their|Its|There|When|While|After|Before|However)\b"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -54,45 +103,153 @@ _FUTURE = re.compile(
     r"going|planning|preparing|likely)\s+(?:to|for|on|in)|will|won['’]t|shall|would(?!\s+have)|"
     r"could(?!\s+(?:not|have))|plans?\s+to|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|may|might|upcoming|next|coming|tomorrow|"
-    r"forecast\s+to)\b|['’]ll\b", re.IGNORECASE)
+    r"forecast\s+to)\b|['’]ll\b",
+    re.IGNORECASE,
+)
 # Past verbs whose complement lies ahead: "agreed to ban ... by the end of the year".
 _FUTURE_COMPLEMENT = re.compile(
     r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|sought|wanted|asked|ordered|planned|"
-    r"prepared|agrees|decides|promises|pledges|vows|threatens|seeks|wants|asks|orders)\s+(?:\w+\s+){0,4}?to\s+[a-z]+\b")
+    r"prepared|agrees|decides|promises|pledges|vows|threatens|seeks|wants|asks|orders)\s+(?:\w+\s+){0,4}?to\s+[a-z]+\b"
+)
 # Present-tense verbs of schedules: "the festival opens on Wednesday" (not an
 # infinitive, "to play the drums at APEC last year", nor "face-to-face").
 _SCHEDULED = re.compile(
     r"(?<!-)(?<!\bto )\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
     r"travels?|visits?|heads?|faces?|plays?|hosts?|holds?|goes|go|runs?|launch(?:es)?|votes?|decides?|"
     r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _IRREGULAR_PAST = (
     "made|met|took|taken|went|gone|came|saw|seen|began|begun|gave|given|became|left|won|lost|hit|"
     "led|paid|sent|spent|fell|fallen|rose|risen|ran|found|got|brought|bought|thought|sought|built|struck|"
     "spoke|spoken|chose|chosen|drove|flew|flown|grew|grown|knew|known|shook|stood|sold|kept|meant|"
     "felt|fought|caught|taught|broke|broken|froze|stole|woke|was|were|had|did|been|ago|earlier|"
     "previously|yesterday|former|overtook|withdrew|drew|ate|hid|lay|sank|swore|tore|wore|held|"
-    "said|told|wrote|written")
-_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b(?!\s+(?:to|by)\b)|"
-                   r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|also\s+|already\s+)?[a-z]+(?:ed|en|wn|ne)\b")
-_NOT_PAST = {"need", "speed", "feed", "seed", "indeed", "bed", "red", "shed", "hundred", "embed", "united",
-             "based", "related", "limited", "advanced", "interested", "concerned", "proposed", "so-called",
-             "detailed", "skilled", "armed", "aged", "supposed", "used", "breed", "exceed", "proceed",
-             "succeed", "weed", "heed", "creed", "greed", "naked", "wicked", "sacred", "kindred"}
+    "said|told|wrote|written"
+)
+_PAST = re.compile(
+    rf"\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b(?!\s+(?:to|by)\b)|"
+    r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|also\s+|already\s+)?[a-z]+(?:ed|en|wn|ne)\b"
+)
+_NOT_PAST = {
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "indeed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "embed",
+    "united",
+    "based",
+    "related",
+    "limited",
+    "advanced",
+    "interested",
+    "concerned",
+    "proposed",
+    "so-called",
+    "detailed",
+    "skilled",
+    "armed",
+    "aged",
+    "supposed",
+    "used",
+    "breed",
+    "exceed",
+    "proceed",
+    "succeed",
+    "weed",
+    "heed",
+    "creed",
+    "greed",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+}
 # Reporting verbs date the report, not what is reported: they count only when
 # the mention hangs on them ("said Tuesday", "told reporters on Monday").
-_REPORTING = {"said", "told", "wrote", "written", "added", "noted", "stated", "reported", "announced",
-              "warned", "explained", "claimed", "confirmed"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-                "your", "my", "some", "any", "no", "each", "every"}
+_REPORTING = {
+    "said",
+    "told",
+    "wrote",
+    "written",
+    "added",
+    "noted",
+    "stated",
+    "reported",
+    "announced",
+    "warned",
+    "explained",
+    "claimed",
+    "confirmed",
+}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "some",
+    "any",
+    "no",
+    "each",
+    "every",
+}
 _TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+)\s+([A-Za-z’'-]+)\s+$")
 _STRONG_PAST = {"was", "were", "had", "did", "ago", "earlier", "previously", "yesterday", "former", "been"}
-_PASSIVE_AUX = re.compile(r"\b(?:be|being|is|are|am|get|gets|to|remains?|stays?|seems?|looks?|become|becomes)\s+"
-                          r"(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(
+    r"\b(?:be|being|is|are|am|get|gets|to|remains?|stays?|seems?|looks?|become|becomes)\s+"
+    r"(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_ONLY = {
-    "went", "came", "saw", "began", "gave", "became", "fell", "rose", "ran", "took", "spoke", "chose", "drove",
-    "flew", "grew", "knew", "shook", "broke", "froze", "stole", "woke", "wrote", "ate", "hid", "drew", "withdrew",
-    "overtook", "sank", "swore", "tore", "wore", "did", "was", "were"
+    "went",
+    "came",
+    "saw",
+    "began",
+    "gave",
+    "became",
+    "fell",
+    "rose",
+    "ran",
+    "took",
+    "spoke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "shook",
+    "broke",
+    "froze",
+    "stole",
+    "woke",
+    "wrote",
+    "ate",
+    "hid",
+    "drew",
+    "withdrew",
+    "overtook",
+    "sank",
+    "swore",
+    "tore",
+    "wore",
+    "did",
+    "was",
+    "were",
 }
 _CLAUSE_START = re.compile(r"(?:^|[.,;:—“\"\n]|\b(?:and|but|while|as|when))\s*$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|with|by|for|from|during|under|over|since|after|before|into)\b")
@@ -103,12 +260,16 @@ def _participle(text: str, pos: int, word: str) -> bool:
     nothing about the clause's tense (the auxiliary, if any, does)."""
     if word in _STRONG_PAST or word in _PAST_ONLY:
         return False
-    before = text[max(0, pos - 30):pos]
+    before = text[max(0, pos - 30) : pos]
     if _PASSIVE_AUX.search(before):
         return True
     m = _TWO_WORDS_BEFORE.search(before)
-    if not (m and m.group(1).lower() in _DETERMINERS and m.group(2).islower()
-            and _PREPOSITION_AFTER.match(text, pos + len(word))):
+    if not (
+        m
+        and m.group(1).lower() in _DETERMINERS
+        and m.group(2).islower()
+        and _PREPOSITION_AFTER.match(text, pos + len(word))
+    ):
         return False
     # "The storm hit on Wednesday": a clause-initial noun phrase is the subject
     return not _CLAUSE_START.search(text, max(0, pos - 70), pos - len(before) + m.start())
@@ -123,7 +284,7 @@ def _cues(text: str, lo: int, hi: int, start: int, end: int) -> list[tuple[int, 
         if word in _NOT_PAST or _participle(text, p.start(), word):
             continue
         if word in _REPORTING:
-            between = text[p.end():start] if p.end() <= start else text[end:p.start()]
+            between = text[p.end() : start] if p.end() <= start else text[end : p.start()]
             if len(between.split()) > 3 or " that " in f" {between} ":
                 continue
         found.append((p.start(), p.end(), "past"))
@@ -198,16 +359,29 @@ def _main_segments(text: str, segments: list[tuple[int, int]], own: tuple[int, i
 # "will likely visit" expected. A past auxiliary ("was expected to") reports an
 # old plan and says nothing of the event's status now.
 _MODALITIES = (
-    ("cancelled", re.compile(
-        r"\b(?:cancel(?:l)?ed|cancels?|call(?:ed|s)?\s+off|postpone[sd]?|scrapped|scraps|shelved|put\s+off|"
-        r"(?:was|were|been|be)\s+suspended)\b", re.IGNORECASE)),
-    ("expected", re.compile(
-        r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:(?:widely\s+|also\s+)?expected\s+to|may|might|"
-        r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to)\b")),
-    ("scheduled", re.compile(
-        r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|(?:(?:is|are)\s+)?(?:set|scheduled|slated|due)\s+to|"
-        r"(?:is|are)\s+to|(?:is|are)\s+going\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
-        re.IGNORECASE)),
+    (
+        "cancelled",
+        re.compile(
+            r"\b(?:cancel(?:l)?ed|cancels?|call(?:ed|s)?\s+off|postpone[sd]?|scrapped|scraps|shelved|put\s+off|"
+            r"(?:was|were|been|be)\s+suspended)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "expected",
+        re.compile(
+            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:(?:widely\s+|also\s+)?expected\s+to|may|might|"
+            r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to)\b"
+        ),
+    ),
+    (
+        "scheduled",
+        re.compile(
+            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|(?:(?:is|are)\s+)?(?:set|scheduled|slated|due)\s+to|"
+            r"(?:is|are)\s+to|(?:is|are)\s+going\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
@@ -226,7 +400,7 @@ def _modality_in(text: str, lo: int, hi: int, start: int = -1, end: int = -1) ->
         for found in cue.finditer(text, lo, hi):
             if found.end() <= start or start < 0 or status == "cancelled":
                 return status
-            between = text[end:found.start()]
+            between = text[end : found.start()]
             if found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
                 return status
     return None

@@ -104,5 +104,3 @@ def embed(request):
     # Only here may other sites frame summit, and only those the setting names (read per request).
     frameable = csp_replace({"frame-ancestors": settings.EMBED_FRAME_ANCESTORS})
     return frameable(render)(request, "timeline/embed.html", context, status=status)
-
-

@@ -22,8 +22,17 @@ EVENTS_PER_SOURCE = 50
 FIRST_YEAR, LAST_YEAR = 2006, 2026
 TODAY = datetime.date(2026, 11, 22)
 
-VERBS = ["meet in", "sign an accord in", "hold talks in", "announce measures in", "trade accusations over",
-         "open an inquiry in", "agree on a framework in", "hold a summit in", "issue a joint statement in"]
+VERBS = [
+    "meet in",
+    "sign an accord in",
+    "hold talks in",
+    "announce measures in",
+    "trade accusations over",
+    "open an inquiry in",
+    "agree on a framework in",
+    "hold a summit in",
+    "issue a joint statement in",
+]
 PLACES = ["Tokyo", "Seoul", "Beijing", "Nara", "Busan", "Osaka", "Gyeongju", "Washington", "Geneva", "Jakarta"]
 GENERATED_ACTORS = 40
 GENERATED_TOPICS = ["Diplomacy", "Security", "Trade and rare earths", "History and territory", "Energy", "Technology"]
@@ -56,8 +65,11 @@ class Command(BaseCommand):
         # No cache to clear: cached figures and answers are keyed by the newest
         # updated_at, which the new rows move (and clear() on Redis would flush
         # every application's keys, not only summit's).
-        self.stdout.write(self.style.SUCCESS(f"Created {made['events']:,} events, {made['sources']:,} sources, "
-                                             f"{made['citations']:,} citations."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {made['events']:,} events, {made['sources']:,} sources, {made['citations']:,} citations."
+            )
+        )
 
 
 def analyze():
@@ -85,7 +97,7 @@ def ensure_actors() -> list[Actor]:
                     short_name=f"Actor {n}",
                     slug=f"gen-actor-{n}",
                     kind=Actor.Kind.ORGANISATION,
-                    colour="#%06x" % rng.randrange(0x202020, 0xD0D0D0),
+                    colour=f"#{rng.randrange(0x202020, 0xD0D0D0):06x}",
                 )
                 for n in range(missing)
             ],
@@ -105,8 +117,10 @@ def story_days(rng: random.Random, count: int) -> list[datetime.date]:
     """Start days clustered like news: stories burst and fade, and recent years are busier."""
     stories = max(5, count // 300)
     span = (datetime.date(LAST_YEAR, 10, 31) - datetime.date(FIRST_YEAR, 1, 1)).days
-    centres = [datetime.date(FIRST_YEAR, 1, 1) + datetime.timedelta(days=int(span * rng.random() ** 0.6))
-               for _ in range(stories)]
+    centres = [
+        datetime.date(FIRST_YEAR, 1, 1) + datetime.timedelta(days=int(span * rng.random() ** 0.6))
+        for _ in range(stories)
+    ]
     days = []
     for _ in range(count):
         centre = rng.choice(centres)
@@ -180,13 +194,19 @@ def generate(rng, seed, count, actors, topics, progress=True) -> dict:
             # PostgreSQL and SQLite (3.35+) hand back the new primary keys.
             Event.objects.bulk_create(events, batch_size=BATCH)
             Through.objects.bulk_create(
-                [Through(event_id=event.pk, actor_id=actor.pk)
-                 for event, (who, _) in zip(events, chosen) for actor in who],
+                [
+                    Through(event_id=event.pk, actor_id=actor.pk)
+                    for event, (who, _) in zip(events, chosen)
+                    for actor in who
+                ],
                 batch_size=BATCH * 4,
             )
             TopicThrough.objects.bulk_create(
-                [TopicThrough(event_id=event.pk, topic_id=topic.pk)
-                 for event, (_, about) in zip(events, chosen) for topic in about],
+                [
+                    TopicThrough(event_id=event.pk, topic_id=topic.pk)
+                    for event, (_, about) in zip(events, chosen)
+                    for topic in about
+                ],
                 batch_size=BATCH * 4,
             )
             made["citations"] += cite(events, sentences, seed, batch_start)
@@ -208,7 +228,9 @@ def cite(events, sentences, seed, batch_start) -> int:
             offsets.append((i, start, start + len(sentences[i])))
         published_on = min(TODAY, max(events[i].latest for i in group))
         source = Source.objects.create(
-            outlet=None, title=f"Generated article {seed}-{batch_start + first}", published_on=published_on,
+            outlet=None,
+            title=f"Generated article {seed}-{batch_start + first}",
+            published_on=published_on,
             text=text.strip(),
         )
         citations += [

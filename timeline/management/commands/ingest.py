@@ -77,7 +77,8 @@ class Command(BaseCommand):
         parser.add_argument("--country", help="Country the outlet is based in.")
         parser.add_argument("--url", help="The article's http(s) address.")
         parser.add_argument(
-            "--allow-duplicate", action="store_true",
+            "--allow-duplicate",
+            action="store_true",
             help="Store an article even when its URL or text is already a source.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Show what would be created; save nothing.")
@@ -140,8 +141,12 @@ class Command(BaseCommand):
             bar = tqdm(total=len(article.text), desc=Path(article.file).name, unit="char", unit_scale=True)
         try:
             return ingest_source(
-                article.text, article.published, outlet_country=country, dry_run=dry_run,
-                allow_duplicate=allow_duplicate, progress=progress_of(bar),
+                article.text,
+                article.published,
+                outlet_country=country,
+                dry_run=dry_run,
+                allow_duplicate=allow_duplicate,
+                progress=progress_of(bar),
                 **metadata,
             )
         except DuplicateSourceError as error:

@@ -20,20 +20,22 @@ def proposal_rows(text: str, published) -> list[dict]:
     source = Source(text=text, published_on=published)  # never saved
     rows = []
     for proposal in proposals_for(source):
-        rows.append({
-            "quote": proposal.quote,
-            "start": proposal.start,
-            "end": proposal.end,
-            "earliest": proposal.earliest.isoformat(),
-            "latest": proposal.latest.isoformat(),
-            "precision": proposal.precision,
-            "status": proposal.event_status,
-            "flags": list(proposal.flags),
-            "matches": [
-                {"slug": match.event.slug, "score": match.score}
-                for match in matches_for_proposal(proposal, published_only=True)
-            ],
-        })
+        rows.append(
+            {
+                "quote": proposal.quote,
+                "start": proposal.start,
+                "end": proposal.end,
+                "earliest": proposal.earliest.isoformat(),
+                "latest": proposal.latest.isoformat(),
+                "precision": proposal.precision,
+                "status": proposal.event_status,
+                "flags": list(proposal.flags),
+                "matches": [
+                    {"slug": match.event.slug, "score": match.score}
+                    for match in matches_for_proposal(proposal, published_only=True)
+                ],
+            }
+        )
     return rows
 
 
