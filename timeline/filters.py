@@ -140,7 +140,7 @@ class SlugChoiceField(forms.MultipleChoiceField):
 
 class EventFilterForm(forms.Form):
     # Parameters that make sense once; a second copy is a broken link.
-    SINGLE_VALUED = ("q", "from", "to", "lanes", "arc", "links", "page", "window", "width")
+    SINGLE_VALUED: tuple[str, ...] = ("q", "from", "to", "lanes", "arc", "links", "page", "window", "width")
 
     actor = SlugChoiceField("actor", label="Actor")
     topic = SlugChoiceField("topic", label="Topic")

@@ -124,7 +124,7 @@ def count_bins(events, start: datetime.date, end: datetime.date) -> Bins:
     )
     rows = (
         events.between(start, end)
-        .annotate(bin=in_sql("earliest"))
+        .annotate(bin=in_sql("earliest"))  # type: ignore[operator]
         .values("bin")
         .annotate(n=Count("pk"))
         .order_by("bin")

@@ -132,7 +132,9 @@ def window_figure(
         return with_links(figure, window, layout, links)
 
     parts = (key, start, end, lanes, links, width)
-    return cache.get_or_set(cache_key("window", *parts), build, FIGURE_CACHE_SECONDS)
+    figure = cache.get_or_set(cache_key("window", *parts), build, FIGURE_CACHE_SECONDS)
+    assert figure is not None  # build() always returns a figure
+    return figure
 
 
 def with_links(figure: dict, window: choose.Window, layout: Layout, links: bool) -> dict:

@@ -295,13 +295,13 @@ def annotation(note: dict, frame: Frame, css_class: str = "") -> SafeString:
     x = frame.x(note["x"]) if note.get("xref") == "x" else note["x"] * 100
     y = frame.y(note["y"]) if note.get("yref") == "y" else frame.paper_y(note["y"])
     font = note.get("font", {})
-    shift = note.get("xshift", 0) + ANNOTATION_PAD.get(note.get("xanchor"), 0)
+    shift = note.get("xshift", 0) + ANNOTATION_PAD.get(note.get("xanchor", ""), 0)
     attributes = format_html(
         'x="{}%" dx="{}" y="{}" dy="{}" text-anchor="{}"',
         number(x),
         number(shift),
         number(y),
-        BASELINE_SHIFT.get(note.get("yanchor"), "0.35em"),
+        BASELINE_SHIFT.get(note.get("yanchor", ""), "0.35em"),
         TEXT_ANCHOR.get(note.get("xanchor", "auto"), "middle"),
     )
     extra = format_html(' font-size="{}"', font["size"]) if "size" in font else ""
@@ -316,7 +316,7 @@ def annotation(note: dict, frame: Frame, css_class: str = "") -> SafeString:
 
 
 def label_box(note: dict, frame: Frame) -> Box:
-    low = note.get("xshift", 0) + ANNOTATION_PAD.get(note.get("xanchor"), 0)
+    low = note.get("xshift", 0) + ANNOTATION_PAD.get(note.get("xanchor", ""), 0)
     width = label_width(plain(note["text"]))
     if note.get("xanchor") == "right":
         low -= width
