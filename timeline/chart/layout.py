@@ -597,13 +597,17 @@ def ticks(start: datetime.date, end: datetime.date, width: int) -> list[Tick]:
     scale = Scale(View(start, end, width))
     lonely: list[Tick] = []
     for unit, step in TICK_STEPS:
+        spacing = scale.per_day * {"day": step, "month": 30.4 * step, "year": 365.25 * step}[unit]
+        # Steps too fine to read are passed over before their days are listed: a
+        # view of centuries would otherwise list every one of its days.
+        if spacing < widest_tick(unit) + style.TICK_GAP:
+            continue
         days = tick_days(start, end, unit, step)
         place_at = scale.middle if unit == "day" else scale.edge
         # A tick whose text would be cut by the plot's edge is left out ("Nov 202").
         days = [day for day in days if widest_tick(unit) / 2 <= place_at(day) <= width - widest_tick(unit) / 2]
         texts = [tick_text(day, unit, index == 0) for index, day in enumerate(days)]
-        spacing = scale.per_day * {"day": step, "month": 30.4 * step, "year": 365.25 * step}[unit]
-        if days and spacing >= widest_tick(unit) + style.TICK_GAP:
+        if days:
             found = [Tick(day, place_at(day), text) for day, text in zip(days, texts)]
             if len(found) >= 2:
                 return found
