@@ -204,7 +204,8 @@ def test_pinching_the_chart_zooms_the_time_axis(browser, live_server, story):
     context = browser.new_context(viewport={"width": 375, "height": 812}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(live_server.url)
-    page.wait_for_selector("#chart[data-rendered=true]")
+    # Pinch once the chart is laid out for its own width: that redraw sets the view afresh.
+    page.wait_for_selector("#chart[data-rendered=true][data-fitted=true]")
     span = "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range; return new Date(r[1]) - new Date(r[0]); }"  # noqa: E501
     before = page.evaluate(span)
     page.evaluate(
