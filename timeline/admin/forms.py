@@ -7,7 +7,7 @@ from simple_history.models import to_historic
 from timeline.history import M2M_MODELS
 from timeline.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
 from timeline.matching import find_duplicate_source
-from timeline.models import Actor, Event, Source, date_errors
+from timeline.models import Event, Source
 
 from .history import stale_message
 from .review_forms import duplicate_source_message
@@ -121,55 +121,3 @@ class SourceAdminForm(forms.ModelForm):
             if not proposals_for(probe):
                 self.add_error("text", "No dates were found in this text, so there is nothing to propose.")
         return cleaned
-
-
-class QuoteMixin:
-    def clean_quote(self):
-        quote = self.cleaned_data["quote"].strip()
-        if quote not in self.proposal.source.text:
-            raise ValidationError("This quote does not appear verbatim in the article; quotes must be copied exactly.")
-        return quote
-
-
-class ProposalAcceptForm(QuoteMixin, forms.Form):
-    title = forms.CharField(max_length=200)
-    earliest = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
-    latest = forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
-    precision = forms.ChoiceField(choices=Event.Precision.choices)
-    status = forms.ChoiceField(choices=Event.Status.choices)
-    actors = forms.ModelMultipleChoiceField(queryset=Actor.objects.all(), required=False)
-    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
-
-    def __init__(self, *args, proposal, **kwargs):
-        self.proposal = proposal
-        kwargs.setdefault("prefix", f"p{proposal.pk}")
-        kwargs.setdefault(
-            "initial",
-            {
-                "title": proposal.quote[:200],
-                "earliest": proposal.earliest,
-                "latest": proposal.latest,
-                "precision": proposal.precision,
-                "status": Event.status_for(proposal.earliest, proposal.source.published_on),
-                "actors": list(proposal.suggested_actors.all()) if proposal.pk else [],
-                "quote": proposal.quote,
-            },
-        )
-        super().__init__(*args, **kwargs)
-
-    def clean(self):
-        cleaned = super().clean()
-        for field, message in date_errors(cleaned.get("earliest"), cleaned.get("latest")).items():
-            self.add_error(field, message)
-        return cleaned
-
-
-class IntoEventForm(QuoteMixin, forms.Form):
-    event = forms.ModelChoiceField(queryset=Event.objects.order_by("earliest", "title"))
-    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2, "cols": 80}))
-
-    def __init__(self, *args, proposal, **kwargs):
-        self.proposal = proposal
-        kwargs.setdefault("prefix", f"i{proposal.pk}")
-        kwargs.setdefault("initial", {"quote": proposal.quote})
-        super().__init__(*args, **kwargs)
