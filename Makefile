@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-fast lint bench install install-dev static clean
+.PHONY: run serve test test-fast lint bench plotly install install-dev static clean
 
 # Serving needs requirements.txt alone; tests, linters and benchmarks add
 # requirements-dev.txt on top. Each stamp is redone when its file changes.
@@ -61,6 +61,13 @@ lint: install-dev
 # The benchmarks serve with production settings, hence the collected static files.
 bench: install-dev static
 	$(PY) bench/run_all.py $(BENCH_ARGS)
+
+# The partial plotly.js bundle (static/vendor/plotly-summit-<version>.min.js), rebuilt
+# from the committed package.json and lockfile; the result is committed, so serving
+# never needs Node. Needs Node.js and npm.
+plotly:
+	npm ci --no-audit --no-fund
+	node tools/build-plotly.mjs
 
 clean:
 	rm -rf $(VENV) .venv-runtime staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
