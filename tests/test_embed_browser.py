@@ -245,3 +245,37 @@ def test_the_page_loads_plotly_when_idle_without_intent(page, live_server, seed_
     page.wait_for_selector("#chart[data-rendered=true]")
     assert len(requests) == 1
     assert page.locator("svg.chart-first-view").count() == 0
+
+
+def test_at_another_width_plotly_draws_once_with_a_layout_fetched_during_its_download(browser, live_server, seed_live):
+    context = browser.new_context(viewport={"width": 500, "height": 900})
+    page = context.new_page()
+    held = []
+    page.route(PLOTLY, lambda route: held.append(route))
+    windows = []
+    page.on("request", lambda request: "/api/window.json" in request.url and windows.append(request.url))
+    page.goto(live_server.url + "/embed/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(
+        """() => { window.draws = 0;
+             document.addEventListener('timeline:rendered', () => window.draws++); }"""
+    )
+    page.locator("#chart").hover()
+    page.wait_for_function("() => window.summitPlotlyWanted === true")
+    # Asked for at the reader's intent, while plotly.js is still on its way.
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some((r) => r.name.includes('/api/window.json'))"
+    )
+    assert len(windows) == 1 and "width=" in windows[0]
+    held[0].continue_()
+    page.wait_for_selector("#chart[data-rendered=true][data-fitted=true]")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.draws") == 1
+    assert len(windows) == 1
+    plot_width = page.evaluate(
+        """() => { const chart = document.getElementById('chart'), m = chart._fullLayout.margin;
+                   return chart.clientWidth - m.l - m.r; }"""
+    )
+    laid_out = page.evaluate("() => document.getElementById('chart')._summitFigure.layout.meta.width")
+    assert abs(laid_out - plot_width) <= 10
+    context.close()

@@ -28,6 +28,10 @@
     if (state !== "waiting" || !plotlySrc) return;
     state = "loading";
     if (window.Plotly) return draw();
+    // The layout for the reader's width (when it is not the server's) comes while plotly.js downloads,
+    // so the chart is drawn once; timeline.js, if it has not run yet, asks for it when it does.
+    window.summitPlotlyWanted = true;
+    if (window.summitChart && window.summitChart.prepare) window.summitChart.prepare();
     var tag = document.createElement("script");
     tag.src = plotlySrc;
     tag.onload = draw;

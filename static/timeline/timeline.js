@@ -84,6 +84,60 @@
     return Object.assign({}, layout, { font: Object.assign({}, layout.font, { color: getComputedStyle(holder).color }) });
   }
 
+  /* The window API's address for a window at a plot width; the page's own filters (its from/to among them) stay. */
+  function windowUrl(holder, from, to, width) {
+    var url = new URL(holder.dataset.windowUrl, location.href);
+    url.searchParams.set("window", from + ".." + to);
+    url.searchParams.set("width", width);
+    return url;
+  }
+
+  function fetchFigure(url) {
+    return fetch(url, { headers: { Accept: "application/json" } }).then(function (response) {
+      if (!response.ok) throw new Error("window " + response.status);
+      return response.json();
+    });
+  }
+
+  function figureSource(holder) {
+    var source = holder.parentNode && holder.parentNode.querySelector("script[type='application/json']");
+    return source || document.getElementById("timeline-figure");
+  }
+
+  /* The figure Plotly draws first, as a promise: the server's, or, when the
+   * reader's plot width is not the one it was laid out for, the same window
+   * laid out for this width. Asked for once per figure: at the reader's intent
+   * (prepare(), while plotly.js downloads) or when Plotly is there, so the
+   * chart is drawn once, already fitted. */
+  function firstFigure(holder) {
+    var source = figureSource(holder);
+    if (!source) return null;
+    if (holder._summitFirst && holder._summitFirst.source === source) return holder._summitFirst.promise;
+    var figure = JSON.parse(source.textContent);
+    var promise = Promise.resolve({ figure: figure, fitted: true, window: "" });
+    var laidOut = figure.layout.meta && figure.layout.meta.width;
+    var range = figure.layout.xaxis && figure.layout.xaxis.range;
+    var width = Math.max(MIN_PLOT_WIDTH, Math.round(plotWidth(holder, figure)));
+    if (laidOut && range && holder.dataset.windowUrl && Math.abs(width - laidOut) > WIDTH_TOLERANCE_PX) {
+      var from = isoDay(range[0], false), to = isoDay(range[1], true);
+      promise = fetchFigure(windowUrl(holder, from, to, width))
+        .then(function (fitted) {
+          // The server's exact range, so nothing moves when Plotly takes over from the SVG.
+          fitted.layout.xaxis = Object.assign({}, fitted.layout.xaxis, { range: range.slice(), autorange: false });
+          // Nor does the box shrink under the reader's eyes: a wider plot stacks fewer rows, which may
+          // spread a little instead. (A narrower one needs more rows, and grows.)
+          fitted.layout.height = Math.max(fitted.layout.height || 0, figure.layout.height || 0);
+          return { figure: fitted, fitted: true, window: from + "/" + to + "/" + width };
+        })
+        .catch(function (error) {
+          if (window.console) console.warn("summit: could not lay out the chart for its width", error);
+          return { figure: figure, fitted: false, window: "" };
+        });
+    }
+    holder._summitFirst = { source: source, promise: promise };
+    return promise;
+  }
+
   /* The server's layout of the window in view, at this chart's width. */
   function relayout(holder) {
     var range = holder._fullLayout.xaxis.range;
@@ -94,18 +148,10 @@
     if (key === holder.dataset.window) return;
     holder.dataset.window = key;
     if (holder._summitZoomed) rememberWindow(from, to);
-    // The page's own filters (its from/to among them) stay; the window and width are this view's.
-    var url = new URL(holder.dataset.windowUrl, location.href);
-    url.searchParams.set("window", from + ".." + to);
-    url.searchParams.set("width", width);
     var request = (holder._windowRequest || 0) + 1;
     holder._windowRequest = request;
     holder.dataset.fitted = "false";
-    fetch(url, { headers: { Accept: "application/json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("window " + response.status);
-        return response.json();
-      })
+    fetchFigure(windowUrl(holder, from, to, width))
       .then(function (figure) {
         if (request !== holder._windowRequest) return; // a later zoom won
         holder._summitFigure = figure;
@@ -186,26 +232,30 @@
   }
 
   function drawChart(holder) {
-    var figureData = holder.parentNode && holder.parentNode.querySelector("script[type='application/json']");
-    figureData = figureData || document.getElementById("timeline-figure");
-    if (!figureData || !window.Plotly) return;
-    var figure = JSON.parse(figureData.textContent);
-    holder._summitFigure = figure;
-    // A history restore brings back Plotly's markup without its state (the server's SVG stays until Plotly has drawn).
-    if (!holder._fullLayout) {
-      Array.prototype.slice.call(holder.children).forEach(function (child) {
-        if (!child.matches("svg.chart-first-view")) child.remove();
+    if (!window.Plotly) return;
+    var first = firstFigure(holder);
+    if (!first) return;
+    // drawAll() and htmx.onLoad may both ask: the last asked draws, once.
+    var drawing = (holder._summitDrawing || 0) + 1;
+    holder._summitDrawing = drawing;
+    first.then(function (chosen) {
+      if (drawing !== holder._summitDrawing || !holder.isConnected) return;
+      var figure = chosen.figure;
+      holder._summitFigure = figure;
+      // A history restore brings back Plotly's markup without its state (the server's SVG stays until Plotly has drawn).
+      if (!holder._fullLayout) {
+        Array.prototype.slice.call(holder.children).forEach(function (child) {
+          if (!child.matches("svg.chart-first-view")) child.remove();
+        });
+      }
+      holder.dataset.window = chosen.window;
+      return Plotly.react(holder, figure.data, withTheme(holder, figure.layout), CONFIG).then(function () {
+        // The server's first view, drawn as SVG before plotly.js came, is no longer needed.
+        holder.querySelectorAll("svg.chart-first-view").forEach(function (svg) { svg.remove(); });
+        listen(holder);
+        holder.dataset.fitted = chosen.fitted ? "true" : "false";
+        rendered(holder);
       });
-    }
-    holder.dataset.window = "";
-    Plotly.react(holder, figure.data, withTheme(holder, figure.layout), CONFIG).then(function () {
-      // The server's first view, drawn as SVG before plotly.js came, is no longer needed.
-      holder.querySelectorAll("svg.chart-first-view").forEach(function (svg) { svg.remove(); });
-      listen(holder);
-      rendered(holder);
-      var laidOut = figure.layout.meta && figure.layout.meta.width;
-      if (Math.abs(plotWidth(holder, figure) - laidOut) > WIDTH_TOLERANCE_PX) relayout(holder);
-      else holder.dataset.fitted = "true";
     });
   }
 
@@ -214,7 +264,15 @@
     document.querySelectorAll("#chart").forEach(drawChart);
   }
 
-  window.summitChart = { drawAll: drawAll, openEvent: openEvent };
+  /* Called at the reader's intent, as plotly.js starts downloading: the
+   * layout for the reader's width comes in the meantime. */
+  function prepare() {
+    document.querySelectorAll("#chart").forEach(firstFigure);
+  }
+
+  window.summitChart = { drawAll: drawAll, prepare: prepare, openEvent: openEvent };
+  // The reader reached for the chart before this script ran.
+  if (window.summitPlotlyWanted) prepare();
 
   htmx.onLoad(function (element) {
     if (!window.Plotly) return; // the loader calls drawAll() once plotly.js is here
