@@ -82,7 +82,7 @@ def test_an_oversized_upload_is_refused_by_its_size_before_it_is_read():
         ({"text": "", "upload": ("a.png", b"\x89PNG\r\n\x1a\n\x00\x00")}, "looks like a binary file"),
         ({"text": "", "upload": ("big.txt", b"a" * (10 * 1024 * 1024))}, "is 10.0 MB; the limit is 2 MB"),
         ({"text": "The leaders talked about trade."}, "No dates were found"),
-        ({"published_on": "next week"}, "Enter a valid date."),
+        ({"published_on": "next week"}, "Enter the date as YYYY-MM-DD"),
         ({"published_on": (datetime.date.today() + datetime.timedelta(days=3)).isoformat()}, "in the future"),
     ],
 )

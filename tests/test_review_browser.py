@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.curation_data import PASSWORD, PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
 from timeline.ingest import ingest_source
@@ -127,3 +128,40 @@ def test_uploading_an_article_shows_progress_then_the_review_page_with_the_count
     page.click("input[name=_save]")
     page.wait_for_selector("text=This article is already source")
     assert page.locator(".errornote").count() == 1
+
+
+def test_date_labels_follow_what_the_editor_types_in_the_accept_and_event_forms(page, live_server):
+    make_actors()
+    source = ingest_source(SUMMIT_TEXT, PUBLISHED, outlet="Kyodo").source
+    first = source.proposals.order_by("start", "pk").first()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/timeline/source/{source.pk}/review/")
+    section = page.locator(f"#proposal-{first.pk}")
+    section.locator("summary", has_text="Accept as a new event").click()
+    earliest, latest = section.locator("input[name$='-earliest']"), section.locator("input[name$='-latest']")
+    earliest_label = section.locator(f"output[for='id_p{first.pk}-earliest']")
+    latest_label = section.locator(f"output[for='id_p{first.pk}-latest']")
+    earliest.fill("")
+    earliest.press_sequentially("2025-10-21", delay=20)
+    latest.fill("")
+    latest.press_sequentially("2025-10-31", delay=20)
+    section.locator("select[name$='-precision']").select_option("part_of_month")
+    expect(earliest_label).to_have_text("Tue 21 Oct 2025")
+    expect(latest_label).to_have_text("Fri 31 Oct 2025 · readers see “late Oct 2025”")
+    latest.fill("2025-02-30")
+    expect(latest_label).to_have_text("There is no such day as 2025-02-30.")
+    expect(latest_label).to_have_class("date-label invalid")
+    latest.fill("31/10/2025")
+    expect(latest_label).to_contain_text("Enter the date as YYYY-MM-DD")
+
+    # The event form's dates, and a lone date (status as of).
+    event = make_event()
+    page.goto(f"{live_server.url}/admin/timeline/event/{event.pk}/change/")
+    expect(page.locator("output[for='id_latest']")).to_contain_text("readers see “13 Jan 2026”")
+    page.fill("#id_latest", "2026-01-14")
+    # Still one day to readers at day precision: the label says so before the editor saves.
+    expect(page.locator("output[for='id_latest']")).to_have_text("Wed 14 Jan 2026 · readers see “13 Jan 2026”")
+    page.select_option("#id_precision", "span")
+    expect(page.locator("output[for='id_latest']")).to_have_text("Wed 14 Jan 2026 · readers see “13–14 Jan 2026”")
+    page.fill("#id_status_as_of", "2026-13-01")
+    expect(page.locator("output[for='id_status_as_of']")).to_have_text("There is no such day as 2026-13-01.")

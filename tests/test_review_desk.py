@@ -299,3 +299,52 @@ def test_garbage_proposal_ids_are_a_404_not_a_500(editor, proposals):
     assert search(editor, type(proposals[0])(pk=0, source=source), "nara").status_code == 404
     other = ingest_source(SUMMIT_TEXT.replace("Nara", "Kyoto"), PUBLISHED, allow_duplicate=True).source
     assert editor.get(review_url(other, matches=proposals[0].pk), **HTMX).status_code == 404
+
+
+def date_labels(client, **query):
+    response = client.get(reverse("admin:timeline_event_date_label"), query)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_date_label_of_a_range_says_what_readers_will_see(editor):
+    labels = date_labels(editor, earliest="2025-10-21", latest="2025-10-31", precision="part_of_month")
+    assert labels["earliest"] == {"text": "Tue 21 Oct 2025", "error": False}
+    assert labels["latest"] == {"text": "Fri 31 Oct 2025 · readers see “late Oct 2025”", "error": False}
+    labels = date_labels(editor, earliest="2026-01-13", latest="2026-01-13", precision="day")
+    assert labels["latest"]["text"].endswith("readers see “13 Jan 2026”")
+
+
+@pytest.mark.parametrize(
+    "query, field, message",
+    [
+        ({"earliest": "01/02/2026", "latest": "2026-01-02"}, "earliest", "Enter the date as YYYY-MM-DD"),
+        ({"earliest": "2026-01-02", "latest": "2026-02-30"}, "latest", "There is no such day as 2026-02-30."),
+        ({"earliest": "2026-01-14", "latest": "2026-01-13"}, "latest", "cannot be before the earliest"),
+        ({"earliest": "0400-01-01"}, "earliest", "summit supports dates from the year"),
+        ({"earliest": "next week"}, "earliest", "Enter the date as YYYY-MM-DD"),
+    ],
+)
+def test_date_label_of_a_wrong_date_says_what_is_wrong(editor, query, field, message):
+    label = date_labels(editor, **query)[field]
+    assert label["error"] and message in label["text"]
+
+
+def test_date_label_is_for_staff_only(client):
+    response = client.get(reverse("admin:timeline_event_date_label"), {"earliest": "2026-01-13"})
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_every_admin_date_field_draws_its_label_and_loads_the_script_that_redraws_it(editor, proposals):
+    event = make_event(
+        earliest=datetime.date(2025, 10, 21), latest=datetime.date(2025, 10, 31), precision="part_of_month"
+    )
+    html = editor.get(reverse("admin:timeline_event_change", args=[event.pk])).content.decode()
+    assert '<output class="date-label" for="id_earliest" aria-live="polite">Tue 21 Oct 2025</output>' in html
+    assert "readers see “late Oct 2025”" in html
+    assert "Thu 15 Jan 2026" in html  # status_as_of, a lone date
+    assert "admin_review/date-labels.js" in html
+    source = proposals[0].source
+    html = editor.get(reverse("admin:timeline_source_change", args=[source.pk])).content.decode()
+    assert 'placeholder="YYYY-MM-DD"' in html and "date-labels.js" in html
+    assert "admin_review/date-labels.js" in editor.get(review_url(source)).content.decode()

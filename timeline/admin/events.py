@@ -10,6 +10,7 @@ from timeline.history import restore_version
 from timeline.models import Citation, Event, EventRelation
 
 from .bulk import EventImportExportMixin
+from .date_labels import date_label_view
 from .forms import EventAdminForm
 from .history import HistoryAdmin, deleted_events, linked_changes, stale_message
 from .review_forms import ISO_DATE_OVERRIDES
@@ -40,6 +41,8 @@ class EventAdmin(EventImportExportMixin, HistoryAdmin):
     def get_urls(self):
         urls = [
             path("deleted/", self.admin_site.admin_view(self.deleted_view), name="timeline_event_deleted"),
+            # The label beside every ISO date field of the admin, as the editor types.
+            path("date-label/", self.admin_site.admin_view(date_label_view), name="timeline_event_date_label"),
         ]
         return urls + super().get_urls()
 

@@ -5,28 +5,82 @@ fuller accept form, and the attach-to-an-event form whose event is picked by
 search, never from a list of every event.
 """
 
+import datetime
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
-from timeline.labels import date_label
 from timeline.models import SHORT_TITLE_LENGTH, Actor, Event, Place, StoryArc, Topic, date_errors
 
+from .date_labels import ISO_DATE_MESSAGE, typed_date_labels
+
 ISO_DATE_FORMAT = "%Y-%m-%d"
-ISO_DATE_MESSAGE = "Enter the date as YYYY-MM-DD, for example 2026-01-13."
 
 
 class IsoDateInput(forms.DateInput):
-    """A plain text box showing and expecting YYYY-MM-DD."""
+    """
+    A plain text box showing and expecting YYYY-MM-DD, with the day it reads
+    as beside it ("Wed 14 Jan 2026"; beside a range's latest date, also what
+    readers will see: "late Oct 2025"; or what is wrong with what was typed),
+    kept up to date as the editor types by admin_review/date-labels.js.
+    """
 
     input_type = "text"
+
+    class Media:
+        css = {"all": ["admin_review/date-labels.css"]}
+        js = ["admin_review/date-labels.js"]
 
     def __init__(self, attrs=None):
         attrs = {"placeholder": "YYYY-MM-DD", "size": 10, "autocomplete": "off", **(attrs or {})}
         super().__init__(attrs=attrs, format=ISO_DATE_FORMAT)
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        attrs = {**(attrs or {}), "data-date-label-url": reverse("admin:timeline_event_date_label")}
+        label = attrs.pop("date_label", None) or {"text": "", "error": False}
+        box = super().render(name, value, attrs, renderer)
+        return format_html(
+            '{} <output class="date-label{}" for="{}" aria-live="polite">{}</output>',
+            box,
+            " invalid" if label["error"] else "",
+            attrs.get("id") or name,
+            label["text"],
+        )
+
+
+class IsoDateBoundField(forms.BoundField):
+    """Draws the date's label beside it, as date-labels.js will redraw it: the same words with or without JavaScript."""
+
+    def as_widget(self, widget=None, attrs=None, only_initial=False):
+        return super().as_widget(widget, {**(attrs or {}), "date_label": self.date_label()}, only_initial)
+
+    def date_label(self) -> dict:
+        fields = self.form.fields
+        prefix = self.name.removesuffix("latest").removesuffix("earliest")
+        in_range = self.name.endswith(("earliest", "latest")) and {f"{prefix}earliest", f"{prefix}latest"} <= set(
+            fields
+        )
+        if not in_range:
+            return typed_date_labels(typed(self.value()))["earliest"]
+        precision = self.form[f"{prefix}precision"].value() if f"{prefix}precision" in fields else ""
+        labels = typed_date_labels(
+            typed(self.form[f"{prefix}earliest"].value()),
+            typed(self.form[f"{prefix}latest"].value()),
+            str(precision or ""),
+        )
+        return labels["latest" if self.name.endswith("latest") else "earliest"]
+
+
+def typed(value) -> str:
+    """A date field's value as the text in its box."""
+    if isinstance(value, datetime.date):
+        return value.strftime(ISO_DATE_FORMAT)
+    return str(value or "")
 
 
 class IsoDateField(forms.DateField):
@@ -35,6 +89,9 @@ class IsoDateField(forms.DateField):
     # different countries read as different days.
     input_formats = [ISO_DATE_FORMAT]
     default_error_messages = {"invalid": ISO_DATE_MESSAGE}
+
+    def get_bound_field(self, form, field_name):
+        return IsoDateBoundField(form, self, field_name)
 
 
 # For a ModelAdmin's formfield_overrides: every model DateField as ISO text.
@@ -134,11 +191,6 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
         for field, message in date_errors(cleaned.get("earliest"), cleaned.get("latest")).items():
             self.add_error(field, message)
         return cleaned
-
-    def date_label(self) -> str:
-        """The dates as readers will see them ("late Oct 2025"), from what was typed when it reads."""
-        values = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else self.initial
-        return date_label(values.get("earliest"), values.get("latest"), values.get("precision") or "day")
 
 
 class IntoEventForm(QuoteMixin, forms.Form):

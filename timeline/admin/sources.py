@@ -1,6 +1,7 @@
 """Articles as captured, and the dated sentences the extractor proposes from them."""
 
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import path
 
@@ -10,6 +11,7 @@ from timeline.models import Proposal, Source
 from .forms import SourceAdminForm
 from .history import HistoryAdmin
 from .review import review_event_search, review_source
+from .review_forms import ISO_DATE_OVERRIDES
 
 
 @admin.register(Source)
@@ -19,6 +21,7 @@ class SourceAdmin(HistoryAdmin):
     list_filter = ["outlet", "published_on"]
     search_fields = ["title", "outlet", "author", "text"]
     date_hierarchy = "published_on"
+    formfield_overrides = {models.DateField: ISO_DATE_OVERRIDES}
     view_on_site = True
 
     @admin.display(description="Pending proposals")
