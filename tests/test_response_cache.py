@@ -7,6 +7,7 @@ plant a representation (uncompressed, http links) that another then gets.
 import gzip
 import json
 
+import brotli
 import pytest
 from django.core.cache import cache
 
@@ -36,6 +37,8 @@ def body(response) -> str:
     content = response.content
     if response.get("Content-Encoding") == "gzip":
         content = gzip.decompress(content)
+    elif response.get("Content-Encoding") == "br":
+        content = brotli.decompress(content)
     return content.decode()
 
 
@@ -75,9 +78,45 @@ def test_a_client_refusing_gzip_cannot_plant_an_uncompressed_answer_for_gzip_cli
     plain = client.get("/embed/", HTTP_ACCEPT_ENCODING=refusal)
     assert plain.get("Content-Encoding") is None
     assert "<html" in body(plain)
-    zipped = client.get("/embed/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    zipped = client.get("/embed/", HTTP_ACCEPT_ENCODING="gzip, deflate")
     assert zipped["Content-Encoding"] == "gzip"
     assert body(zipped) == body(plain)
+
+
+@pytest.mark.parametrize("url", ["/embed/", "/", "/api/events.json", "/api/window.json?from=2026-01-01&to=2026-01-31"])
+def test_html_and_json_go_brotli_to_browsers_that_accept_it(client, seed, url):
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br, zstd")
+    assert response["Content-Encoding"] == "br"
+    assert int(response["Content-Length"]) == len(response.content)
+    plain = client.get(url, HTTP_ACCEPT_ENCODING="identity")
+    assert body(response) == body(plain)
+    assert "Accept-Encoding" in response["Vary"]
+
+
+def test_each_coding_is_cached_apart_and_none_reaches_a_client_that_did_not_ask(client, seed, stored_answers):
+    assert client.get("/embed/", HTTP_ACCEPT_ENCODING="br")["Content-Encoding"] == "br"
+    assert client.get("/embed/", HTTP_ACCEPT_ENCODING="gzip")["Content-Encoding"] == "gzip"
+    assert client.get("/embed/", HTTP_ACCEPT_ENCODING="identity").get("Content-Encoding") is None
+    assert client.get("/embed/", HTTP_ACCEPT_ENCODING="br;q=0, gzip")["Content-Encoding"] == "gzip"
+    assert client.get("/embed/", HTTP_ACCEPT_ENCODING="gzip, br")["Content-Encoding"] == "br"
+    assert len(stored_answers) == 3
+
+
+@pytest.mark.parametrize(
+    ("header", "coding"),
+    [
+        ("gzip, deflate, br, zstd", "br"),
+        ("br", "br"),
+        ("gzip", "gzip"),
+        ("br;q=0.5, gzip", "gzip"),
+        ("br;q=0, gzip;q=0.1", "gzip"),
+        ("BR", "identity"),
+        ("identity", "identity"),
+        ("", "identity"),
+    ],
+)
+def test_the_content_coding_is_the_clients_favourite_of_brotli_and_gzip(rf, header, coding):
+    assert caching.chosen_coding(rf.get("/", HTTP_ACCEPT_ENCODING=header)) == coding
 
 
 def test_a_gzip_client_cannot_plant_a_compressed_answer_for_plain_clients(client, seed):

@@ -7,21 +7,23 @@ retires them at once.
 A cached answer is kept under everything that shapes its body, and only
 that: the scheme and host (absolute links), the path, the query parameters
 the view reads (so `?cb=1`, `?cb=2`… share one entry), fragment or page for
-htmx, whether the body is gzipped, the data's version and today's date.
+htmx, the content coding of the body (brotli, gzip or none), the data's
+version and today's date.
 """
 
 import datetime
 import functools
+import gzip
 import hashlib
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
+import brotli
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 
 from .data_version import newest_change
@@ -31,6 +33,12 @@ RESPONSE_CACHE_SECONDS = 600
 # Bigger answers (a whole export of a large timeline) are built afresh rather
 # than crowd every other answer out of the cache.
 MAX_CACHED_RESPONSE_BYTES = 512 * 1024
+# Brotli at 6 makes the embed's HTML 12% smaller than gzip in under 2 ms; 11 would save
+# another 13% but take 85 ms on every cache miss. Gzip at Django's level.
+BROTLI_QUALITY = 6
+GZIP_LEVEL = 6
+# Smaller bodies are sent as they are: compressing them gains nothing.
+MIN_COMPRESSED_BYTES = 200
 
 # What a view reads of the query string: form classes (all their fields) and parameter names.
 Parameters = Iterable[type[forms.BaseForm] | str]
@@ -74,19 +82,52 @@ def quality(parameters: str) -> float:
     return 1.0
 
 
-def accepts_gzip(request) -> bool:
-    """
-    Whether the client listed gzip without refusing it: `nogzip` and
-    `gzip;q=0` are not gzip. Only then is Django's GZipMiddleware asked to
-    compress, and it finds the coding as written here (case-sensitively), so
-    the body is gzipped exactly when this says so: the cache key never names
-    the other representation.
-    """
+def coding_quality(request, name: str) -> float:
+    """How much the client wants the content coding `name`: its q=, 0 when not listed exactly so."""
     for entry in request.headers.get("Accept-Encoding", "").split(","):
         coding, _, parameters = entry.partition(";")
-        if coding.strip() == "gzip":
-            return quality(parameters) > 0
-    return False
+        if coding.strip() == name:
+            return quality(parameters)
+    return 0.0
+
+
+def accepts_gzip(request) -> bool:
+    """Whether the client listed gzip without refusing it: `nogzip`, `x-gzip` and `gzip;q=0` are not gzip."""
+    return coding_quality(request, "gzip") > 0
+
+
+def chosen_coding(request) -> str:
+    """
+    The content coding a public answer is sent in: brotli when the client
+    accepts it (and does not prefer gzip), else gzip when it accepts that,
+    else none. The body is compressed here and nowhere else, so it is in this
+    coding exactly when this says so: the cache key never names another.
+    """
+    br, gz = coding_quality(request, "br"), coding_quality(request, "gzip")
+    if br > 0 and br >= gz:
+        return "br"
+    return "gzip" if gz > 0 else "identity"
+
+
+def compress(response, coding: str):
+    """The response with its body in `coding` (as GZipMiddleware does it, brotli too)."""
+    if (
+        coding == "identity"
+        or response.streaming
+        or response.has_header("Content-Encoding")
+        or len(response.content) < MIN_COMPRESSED_BYTES
+    ):
+        return response
+    if coding == "br":
+        body = brotli.compress(response.content, quality=BROTLI_QUALITY, mode=brotli.MODE_TEXT)
+    else:
+        body = gzip.compress(response.content, compresslevel=GZIP_LEVEL, mtime=0)
+    if len(body) >= len(response.content):
+        return response
+    response.content = body
+    response["Content-Length"] = str(len(body))
+    response["Content-Encoding"] = coding
+    return response
 
 
 def representation(request, parameters) -> str:
@@ -104,7 +145,7 @@ def representation(request, parameters) -> str:
             # (django-htmx reads only "true"; any other value is a plain request).
             "fragment" if request.headers.get("HX-Request") == "true" else "page",
             "restore" if request.headers.get("HX-History-Restore-Request") == "true" else "",
-            "gzip" if accepts_gzip(request) else "identity",
+            chosen_coding(request),
         ]
     )
 
@@ -142,17 +183,14 @@ def public_cache(*, parameters: Parameters, revalidate: bool = False):
     not read anything else either.
 
     The answer is kept in the cache under its version (so any edit retires
-    it), sent with ETag, Last-Modified and a public Cache-Control, gzipped
-    when the client accepts it (these pages hold no secrets for BREACH to
-    find), and a conditional request whose data has not changed gets 304 Not
+    it), sent with ETag, Last-Modified and a public Cache-Control, brotli- or
+    gzip-compressed as the client accepts (these pages hold no secrets for
+    BREACH to find), and a conditional request whose data has not changed gets 304 Not
     Modified. With `revalidate`, browsers ask every time (a cheap 304 when
     nothing changed), so an editor sees an edit at once.
     """
 
     def decorator(view):
-        # Compressed before it is cached, so a busy embed is gzipped once, not per request.
-        compressed_view = gzip_page(view)
-
         def version(request, *args, **kwargs) -> str:
             return answer_version(request, parameters)
 
@@ -161,8 +199,8 @@ def public_cache(*, parameters: Parameters, revalidate: bool = False):
             key = f"summit:response:{version(request)}"
             response = cache.get(key)
             if response is None:
-                render = compressed_view if accepts_gzip(request) else view
-                response = render(request, *args, **kwargs)
+                # Compressed before it is cached, so a busy embed is compressed once, not per request.
+                response = compress(view(request, *args, **kwargs), chosen_coding(request))
                 if shareable(response):
                     cache.set(key, response, RESPONSE_CACHE_SECONDS)
             if response.status_code == 200 and revalidate:
@@ -173,7 +211,7 @@ def public_cache(*, parameters: Parameters, revalidate: bool = False):
             else:
                 patch_cache_control(response, no_store=True)
             # Browsers send HX-Request on htmx swaps: keep fragment and page apart; and
-            # plain answers too must tell shared caches that gzip clients get another.
+            # plain answers too must tell shared caches that brotli and gzip clients get another.
             patch_vary_headers(response, ["Accept-Encoding", "HX-Request", "HX-History-Restore-Request"])
             return response
 
