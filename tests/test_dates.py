@@ -584,3 +584,23 @@ def test_a_single_capital_before_a_sentence_opener_ends_the_sentence():
     text = "Takaichi said in a post on X. The pair will visit a temple on Wednesday."
     (m,) = extract_dates(text, TUE_13_JAN)
     assert m.sentence == "The pair will visit a temple on Wednesday."
+
+
+def test_a_clause_opening_with_the_gives_its_tense_to_a_date_set_off_by_commas():
+    # From a real article of Friday 9 January 2026 (a trial of the review
+    # desk): the clause's opening "The two leaders ..." was skipped as if it
+    # were an apposition, so a participle after the date ("followed by")
+    # decided, and Tuesday afternoon went to the Tuesday before.
+    text = (
+        "The two leaders are expected to hold talks shortly after the president arrives in Nara, "
+        "her hometown, on Tuesday afternoon, followed by an official dinner."
+    )
+    (mention,) = extract_dates(text, date(2026, 1, 9))
+    assert (mention.text, mention.earliest, mention.status) == ("Tuesday afternoon", date(2026, 1, 13), "expected")
+
+
+def test_a_clause_after_and_keeps_its_own_tense():
+    text = "A storm hit the coast on Sunday, and more rain is forecast for Wednesday."
+    sunday, wednesday = extract_dates(text, date(2021, 11, 29))
+    assert sunday.earliest == date(2021, 11, 28)
+    assert wednesday.earliest == date(2021, 12, 1)

@@ -97,6 +97,7 @@ _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
 # Soft edges split a clause into comma segments.
 _SEGMENT_EDGE = re.compile(r",")
 _ASIDE_START = re.compile(r"\s*(?:who|whom|whose|which|where|an?|the)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:and|but|or|yet|while|whereas)\s", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
@@ -342,11 +343,18 @@ def _main_segments(text: str, segments: list[tuple[int, int]], own: tuple[int, i
     segment right after an opening adverbial ("On Wednesday, the two leaders
     will visit ...") is the main clause even when it starts with "the"."""
     main = []
+    # "…, and more rain is forecast for Wednesday": a coordinated clause of
+    # its own; the clause before the conjunction has another verb and tense.
+    coordinated = _COORDINATED.match(text, own[0])
     for i, seg in enumerate(segments):
-        if seg == own:
+        if seg == own or (coordinated and seg[0] < own[0]):
             continue
+        # An apposition follows a comma: the clause's first segment ("The two
+        # leaders are expected to hold talks ..., on Tuesday afternoon, ...")
+        # is its subject and verb even when it starts with "the".
         after_opening = i == 1 and segments[0] == own
-        if _RELATIVE_START.match(text, seg[0]) or (not after_opening and _ASIDE_START.match(text, seg[0])):
+        may_be_aside = i > 0 and not after_opening
+        if _RELATIVE_START.match(text, seg[0]) or (may_be_aside and _ASIDE_START.match(text, seg[0])):
             continue
         main.append(seg)
     return main
