@@ -169,3 +169,33 @@ def test_no_markup_from_the_data_reaches_the_chart(page, live_server, transactio
     assert styled == []
     assert "pwn" in page.locator("#chart").text_content()
     assert page.dialogs == []
+
+
+# The tops and bottoms of the date axis's labels, from the chart holder's top: the server's SVG or Plotly's.
+TICK_BOXES = """(selector) => {
+  const top = document.getElementById('chart').getBoundingClientRect().top;
+  return [...document.querySelectorAll(selector)].map((node) => {
+    const box = node.getBoundingClientRect();
+    return {text: node.textContent, top: box.top - top, bottom: box.bottom - top};
+  });
+}"""
+
+
+def test_the_dates_stand_above_the_plot_in_the_first_view_and_in_plotly_alike(page, live_server, seed_live):
+    # The embed keeps the server's SVG until the reader reaches for the chart.
+    page.goto(live_server.url + "/embed/")
+    page.wait_for_load_state("networkidle")
+    first_view = page.evaluate(TICK_BOXES, "svg.chart-first-view text.tick")
+    plot_top = page.evaluate(
+        "() => document.querySelector('svg.chart-first-view rect').getBoundingClientRect().top"
+        " - document.getElementById('chart').getBoundingClientRect().top"
+    )
+    assert first_view
+    assert all(tick["bottom"] <= plot_top for tick in first_view), (first_view, plot_top)
+    page.locator("#chart").hover()
+    page.wait_for_selector("#chart[data-rendered=true]")
+    drawn = page.evaluate(TICK_BOXES, "#chart .xtick text")
+    assert drawn
+    # Nothing jumps at the takeover: the labels keep their line.
+    assert abs(drawn[0]["top"] - first_view[0]["top"]) <= 2, (drawn[0], first_view[0])
+    assert abs(drawn[0]["bottom"] - first_view[0]["bottom"]) <= 2, (drawn[0], first_view[0])

@@ -267,3 +267,65 @@ def test_today_line_only_when_today_is_in_view():
     assert lay_out([event("a")], FIRST_VIEW).today.x == datetime.date(2026, 1, 20)
     later = View(FIRST_VIEW.start, FIRST_VIEW.end, 880, "actor", datetime.date(2026, 11, 23))
     assert lay_out([event("a")], later).today is None
+
+
+@pytest.mark.parametrize("width", [375, 880, 1280])
+def test_labels_in_a_row_keep_a_gap_between_them(width):
+    # Busy weeks: many events a few days apart, with short and long labels, so labels pack tight.
+    start = datetime.date(2026, 1, 1)
+    events = [
+        event(f"e{n}", start + datetime.timedelta(days=n * 7 % 61), importance=1 + n % 5, short_title="x" * (4 + n % 9))
+        for n in range(60)
+    ]
+    layout = lay_out(events, View(start, start + datetime.timedelta(days=62), width))
+    boxes = label_boxes(layout)
+    assert len(boxes) > 10
+    for a in boxes:
+        for b in boxes:
+            if a is not b and a[2] == b[2] and a[0] <= b[0]:
+                assert b[0] - a[1] >= style.LABEL_MIN_GAP, (a, b)
+
+
+def relative_luminance(colour):
+    def linear(channel):
+        channel /= 255
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+DARK_BACKGROUND = "#121214"  # --bg in site.css, dark
+
+
+@pytest.mark.parametrize(
+    "colour", [*style.ARC_COLOURS, style.OTHER_COLOUR, style.NEUTRAL_COLOUR, "#000000", "#bc002d", "#0069b4"]
+)
+def test_every_chart_colour_on_a_dark_page_stands_out_three_to_one(colour):
+    twin = style.dark_colour(colour)
+    assert twin is not None
+    lighter, darker = relative_luminance(twin), relative_luminance(DARK_BACKGROUND)
+    assert (lighter + 0.05) / (darker + 0.05) >= 3
+
+
+def test_only_hex_colours_get_a_dark_twin():
+    assert style.dark_colour("rgba(0,0,0,0.5)") is None
+    assert style.dark_colour("#abc") is None
+
+
+def test_a_long_label_is_cut_short_where_the_whole_one_does_not_fit():
+    # A phone's plot: the mark in the middle, the whole label wider than either side of it.
+    long_title = "First Takaichi–Lee meeting at the APEC summit in Gyeongju"
+    view = View(NARA - datetime.timedelta(days=10), NARA + datetime.timedelta(days=11), 340)
+    layout = lay_out([event("apec", short_title=long_title)], view)
+    (label,) = layout.labels
+    assert label.visible
+    assert label.text.endswith("…") and len(label.text) <= style.LABEL_CUT_CHARS
+    assert long_title.startswith(label.text.removesuffix("…"))
+    assert label.title == "The title of apec"  # shown whole on hover
+
+
+def test_a_label_that_fits_whole_is_not_cut():
+    layout = lay_out([event("apec", short_title="First Takaichi–Lee meeting at APEC")], FIRST_VIEW)
+    (label,) = layout.labels
+    assert label.text == "First Takaichi–Lee meeting at APEC" and label.title == ""

@@ -192,3 +192,28 @@ def test_hostile_names_stay_text_in_the_first_view(client, lanes):
     svg = html[html.index('<svg class="chart-first-view"') : html.index("</svg></div>") + 6]
     parsed(svg)
     assert "<script" not in svg and 'evil.example/">' not in svg and "<b " not in svg and "<img" not in svg
+
+
+def test_the_date_axis_stands_above_the_plot():
+    svg = drawn(lay_out(EVENTS, VIEW))
+    ticks = [text for text in svg.iter(f"{SVG}text") if text.get("class") == "tick"]
+    assert ticks
+    assert all(float(tick.get("y")) < style.MARGIN_TOP for tick in ticks)
+
+
+def test_each_mark_carries_its_lighter_twin_for_a_dark_page():
+    figure = to_figure(lay_out(EVENTS, VIEW))
+    svg = parsed(str(first_view_svg(figure)))
+    marks = list(svg.iter(f"{SVG}use"))
+    assert marks
+    for mark in marks:
+        light = mark.get("stroke")
+        assert "paint-stroke" in mark.get("class")
+        assert mark.get("style") == f"--light:{light};--dark:{figure['dark'][light]}"
+
+
+def test_a_colour_that_is_not_hex_gets_no_style_attribute():
+    # Colours come from the admin; only #rrggbb reaches a style attribute.
+    hostile = LaneKey("x", "X", "red;background:url(https://evil.example/)")
+    svg = str(first_view_svg(to_figure(lay_out([event("a", lanes=(hostile,))], VIEW))))
+    assert "--light:" not in svg and "--dark:" not in svg

@@ -205,10 +205,11 @@ def test_the_theme_toggle_remembers_the_choice_with_no_flash(browser, live_serve
     try:
         open_timeline(page, live_server.url)
         toggle = page.locator("[data-theme-toggle]")
-        assert toggle.get_attribute("aria-pressed") == "false"
+        # The button says what it will do.
+        assert toggle.inner_text().strip() == "Dark theme"
         light = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
         toggle.click()
-        assert toggle.get_attribute("aria-pressed") == "true"
+        assert toggle.inner_text().strip() == "Light theme"
         assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") != light
 
         page.goto(live_server.url + Event.objects.get(slug=NARA).get_absolute_url())
@@ -225,7 +226,7 @@ def test_the_toggle_follows_the_system_until_the_reader_chooses(browser, live_se
     context, page = new_page(browser, 1280, 900, color_scheme="dark")
     try:
         open_timeline(page, live_server.url)
-        assert page.locator("[data-theme-toggle]").get_attribute("aria-pressed") == "true"
+        assert page.locator("[data-theme-toggle]").inner_text().strip() == "Light theme"
         assert page.evaluate("() => document.documentElement.getAttribute('data-theme')") is None
     finally:
         context.close()
@@ -276,3 +277,50 @@ def test_every_citation_on_a_source_page_is_a_target(page, live_server, seed_liv
     page.goto(live_server.url + citation.source.get_absolute_url())
     ids = page.locator(".source-text [id^=c]").evaluate_all("(els) => els.map((el) => el.textContent.length)")
     assert ids and all(length > 0 for length in ids)
+
+
+# The colours plotly.js was last given for the chart's marks, and its text colour.
+CHART_COLOURS = """() => {
+  const chart = document.getElementById('chart');
+  const marks = chart.data.find((trace) => trace.meta === 'events').marker.color;
+  return {marks: [...new Set(marks)], text: chart._fullLayout.font.color};
+}"""
+
+
+def test_the_theme_toggle_redraws_the_chart_in_colours_that_stand_out(browser, live_server, seed_live):
+    context, page = new_page(browser, 1280, 900, color_scheme="light")
+    try:
+        open_timeline(page, live_server.url)
+        light = page.evaluate(CHART_COLOURS)
+        page.locator("[data-theme-toggle]").click()
+        page.wait_for_function(f"() => ({CHART_COLOURS})().text !== {light['text']!r}")
+        dark = page.evaluate(CHART_COLOURS)
+        background = page.evaluate(AS_RGB, page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+        assert page.evaluate(AS_RGB, dark["text"]) == page.evaluate(
+            AS_RGB, page.evaluate("() => getComputedStyle(document.body).color")
+        )
+        assert set(dark["marks"]).isdisjoint(light["marks"])
+        # WCAG AA for graphics: 3:1 against the page.
+        assert min(contrast(page.evaluate(AS_RGB, colour), background) for colour in dark["marks"]) >= 3
+        # And back: the light colours return.
+        page.locator("[data-theme-toggle]").click()
+        page.wait_for_function(f"() => ({CHART_COLOURS})().text === {light['text']!r}")
+        assert sorted(page.evaluate(CHART_COLOURS)["marks"]) == sorted(light["marks"])
+    finally:
+        context.close()
+
+
+def test_the_first_view_draws_its_marks_lighter_on_a_dark_page(browser, live_server, seed_live):
+    context, page = new_page(browser, 1280, 900, color_scheme="dark")
+    try:
+        # The embed keeps the server's drawing until the reader reaches for the chart.
+        page.goto(live_server.url + "/embed/")
+        page.wait_for_load_state("networkidle")
+        background = page.evaluate(AS_RGB, page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
+        strokes = page.locator("svg.chart-first-view use").evaluate_all(
+            "(marks) => [...new Set(marks.map((mark) => getComputedStyle(mark).stroke))]"
+        )
+        assert strokes
+        assert min(contrast(page.evaluate(AS_RGB, colour), background) for colour in strokes) >= 3
+    finally:
+        context.close()

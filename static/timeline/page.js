@@ -42,11 +42,19 @@
     htmx.ajax("GET", panelUrl(slug), { target: "#detail", swap: "innerHTML" });
   }
 
+  /* Opening or closing the panel widens or narrows the chart's column on a wide screen:
+   * plotly.js and timeline.js lay the chart out again on a resize. */
+  function showPanel(panel, open) {
+    if (panel.classList.contains("open") === open) return;
+    panel.classList.toggle("open", open);
+    window.dispatchEvent(new Event("resize"));
+  }
+
   function closePanel() {
     var panel = detail();
     if (!panel || !panel.classList.contains("open")) return;
     panel.innerHTML = HINT;
-    panel.classList.remove("open");
+    showPanel(panel, false);
     rememberInForm(null);
     if (!OWNS_HISTORY) return;
     history.replaceState(history.state, "", urlWithEvent(null));
@@ -65,7 +73,7 @@
     var panel = detail();
     if (event.target !== panel) return;
     var match = PANEL_PATH.exec((event.detail.pathInfo && event.detail.pathInfo.requestPath) || "");
-    panel.classList.add("open");
+    showPanel(panel, true);
     var heading = panel.querySelector("h2");
     if (heading) heading.focus();
     if (!match) return;

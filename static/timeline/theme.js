@@ -7,6 +7,35 @@
   var KEY = "summit-theme";
   var root = document.documentElement;
 
+  /* The chart's lane and mark colours for the page it is on: the figure lists each light colour's
+   * lighter twin (figure.dark, timeline/chart/draw_plotly.py), which a dark page draws instead.
+   * Changes the figure in place, both ways, so it can be switched back and forth; timeline.js
+   * calls it on every draw. `element` is the chart, whose text colour says the page is dark. */
+  function paintChart(figure, element) {
+    if (!figure || !figure.dark) return;
+    var rgb = (getComputedStyle(element).color.match(/\d+(\.\d+)?/g) || []).map(Number);
+    var dark = rgb.length >= 3 && rgb[0] + rgb[1] + rgb[2] > 3 * 128; // light text: a dark page
+    var swap = {};
+    Object.keys(figure.dark).forEach(function (light) {
+      if (dark) swap[light] = figure.dark[light];
+      else swap[figure.dark[light]] = light;
+    });
+    function painted(value) {
+      return Array.isArray(value) ? value.map(painted) : (swap[value] || value);
+    }
+    figure.data.forEach(function (trace) {
+      if (trace.marker) {
+        trace.marker.color = painted(trace.marker.color);
+        if (trace.marker.line) trace.marker.line.color = painted(trace.marker.line.color);
+      }
+      if (trace.line) trace.line.color = painted(trace.line.color);
+    });
+    (figure.layout.shapes || []).forEach(function (shape) {
+      if (shape.fillcolor) shape.fillcolor = painted(shape.fillcolor);
+    });
+  }
+  window.summitTheme = { paintChart: paintChart };
+
   // An embed's theme is the publisher's choice, already set by the server.
   if (root.hasAttribute("data-theme")) return;
 
@@ -23,15 +52,26 @@
     return root.getAttribute("data-theme") || (systemDark.matches ? "dark" : "light");
   }
 
+  function changed(theme) {
+    // The chart draws its text and marks in the page's colours: it redraws on this.
+    document.dispatchEvent(new CustomEvent("summit:theme-change", { detail: { theme: theme } }));
+  }
+
+  // The button says what it will do: "Light theme" on a dark page, "Dark theme" on a light one.
   function showState() {
+    var dark = current() === "dark";
     document.querySelectorAll("[data-theme-toggle]").forEach(function (button) {
       button.hidden = false;
-      button.setAttribute("aria-pressed", String(current() === "dark"));
+      button.textContent = dark ? "Light theme" : "Dark theme";
+      button.dataset.next = dark ? "light" : "dark";
     });
   }
 
   document.addEventListener("DOMContentLoaded", showState);
-  systemDark.addEventListener("change", showState);
+  systemDark.addEventListener("change", function () {
+    showState();
+    if (!root.hasAttribute("data-theme")) changed(current());
+  });
 
   document.addEventListener("click", function (event) {
     if (!event.target.closest || !event.target.closest("[data-theme-toggle]")) return;
@@ -43,7 +83,6 @@
       /* The choice holds for this page only. */
     }
     showState();
-    // The chart draws its text in the page's colour: it redraws on this.
-    document.dispatchEvent(new CustomEvent("summit:theme-change", { detail: { theme: theme } }));
+    changed(theme);
   });
 })();

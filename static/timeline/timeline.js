@@ -80,6 +80,8 @@
   }
 
   function withTheme(holder, layout) {
+    // The lanes' colours, lighter on a dark page (theme.js), in the figure being drawn.
+    if (window.summitTheme) window.summitTheme.paintChart(holder._summitFigure, holder);
     // Plotly's dark grey text would vanish on a dark page: take the page's colour.
     return Object.assign({}, layout, { font: Object.assign({}, layout.font, { color: getComputedStyle(holder).color }) });
   }
@@ -271,6 +273,20 @@
   }
 
   window.summitChart = { drawAll: drawAll, prepare: prepare, openEvent: openEvent };
+
+  // The reader switched themes: the chart takes the new colours and keeps its zoom.
+  document.addEventListener("summit:theme-change", function () {
+    if (!window.Plotly) return;
+    document.querySelectorAll("#chart").forEach(function (holder) {
+      if (!holder._fullLayout || !holder._summitFigure) return;
+      var figure = holder._summitFigure;
+      var layout = withTheme(holder, figure.layout);
+      layout.xaxis = Object.assign({}, layout.xaxis, { range: holder._fullLayout.xaxis.range.slice(), autorange: false });
+      layout.datarevision = "theme-" + Date.now();
+      Plotly.react(holder, figure.data, layout, CONFIG);
+    });
+  });
+
   // The reader reached for the chart before this script ran.
   if (window.summitPlotlyWanted) prepare();
 

@@ -176,6 +176,8 @@ def label_annotations(layout: Layout) -> list[dict]:
             # Clicking a label opens its event, as clicking its mark does (timeline.js).
             "captureevents": True,
             "name": label.slug,
+            # A label cut short shows the whole title on hover.
+            **({"hovertext": escape(label.title)} if label.title else {}),
         }
         for label in layout.labels
         if label.visible
@@ -216,6 +218,7 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
                 "yref": "paper",
                 "y": 1,
                 "yanchor": "bottom",
+                "yshift": style.TODAY_NOTE_SHIFT,
                 "text": "today",
                 "showarrow": False,
                 "font": {"color": style.TODAY_COLOUR, "size": 11},
@@ -238,6 +241,10 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
         "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
         "xaxis": {
             "type": "date",
+            # Dates over the plot: a tall chart's first screen shows when its events happened.
+            "side": "top",
+            # Plotly would set the labels right on the plot's edge; svg.py draws them this far off it too.
+            "ticklabelstandoff": style.TICK_LABEL_GAP,
             # No range slider: it draws every trace a second time. Reset brings back this range.
             "range": [layout.start.isoformat(), layout.end.isoformat()],
             "tickmode": "array",
@@ -273,7 +280,14 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
         "annotations": annotations,
     }
     key = [{"kind": entry.kind, "symbol": entry.symbol, "text": entry.text} for entry in layout.key]
-    return {"data": data, "layout": figure_layout, "key": key}
+    return {"data": data, "layout": figure_layout, "key": key, "dark": dark_twins(layout)}
+
+
+def dark_twins(layout: Layout) -> dict[str, str]:
+    """Each colour of the lanes and marks, and the lighter one it takes on a dark page (theme.js, svg.py)."""
+    colours = {mark.colour for mark in layout.marks} | {lane.colour for lane in layout.lanes}
+    twins = {colour: style.dark_colour(colour) for colour in sorted(colours)}
+    return {colour: twin for colour, twin in twins.items() if twin}
 
 
 def at_pixel(layout: Layout, x_px: float) -> str:

@@ -59,7 +59,8 @@ Output
 `Label`: slug, text, x (date of its mark), x_px (where the text is anchored),
     shift_px (from the mark's centre to that anchor), y, anchor ("start":
     text runs right of the anchor; "end": it ends at the anchor), width_px
-    (the text's estimated width), visible (False: shown on hover/focus only).
+    (the text's estimated width), visible (False: shown on hover/focus only),
+    title (the event's whole title where the text was cut short, else "").
 `Tick`: x (date), x_px, text.
 `KeyEntry`: kind (happened, scheduled, expected, cancelled, range,
     unconfirmed), symbol (Plotly symbol name, or "bar" / "text"), text.
@@ -183,6 +184,8 @@ class Label:
     anchor: str
     width_px: float
     visible: bool
+    # The event's whole title where the label's text was cut short, else "".
+    title: str = ""
 
 
 @dataclass
@@ -226,10 +229,11 @@ class Layout:
 KEY = [
     KeyEntry("happened", style.SYMBOLS["happened"], "Happened"),
     KeyEntry("scheduled", style.SYMBOLS["scheduled"], "Scheduled"),
-    KeyEntry("expected", style.SYMBOLS["expected"], "Expected or reported as likely"),
+    KeyEntry("expected", style.SYMBOLS["expected"], "Expected (reported as likely)"),
     KeyEntry("cancelled", style.SYMBOLS["cancelled"], "Cancelled"),
-    KeyEntry("range", "bar", "A thin bar: the date is known only roughly; the event lies somewhere in it"),
-    KeyEntry("unconfirmed", "text", "“not confirmed since”: the date has passed with no report since the one named"),
+    # Short enough for the key to be one row beside a full-width chart at 1280 px.
+    KeyEntry("range", "bar", "Date known only roughly: somewhere along the bar"),
+    KeyEntry("unconfirmed", "text", "(unconfirmed): its date passed with no report since"),
 ]
 
 
@@ -265,11 +269,33 @@ def fitted(text: str, width: float) -> str:
     return cut.rstrip(",;:–- ") + "…"
 
 
+def cut_short(text: str, chars: int) -> str:
+    """The text in at most `chars` characters, the last an ellipsis: cut at a word unless that leaves under half."""
+    if len(text) <= chars:
+        return text
+    cut = text[: chars - 1]
+    at_word = cut.rsplit(" ", 1)[0]
+    if " " in cut and len(at_word) >= chars // 2:
+        cut = at_word
+    return cut.rstrip(",;:–- ") + "…"
+
+
 def label_texts(event: ChartEvent) -> tuple[str, ...]:
     """The label an event would have, then a shorter one to try where that does not fit."""
     if event.unconfirmed_since:
         return (f"{event.short_title} (unconfirmed)", event.short_title)
     return (event.short_title,)
+
+
+def label_tiers(event: ChartEvent) -> tuple[tuple[str, ...], ...]:
+    """
+    The labels to try, a tier at a time: whole ones in any row before one cut
+    short (where the plot is narrow), which keeps the whole title on hover.
+    """
+    cut = cut_short(event.short_title, style.LABEL_CUT_CHARS)
+    if cut == event.short_title:
+        return (label_texts(event),)
+    return (label_texts(event), (cut,))
 
 
 def hover_lines(event: ChartEvent) -> tuple[str, ...]:
@@ -348,20 +374,27 @@ def stands_at(event: ChartEvent, view: View) -> datetime.date:
 
 
 class Rows:
-    """The sub-rows of a lane, each the pixel intervals already taken in it."""
+    """The sub-rows of a lane, each the pixel intervals already taken in it (and which of them are labels)."""
 
     def __init__(self) -> None:
         self.taken: list[list[tuple[float, float]]] = []
+        self.labels: list[list[tuple[float, float]]] = []
 
-    def free(self, row: int, low: float, high: float) -> bool:
+    def free(self, row: int, low: float, high: float, label_gap: float = 0.0) -> bool:
+        """Nothing in the row between low and high, and no label within `label_gap` of them."""
         if row >= len(self.taken):
             return True
-        return all(high <= start or low >= end for start, end in self.taken[row])
+        clear = all(high <= start or low >= end for start, end in self.taken[row])
+        return clear and all(high + label_gap <= start or low - label_gap >= end for start, end in self.labels[row])
 
-    def take(self, row: int, *spans: tuple[float, float]) -> None:
+    def take(self, row: int, *spans: tuple[float, float], label: tuple[float, float] | None = None) -> None:
         while row >= len(self.taken):
             self.taken.append([])
+            self.labels.append([])
         self.taken[row].extend(spans)
+        if label:
+            self.taken[row].append(label)
+            self.labels[row].append(label)
 
 
 @dataclass
@@ -372,28 +405,25 @@ class Placement:
     text: str = ""
 
 
-def place(rows: Rows, mark: tuple[float, float], width: float, texts: tuple[str, ...]) -> Placement:
+def place(rows: Rows, mark: tuple[float, float], width: float, tiers: tuple[tuple[str, ...], ...]) -> Placement:
     """
     The first row where the mark and its label fit, else the first where the
     mark alone does (vis-timeline's stacking). A label never leaves the plot
     and takes room only in the first LABEL_ROWS_LIMIT rows; once every mark
-    has its place, labels fill what room is left in the deeper rows.
+    has its place, labels fill what room is left in the deeper rows. A tier
+    of labels is tried in every such row before the next, shorter one.
     """
     low, high = mark
-    mark_only: int | None = None
-    for row in range(len(rows.taken) + 1):
-        if not rows.free(row, low, high):
-            continue
-        if mark_only is None:
-            mark_only = row
-        # Deeper rows are left to marks alone here, or labels would keep pushing marks into new rows.
-        if not texts or row >= style.LABEL_ROWS_LIMIT:
-            break
-        beside = label_beside(rows, row, mark, width, texts)
-        if beside:
-            return beside
-    assert mark_only is not None  # a new row is always free
-    return Placement(mark_only, None)
+    free_rows = [row for row in range(len(rows.taken) + 1) if rows.free(row, low, high)]
+    # Deeper rows are left to marks alone here, or labels would keep pushing marks into new rows.
+    label_rows = [row for row in free_rows if row < style.LABEL_ROWS_LIMIT]
+    for texts in tiers:
+        for row in label_rows:
+            beside = label_beside(rows, row, mark, width, texts)
+            if beside:
+                return beside
+    # A new row is always free.
+    return Placement(free_rows[0], None)
 
 
 def label_beside(
@@ -408,9 +438,9 @@ def label_beside(
         wide = label_width(text)
         right = (high + style.LABEL_GAP, high + style.LABEL_GAP + wide)
         left = (low - style.LABEL_GAP - wide, low - style.LABEL_GAP)
-        if right[0] >= 0 and right[1] <= width and rows.free(row, *right):
+        if right[0] >= 0 and right[1] <= width and rows.free(row, *right, label_gap=style.LABEL_MIN_GAP):
             return Placement(row, right, "start", text)
-        if left[0] >= 0 and left[1] <= width and rows.free(row, *left):
+        if left[0] >= 0 and left[1] <= width and rows.free(row, *left, label_gap=style.LABEL_MIN_GAP):
             return Placement(row, left, "end", text)
     return None
 
@@ -446,8 +476,8 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
             x_px = scale.middle(stands_at(event, view))
             target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
             wants_label = event.slug not in labelled
-            placement = place(rows, target, view.width, label_texts(event) if wants_label else ())
-            rows.take(placement.row, target, *([placement.label_box] if placement.label_box else []))
+            placement = place(rows, target, view.width, label_tiers(event) if wants_label else ())
+            rows.take(placement.row, target, label=placement.label_box)
             if placement.label_box:
                 labelled.add(event.slug)
             lane_marks.append((event, placement, x_px))
@@ -456,9 +486,9 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
             if placement.label_box or event.slug in labelled:
                 continue
             target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
-            beside = label_beside(rows, placement.row, target, view.width, label_texts(event))
+            beside = label_beside(rows, placement.row, target, view.width, sum(label_tiers(event), ()))
             if beside and beside.label_box:
-                rows.take(beside.row, beside.label_box)
+                rows.take(beside.row, label=beside.label_box)
                 labelled.add(event.slug)
                 lane_marks[index] = (event, beside, x_px)
         lane.row_count = max(1, len(rows.taken))
@@ -537,6 +567,7 @@ def label_of(event: ChartEvent, placement: Placement, x_px: float, first_row: fl
         anchor=placement.anchor,
         width_px=label_width(text),
         visible=placement.label_box is not None,
+        title=event.title if text not in label_texts(event) else "",
     )
 
 

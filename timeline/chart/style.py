@@ -5,6 +5,7 @@ the two drawings share one geometry.
 """
 
 import datetime
+import re
 
 DAY = datetime.timedelta(days=1)
 
@@ -28,6 +29,11 @@ RANGE_BAR_WIDTH = 3
 LABEL_FONT_SIZE = 12
 LABEL_CHAR_WIDTH = 7.0
 LABEL_GAP = 4  # between a mark's target and its label
+# Between two labels in a row, so neighbours never read as one ("Summit in Nara Takeshima Day").
+LABEL_MIN_GAP = 8
+# Where no whole label fits (a phone), one cut to this many characters with an ellipsis is tried;
+# the whole title stays on hover and focus.
+LABEL_CUT_CHARS = 16
 # Labels claim room in the first rows of a lane only; in deeper rows they take what the
 # marks leave, and those that find none are shown on hover and focus only.
 LABEL_ROWS_LIMIT = 4
@@ -38,12 +44,17 @@ MAX_PLOT_WIDTH = 4000
 # Plot margins: lane names sit inside the plot, so the left margin is small.
 MARGIN_LEFT = 8
 MARGIN_RIGHT = 8
-# Room above the plot for the mode bar, so it never covers a mark of the first row.
-MARGIN_TOP = 30
-MARGIN_BOTTOM = 30
+# The date axis sits above the plot, so the first screen says when things happened: the
+# top margin holds the mode bar (about 28 px, shown on hover) and under it the tick labels.
+MARGIN_TOP = 48
+MARGIN_BOTTOM = 10
+# The "today" note stands this far above the plot, clear of the tick labels under it.
+TODAY_NOTE_SHIFT = 18
 # Axis ticks: at least this far apart beyond the width of their text.
 TICK_CHAR_WIDTH = 7.0
 TICK_GAP = 18
+# Between the plot's edge and the tick labels.
+TICK_LABEL_GAP = 4
 # Height of the density band under the lanes, when a window draws only some of its events.
 BAND_HEIGHT = 90
 
@@ -63,6 +74,11 @@ TODAY_COLOUR = "#d62728"
 LANE_BAND_COLOUR = "rgba(128,128,128,0.07)"
 GRID_COLOUR = "rgba(128,128,128,0.2)"
 RANGE_BAR_OPACITY = 0.45
+# On a dark page every colour of the chart is mixed with this much white (as site.css does for
+# the list's dots): even black becomes #737373, 3.9:1 against the dark background (WCAG AA
+# asks 3:1 of graphics), while the lanes stay told apart by their hue.
+DARK_MIX_WHITE = 0.45
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 # Story arcs have no colour of their own.
 ARC_COLOURS = ["#1f6fb2", "#b23a48", "#2f7d5b", "#8a6d00", "#6b4c9a", "#00727d", "#a8432b", "#5d4037"]
 
@@ -73,3 +89,12 @@ SYMBOLS = {
     "expected": "diamond-open",
     "cancelled": "x-thin-open",
 }
+
+
+def dark_colour(colour: str) -> str | None:
+    """A #rrggbb colour as drawn on a dark page (see DARK_MIX_WHITE); None for any other notation."""
+    if not HEX_COLOUR.fullmatch(colour):
+        return None
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(channel * (1 - DARK_MIX_WHITE) + 255 * DARK_MIX_WHITE) for channel in channels)
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)

@@ -30,7 +30,6 @@ from .layout import label_width
 
 # Plotly's defaults where the figure leaves them out.
 FONT_SIZE = 13
-TICK_LABEL_GAP = 4
 # Plotly pads a bar axis's autorange this much above the tallest bar.
 BAND_HEADROOM = 1.05
 DENSITY_COLOUR = "rgba(110,110,120,0.55)"
@@ -64,6 +63,7 @@ class Box:
     at: float
     low: float
     high: float
+    label: bool = False
 
     def fits_from(self, others: list["Box"]) -> float:
         """The narrowest plot width at which this box stays inside the plot and clear of the others in its row."""
@@ -76,10 +76,12 @@ class Box:
             if other is self or other.row != self.row:
                 continue
             gap = other.at - self.at
+            # Two labels keep the layout's gap between them too.
+            pad = style.LABEL_MIN_GAP if self.label and other.label else 0
             if gap > 0:
-                need = max(need, (self.high - other.low) / gap)
+                need = max(need, (self.high + pad - other.low) / gap)
             elif gap < 0:
-                need = max(need, (other.high - self.low) / -gap)
+                need = max(need, (other.high + pad - self.low) / -gap)
         return need
 
 
@@ -87,6 +89,19 @@ def plain(text) -> str:
     """Figure text (Plotly's small HTML: <b>, <br>, entities) as plain text, one line."""
     text = re.sub(r"<br\s*/?>", " · ", str(text))
     return html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
+def painted(colour: str, dark: dict[str, str], *properties: str) -> SafeString:
+    """
+    `fill="…"` and/or `stroke="…"` in the light colour, and where the figure gives the colour a
+    dark twin, the class and custom properties with which site.css swaps it in on a dark page.
+    """
+    attributes = format_html_join(" ", '{}="{}"', ((name, colour) for name in properties))
+    twin = dark.get(colour)
+    if not twin:
+        return attributes
+    classes = " ".join(f"paint-{name}" for name in properties)
+    return format_html('{} class="{}" style="--light:{};--dark:{}"', attributes, classes, colour, twin)
 
 
 def number(value: float) -> str:
@@ -156,7 +171,7 @@ def event_link(slug: str, title: str, content: SafeString) -> SafeString:
     )
 
 
-def shapes(figure_layout: dict, frame: Frame, layer: str) -> SafeString:
+def shapes(figure_layout: dict, frame: Frame, layer: str, dark: dict[str, str]) -> SafeString:
     """Lane bands and stripes (layer "below"), the today line (above)."""
     drawn = []
     for shape in figure_layout.get("shapes", []):
@@ -167,12 +182,12 @@ def shapes(figure_layout: dict, frame: Frame, layer: str) -> SafeString:
             top, bottom = sorted((frame.y(shape["y0"]), frame.y(shape["y1"])))
             drawn.append(
                 format_html(
-                    '<rect x="{}%" width="{}%" y="{}" height="{}" fill="{}"/>',
+                    '<rect x="{}%" width="{}%" y="{}" height="{}" {}/>',
                     number(shape["x0"] * 100),
                     number((shape["x1"] - shape["x0"]) * 100),
                     number(top),
                     number(bottom - top),
-                    shape.get("fillcolor", "none"),
+                    painted(shape.get("fillcolor", "none"), dark, "fill"),
                 )
             )
         elif shape["type"] == "line" and shape.get("xref") == "x" and shape.get("yref") == "paper":
@@ -204,24 +219,27 @@ def grid_and_ticks(figure_layout: dict, frame: Frame) -> SafeString:
                     '<line x1="{}%" x2="{}%" y1="{}" y2="{}" stroke="{}"/>', x, x, frame.top, number(frame.bottom), grid
                 )
             )
+        # Above the plot (xaxis side "top") or under it, as Plotly puts them.
+        above = xaxis.get("side") == "top"
         drawn.append(
             format_html(
-                '<text class="tick" x="{}%" y="{}" dy="0.8em" text-anchor="middle">{}</text>',
+                '<text class="tick" x="{}%" y="{}" dy="{}" text-anchor="middle">{}</text>',
                 x,
-                number(frame.bottom + TICK_LABEL_GAP),
+                number(frame.top - style.TICK_LABEL_GAP if above else frame.bottom + style.TICK_LABEL_GAP),
+                BASELINE_SHIFT["bottom"] if above else BASELINE_SHIFT["top"],
                 plain(text),
             )
         )
     return mark_safe("".join(drawn))
 
 
-def ranges(trace: dict, frame: Frame) -> SafeString:
+def ranges(trace: dict, frame: Frame, dark: dict[str, str]) -> SafeString:
     """A range trace: segments x0,x1,None; y,y,None."""
     xs, ys = trace["x"], trace["y"]
     segments = [(xs[i], xs[i + 1], ys[i]) for i in range(0, len(xs) - 1, 3)]
     return format_html(
-        '<g stroke="{}" stroke-width="{}" opacity="{}">{}</g>',
-        trace["line"]["color"],
+        '<g {} stroke-width="{}" opacity="{}">{}</g>',
+        painted(trace["line"]["color"], dark, "stroke"),
         trace["line"].get("width", 2),
         trace.get("opacity", 1),
         format_html_join(
@@ -254,21 +272,23 @@ def density(trace: dict, frame: Frame) -> SafeString:
     )
 
 
-def symbol(name: str, colour: str, x_percent: str, y_px: str) -> SafeString:
+def symbol(name: str, colour: str, x_percent: str, y_px: str, dark: dict[str, str]) -> SafeString:
     """A Plotly marker symbol ("circle", "circle-open", "x-thin-open") as the <use> of its path, centred at x, y."""
     shape = name.removesuffix("-open")
     filled = not name.endswith("-open") and shape in ("circle", "diamond")
+    paint = painted(colour, dark, "fill", "stroke")
+    if not filled:
+        paint = format_html('fill="none" {}', painted(colour, dark, "stroke"))
     return format_html(
-        '<use href="#mark-{}" x="{}%" y="{}" fill="{}" stroke="{}"/>',
+        '<use href="#mark-{}" x="{}%" y="{}" {}/>',
         shape if shape in SYMBOL_PATHS else "circle",
         x_percent,
         y_px,
-        colour if filled else "none",
-        colour,
+        paint,
     )
 
 
-def marks(trace: dict, frame: Frame, labels: dict[str, SafeString]) -> SafeString:
+def marks(trace: dict, frame: Frame, labels: dict[str, SafeString], dark: dict[str, str]) -> SafeString:
     """Every mark a link to its event, with a MIN_TARGET px target around it; a label joins its event's first mark."""
     marker = trace["marker"]
     drawn, labelled = [], set()
@@ -282,7 +302,7 @@ def marks(trace: dict, frame: Frame, labels: dict[str, SafeString]) -> SafeStrin
             x_percent,
             y_px,
             style.MIN_TARGET / 2,
-            symbol(name, colour, x_percent, y_px),
+            symbol(name, colour, x_percent, y_px, dark),
         )
         label = labels.get(slug, "") if slug not in labelled else ""
         labelled.add(slug)
@@ -294,6 +314,8 @@ def annotation(note: dict, frame: Frame, css_class: str = "") -> SafeString:
     """Text placed as Plotly places an annotation: x on the date axis or the paper, shifted, anchored."""
     x = frame.x(note["x"]) if note.get("xref") == "x" else note["x"] * 100
     y = frame.y(note["y"]) if note.get("yref") == "y" else frame.paper_y(note["y"])
+    # Plotly's yshift is upwards; SVG's y grows down.
+    y -= note.get("yshift", 0)
     font = note.get("font", {})
     shift = note.get("xshift", 0) + ANNOTATION_PAD.get(note.get("xanchor", ""), 0)
     attributes = format_html(
@@ -320,7 +342,7 @@ def label_box(note: dict, frame: Frame) -> Box:
     width = label_width(plain(note["text"]))
     if note.get("xanchor") == "right":
         low -= width
-    return Box(round(note["y"], 3), frame.x(note["x"]) / 100, low, low + width)
+    return Box(round(note["y"], 3), frame.x(note["x"]) / 100, low, low + width, label=True)
 
 
 def narrow_widths(figure: dict, frame: Frame, labels: dict[str, dict]) -> dict[str, int]:
@@ -374,17 +396,18 @@ def first_view_svg(figure: dict | None, description: str = "") -> SafeString:
         slug: annotation(note, frame, f"narrow-{widths[slug]}" if widths[slug] else "")
         for slug, note in label_notes.items()
     }
-    body = [shapes(figure_layout, frame, "below"), grid_and_ticks(figure_layout, frame)]
+    dark = figure.get("dark", {})
+    body = [shapes(figure_layout, frame, "below", dark), grid_and_ticks(figure_layout, frame)]
     for trace in figure["data"]:
         kind = trace.get("meta")
         if kind == "density":
             body.append(density(trace, frame))
         elif kind == "ranges":
-            body.append(ranges(trace, frame))
-    body.append(shapes(figure_layout, frame, "above"))
+            body.append(ranges(trace, frame, dark))
+    body.append(shapes(figure_layout, frame, "above", dark))
     for trace in figure["data"]:
         if trace.get("meta") == "events":
-            body.append(marks(trace, frame, labels))
+            body.append(marks(trace, frame, labels, dark))
     body += notes
     symbols = format_html_join("", '<path id="mark-{}" d="{}" stroke-width="2"/>', SYMBOL_PATHS.items())
     return format_html(
