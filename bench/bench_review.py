@@ -7,9 +7,11 @@ reopen) and of the attach form's event search. None may grow with the number
 of events.
 
     .venv/bin/python bench/bench_review.py [--sizes 1000,100000] [--runs 5]
+        [--postgres postgres://user@host:5432/any]
 
-SQLite scratch databases in a temporary directory; in-process Django test
-client with the production settings (DEBUG off).
+SQLite scratch databases in a temporary directory, or with --postgres
+scratch databases (bench_review_<size>, dropped afterwards) on that server;
+in-process Django test client with the production settings (DEBUG off).
 """
 
 import argparse
@@ -108,6 +110,21 @@ def measure(runs: int) -> dict:
     search_ms, response = timed(lambda: client.get(search, {"proposal": proposals[0].pk, "q": "Tokyo"}), runs)
     figures["search_ms"] = round(search_ms, 1)
     figures["search_bytes"] = len(response.content)
+    if connection.vendor == "postgresql":
+        # The same search without the trigram indexes (migration 0006), dropped
+        # in a transaction that is rolled back: what they are worth.
+        from django.db import transaction
+
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("DROP INDEX timeline_event_title_trgm, timeline_event_short_title_trgm")
+            plain_ms, _ = timed(lambda: client.get(search, {"proposal": proposals[0].pk, "q": "Tokyo"}), runs)
+            rare_ms, _ = timed(lambda: client.get(search, {"proposal": proposals[0].pk, "q": "zqxj"}), runs)
+            transaction.set_rollback(True)
+        figures["search_ms_without_trgm"] = round(plain_ms, 1)
+        figures["search_no_match_ms_without_trgm"] = round(rare_ms, 1)
+    rare_ms, _ = timed(lambda: client.get(search, {"proposal": proposals[0].pk, "q": "zqxj"}), runs)
+    figures["search_no_match_ms"] = round(rare_ms, 1)
 
     def post(data):
         response = client.post(url, data, **htmx)
@@ -143,10 +160,22 @@ def measure(runs: int) -> dict:
     return figures
 
 
+def scratch_postgres(server_url: str, name: str, drop_only: bool = False) -> str:
+    """A fresh, empty database `name` on the server of `server_url` (its URL), or just drop it."""
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        if not drop_only:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--postgres", help="a PostgreSQL URL: scratch databases on its server instead of SQLite")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -155,7 +184,11 @@ def main():
     results = []
     with tempfile.TemporaryDirectory() as work:
         for size in (int(s) for s in args.sizes.split(",")):
-            env = production_env(f"sqlite:///{Path(work) / f'review-{size}.sqlite3'}")
+            if args.postgres:
+                url = scratch_postgres(args.postgres, f"bench_review_{size}")
+            else:
+                url = f"sqlite:///{Path(work) / f'review-{size}.sqlite3'}"
+            env = production_env(url)
             manage(env, "migrate", "--noinput", "-v0")
             manage(env, "generate_events", "--count", str(size), "--seed", "1", "-v0")
             output = subprocess.run(
@@ -163,11 +196,15 @@ def main():
                 cwd=ROOT,
                 env=env,
                 check=True,
-                capture_output=True,
+                stdout=subprocess.PIPE,  # stderr shows, so a failed measure says why
                 text=True,
             ).stdout
-            results.append(json.loads(output.strip().splitlines()[-1]))
+            results.append(
+                {"database": "postgresql" if args.postgres else "sqlite", **json.loads(output.strip().splitlines()[-1])}
+            )
             print(json.dumps(results[-1]), flush=True)
+            if args.postgres:
+                scratch_postgres(args.postgres, f"bench_review_{size}", drop_only=True)
     if len(results) > 1:
         first, last = results[0], results[-1]
         print(
