@@ -1,6 +1,6 @@
 """Date-expression extraction: timeline.dates against plain dateparser.
 
-    python bench/bench_dates.py [--json]
+    python bench/bench_dates.py [--json] [--before REV]
 
 Scores both on bench/dates_devset.jsonl with TempEval-3 timex measures:
 relaxed-span precision/recall/F1 (a system mention matches a gold one when
@@ -19,12 +19,20 @@ proposal's date expression starts where the gold one does with the same
 earliest/latest, and its status is right or not. Before issue 13 summit made
 one proposal per sentence (its first usable date) with the status the date
 implies; that rule is used when the package has no `event_mentions`.
+
+With --before REV (a git revision, e.g. 67dabbd, the last one before issue
+13), the same devset also scores timeline/dates as it was at REV (taken with
+`git archive` into a temporary directory; nothing in the tree changes), and
+the table shows that column beside today's.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -211,6 +219,29 @@ def time_long(system: System, text: str, repeat: int) -> float:
     return 1000 * (time.perf_counter() - started) / repeat
 
 
+def scores_at(revision: str) -> dict:
+    """This benchmark's --json figures for timeline/dates as it was at a git revision."""
+    with tempfile.TemporaryDirectory() as work:
+        archive = subprocess.run(
+            ["git", "archive", revision, "timeline/__init__.py", "timeline/labels.py", "timeline/dates"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", work], input=archive, check=True)
+        (Path(work) / "bench").mkdir()
+        shutil.copy(__file__, Path(work) / "bench" / "bench_dates.py")
+        shutil.copy(DEVSET, Path(work) / "bench" / DEVSET.name)
+        output = subprocess.run(
+            [sys.executable, str(Path(work) / "bench" / "bench_dates.py"), "--json"],
+            cwd=work,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
+    return json.loads(output)
+
+
 def main(argv: list[str]) -> int:
     docs = load_devset()
     article = long_article(docs)
@@ -232,6 +263,12 @@ def main(argv: list[str]) -> int:
             "ms_5000_words": round(time_long(system, article, repeat), 1),
         }
     events = score_events(docs)
+    before_events = None
+    if "--before" in argv:
+        revision = argv[argv.index("--before") + 1]
+        before = scores_at(revision)
+        results = {f"at {revision}": before["systems"]["timeline.dates"], **results}
+        before_events = (revision, before["proposals"])
     if "--json" in argv:
         print(
             json.dumps(
@@ -241,6 +278,7 @@ def main(argv: list[str]) -> int:
                     "long_article_words": len(article.split()),
                     "systems": results,
                     "proposals": events,
+                    **({f"proposals_at_{before_events[0]}": before_events[1]} if before_events else {}),
                 },
                 indent=2,
             )
@@ -265,12 +303,14 @@ def main(argv: list[str]) -> int:
     print(f"{'':20}" + "".join(f"{n:>20}" for n in names))
     for label, key, fmt in rows:
         print(f"{label:20}" + "".join(f"{fmt.format(results[n][key]):>20}" for n in names))
-    print(
-        f"\nProposals on the {events['gold_events']} gold events of the issue 13 documents: "
-        f"{events['proposals']} made, {events['events_found']} found; precision {events['event_precision']:.3f}, "
-        f"recall {events['event_recall']:.3f}, F1 {events['event_f1']:.3f}, "
-        f"status accuracy {events['status_accuracy']:.3f}"
-    )
+    print(f"\nProposals on the {events['gold_events']} gold events of the issue 13 documents:")
+    rounds = [(f"at {before_events[0]}", before_events[1])] if before_events else []
+    for name, figures in [*rounds, ("timeline.dates", events)]:
+        print(
+            f"  {name}: {figures['proposals']} made, {figures['events_found']} found; "
+            f"precision {figures['event_precision']:.3f}, recall {figures['event_recall']:.3f}, "
+            f"F1 {figures['event_f1']:.3f}, status accuracy {figures['status_accuracy']:.3f}"
+        )
     return 0
 
 
