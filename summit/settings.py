@@ -216,6 +216,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 EMBED_FRAME_ANCESTORS = envlist("EMBED_FRAME_ANCESTORS", "https:")
 # How long browsers and CDNs may keep embed and API responses.
 PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", "300")
+# How long each worker trusts the data version it last read (timeline/data_version.py):
+# an edit saved through another worker reaches readers this much later at most.
+DATA_VERSION_SECONDS = float(os.environ.get("DATA_VERSION_SECONDS", "2"))
 
 # plotly.js sets inline styles on the SVG it draws, so styles need
 # 'unsafe-inline'; scripts never do.

@@ -192,7 +192,10 @@ def public_cache(*, parameters: Parameters, revalidate: bool = False):
 
     def decorator(view):
         def version(request, *args, **kwargs) -> str:
-            return answer_version(request, parameters)
+            # Asked for twice per request (ETag, then the cache key): worked out once.
+            if not hasattr(request, "_answer_version"):
+                request._answer_version = answer_version(request, parameters)
+            return request._answer_version
 
         @functools.wraps(view)
         def with_cache_headers(request, *args, **kwargs):
