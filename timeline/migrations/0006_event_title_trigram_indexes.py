@@ -4,9 +4,10 @@ Trigram indexes for the review desk's event search on PostgreSQL.
 The search filters with icontains, which PostgreSQL runs as
 UPPER(title::text) LIKE UPPER('%…%'): no b-tree serves a leading wildcard,
 so at 100,000 events each keystroke scanned the table. A pg_trgm GIN index
-on exactly that expression does. SQLite has no pg_trgm; there this
-migration does nothing and the search stays a scan (about 40 ms at 100,000
-events, bench/bench_review.py).
+on exactly that expression does, for the distinctive words an editor types
+(a word in a tenth of all titles is still read by a scan, the planner's choice). SQLite has no pg_trgm; there this
+migration does nothing and the search stays a scan (40–140 ms at 100,000
+events on a busy 2-core machine, bench/bench_review.py).
 
 Plain SQL in RunPython rather than django.contrib.postgres's operations, so
 that a SQLite-only install never imports the PostgreSQL driver. Creating the
