@@ -136,3 +136,16 @@ def test_gzip_is_its_own_representation_with_its_own_etag(client, seed):
     assert len(zipped.content) < len(plain.content) / 4
     again = client.get("/embed/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"])
     assert again.status_code == 304
+
+
+def test_the_embed_paints_without_waiting_for_another_request(client, seed):
+    html = client.get("/embed/").content.decode()
+    head = html[: html.index("</head>")]
+    assert 'rel="stylesheet"' not in head
+    scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head)
+    assert scripts
+    for script in scripts:
+        assert re.search(r"\b(async|defer)\b", script), script
+    # The site's styles are in the page itself.
+    style = head[head.index("<style>") : head.index("</style>")]
+    assert ".chart-first-view" in style and ".embed" in style
