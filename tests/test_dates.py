@@ -604,3 +604,29 @@ def test_a_clause_after_and_keeps_its_own_tense():
     sunday, wednesday = extract_dates(text, date(2021, 11, 29))
     assert sunday.earliest == date(2021, 11, 28)
     assert wednesday.earliest == date(2021, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence, earliest, latest",
+    [
+        (
+            "Officials said Friday that Lee will make a two-day visit beginning Tuesday.",
+            date(2026, 1, 13),
+            date(2026, 1, 14),
+        ),
+        ("Lee will visit Nara for two days from Tuesday.", date(2026, 1, 13), date(2026, 1, 14)),
+        ("The leaders will hold a three-day summit starting on 13 January 2026.", date(2026, 1, 13), date(2026, 1, 15)),
+    ],
+)
+def test_a_day_opening_an_event_of_so_many_days_proposes_those_days(sentence, earliest, latest):
+    from timeline.dates import event_mentions
+
+    opening = [m for m in event_mentions(sentence, date(2026, 1, 9)) if m.precision == "span"]
+    assert [(m.earliest, m.latest) for m in opening] == [(earliest, latest)]
+
+
+def test_a_day_after_a_stated_length_without_beginning_or_from_stays_a_day():
+    from timeline.dates import event_mentions
+
+    (mention,) = event_mentions("The two-day talks ended on Tuesday.", date(2026, 1, 15))
+    assert (mention.precision, mention.earliest, mention.latest) == ("day", date(2026, 1, 13), date(2026, 1, 13))

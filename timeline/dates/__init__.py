@@ -275,6 +275,42 @@ def _range_label(a: DateMention, b: DateMention) -> str:
     return f"{a.label}–{b.label}"
 
 
+# A day that opens an event of a stated length: "a two-day visit beginning
+# Tuesday", "a three-day summit from 13 January", "for two days from Tuesday".
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+    "6": 6,
+    "7": 7,
+}
+_LASTING = re.compile(
+    r"\b(?P<a>two|three|four|five|six|seven|[2-7])[- ]day\s+[a-z]+(?:\s+[a-z]+)?\s+"
+    r"(?:(?:to|in)\s+[^,.;]{1,40}?\s+)?(?:beginning|starting|from)\s+(?:on\s+)?$"
+    r"|\bfor\s+(?P<b>two|three|four|five|six|seven|[2-7])\s+days\s+(?:beginning|starting|from)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _lasting(text: str, mention: DateMention) -> DateMention:
+    """A day opening an event of so many days, as the span of those days."""
+    if mention.precision != "day" or not mention.earliest or mention.earliest != mention.latest:
+        return mention
+    found = _LASTING.search(text, max(mention.sentence_start, mention.start - 80), mention.start)
+    if not found:
+        return mention
+    days = _NUMBERS[(found.group("a") or found.group("b")).lower()]
+    last = mention.earliest + timedelta(days=days - 1)
+    return replace(mention, latest=last, precision="span", label=_range_label(mention, replace(mention, latest=last)))
+
+
 # ------------------------------------------------------------------- events
 
 # Mentions that do not place an event in time ("now", "recently").
@@ -294,11 +330,13 @@ def event_mentions(
 ) -> list[DateMention]:
     """The mentions that each date an event, in text order: every one of a
     sentence ("in June 2025, and Takaichi in October" are two), the two ends
-    of one event joined into a span ("Tuesday and Wednesday"); left out are
+    of one event joined into a span ("Tuesday and Wednesday"), a day opening
+    an event of so many days as those days ("a two-day visit beginning
+    Tuesday"); left out are
     mentions that place nothing ("now", "recently") and a vaguer date that
     only frames a finer one of its sentence."""
     mentions = [
-        m
+        _lasting(text, m)
         for m in merge_ranges(text, extract_dates(text, published, progress=progress))
         if m.earliest and m.latest and m.precision not in _UNPLACED
     ]
