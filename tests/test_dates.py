@@ -615,6 +615,8 @@ def test_a_clause_after_and_keeps_its_own_tense():
             date(2026, 1, 14),
         ),
         ("Lee will visit Nara for two days from Tuesday.", date(2026, 1, 13), date(2026, 1, 14)),
+        # A non-breaking hyphen, as some outlets' pages have it.
+        ("Lee will make a two\u2011day visit beginning Tuesday.", date(2026, 1, 13), date(2026, 1, 14)),
         ("The leaders will hold a three-day summit starting on 13 January 2026.", date(2026, 1, 13), date(2026, 1, 15)),
     ],
 )

@@ -292,7 +292,7 @@ _NUMBERS = {
     "7": 7,
 }
 _LASTING = re.compile(
-    r"\b(?P<a>two|three|four|five|six|seven|[2-7])[- ]day\s+[a-z]+(?:\s+[a-z]+)?\s+"
+    r"\b(?P<a>two|three|four|five|six|seven|[2-7])[-\u2010\u2011 ]day\s+[a-z]+(?:\s+[a-z]+)?\s+"
     r"(?:(?:to|in)\s+[^,.;]{1,40}?\s+)?(?:beginning|starting|from)\s+(?:on\s+)?$"
     r"|\bfor\s+(?P<b>two|three|four|five|six|seven|[2-7])\s+days\s+(?:beginning|starting|from)\s+(?:on\s+)?$",
     re.IGNORECASE,
