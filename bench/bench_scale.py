@@ -222,7 +222,9 @@ def hammer(port: int, path: str, seconds: float, connections: int) -> dict:
 def static_of_same_size(port: int, size: int) -> str:
     """The collected static file closest in size to the embed page: whitenoise's ceiling on this server."""
     manifest = json.loads((ROOT / "staticfiles" / "staticfiles.json").read_text())["paths"]
-    sizes = {name: (ROOT / "staticfiles" / hashed).stat().st_size for name, hashed in manifest.items()}
+    # Another process may be collecting static files meanwhile: only the files that are there.
+    files = {name: ROOT / "staticfiles" / hashed for name, hashed in manifest.items()}
+    sizes = {name: path.stat().st_size for name, path in files.items() if path.exists()}
     name = min(sizes, key=lambda n: abs(sizes[n] - size))
     return "/static/" + manifest[name]
 
