@@ -279,3 +279,22 @@ def test_at_another_width_plotly_draws_once_with_a_layout_fetched_during_its_dow
     laid_out = page.evaluate("() => document.getElementById('chart')._summitFigure.layout.meta.width")
     assert abs(laid_out - plot_width) <= 10
     context.close()
+
+
+def test_with_a_slow_layout_zoom_works_at_once_and_the_fitted_layout_follows(browser, live_server, seed_live):
+    context = browser.new_context(viewport={"width": 500, "height": 900})
+    page = context.new_page()
+    held = []
+    page.route("**/api/window.json*", lambda route: held.append(route))
+    page.goto(live_server.url + "/embed/")
+    page.wait_for_load_state("networkidle")
+    page.locator("#chart").hover()
+    # plotly.js is here before the layout for this width: it draws the server's figure.
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.get_attribute("#chart", "data-fitted") == "false"
+    assert page.evaluate("() => document.getElementById('chart')._summitFigure.layout.meta.width") == 880
+    assert len(held) == 1
+    held[0].continue_()
+    page.wait_for_selector("#chart[data-fitted=true]")
+    assert page.evaluate("() => document.getElementById('chart')._summitFigure.layout.meta.width") < 880
+    context.close()

@@ -106,23 +106,27 @@
     return source || document.getElementById("timeline-figure");
   }
 
-  /* The figure Plotly draws first, as a promise: the server's, or, when the
-   * reader's plot width is not the one it was laid out for, the same window
-   * laid out for this width. Asked for once per figure: at the reader's intent
-   * (prepare(), while plotly.js downloads) or when Plotly is there, so the
-   * chart is drawn once, already fitted. */
+  /* The figure Plotly draws first: the server's, or, when the reader's plot
+   * width is not the one it was laid out for, the same window laid out for this
+   * width. Asked for once per figure: at the reader's intent (prepare(), while
+   * plotly.js downloads) or when Plotly is there, so the chart is drawn once,
+   * already fitted. Returns { server, promise, chosen }: `chosen` is set once
+   * the figure to draw is known (at once when the server's fits). */
   function firstFigure(holder) {
     var source = figureSource(holder);
     if (!source) return null;
-    if (holder._summitFirst && holder._summitFirst.source === source) return holder._summitFirst.promise;
+    if (holder._summitFirst && holder._summitFirst.source === source) return holder._summitFirst;
     var figure = JSON.parse(source.textContent);
-    var promise = Promise.resolve({ figure: figure, fitted: true, window: "" });
+    var server = { figure: figure, fitted: true, window: "" };
+    var first = { source: source, server: server, chosen: server, promise: Promise.resolve(server) };
     var laidOut = figure.layout.meta && figure.layout.meta.width;
     var range = figure.layout.xaxis && figure.layout.xaxis.range;
     var width = Math.max(MIN_PLOT_WIDTH, Math.round(plotWidth(holder, figure)));
     if (laidOut && range && holder.dataset.windowUrl && Math.abs(width - laidOut) > WIDTH_TOLERANCE_PX) {
       var from = isoDay(range[0], false), to = isoDay(range[1], true);
-      promise = fetchFigure(windowUrl(holder, from, to, width))
+      first.chosen = null;
+      first.server = { figure: figure, fitted: false, window: "" };
+      first.promise = fetchFigure(windowUrl(holder, from, to, width))
         .then(function (fitted) {
           // The server's exact range, so nothing moves when Plotly takes over from the SVG.
           fitted.layout.xaxis = Object.assign({}, fitted.layout.xaxis, { range: range.slice(), autorange: false });
@@ -133,11 +137,15 @@
         })
         .catch(function (error) {
           if (window.console) console.warn("summit: could not lay out the chart for its width", error);
-          return { figure: figure, fitted: false, window: "" };
+          return first.server;
+        })
+        .then(function (chosen) {
+          first.chosen = chosen;
+          return chosen;
         });
     }
-    holder._summitFirst = { source: source, promise: promise };
-    return promise;
+    holder._summitFirst = first;
+    return first;
   }
 
   /* The server's layout of the window in view, at this chart's width. */
@@ -240,24 +248,36 @@
     // drawAll() and htmx.onLoad may both ask: the last asked draws, once.
     var drawing = (holder._summitDrawing || 0) + 1;
     holder._summitDrawing = drawing;
-    first.then(function (chosen) {
-      if (drawing !== holder._summitDrawing || !holder.isConnected) return;
-      var figure = chosen.figure;
-      holder._summitFigure = figure;
-      // A history restore brings back Plotly's markup without its state (the server's SVG stays until Plotly has drawn).
-      if (!holder._fullLayout) {
-        Array.prototype.slice.call(holder.children).forEach(function (child) {
-          if (!child.matches("svg.chart-first-view")) child.remove();
-        });
-      }
-      holder.dataset.window = chosen.window;
-      return Plotly.react(holder, figure.data, withTheme(holder, figure.layout), CONFIG).then(function () {
-        // The server's first view, drawn as SVG before plotly.js came, is no longer needed.
-        holder.querySelectorAll("svg.chart-first-view").forEach(function (svg) { svg.remove(); });
-        listen(holder);
-        holder.dataset.fitted = chosen.fitted ? "true" : "false";
-        rendered(holder);
+    if (first.chosen) {
+      draw(holder, first.chosen, drawing);
+      return;
+    }
+    // The layout for this width has not come yet (a slow server): zoom need not wait for it.
+    // Draw the server's figure now and the fitted one when it comes, unless the reader has
+    // zoomed by then (relayout() fits that view anyway).
+    draw(holder, first.server, drawing);
+    first.promise.then(function (chosen) {
+      if (chosen !== first.server && !holder._summitZoomed && !holder._windowRequest) draw(holder, chosen, drawing);
+    });
+  }
+
+  function draw(holder, chosen, drawing) {
+    if (drawing !== holder._summitDrawing || !holder.isConnected) return;
+    var figure = chosen.figure;
+    holder._summitFigure = figure;
+    // A history restore brings back Plotly's markup without its state (the server's SVG stays until Plotly has drawn).
+    if (!holder._fullLayout) {
+      Array.prototype.slice.call(holder.children).forEach(function (child) {
+        if (!child.matches("svg.chart-first-view")) child.remove();
       });
+    }
+    holder.dataset.window = chosen.window;
+    return Plotly.react(holder, figure.data, withTheme(holder, figure.layout), CONFIG).then(function () {
+      // The server's first view, drawn as SVG before plotly.js came, is no longer needed.
+      holder.querySelectorAll("svg.chart-first-view").forEach(function (svg) { svg.remove(); });
+      listen(holder);
+      holder.dataset.fitted = chosen.fitted ? "true" : "false";
+      rendered(holder);
     });
   }
 
