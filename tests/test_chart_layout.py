@@ -329,3 +329,98 @@ def test_a_label_that_fits_whole_is_not_cut():
     layout = lay_out([event("apec", short_title="First Takaichi–Lee meeting at APEC")], FIRST_VIEW)
     (label,) = layout.labels
     assert label.text == "First Takaichi–Lee meeting at APEC" and label.title == ""
+
+
+def bars_by_row(layout):
+    """(lane, row) -> [(x0, x1, slug)] of every range bar drawn in the plot."""
+    rows = {}
+    for mark in layout.marks:
+        if mark.bar and mark.bar.x1_px > mark.bar.x0_px:
+            rows.setdefault((mark.lane, mark.row), []).append((mark.bar.x0_px, mark.bar.x1_px, mark.slug))
+    return rows
+
+
+def assert_no_label_crosses_another_events_bar(layout):
+    bars = bars_by_row(layout)
+    rows = {(mark.lane, mark.slug): mark.row for mark in layout.marks}
+    lanes = {mark.slug: mark.lane for mark in layout.marks if mark.primary}
+    for label in layout.labels:
+        if not label.visible:
+            continue
+        lane = lanes[label.slug]
+        left = label.x_px if label.anchor == "start" else label.x_px - label.width_px
+        for x0, x1, slug in bars.get((lane, rows[(lane, label.slug)]), []):
+            assert slug == label.slug or not overlaps((left, left + label.width_px), (x0, x1)), (label, slug)
+
+
+def test_a_range_bar_placed_later_never_runs_under_a_label():
+    # 20 px a day: the summit's label runs right of day 5; the minor range spans days 0 to 12.
+    view = View(NARA, NARA + datetime.timedelta(days=30), 600)
+    summit = event("summit", NARA + datetime.timedelta(days=5), importance=5)
+    vague = event("vague", NARA, last=NARA + datetime.timedelta(days=12), importance=1, short_title="V")
+    layout = lay_out([summit, vague], view)
+    assert_no_label_crosses_another_events_bar(layout)
+    marks = {mark.slug: mark for mark in layout.marks}
+    assert marks["summit"].row != marks["vague"].row
+    assert all(label.visible for label in layout.labels)
+
+
+def test_a_label_is_never_placed_over_an_earlier_range_bar():
+    view = View(NARA, NARA + datetime.timedelta(days=30), 600)
+    vague = event("vague", NARA, last=NARA + datetime.timedelta(days=12), importance=5, short_title="V")
+    # Its mark may stand on the bar; its label, right of it, would cross the bar.
+    inside = event("inside", NARA + datetime.timedelta(days=8), importance=1, short_title="In")
+    layout = lay_out([vague, inside], view)
+    assert_no_label_crosses_another_events_bar(layout)
+    assert all(label.visible for label in layout.labels)
+
+
+def test_no_label_crosses_a_range_bar_in_a_busy_lane():
+    start = datetime.date(2026, 1, 1)
+    events = [
+        event(
+            f"e{n}",
+            start + datetime.timedelta(days=n * 5 % 58),
+            last=start + datetime.timedelta(days=n * 5 % 58 + n % 11) if n % 3 == 0 else None,
+            importance=1 + n % 5,
+        )
+        for n in range(40)
+    ]
+    for width in (375, 880, 1280):
+        assert_no_label_crosses_another_events_bar(
+            lay_out(events, View(start, start + datetime.timedelta(days=62), width))
+        )
+
+
+def test_a_mark_with_no_room_for_its_label_moves_to_a_row_where_it_fits():
+    # Takeshima Day beside Summit in Nara on a phone: six events of one day fill six rows, each
+    # with its label to its right; a later, minor event near the right edge has room for its
+    # label on its left only, which those labels take in every row. It opens a row of its own.
+    view = View(NARA, NARA + datetime.timedelta(days=30), 375)
+    crowd = [event(f"nara-{n}", NARA + datetime.timedelta(days=20), importance=4) for n in range(6)]
+    late = event("takeshima", NARA + datetime.timedelta(days=28), importance=2)
+    layout = lay_out([*crowd, late], view)
+    labels = {label.slug: label for label in layout.labels}
+    assert labels["takeshima"].visible and labels["takeshima"].anchor == "end"
+    assert all(label.visible for label in layout.labels)
+    boxes = label_boxes(layout)
+    for left, right, _ in boxes:
+        assert left >= 0 and right <= view.width
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert a[2] != b[2] or not overlaps(a, b)
+    # The same every time.
+    again = lay_out([*crowd, late], view)
+    assert [(m.slug, m.row) for m in again.marks] == [(m.slug, m.row) for m in layout.marks]
+
+
+def test_a_mark_moves_to_an_existing_row_before_opening_a_new_one():
+    view = View(NARA, NARA + datetime.timedelta(days=30), 375)
+    crowd = [event(f"nara-{n}", NARA + datetime.timedelta(days=20), importance=4) for n in range(5)]
+    # A minor mark on the left, alone in a deep row: the late event can join it there.
+    early = event("early", NARA + datetime.timedelta(days=1), importance=3, short_title="E")
+    late = event("takeshima", NARA + datetime.timedelta(days=28), importance=2)
+    layout = lay_out([*crowd, early, late], view)
+    rows_before = lay_out([*crowd, early], view).lanes[0].row_count
+    assert {label.slug for label in layout.labels if label.visible} >= {"takeshima"}
+    assert layout.lanes[0].row_count <= rows_before + 1

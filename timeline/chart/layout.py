@@ -374,27 +374,73 @@ def stands_at(event: ChartEvent, view: View) -> datetime.date:
 
 
 class Rows:
-    """The sub-rows of a lane, each the pixel intervals already taken in it (and which of them are labels)."""
+    """
+    The sub-rows of a lane: in each, the pixel intervals already taken (mark
+    targets and labels), which of them are labels, and the range bars. A bar
+    is an obstacle to labels only: marks may stand on it, but no label of
+    another event runs over it (nor does it run under one).
+    """
 
     def __init__(self) -> None:
         self.taken: list[list[tuple[float, float]]] = []
         self.labels: list[list[tuple[float, float]]] = []
+        self.bars: list[list[tuple[float, float]]] = []
 
-    def free(self, row: int, low: float, high: float, label_gap: float = 0.0) -> bool:
-        """Nothing in the row between low and high, and no label within `label_gap` of them."""
+    def free(self, row: int, low: float, high: float, bar: tuple[float, float] | None = None) -> bool:
+        """Nothing in the row between low and high, and no label along the bar (if any)."""
         if row >= len(self.taken):
             return True
         clear = all(high <= start or low >= end for start, end in self.taken[row])
-        return clear and all(high + label_gap <= start or low - label_gap >= end for start, end in self.labels[row])
+        return clear and (bar is None or apart(bar, self.labels[row], style.LABEL_GAP))
 
-    def take(self, row: int, *spans: tuple[float, float], label: tuple[float, float] | None = None) -> None:
+    def label_free(self, row: int, low: float, high: float) -> bool:
+        """Room for a label: nothing in the way, no label within LABEL_MIN_GAP, no bar within LABEL_GAP."""
+        if row >= len(self.taken):
+            return True
+        return (
+            self.free(row, low, high)
+            and apart((low, high), self.labels[row], style.LABEL_MIN_GAP)
+            and apart((low, high), self.bars[row], style.LABEL_GAP)
+        )
+
+    def take(
+        self,
+        row: int,
+        *spans: tuple[float, float],
+        bar: tuple[float, float] | None = None,
+        label: tuple[float, float] | None = None,
+    ) -> None:
         while row >= len(self.taken):
             self.taken.append([])
             self.labels.append([])
+            self.bars.append([])
         self.taken[row].extend(spans)
+        if bar:
+            self.bars[row].append(bar)
         if label:
             self.taken[row].append(label)
             self.labels[row].append(label)
+
+    def release(
+        self,
+        row: int,
+        *spans: tuple[float, float],
+        bar: tuple[float, float] | None = None,
+        label: tuple[float, float] | None = None,
+    ) -> None:
+        """Give back what `take` took (once each), so the event can be placed again."""
+        for span in spans:
+            self.taken[row].remove(span)
+        if bar:
+            self.bars[row].remove(bar)
+        if label:
+            self.taken[row].remove(label)
+            self.labels[row].remove(label)
+
+
+def apart(span: tuple[float, float], others: list[tuple[float, float]], gap: float) -> bool:
+    low, high = span
+    return all(high + gap <= start or low - gap >= end for start, end in others)
 
 
 @dataclass
@@ -405,16 +451,23 @@ class Placement:
     text: str = ""
 
 
-def place(rows: Rows, mark: tuple[float, float], width: float, tiers: tuple[tuple[str, ...], ...]) -> Placement:
+def place(
+    rows: Rows,
+    mark: tuple[float, float],
+    width: float,
+    tiers: tuple[tuple[str, ...], ...],
+    bar: tuple[float, float] | None = None,
+) -> Placement:
     """
     The first row where the mark and its label fit, else the first where the
     mark alone does (vis-timeline's stacking). A label never leaves the plot
     and takes room only in the first LABEL_ROWS_LIMIT rows; once every mark
-    has its place, labels fill what room is left in the deeper rows. A tier
-    of labels is tried in every such row before the next, shorter one.
+    has its place, labels fill what room is left (see `relabel`). A tier of
+    labels is tried in every such row before the next, shorter one. A mark
+    with a range bar goes only where the bar runs under no label.
     """
     low, high = mark
-    free_rows = [row for row in range(len(rows.taken) + 1) if rows.free(row, low, high)]
+    free_rows = [row for row in range(len(rows.taken) + 1) if rows.free(row, low, high, bar)]
     # Deeper rows are left to marks alone here, or labels would keep pushing marks into new rows.
     label_rows = [row for row in free_rows if row < style.LABEL_ROWS_LIMIT]
     for texts in tiers:
@@ -424,6 +477,37 @@ def place(rows: Rows, mark: tuple[float, float], width: float, tiers: tuple[tupl
                 return beside
     # A new row is always free.
     return Placement(free_rows[0], None)
+
+
+def relabel(
+    rows: Rows,
+    placement: Placement,
+    mark: tuple[float, float],
+    width: float,
+    texts: tuple[str, ...],
+    bar: tuple[float, float] | None,
+    new_row: bool,
+) -> Placement | None:
+    """
+    For a mark placed without its label, once every mark of the lane has its
+    place: its label beside it in its own row, else the whole event moved to
+    another row where its mark, bar and label all fit (the first, then a new
+    one if `new_row`), else None. Moving into rows the marks have already
+    opened pushes no other mark away.
+    """
+    rows.release(placement.row, mark, bar=bar)
+    low, high = mark
+    candidates = [placement.row] + [row for row in range(len(rows.taken)) if row != placement.row]
+    if new_row:
+        candidates.append(len(rows.taken))
+    for row in candidates:
+        if rows.free(row, low, high, bar):
+            beside = label_beside(rows, row, mark, width, texts)
+            if beside:
+                rows.take(row, mark, bar=bar, label=beside.label_box)
+                return beside
+    rows.take(placement.row, mark, bar=bar)
+    return None
 
 
 def label_beside(
@@ -438,11 +522,20 @@ def label_beside(
         wide = label_width(text)
         right = (high + style.LABEL_GAP, high + style.LABEL_GAP + wide)
         left = (low - style.LABEL_GAP - wide, low - style.LABEL_GAP)
-        if right[0] >= 0 and right[1] <= width and rows.free(row, *right, label_gap=style.LABEL_MIN_GAP):
+        if right[0] >= 0 and right[1] <= width and rows.label_free(row, *right):
             return Placement(row, right, "start", text)
-        if left[0] >= 0 and left[1] <= width and rows.free(row, *left, label_gap=style.LABEL_MIN_GAP):
+        if left[0] >= 0 and left[1] <= width and rows.label_free(row, *left):
             return Placement(row, left, "end", text)
     return None
+
+
+def bar_span(event: ChartEvent, scale: Scale, view: View) -> tuple[float, float] | None:
+    """Where an imprecise event's range bar runs, clipped to the plot; None for a known day or a bar out of view."""
+    if event.is_precise:
+        return None
+    x0 = min(max(0.0, scale.edge(event.earliest)), float(view.width))
+    x1 = min(max(0.0, scale.edge(event.latest + style.DAY)), float(view.width))
+    return (x0, x1) if x1 > x0 else None
 
 
 def lay_out(events: list[ChartEvent], view: View) -> Layout:
@@ -476,21 +569,35 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
             x_px = scale.middle(stands_at(event, view))
             target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
             wants_label = event.slug not in labelled
-            placement = place(rows, target, view.width, label_tiers(event) if wants_label else ())
-            rows.take(placement.row, target, label=placement.label_box)
+            bar = bar_span(event, scale, view)
+            placement = place(rows, target, view.width, label_tiers(event) if wants_label else (), bar)
+            rows.take(placement.row, target, bar=bar, label=placement.label_box)
             if placement.label_box:
                 labelled.add(event.slug)
             lane_marks.append((event, placement, x_px))
-        # Rows opened later by marks alone may have room for labels that found none.
+        # Labels that found no room: beside their mark in a row opened later by marks alone, or with
+        # the whole event moved to another row where they fit, the most important first. At most
+        # LABEL_EXTRA_ROWS new rows a lane are opened so, or a crowded lane would grow without end.
+        opened = 0
         for index, (event, placement, x_px) in enumerate(lane_marks):
             if placement.label_box or event.slug in labelled:
                 continue
             target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
-            beside = label_beside(rows, placement.row, target, view.width, sum(label_tiers(event), ()))
-            if beside and beside.label_box:
-                rows.take(beside.row, label=beside.label_box)
+            count = len(rows.taken)
+            texts = sum(label_tiers(event), ())
+            moved = relabel(
+                rows,
+                placement,
+                target,
+                view.width,
+                texts,
+                bar_span(event, scale, view),
+                opened < style.LABEL_EXTRA_ROWS,
+            )
+            if moved:
+                opened += len(rows.taken) - count
                 labelled.add(event.slug)
-                lane_marks[index] = (event, beside, x_px)
+                lane_marks[index] = (event, moved, x_px)
         lane.row_count = max(1, len(rows.taken))
         for event, placement, x_px in lane_marks:
             layout.marks.append(mark_of(event, lane, placement, x_px, scale, view, top + header))

@@ -37,6 +37,9 @@ LABEL_CUT_CHARS = 16
 # Labels claim room in the first rows of a lane only; in deeper rows they take what the
 # marks leave, and those that find none are shown on hover and focus only.
 LABEL_ROWS_LIMIT = 4
+# A label that found no room may move its event to a new row at the bottom of the lane, in at
+# most this many new rows a lane (Takeshima Day beside Summit in Nara on a phone).
+LABEL_EXTRA_ROWS = 2
 # The plot width a first view is laid out for before the browser says its own.
 DEFAULT_PLOT_WIDTH = 880
 MIN_PLOT_WIDTH = 100
