@@ -424,3 +424,30 @@ def test_a_mark_moves_to_an_existing_row_before_opening_a_new_one():
     rows_before = lay_out([*crowd, early], view).lanes[0].row_count
     assert {label.slug for label in layout.labels if label.visible} >= {"takeshima"}
     assert layout.lanes[0].row_count <= rows_before + 1
+
+
+def over(colour, opacity, background):
+    """The colour drawn at this opacity over the background, as #rrggbb."""
+    mix = [
+        round(int(colour[i : i + 2], 16) * opacity + int(background[i : i + 2], 16) * (1 - opacity)) for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{channel:02x}" for channel in mix)
+
+
+# A lane's band (LANE_BAND_COLOUR, grey at 7%) lightens the dark page a little under the bars.
+DARK_LANE_BAND = over("#808080", 0.07, DARK_BACKGROUND)
+
+
+def contrast_ratio(first, second):
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize(
+    "colour", [*style.ARC_COLOURS, style.OTHER_COLOUR, style.NEUTRAL_COLOUR, "#000000", "#bc002d", "#0069b4"]
+)
+def test_range_bars_on_a_dark_page_stand_out_three_to_one_yet_are_thinner_than_marks(colour):
+    twin = style.dark_colour(colour)
+    for background in (DARK_BACKGROUND, DARK_LANE_BAND):
+        assert contrast_ratio(over(twin, style.RANGE_BAR_DARK_OPACITY, background), background) >= 3
+    assert style.RANGE_BAR_DARK_WIDTH < style.RANGE_BAR_WIDTH < style.MARK_SIZE

@@ -29,6 +29,12 @@
         if (trace.marker.line) trace.marker.line.color = painted(trace.marker.line.color);
       }
       if (trace.line) trace.line.color = painted(trace.line.color);
+      // Range bars: faded on a light page, whole and thinner on a dark one (3:1 against it).
+      var look = trace.meta === "ranges" && figure.range_bars && figure.range_bars[dark ? "dark" : "light"];
+      if (look) {
+        trace.opacity = look.opacity;
+        trace.line.width = look.width;
+      }
     });
     (figure.layout.shapes || []).forEach(function (shape) {
       if (shape.fillcolor) shape.fillcolor = painted(shape.fillcolor);

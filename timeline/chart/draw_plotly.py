@@ -280,7 +280,20 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
         "annotations": annotations,
     }
     key = [{"kind": entry.kind, "symbol": entry.symbol, "text": entry.text} for entry in layout.key]
-    return {"data": data, "layout": figure_layout, "key": key, "dark": dark_twins(layout)}
+    return {
+        "data": data,
+        "layout": figure_layout,
+        "key": key,
+        "dark": dark_twins(layout),
+        "range_bars": RANGE_BAR_LOOKS,
+    }
+
+
+# How range bars are drawn on each page: theme.js switches a figure's range traces between them.
+RANGE_BAR_LOOKS = {
+    "light": {"opacity": style.RANGE_BAR_OPACITY, "width": style.RANGE_BAR_WIDTH},
+    "dark": {"opacity": style.RANGE_BAR_DARK_OPACITY, "width": style.RANGE_BAR_DARK_WIDTH},
+}
 
 
 def dark_twins(layout: Layout) -> dict[str, str]:

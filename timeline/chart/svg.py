@@ -91,7 +91,7 @@ def plain(text) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", text))
 
 
-def painted(colour: str, dark: dict[str, str], *properties: str) -> SafeString:
+def painted(colour: str, dark: dict[str, str], *properties: str, classes: str = "") -> SafeString:
     """
     `fill="…"` and/or `stroke="…"` in the light colour, and where the figure gives the colour a
     dark twin, the class and custom properties with which site.css swaps it in on a dark page.
@@ -99,8 +99,8 @@ def painted(colour: str, dark: dict[str, str], *properties: str) -> SafeString:
     attributes = format_html_join(" ", '{}="{}"', ((name, colour) for name in properties))
     twin = dark.get(colour)
     if not twin:
-        return attributes
-    classes = " ".join(f"paint-{name}" for name in properties)
+        return format_html('{} class="{}"', attributes, classes) if classes else attributes
+    classes = " ".join([*(f"paint-{name}" for name in properties), *classes.split()])
     return format_html('{} class="{}" style="--light:{};--dark:{}"', attributes, classes, colour, twin)
 
 
@@ -239,7 +239,8 @@ def ranges(trace: dict, frame: Frame, dark: dict[str, str]) -> SafeString:
     segments = [(xs[i], xs[i + 1], ys[i]) for i in range(0, len(xs) - 1, 3)]
     return format_html(
         '<g {} stroke-width="{}" opacity="{}">{}</g>',
-        painted(trace["line"]["color"], dark, "stroke"),
+        # site.css draws them whole and thinner on a dark page (style.RANGE_BAR_DARK_*).
+        painted(trace["line"]["color"], dark, "stroke", classes="range-bars"),
         trace["line"].get("width", 2),
         trace.get("opacity", 1),
         format_html_join(
