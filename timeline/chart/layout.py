@@ -497,12 +497,14 @@ def relabel(
     """
     rows.release(placement.row, mark, bar=bar)
     low, high = mark
-    candidates = [placement.row] + [row for row in range(len(rows.taken)) if row != placement.row]
+    existing = [placement.row] + [row for row in range(len(rows.taken)) if row != placement.row]
+    # Each text in every row the lane has, the longer first; a new row only where none fits.
+    tries = [(row, (text,)) for text in texts for row in existing]
     if new_row:
-        candidates.append(len(rows.taken))
-    for row in candidates:
+        tries.append((len(rows.taken), texts))
+    for row, some in tries:
         if rows.free(row, low, high, bar):
-            beside = label_beside(rows, row, mark, width, texts)
+            beside = label_beside(rows, row, mark, width, some)
             if beside:
                 rows.take(row, mark, bar=bar, label=beside.label_box)
                 return beside
