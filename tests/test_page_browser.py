@@ -363,3 +363,39 @@ def test_the_first_view_draws_range_bars_whole_on_a_dark_page(browser, live_serv
         assert min(contrast(page.evaluate(AS_RGB, stroke), background) for stroke, _ in bars) >= 3
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/embed/"])
+@pytest.mark.parametrize("script", [True, False])
+def test_on_a_phone_the_key_folds_into_one_line_that_opens_it(browser, live_server, seed_live, path, script):
+    context, page = new_page(browser, 375, 812, java_script_enabled=script)
+    try:
+        page.goto(live_server.url + path)
+        fold = page.locator(".chart-key-fold")
+        summary = fold.locator("summary")
+        key = fold.locator(".chart-key")
+        assert summary.is_visible() and not key.is_visible()
+        line = page.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('.chart-key-fold > summary')).lineHeight) || 20"
+        )
+        assert summary.bounding_box()["height"] < 2 * max(line, 24)
+        summary.click()
+        assert key.is_visible()
+        assert key.locator("li").count() == 6
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/embed/"])
+def test_on_a_desktop_the_key_is_always_shown_in_one_row(browser, live_server, seed_live, path):
+    context, page = new_page(browser, 1280, 800)
+    try:
+        page.goto(live_server.url + path)
+        fold = page.locator(".chart-key-fold")
+        assert not fold.locator("summary").is_visible()
+        tops = fold.locator(".chart-key li").evaluate_all(
+            "(items) => items.map((li) => li.getBoundingClientRect().top)"
+        )
+        assert len(tops) == 6 and max(tops) - min(tops) < 2
+    finally:
+        context.close()
