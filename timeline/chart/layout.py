@@ -391,16 +391,16 @@ class Rows:
         if row >= len(self.taken):
             return True
         clear = all(high <= start or low >= end for start, end in self.taken[row])
-        return clear and (bar is None or apart(bar, self.labels[row], style.LABEL_GAP))
+        return clear and (bar is None or apart(bar, self.labels[row], style.LABEL_BAR_GAP))
 
     def label_free(self, row: int, low: float, high: float) -> bool:
-        """Room for a label: nothing in the way, no label within LABEL_MIN_GAP, no bar within LABEL_GAP."""
+        """Room for a label: nothing in the way, no label within LABEL_MIN_GAP, no bar within LABEL_BAR_GAP."""
         if row >= len(self.taken):
             return True
         return (
             self.free(row, low, high)
             and apart((low, high), self.labels[row], style.LABEL_MIN_GAP)
-            and apart((low, high), self.bars[row], style.LABEL_GAP)
+            and apart((low, high), self.bars[row], style.LABEL_BAR_GAP)
         )
 
     def take(

@@ -31,6 +31,9 @@ LABEL_CHAR_WIDTH = 7.0
 LABEL_GAP = 4  # between a mark's target and its label
 # Between two labels in a row, so neighbours never read as one ("Summit in Nara Takeshima Day").
 LABEL_MIN_GAP = 8
+# Between a label and another event's range bar in its row (the bar runs below the text's middle,
+# so a bar may end just short of a label that stands right after it).
+LABEL_BAR_GAP = 2
 # Where no whole label fits (a phone), one cut to this many characters with an ellipsis is tried;
 # the whole title stays on hover and focus.
 LABEL_CUT_CHARS = 16
