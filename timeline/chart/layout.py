@@ -499,7 +499,7 @@ def relabel(
     low, high = mark
     existing = [placement.row] + [row for row in range(len(rows.taken)) if row != placement.row]
     # Each text in every row the lane has, the longer first; a new row only where none fits.
-    tries = [(row, (text,)) for text in texts for row in existing]
+    tries: list[tuple[int, tuple[str, ...]]] = [(row, (text,)) for text in texts for row in existing]
     if new_row:
         tries.append((len(rows.taken), texts))
     for row, some in tries:
