@@ -26,6 +26,8 @@
   // A layout made for a plot this much wider or narrower than the one drawn is redone.
   var WIDTH_TOLERANCE_PX = 10;
   var MIN_PLOT_WIDTH = 100;
+  // A first view laid out for the reader's width keeps the server's height if within this share of it.
+  var HEIGHT_TOLERANCE = 0.1;
 
   /* Ask for an event's panel: page.js answers (and puts ?event= in the URL);
    * without it, open the panel here. */
@@ -130,9 +132,10 @@
         .then(function (fitted) {
           // The server's exact range, so nothing moves when Plotly takes over from the SVG.
           fitted.layout.xaxis = Object.assign({}, fitted.layout.xaxis, { range: range.slice(), autorange: false });
-          // Nor does the box shrink under the reader's eyes: a wider plot stacks fewer rows, which may
-          // spread a little instead. (A narrower one needs more rows, and grows.)
-          fitted.layout.height = Math.max(fitted.layout.height || 0, figure.layout.height || 0);
+          // Nor does the box change height under the reader's eyes (the page below would move): rows
+          // a little closer or further apart instead, unless the layout needs many more or fewer rows.
+          var height = figure.layout.height || 0;
+          if (Math.abs((fitted.layout.height || 0) - height) <= HEIGHT_TOLERANCE * height) fitted.layout.height = height;
           return { figure: fitted, fitted: true, window: from + "/" + to + "/" + width };
         })
         .catch(function (error) {
