@@ -40,6 +40,15 @@ LABEL_BOXES = """() => {
 }"""
 
 
+# The chart's figure was laid out for the width its plot has now (timeline.js: WIDTH_TOLERANCE_PX).
+LAID_OUT_FOR_ITS_WIDTH = """() => {
+  const chart = document.getElementById('chart');
+  const meta = chart && chart.layout && chart.layout.meta;
+  return chart.dataset.fitted === 'true' && meta && chart._fullLayout
+    && Math.abs(chart._fullLayout._size.w - meta.width) <= 10;
+}"""
+
+
 def open_chart(page, url):
     page.goto(url)
     page.wait_for_selector("#chart[data-fitted=true]")
@@ -53,7 +62,9 @@ def click_every_mark(page):
     for slug in [centre["slug"] for centre in centres]:
         # Where the mark is now: a panel opening or closing may change the page's width, and the layout with it.
         page.wait_for_timeout(RELAYOUT_SETTLE_MS)
-        page.wait_for_selector("#chart[data-fitted=true]")
+        # Rows depend on the width: wait until the figure drawn was laid out for the plot's width
+        # now, or a relayout still on its way may move the mark (to another row) under the click.
+        page.wait_for_function(LAID_OUT_FOR_ITS_WIDTH)
         centre = next(centre for centre in page.evaluate(MARK_CENTRES) if centre["slug"] == slug)
         page.evaluate(
             """(centre) => {
