@@ -40,12 +40,16 @@ LABEL_BOXES = """() => {
 }"""
 
 
-# The chart's figure was laid out for the width its plot has now (timeline.js: WIDTH_TOLERANCE_PX).
+# The chart's figure was laid out for the width its plot has now (timeline.js: WIDTH_TOLERANCE_PX),
+# by the page's box (which changes the moment a panel opens or closes) and by what Plotly drew
+# (which follows a resize later).
 LAID_OUT_FOR_ITS_WIDTH = """() => {
   const chart = document.getElementById('chart');
   const meta = chart && chart.layout && chart.layout.meta;
-  return chart.dataset.fitted === 'true' && meta && chart._fullLayout
-    && Math.abs(chart._fullLayout._size.w - meta.width) <= 10;
+  if (!(chart.dataset.fitted === 'true' && meta && chart._fullLayout)) return false;
+  const margin = chart.layout.margin || {};
+  const boxWidth = chart.clientWidth - (margin.l || 0) - (margin.r || 0);
+  return Math.abs(boxWidth - meta.width) <= 10 && Math.abs(chart._fullLayout._size.w - meta.width) <= 10;
 }"""
 
 

@@ -1,5 +1,7 @@
 """The admin's forms: an event (with its version), a source (pasted or uploaded), a proposal's review."""
 
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from simple_history.models import to_historic
@@ -85,6 +87,8 @@ class SourceAdminForm(forms.ModelForm):
     class Meta:
         model = Source
         fields = ["outlet", "outlet_country", "title", "author", "url", "published_on", "language", "text", "upload"]
+        # A URL typed without a scheme is a web address: https, as Django 6 will assume.
+        field_classes = {"url": partial(forms.URLField, assume_scheme="https")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
