@@ -451,3 +451,17 @@ def test_range_bars_on_a_dark_page_stand_out_three_to_one_yet_are_thinner_than_m
     for background in (DARK_BACKGROUND, DARK_LANE_BAND):
         assert contrast_ratio(over(twin, style.RANGE_BAR_DARK_OPACITY, background), background) >= 3
     assert style.RANGE_BAR_DARK_WIDTH < style.RANGE_BAR_WIDTH < style.MARK_SIZE
+
+
+def test_a_view_labels_at_most_max_labels_events_the_most_important_first():
+    # One event a day over a wide plot, so each would have room for its label.
+    days = [datetime.date(2020, 1, 1) + datetime.timedelta(days=n) for n in range(style.MAX_LABELS + 40)]
+    events = [event(f"e{n:03}", day, importance=5 if n % 4 == 0 else 1) for n, day in enumerate(days)]
+    view = View(days[0], days[-1] + datetime.timedelta(days=1), style.MAX_PLOT_WIDTH * 2)
+    layout = lay_out(events, view)
+    shown = {label.slug for label in layout.labels if label.visible}
+    assert len(shown) == style.MAX_LABELS
+    assert {e.slug for e in events if e.importance == 5} <= shown
+    # Every event keeps its mark, and its label on hover and focus.
+    assert {mark.slug for mark in layout.marks} == {e.slug for e in events}
+    assert {label.slug for label in layout.labels} == {e.slug for e in events}

@@ -540,6 +540,11 @@ def bar_span(event: ChartEvent, scale: Scale, view: View) -> tuple[float, float]
     return (x0, x1) if x1 > x0 else None
 
 
+def importance_order(event: ChartEvent) -> tuple[int, datetime.date, datetime.date, str]:
+    """The most important first; ties by date, then slug, so a layout never depends on input order."""
+    return (-event.importance, event.earliest, event.latest, event.slug)
+
+
 def lay_out(events: list[ChartEvent], view: View) -> Layout:
     """
     Lay out the events for the view. The events in view choose the lanes;
@@ -557,6 +562,7 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
             by_lane[key].append(event)
 
     layout = Layout(view.start, view.end, view.width, 0.0, key=list(KEY))
+    may_label = {event.slug for event in sorted(in_view, key=importance_order)[: style.MAX_LABELS]}
     labelled: set[str] = set()
     top = 0.0
     for lane in lanes:
@@ -566,11 +572,11 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
         rows = Rows()
         lane_marks: list[tuple[ChartEvent, Placement, float]] = []
         # The most important first: they take the top rows and keep their labels.
-        for event in sorted(by_lane[lane.key], key=lambda e: (-e.importance, e.earliest, e.latest, e.slug)):
+        for event in sorted(by_lane[lane.key], key=importance_order):
             # An event that began before the view stands at its left edge, still in reach.
             x_px = scale.middle(stands_at(event, view))
             target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
-            wants_label = event.slug not in labelled
+            wants_label = event.slug in may_label and event.slug not in labelled
             bar = bar_span(event, scale, view)
             placement = place(rows, target, view.width, label_tiers(event) if wants_label else (), bar)
             rows.take(placement.row, target, bar=bar, label=placement.label_box)
@@ -582,7 +588,7 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
         # LABEL_EXTRA_ROWS new rows a lane are opened so, or a crowded lane would grow without end.
         opened = 0
         for index, (event, placement, x_px) in enumerate(lane_marks):
-            if placement.label_box or event.slug in labelled:
+            if placement.label_box or event.slug in labelled or event.slug not in may_label:
                 continue
             target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
             count = len(rows.taken)

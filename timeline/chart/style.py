@@ -43,6 +43,10 @@ LABEL_ROWS_LIMIT = 4
 # A label that found no room may move its event to a new row at the bottom of the lane, in at
 # most this many new rows a lane (Takeshima Day beside Summit in Nara on a phone).
 LABEL_EXTRA_ROWS = 2
+# Labels a view shows at most, its most important events': beyond this a view reads as a wall of
+# text, and plotly.js draws each label as an annotation whose cost grows with their number (330 at
+# 1,000 events made zooming wait 1.7 s longer on a phone). Zooming in labels the rest.
+MAX_LABELS = 120
 # The plot width a first view is laid out for before the browser says its own.
 DEFAULT_PLOT_WIDTH = 880
 MIN_PLOT_WIDTH = 100
