@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ._grammar import MON_ABBR, Candidate, candidates
+from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day
 from ._tense import modality_at, split_sentences
 
@@ -277,20 +277,6 @@ def _range_label(a: DateMention, b: DateMention) -> str:
 
 # A day that opens an event of a stated length: "a two-day visit beginning
 # Tuesday", "a three-day summit from 13 January", "for two days from Tuesday".
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "5": 5,
-    "6": 6,
-    "7": 7,
-}
 _LASTING = re.compile(
     r"\b(?P<a>two|three|four|five|six|seven|[2-7])[-\u2010\u2011 ]day\s+[a-z]+(?:\s+[a-z]+)?\s+"
     r"(?:(?:to|in)\s+[^,.;]{1,40}?\s+)?(?:beginning|starting|from)\s+(?:on\s+)?$"
@@ -306,7 +292,8 @@ def _lasting(text: str, mention: DateMention) -> DateMention:
     found = _LASTING.search(text, max(mention.sentence_start, mention.start - 80), mention.start)
     if not found:
         return mention
-    days = _NUMBERS[(found.group("a") or found.group("b")).lower()]
+    length = (found.group("a") or found.group("b")).lower()
+    days = int(length) if length.isdigit() else _NUMBER_WORDS[length]
     last = mention.earliest + timedelta(days=days - 1)
     return replace(mention, latest=last, precision="span", label=_range_label(mention, replace(mention, latest=last)))
 
