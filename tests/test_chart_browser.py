@@ -58,6 +58,19 @@ def open_chart(page, url):
     page.wait_for_selector("#chart[data-fitted=true]")
 
 
+def settled_centres(page, reads=20):
+    """The marks' centres once two reads a relayout's wait apart agree: a resize may still be on its way."""
+    centres = page.evaluate(MARK_CENTRES)
+    for _ in range(reads):
+        page.wait_for_timeout(RELAYOUT_SETTLE_MS)
+        page.wait_for_function(LAID_OUT_FOR_ITS_WIDTH)
+        again = page.evaluate(MARK_CENTRES)
+        if again == centres:
+            return centres
+        centres = again
+    raise AssertionError("the chart's marks kept moving")
+
+
 def click_every_mark(page):
     """Click the centre of every drawn event's mark; each must open that event's panel."""
     centres = page.evaluate(MARK_CENTRES)
@@ -69,7 +82,7 @@ def click_every_mark(page):
         # Rows depend on the width: wait until the figure drawn was laid out for the plot's width
         # now, or a relayout still on its way may move the mark (to another row) under the click.
         page.wait_for_function(LAID_OUT_FOR_ITS_WIDTH)
-        centre = next(centre for centre in page.evaluate(MARK_CENTRES) if centre["slug"] == slug)
+        centre = next(centre for centre in settled_centres(page) if centre["slug"] == slug)
         page.evaluate(
             """(centre) => {
               const box = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
