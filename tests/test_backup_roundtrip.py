@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,13 +29,20 @@ DUMP_ARGS = [
 ]
 
 
+# Django's JSON keeps milliseconds and writes none for a whole second: a time 0.0004 s past
+# one dumps as "…:16.000Z" and, loaded back as a whole second, dumps again as "…:16Z".
+WHOLE_SECOND = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z$")
+
+
 def normalised(path: Path):
     objects = json.loads(path.read_text())
     for obj in objects:
-        # Many-to-many values are sets; PostgreSQL lists them in no fixed order.
         for name, value in obj["fields"].items():
+            # Many-to-many values are sets; PostgreSQL lists them in no fixed order.
             if isinstance(value, list):
                 obj["fields"][name] = sorted(value, key=json.dumps)
+            elif isinstance(value, str):
+                obj["fields"][name] = WHOLE_SECOND.sub(r"\1.000Z", value)
     return sorted(json.dumps(obj, sort_keys=True, ensure_ascii=False) for obj in objects)
 
 
