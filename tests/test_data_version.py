@@ -5,7 +5,7 @@ that saved it, within those seconds from any other.
 """
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -54,3 +54,15 @@ def test_an_edit_from_another_worker_reaches_readers_within_the_remembered_secon
     again = client.get("/embed/", HTTP_ACCEPT_ENCODING="identity")
     assert again["ETag"] != first["ETag"]
     assert "Edited elsewhere" in again.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_read_before_an_edit_commits_is_forgotten_at_the_commit(seed, clock):
+    event = Event.objects.published().first()
+    with transaction.atomic():
+        event.title = "Edited inside a transaction"
+        event.save()
+        # Another reader of this worker reads between the save and its commit.
+        data_version.newest_change()
+        assert data_version.Remembered.read_at is not None
+    assert data_version.Remembered.read_at is None

@@ -17,7 +17,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -62,6 +62,12 @@ class Remembered:
 @receiver(m2m_changed)
 def forget_newest_change(**kwargs) -> None:
     """Any write in this worker: the next request reads the version afresh."""
+    forget()
+    # A reader between the save and its commit read (and remembered) the version before it.
+    transaction.on_commit(forget)
+
+
+def forget() -> None:
     with Remembered.lock:
         Remembered.saves += 1
         Remembered.read_at = None
