@@ -233,6 +233,10 @@ def test_a_click_before_htmx_has_started_opens_the_panel_not_a_new_page(page, li
     page.locator(f'svg.chart-first-view a[data-slug="{NARA}"] circle.target').click()
     page.wait_for_timeout(200)
     assert page.url.startswith(live_server.url + "/embed/")  # the frame never left the embed
+    for _ in range(200):  # the embed asks for htmx after its first paint
+        if held:
+            break
+        page.wait_for_timeout(50)
     held[0].continue_()
     page.locator("#detail h2").first.wait_for()
     assert Event.objects.get(slug=NARA).title in page.inner_text("#detail")

@@ -8,7 +8,8 @@
  *
  * data-load="idle" (the page `/`) also loads it once the page is idle.
  * Loaded async, so it also catches clicks on htmx links made before htmx has
- * started (htmx comes deferred), and opens their panel instead of navigating. */
+ * started (htmx comes deferred, or in the embed after the first paint:
+ * after-first-paint.js), and opens their panel instead of navigating. */
 (function () {
   "use strict";
 
@@ -16,6 +17,8 @@
   var plotlySrc = script && script.dataset.plotly;
   var CHART = "#chart, [data-chart-intent]";
   var IDLE_TIMEOUT_MS = 4000;
+  // A click held for htmx this long (htmx blocked or failed to load) opens the link's own page instead.
+  var HTMX_WAIT_MS = 8000;
   var state = "waiting"; // then "loading", "loaded"
 
   function draw() {
@@ -60,6 +63,18 @@
     return window.htmx && document.readyState !== "loading";
   }
 
+  // htmx says it has started with htmx:load on the body.
+  function whenHtmxStarts(callback) {
+    var called = false;
+    function once() {
+      if (called) return;
+      called = true;
+      window.setTimeout(callback, 0);
+    }
+    document.addEventListener("htmx:load", once);
+    window.setTimeout(once, HTMX_WAIT_MS);
+  }
+
   document.addEventListener("click", function (event) {
     if (htmxReady() || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     var link = event.target.closest && event.target.closest("a[hx-get]");
@@ -68,13 +83,12 @@
     var open = function () {
       // htmx never came: the link's own page.
       if (!window.htmx) { window.location.href = link.getAttribute("href"); return; }
-      htmx.ajax("GET", link.getAttribute("hx-get"), {
-        source: link,
-        target: link.getAttribute("hx-target") || "#detail",
-        swap: link.getAttribute("hx-swap") || "innerHTML",
-      });
+      var options = { target: link.getAttribute("hx-target") || "#detail", swap: link.getAttribute("hx-swap") || "innerHTML" };
+      // Plotly may have replaced the first view the link was in meanwhile: htmx sends nothing for a detached source.
+      if (link.isConnected) options.source = link;
+      htmx.ajax("GET", link.getAttribute("hx-get"), options);
     };
     if (htmxReady()) open();
-    else document.addEventListener("DOMContentLoaded", function () { window.setTimeout(open, 0); });
+    else whenHtmxStarts(open);
   }, true);
 })();

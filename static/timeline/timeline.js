@@ -310,8 +310,9 @@
     });
   });
 
-  // The reader reached for the chart before this script ran.
+  // The reader reached for the chart before this script ran; plotly.js may even have come already.
   if (window.summitPlotlyWanted) prepare();
+  if (window.Plotly) drawAll();
 
   htmx.onLoad(function (element) {
     if (!window.Plotly) return; // the loader calls drawAll() once plotly.js is here
