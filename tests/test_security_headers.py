@@ -58,9 +58,12 @@ def check_headers(url, response):
     if url.split("?")[0] in FRAMEABLE:
         assert "X-Frame-Options" not in response, url
         assert parsed.get("frame-ancestors") not in (None, ["'none'"]), url
+        # Any site may frame it, and so hold a reference to its window: opener isolation would guard nothing.
+        assert response.get("Cross-Origin-Opener-Policy") == "unsafe-none", url
     else:
         assert response.get("X-Frame-Options") == "DENY", url
         assert parsed.get("frame-ancestors") == ["'none'"], url
+        assert response.get("Cross-Origin-Opener-Policy") == "same-origin", url
     for cookie in response.cookies.values():
         assert cookie["secure"] and cookie["samesite"], (url, cookie.key)
         assert cookie["httponly"], (url, cookie.key)

@@ -103,4 +103,9 @@ def embed(request):
         context["opened"] = reading(published_event(form.cleaned_data["event"]))
     # Only here may other sites frame summit, and only those the setting names (read per request).
     frameable = csp_replace({"frame-ancestors": settings.EMBED_FRAME_ANCESTORS})
-    return frameable(render)(request, "timeline/embed.html", context, status=status)
+    response = frameable(render)(request, "timeline/embed.html", context, status=status)
+    # No opener isolation (SecurityMiddleware sends same-origin elsewhere): a page any site may frame
+    # hands every one of them a window reference already, and opened on its own it would cost a new
+    # browsing context group, a renderer process started before the chart can paint.
+    response["Cross-Origin-Opener-Policy"] = "unsafe-none"
+    return response
