@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.dates import DateMention, extract_dates, merge_ranges, split_sentences
+from timeline.dates import DateMention, event_mentions, extract_dates, merge_ranges, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -627,8 +627,189 @@ def test_a_day_opening_an_event_of_so_many_days_proposes_those_days(sentence, ea
     assert [(m.earliest, m.latest) for m in opening] == [(earliest, latest)]
 
 
-def test_a_day_after_a_stated_length_without_beginning_or_from_stays_a_day():
-    from timeline.dates import event_mentions
+# --- a stated length of days: the day that opens or ends it, as the span ------
 
-    (mention,) = event_mentions("The two-day talks ended on Tuesday.", date(2026, 1, 15))
-    assert (mention.precision, mention.earliest, mention.latest) == ("day", date(2026, 1, 13), date(2026, 1, 13))
+MON_2_MAR = date(2026, 3, 2)
+WED_4_MAR = date(2026, 3, 4)
+FRI_6_MAR = date(2026, 3, 6)
+
+
+def event_spans(text: str, published: date) -> list[tuple[str, date | None, date | None, str, str]]:
+    return [(m.text, m.earliest, m.latest, m.precision, m.label) for m in event_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    "sentence, published",
+    [
+        ("Lee began a three-day visit to Japan on 3 March.", WED_4_MAR),
+        ("Lee begins a three-day visit to Japan on 3 March.", MON_2_MAR),
+        ("Lee will begin a three-day visit to Japan on 3 March.", MON_2_MAR),
+        ("Lee started a three-day visit to Japan on 3 March.", WED_4_MAR),
+        ("The assembly opens a three-day session on 3 March.", MON_2_MAR),
+        ("Lee kicked off a three-day state visit to South Korea's neighbour on 3 March.", WED_4_MAR),
+        ("On 3 March, South Korean President Lee Jae-myung began a three-day visit to Japan.", WED_4_MAR),
+    ],
+)
+def test_a_verb_opening_an_event_of_so_many_days_spans_from_its_day(sentence, published):
+    assert event_spans(sentence, published) == [("3 March", date(2026, 3, 3), date(2026, 3, 5), "span", "3–5 Mar 2026")]
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        (
+            "Leaders will gather for a two-day summit that begins on Tuesday.",
+            MON_2_MAR,
+            ("Tuesday", date(2026, 3, 3), date(2026, 3, 4), "span", "3–4 Mar 2026"),
+        ),
+        (
+            "The three-day talks, which open on 13 January, will cover trade.",
+            date(2026, 1, 9),
+            ("13 January", date(2026, 1, 13), date(2026, 1, 15), "span", "13–15 Jan 2026"),
+        ),
+        (
+            "The two-day meeting of G7 finance ministers opens in Niigata on Thursday.",
+            WED_4_MAR,
+            ("Thursday", date(2026, 3, 5), date(2026, 3, 6), "span", "5–6 Mar 2026"),
+        ),
+        (
+            "The three-day festival, which is due to start on 3 March, sold out.",
+            MON_2_MAR,
+            ("3 March", date(2026, 3, 3), date(2026, 3, 5), "span", "3–5 Mar 2026"),
+        ),
+    ],
+)
+def test_an_event_of_so_many_days_that_opens_on_a_day_spans_from_it(sentence, published, expected):
+    assert event_spans(sentence, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        (
+            "Lee ended a three-day visit to Japan on 5 March.",
+            FRI_6_MAR,
+            ("5 March", date(2026, 3, 3), date(2026, 3, 5), "span", "3–5 Mar 2026"),
+        ),
+        (
+            "Lee concluded a three-day visit to Japan on 5 March.",
+            FRI_6_MAR,
+            ("5 March", date(2026, 3, 3), date(2026, 3, 5), "span", "3–5 Mar 2026"),
+        ),
+        (
+            "Lee wrapped up a three-day visit to Japan on 5 March.",
+            FRI_6_MAR,
+            ("5 March", date(2026, 3, 3), date(2026, 3, 5), "span", "3–5 Mar 2026"),
+        ),
+        (
+            "Lee returned home after a two-day visit that ended on Wednesday.",
+            date(2026, 3, 5),
+            ("Wednesday", date(2026, 3, 3), date(2026, 3, 4), "span", "3–4 Mar 2026"),
+        ),
+        (
+            "The two-day talks ended on Tuesday.",
+            THU_15_JAN,
+            ("Tuesday", date(2026, 1, 12), date(2026, 1, 13), "span", "12–13 Jan 2026"),
+        ),
+        # "visit" after a length is a noun, not a present-tense schedule that
+        # would move Monday into the coming week.
+        (
+            "Lee ended a three-day visit to Japan on Monday.",
+            WED_4_MAR,
+            ("Monday", date(2026, 2, 28), date(2026, 3, 2), "span", "28 Feb–2 Mar 2026"),
+        ),
+    ],
+)
+def test_an_event_of_so_many_days_that_ends_on_a_day_spans_up_to_it(sentence, published, expected):
+    assert event_spans(sentence, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        ("Lee began a 3-day visit to Japan on 3 March.", WED_4_MAR, (date(2026, 3, 3), date(2026, 3, 5))),
+        ("Lee began a three day visit to Japan on 3 March.", WED_4_MAR, (date(2026, 3, 3), date(2026, 3, 5))),
+        ("Lee began a three\u2011day visit to Japan on 3 March.", WED_4_MAR, (date(2026, 3, 3), date(2026, 3, 5))),
+        ("Lee began a ten-day tour of Europe on 3 March.", WED_4_MAR, (date(2026, 3, 3), date(2026, 3, 12))),
+        ("Lee will make a week-long visit beginning Monday.", WED_4_MAR, (date(2026, 3, 9), date(2026, 3, 15))),
+        ("Lee will begin a one-week tour on Monday.", WED_4_MAR, (date(2026, 3, 9), date(2026, 3, 15))),
+    ],
+)
+def test_a_stated_length_reads_as_a_word_digits_or_a_week(sentence, published, expected):
+    (mention,) = event_mentions(sentence, published)
+    assert (mention.precision, mention.earliest, mention.latest) == ("span", *expected)
+
+
+def test_a_span_of_stated_days_and_a_day_within_it_are_two_events():
+    text = "Lee will make a two-day visit beginning Tuesday and meet Kishida on Wednesday."
+    assert [(m.text, m.earliest, m.latest, m.precision) for m in event_mentions(text, MON_2_MAR)] == [
+        ("Tuesday", date(2026, 3, 3), date(2026, 3, 4), "span"),
+        ("Wednesday", date(2026, 3, 4), date(2026, 3, 4), "day"),
+    ]
+
+
+# Each text pairs a day the stated length does not belong to with one it
+# does, so the day left alone is seen next to the rule firing.
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "Lee made a three-day visit to Japan last year; on 3 March he said he would begin "
+            "a two-day visit to China on 10 March.",
+            WED_4_MAR,
+            [
+                ("last year", date(2025, 1, 1), date(2025, 12, 31), "year"),
+                ("3 March", date(2026, 3, 3), date(2026, 3, 3), "day"),
+                ("10 March", date(2026, 3, 10), date(2026, 3, 11), "span"),
+            ],
+        ),
+        (
+            "Two days after the summit on 13 January, the leaders will open three-day talks on 20 January.",
+            date(2026, 1, 9),
+            [
+                ("13 January", date(2026, 1, 13), date(2026, 1, 13), "day"),
+                ("20 January", date(2026, 1, 20), date(2026, 1, 22), "span"),
+            ],
+        ),
+        (
+            "Aid must arrive within three days of 3 March. The envoys kicked off a two-day meeting on 2 March.",
+            WED_4_MAR,
+            [
+                ("3 March", date(2026, 3, 3), date(2026, 3, 3), "day"),
+                ("2 March", date(2026, 3, 2), date(2026, 3, 3), "span"),
+            ],
+        ),
+        (
+            "Lee's three-day visit to Japan ended. On Tuesday, he began a two-day visit to China.",
+            WED_4_MAR,
+            [("Tuesday", date(2026, 3, 3), date(2026, 3, 4), "span")],
+        ),
+        (
+            "Lee kicked off a three-day tour, and on Thursday he met Kishida. "
+            "He ends a two-day stay in Osaka on Saturday.",
+            WED_4_MAR,
+            [
+                ("Thursday", date(2026, 2, 26), date(2026, 2, 26), "day"),
+                ("Saturday", date(2026, 3, 6), date(2026, 3, 7), "span"),
+            ],
+        ),
+        (
+            "The rules set a 30-day deadline from 3 March. The two-day talks opened on 2 March.",
+            WED_4_MAR,
+            [
+                ("3 March", date(2026, 3, 3), date(2026, 3, 3), "day"),
+                ("2 March", date(2026, 3, 2), date(2026, 3, 3), "span"),
+            ],
+        ),
+        (
+            "Lee began a week-long tour with talks on 3 and 4 March. He began a three-day visit to China on 10 March.",
+            WED_4_MAR,
+            [
+                ("3 and 4 March", date(2026, 3, 3), date(2026, 3, 4), "span"),
+                ("10 March", date(2026, 3, 10), date(2026, 3, 12), "span"),
+            ],
+        ),
+    ],
+)
+def test_a_stated_length_that_does_not_belong_to_the_day_leaves_it_alone(text, published, expected):
+    assert [(m.text, m.earliest, m.latest, m.precision) for m in event_mentions(text, published)] == expected

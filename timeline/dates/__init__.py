@@ -275,27 +275,108 @@ def _range_label(a: DateMention, b: DateMention) -> str:
     return f"{a.label}–{b.label}"
 
 
-# A day that opens an event of a stated length: "a two-day visit beginning
-# Tuesday", "a three-day summit from 13 January", "for two days from Tuesday".
-_LASTING = re.compile(
-    r"\b(?P<a>two|three|four|five|six|seven|[2-7])[-\u2010\u2011 ]day\s+[a-z]+(?:\s+[a-z]+)?\s+"
-    r"(?:(?:to|in)\s+[^,.;]{1,40}?\s+)?(?:beginning|starting|from)\s+(?:on\s+)?$"
-    r"|\bfor\s+(?P<b>two|three|four|five|six|seven|[2-7])\s+days\s+(?:beginning|starting|from)\s+(?:on\s+)?$",
-    re.IGNORECASE,
+# A stated length of days belongs to a day when a verb of opening or ending
+# ties the two within one clause: "began a three-day visit to Japan on 3
+# March", "a two-day summit that begins on Tuesday", "the three-day talks,
+# which open on 13 January", "a two-day visit beginning Tuesday", "for two
+# days from Tuesday", "ended a three-day visit on 5 March", "On Tuesday, Lee
+# began a two-day visit". A day that opens the event starts the span, one
+# that ends it closes the span.
+#
+# Up to two weeks: visits, summits, tours and festivals are stated in days or
+# a week or two, while longer lengths ("a 30-day deadline from 3 March", "a
+# 90-day pause") count a period from a day rather than fill it with an event.
+_LONGEST_EVENT_DAYS = 14
+
+_COUNT = "|".join(sorted((w for w in _NUMBER_WORDS if w.isalpha() and len(w) > 2), key=len, reverse=True))
+_HYPHEN = r"[-\u2010\u2011 ]"
+# "three-day", "3-day", "three day", "one-week", "two-week-long", "week-long".
+_LENGTH = (
+    rf"(?:\b(?P<count>{_COUNT}|\d{{1,2}}){_HYPHEN}(?P<unit>day|week)(?:{_HYPHEN}long)?"
+    rf"|\b(?P<weeklong>week){_HYPHEN}?long)\b"
 )
+# A word of the noun phrase between the length and its verb or day. Words
+# that open another clause or tie the day to something else ("after the
+# summit on 13 January", "with talks on 4 March") end the search.
+_WORD = (
+    r"(?!(?:and|but|or|nor|that|which|who|whom|whose|where|when|while|as|if|because|after|before|since|until|"
+    r"till|by|within|following|ahead|during|than|with|including|amid|last|next|this|ago|said|says|told)\b)"
+    r"[A-Za-z][\w'’\u2010\u2011-]*"
+)
+_OPENS = (
+    r"begin|begins|began|begun|beginning|start|starts|started|starting|open|opens|opened|opening|"
+    r"kick(?:s|ed|ing)?\s+off|launch(?:es|ed|ing)?|embark(?:s|ed|ing)?\s+on|gets?\s+under\s?way|got\s+under\s?way"
+)
+_ENDS = (
+    r"end|ends|ended|ending|conclude|concludes|concluded|concluding|close|closes|closed|closing|"
+    r"finish|finishes|finished|finishing|wrap(?:s|ped|ping)?\s+up|wind(?:s|ing)?\s+up|wound\s+up"
+)
+_VERB = rf"(?:(?P<opens>{_OPENS})|(?P<ends>{_ENDS}))"
+# Read backwards from the day, each ending where the day begins.
+_LENGTH_BEFORE_DAY = [
+    # "began a three-day visit to Japan on 3 March"
+    re.compile(
+        rf"\b{_VERB}\s+(?:{_WORD}\s+){{0,3}}?{_LENGTH}(?:\s+{_WORD}){{1,6}}?\s+(?:on\s+)?$",
+        re.IGNORECASE,
+    ),
+    # "a two-day summit that begins on Tuesday", "the three-day talks, which
+    # open on 13 January", "the two-day meeting opens in Niigata on Thursday",
+    # "a two-day visit beginning Tuesday", "a three-day summit from 13 January"
+    re.compile(
+        rf"{_LENGTH}(?:\s+{_WORD}){{1,6}}?(?:\s*,?\s+(?:that|which))?(?:\s+{_WORD}){{0,3}}?"
+        rf"\s+(?:{_VERB}|(?P<from>from))(?:\s+(?:in|at)(?:\s+{_WORD}){{1,3}}?)?\s+(?:on\s+)?$",
+        re.IGNORECASE,
+    ),
+    # "for two days from Tuesday"
+    re.compile(
+        rf"\bfor\s+(?P<count>{_COUNT}|\d{{1,2}})\s+(?P<unit>day)s\s+(?:(?P<opens>beginning|starting)|(?P<from>from))"
+        r"\s+(?:on\s+)?$",
+        re.IGNORECASE,
+    ),
+]
+# Read forwards from a day that opens its sentence: "On 3 March, Lee began a
+# three-day visit to Japan". Only there, as a day inside a sentence may date
+# another verb ("said on Monday Lee will begin a three-day visit").
+_OPENING_THE_SENTENCE = re.compile(r"\s*(?:on\s+)?$", re.IGNORECASE)
+_LENGTH_AFTER_DAY = re.compile(rf",?(?:\s+{_WORD}){{1,8}}?\s+{_VERB}\s+(?:{_WORD}\s+){{0,3}}?{_LENGTH}", re.IGNORECASE)
+
+
+def _stated_days(found: re.Match[str]) -> int:
+    parts = found.groupdict()
+    if parts.get("weeklong"):
+        return 7
+    count = parts["count"].lower()
+    number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    return number * 7 if parts["unit"].lower() == "week" else number
+
+
+def _length_of(text: str, mention: DateMention) -> re.Match[str] | None:
+    """The stated length whose opening or ending day the mention is, if any."""
+    for pattern in _LENGTH_BEFORE_DAY:
+        found = pattern.search(text, mention.sentence_start, mention.start)
+        if found:
+            return found
+    if _OPENING_THE_SENTENCE.fullmatch(text, mention.sentence_start, mention.start):
+        return _LENGTH_AFTER_DAY.match(text, mention.end, mention.sentence_start + len(mention.sentence))
+    return None
 
 
 def _lasting(text: str, mention: DateMention) -> DateMention:
-    """A day opening an event of so many days, as the span of those days."""
+    """A day opening or ending an event of so many days, as the span of those days."""
     if mention.precision != "day" or not mention.earliest or mention.earliest != mention.latest:
         return mention
-    found = _LASTING.search(text, max(mention.sentence_start, mention.start - 80), mention.start)
+    found = _length_of(text, mention)
     if not found:
         return mention
-    length = (found.group("a") or found.group("b")).lower()
-    days = int(length) if length.isdigit() else _NUMBER_WORDS[length]
-    last = mention.earliest + timedelta(days=days - 1)
-    return replace(mention, latest=last, precision="span", label=_range_label(mention, replace(mention, latest=last)))
+    days = _stated_days(found)
+    if not 2 <= days <= _LONGEST_EVENT_DAYS:
+        return mention
+    if found.groupdict().get("ends"):
+        first, last = mention.earliest - timedelta(days=days - 1), mention.earliest
+    else:
+        first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
+    span = replace(mention, earliest=first, latest=last, precision="span")
+    return replace(span, label=_range_label(replace(mention, earliest=first), span))
 
 
 # ------------------------------------------------------------------- events
@@ -304,9 +385,16 @@ def _lasting(text: str, mention: DateMention) -> DateMention:
 _UNPLACED = ("present", "unknown")
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _frames(coarse: DateMention, fine: DateMention) -> bool:
-    """'this year' around 'on Tuesday' in one sentence frames the event; it is not another one."""
+    """'this year' around 'on Tuesday' in one sentence frames the event; it is not another one.
+    A span of days ("a three-day visit beginning 3 March", "3 to 5 March")
+    dates an event of its own, so a day inside it is another event."""
     if not (coarse.earliest and coarse.latest and fine.earliest and fine.latest):
+        return False
+    if coarse.precision == "span" and _DAY_VALUE.match(coarse.value):
         return False
     wider = (coarse.latest - coarse.earliest) > (fine.latest - fine.earliest)
     return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
@@ -319,7 +407,7 @@ def event_mentions(
     sentence ("in June 2025, and Takaichi in October" are two), the two ends
     of one event joined into a span ("Tuesday and Wednesday"), a day opening
     an event of so many days as those days ("a two-day visit beginning
-    Tuesday"); left out are
+    Tuesday", "ended a three-day visit on 5 March"); left out are
     mentions that place nothing ("now", "recently") and a vaguer date that
     only frames a finer one of its sentence."""
     mentions = [

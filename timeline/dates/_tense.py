@@ -120,6 +120,9 @@ _SCHEDULED = re.compile(
     r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
     re.IGNORECASE,
 )
+# A schedule word after a stated length is a noun, not a present-tense verb:
+# "ended a three-day visit on Monday" looks back.
+_LENGTH_BEFORE = re.compile(r"\b\w+[-\u2010\u2011](?:day|week|long)\s+$", re.IGNORECASE)
 _IRREGULAR_PAST = (
     "made|met|took|taken|went|gone|came|saw|seen|began|begun|gave|given|became|left|won|lost|hit|"
     "led|paid|sent|spent|fell|fallen|rose|risen|ran|found|got|brought|bought|thought|sought|built|struck|"
@@ -291,7 +294,14 @@ def _cues(text: str, lo: int, hi: int, start: int, end: int) -> list[tuple[int, 
         found.append((p.start(), p.end(), "past"))
     for f in _FUTURE_COMPLEMENT.finditer(text, lo, min(hi, start)):
         found.append((f.start(), f.end(), "future"))
-    s = _SCHEDULED.search(text, max(lo, start - 40), start)
+    s = next(
+        (
+            s
+            for s in _SCHEDULED.finditer(text, max(lo, start - 40), start)
+            if not _LENGTH_BEFORE.search(text, lo, s.start())
+        ),
+        None,
+    )
     if s:
         found.append((s.start(), s.end(), "future"))
     return [c for c in found if c[1] <= start or c[0] >= end]
