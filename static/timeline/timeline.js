@@ -81,6 +81,14 @@
     link.parentNode.hidden = false;
   }
 
+  /* Plotly follows a resize (CONFIG.responsive) by forgetting the figure's height and taking the
+   * box's; a box whose height is only its content's (#chart has none of its own) then falls to its
+   * min-height, and the rows squeeze into it until the layout for the new width comes, labels over
+   * other events' marks. The box keeps the height of the figure drawn: a resize changes the width alone. */
+  function keepHeight(holder, layout) {
+    holder.style.height = layout.height + "px";
+  }
+
   function withTheme(holder, layout) {
     // The lanes' colours, lighter on a dark page (theme.js), in the figure being drawn.
     if (window.summitTheme) window.summitTheme.paintChart(holder._summitFigure, holder);
@@ -173,6 +181,7 @@
         layout.xaxis = Object.assign({}, layout.xaxis, { range: range.slice(), autorange: false });
         layout.datarevision = request;
         offerWindowList(from, to, figure.layout.meta.total);
+        keepHeight(holder, layout);
         return Plotly.react(holder, figure.data, layout, CONFIG).then(function () {
           holder.dataset.fitted = "true";
           rendered(holder);
@@ -275,6 +284,7 @@
       });
     }
     holder.dataset.window = chosen.window;
+    keepHeight(holder, figure.layout);
     return Plotly.react(holder, figure.data, withTheme(holder, figure.layout), CONFIG).then(function () {
       // The server's first view, drawn as SVG before plotly.js came, is no longer needed.
       holder.querySelectorAll("svg.chart-first-view").forEach(function (svg) { svg.remove(); });
