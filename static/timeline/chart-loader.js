@@ -69,6 +69,7 @@
     function once() {
       if (called) return;
       called = true;
+      document.removeEventListener("htmx:load", once); // every later swap fires it too
       window.setTimeout(callback, 0);
     }
     document.addEventListener("htmx:load", once);
