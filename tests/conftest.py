@@ -69,11 +69,11 @@ def empty_cache():
     """Each test starts with no cached figures or responses from another, nor its data version."""
     from django.core.cache import cache
 
-    from timeline.data_version import forget
+    from timeline.data_version import reset
 
     cache.clear()
     # A test's rolled-back writes send no signal: forget the version it may have left.
-    forget()
+    reset()
 
 
 @pytest.fixture

@@ -7,4 +7,8 @@ class TimelineConfig(AppConfig):
 
     def ready(self):
         # Connects the receivers that make an event and what hangs on it one unit of history.
-        from timeline import history  # noqa: F401
+        # Connects the receivers that move the data version after each commit readers can see.
+        from timeline import (
+            data_version,  # noqa: F401
+            history,  # noqa: F401
+        )

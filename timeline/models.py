@@ -604,3 +604,21 @@ class Proposal(models.Model):
         errors = date_errors(self.earliest, self.latest)
         if errors:
             raise ValidationError(errors)
+
+
+class DataVersion(models.Model):
+    """
+    How many committed changes readers could see, in the order they were
+    committed: one row, moved by timeline.data_version after each commit.
+    Cached answers and HTTP validators are keyed on it.
+    """
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(help_text="When the last change readers could see was committed.")
+
+    class Meta:
+        get_latest_by = "number"
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="data_version_single_row")]
+
+    def __str__(self):
+        return f"version {self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

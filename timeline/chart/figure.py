@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db.models import Max, Min
 from django.utils import timezone
 
-from ..data_version import newest_change
+from ..data_version import current
 from ..relations import relations_among
 from . import choose, style
 from .draw_plotly import connector_trace, to_figure
@@ -63,10 +63,10 @@ def laid_out(events: list, start: datetime.date, end: datetime.date, lanes: str,
 
 def cache_key(kind: str, *parts) -> str:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
-    # Any edit moves the newest change, so figures of older data are never read again.
-    changed = newest_change(precise=True)
+    # Any edit moves the data version, so figures of older data are never read again.
+    version = current()
     # Today's date too: "today" and "not confirmed since" move with it.
-    return f"summit:{kind}:{changed.isoformat() if changed else '-'}:{timezone.localdate()}:{digest}"
+    return f"summit:{kind}:{version.number if version else 0}:{timezone.localdate()}:{digest}"
 
 
 def first_view(

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from timeline import data_version
 from timeline.models import Actor, Citation, Event, Source, Topic
 
 MAX_COUNT = 1_000_000
@@ -61,10 +62,11 @@ class Command(BaseCommand):
             actors = ensure_actors()
             topics = ensure_topics()
             made = generate(rng, seed, count, actors, topics, progress=options["verbosity"] > 0)
+            # bulk_create sends no signals: move the data version once the rows are committed.
+            data_version.bump_after_commit()
         analyze()
-        # No cache to clear: cached figures and answers are keyed by the newest
-        # updated_at, which the new rows move (and clear() on Redis would flush
-        # every application's keys, not only summit's).
+        # No cache to clear: cached figures and answers are keyed by the data
+        # version (and clear() on Redis would flush every application's keys, not only summit's).
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created {made['events']:,} events, {made['sources']:,} sources, {made['citations']:,} citations."
