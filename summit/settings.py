@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL in a query parameter: a 400 before any view or the database sees it.
+    "timeline.query_string.RefuseNulMiddleware",
     # Database or cache outages become a friendly, logged 503.
     "timeline.middleware.ServiceUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -136,12 +138,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SIMPLE_HISTORY_ENABLED = envbool("SIMPLE_HISTORY_ENABLED", "1")
 
 CACHES: dict[str, dict[str, Any]]
-if os.environ.get("REDIS_URL"):
+# Shared by every worker when set; the data version is published there too (timeline/data_version.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    # While Redis is unreachable each worker caches in its own memory (summit/cache.py):
+    # short timeouts, so that finding out costs a request a quarter of a second at most.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "summit.cache.RedisWithLocalFallback",
+            "LOCATION": REDIS_URL,
             "KEY_PREFIX": "summit",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -169,6 +176,17 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", "15") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Behind reverse proxies, the client's address is the one the outermost
+# trusted proxy saw (timeline/client.py): lockouts and the rate limit key on it.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+AXES_CLIENT_IP_CALLABLE = "timeline.client.client_address"
+
+# Answers missing from the response cache (a new search, a new window) cost
+# queries: each client may ask for this many (django-ratelimit's rate syntax),
+# then gets a 429 with Retry-After. Cached answers are never limited.
+PUBLIC_MISS_RATE = os.environ.get("PUBLIC_MISS_RATE", "120/m")
+# A cache that cannot count lets requests through rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -216,8 +234,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 EMBED_FRAME_ANCESTORS = envlist("EMBED_FRAME_ANCESTORS", "https:")
 # How long browsers and CDNs may keep embed and API responses.
 PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", "300")
-# How long each worker trusts the data version it last read (timeline/data_version.py):
-# an edit saved through another worker reaches readers this much later at most.
+# How often each worker reads the data version from the database (timeline/data_version.py).
+# With Redis an edit reaches every worker at once; without it (or while it is down), this much later at most.
 DATA_VERSION_SECONDS = float(os.environ.get("DATA_VERSION_SECONDS", "2"))
 
 # plotly.js sets inline styles on the SVG it draws, so styles need

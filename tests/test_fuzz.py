@@ -80,3 +80,24 @@ def check_operation(operation):
         case.call_and_validate(checks=[not_a_server_error], headers={"Host": "testserver"})
 
     check()
+
+
+NUL_URLS = [
+    "/?event=%00",
+    "/?q=%00",
+    "/?actor=%00",
+    "/?from=2025%00",
+    "/embed/?event=a%00b",
+    "/api/events.json?cursor=%00",
+    "/api/window.json?from=2025-01-01&to=2026-01-01%00",
+    "/api/events.csv?topic=%00",
+    "/oembed?url=http://testserver/events/%00/&format=json",
+    "/feed/?x%00=1",
+    "/events/takeshima-day-2026/?q=%00",
+]
+
+
+@pytest.mark.parametrize("url", NUL_URLS)
+def test_a_nul_in_any_public_parameter_answers_400(client, seed, url):
+    response = client.get(url)
+    assert response.status_code == 400

@@ -15,6 +15,8 @@ import datetime
 import functools
 import gzip
 import hashlib
+import logging
+import time
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -22,14 +24,23 @@ import brotli
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import condition
+from django_ratelimit.core import get_usage
 
-from .data_version import newest_change
+from .client import client_address
+from .data_version import Version, current
+from .middleware import OUTAGE_ERRORS
+
+logger = logging.getLogger("summit.cache")
 
 # Rendered answers are kept at most this long; an edit retires them at once.
 RESPONSE_CACHE_SECONDS = 600
+# How long CDNs and browsers may show an answer they hold while summit answers errors.
+STALE_IF_ERROR_SECONDS = 86400
 # Bigger answers (a whole export of a large timeline) are built afresh rather
 # than crowd every other answer out of the cache.
 MAX_CACHED_RESPONSE_BYTES = 512 * 1024
@@ -44,16 +55,29 @@ MIN_COMPRESSED_BYTES = 200
 Parameters = Iterable[type[forms.BaseForm] | str]
 
 
-def precise_change(request) -> datetime.datetime | None:
-    # Asked for twice per request (ETag and Last-Modified): look it up once.
-    if not hasattr(request, "_newest_change"):
-        request._newest_change = newest_change(precise=True)
-    return request._newest_change
+def data_version(request) -> Version | None:
+    # Asked for several times per request (ETag, Last-Modified, cache key): read once.
+    if not hasattr(request, "_data_version"):
+        request._data_version = current()
+    return request._data_version
 
 
 def data_changed_at(request, *args, **kwargs) -> datetime.datetime | None:
-    changed = precise_change(request)
-    return changed.replace(microsecond=0) if changed else None
+    version = data_version(request)
+    return version.changed_at.replace(microsecond=0) if version else None
+
+
+def version_tag(request) -> str:
+    """What a cached answer must have been built at to be served: the data's version, today."""
+    version = data_version(request)
+    # Today's date moves the chart's 'today' line.
+    return f"{version.number if version else 0}|{timezone.localdate().isoformat()}"
+
+
+def newer_tag(tag: str, than: str) -> bool:
+    number, _, day = tag.partition("|")
+    other_number, _, other_day = than.partition("|")
+    return (day, int(number)) > (other_day, int(other_number))
 
 
 @functools.cache
@@ -151,17 +175,19 @@ def representation(request, parameters) -> str:
 
 
 def answer_version(request, parameters) -> str:
-    """The ETag and cache key of an answer: its representation at the data's last change, today."""
-    changed = precise_change(request)
-    key = "|".join(
-        [
-            representation(request, parameters),
-            changed.isoformat() if changed else "-",
-            # Today's date moves the chart's 'today' line.
-            timezone.localdate().isoformat(),
-        ]
-    )
+    """The ETag of an answer: its representation at the data's version, today."""
+    key = f"{representation(request, parameters)}|{version_tag(request)}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def entry_key(request, parameters) -> str:
+    """
+    Where an answer is kept: one entry per representation, holding the
+    version it was built at, so an edit replaces entries rather than adds them
+    and the last good answer is at hand when the database is not.
+    """
+    digest = hashlib.sha256(representation(request, parameters).encode()).hexdigest()[:32]
+    return f"summit:response:{digest}"
 
 
 def shareable(response) -> bool:
@@ -175,6 +201,40 @@ def shareable(response) -> bool:
     )
 
 
+def refuse_when_over_the_limit(request):
+    """
+    A 429 once a client has asked for more uncached answers than
+    PUBLIC_MISS_RATE allows (a unique `q=` per request bypasses the cache, so
+    each costs a query): cached answers stay free, and readers keep theirs.
+    """
+    usage = get_usage(
+        request,
+        group="public-miss",
+        key=lambda group, request: client_address(request),
+        rate=settings.PUBLIC_MISS_RATE,
+        increment=True,
+    )
+    if not usage or not usage["should_limit"]:
+        return None
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(max(usage["time_left"], 1))
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def stale(entry):
+    """
+    The last good answer when the database cannot make a new one (RFC 5861's
+    stale-if-error), saying how old it is; never kept downstream.
+    """
+    tag, stored_at, response = entry
+    response["Age"] = str(max(int(time.time() - stored_at), 0))
+    response["Warning"] = '111 - "Revalidation Failed"'
+    response["Cache-Control"] = "no-cache"
+    logger.warning("Serving a stale answer (%s s old): the database is unavailable.", response["Age"])
+    return response
+
+
 def public_cache(*, parameters: Parameters, revalidate: bool = False):
     """
     For what articles pull in bulk. `parameters` is what the view reads of the
@@ -182,35 +242,62 @@ def public_cache(*, parameters: Parameters, revalidate: bool = False):
     "event"]`). The cache ignores everything else in the URL, so the view must
     not read anything else either.
 
-    The answer is kept in the cache under its version (so any edit retires
-    it), sent with ETag, Last-Modified and a public Cache-Control, brotli- or
-    gzip-compressed as the client accepts (these pages hold no secrets for
-    BREACH to find), and a conditional request whose data has not changed gets 304 Not
-    Modified. With `revalidate`, browsers ask every time (a cheap 304 when
-    nothing changed), so an editor sees an edit at once.
+    The answer is kept in the cache with the data version it was built at (so
+    any edit retires it), sent with ETag, Last-Modified and a public
+    Cache-Control, brotli- or gzip-compressed as the client accepts (these
+    pages hold no secrets for BREACH to find), and a conditional request whose
+    data has not changed gets 304 Not Modified. With `revalidate`, browsers
+    ask every time (a cheap 304 when nothing changed), so an editor sees an
+    edit at once. While the database is down, the last answer kept is served,
+    with its age.
     """
 
     def decorator(view):
         def version(request, *args, **kwargs) -> str:
-            # Asked for twice per request (ETag, then the cache key): worked out once.
+            # Asked for twice per request (ETag, then the cache): worked out once.
             if not hasattr(request, "_answer_version"):
                 request._answer_version = answer_version(request, parameters)
             return request._answer_version
 
-        @functools.wraps(view)
-        def with_cache_headers(request, *args, **kwargs):
-            key = f"summit:response:{version(request)}"
-            response = cache.get(key)
-            if response is None:
+        def answer(request, *args, **kwargs):
+            key, tag = entry_key(request, parameters), version_tag(request)
+            entry = cache.get(key)
+            if entry is not None and entry[0] == tag:
+                return entry[2]
+            refused = refuse_when_over_the_limit(request)
+            if refused:
+                return refused
+            try:
                 # Compressed before it is cached, so a busy embed is compressed once, not per request.
                 response = compress(view(request, *args, **kwargs), chosen_coding(request))
-                if shareable(response):
-                    cache.set(key, response, RESPONSE_CACHE_SECONDS)
-            if response.status_code == 200 and revalidate:
+            except OUTAGE_ERRORS:
+                if entry is None:
+                    raise
+                return stale(entry)
+            if shareable(response) and (entry is None or not newer_tag(entry[0], tag)):
+                # Its validators go with it, for when it is served stale.
+                response["ETag"] = quote_etag(version(request))
+                if changed := data_changed_at(request):
+                    response["Last-Modified"] = http_date(changed.timestamp())
+                cache.set(key, (tag, time.time(), response), RESPONSE_CACHE_SECONDS)
+            return response
+
+        @functools.wraps(view)
+        def with_cache_headers(request, *args, **kwargs):
+            response = answer(request, *args, **kwargs)
+            if response.has_header("Warning") or response.status_code == 429:
+                pass
+            elif response.status_code == 200 and revalidate:
                 patch_cache_control(response, public=True, no_cache=True)
             elif response.status_code == 200:
                 seconds = settings.PUBLIC_CACHE_SECONDS
-                patch_cache_control(response, public=True, max_age=seconds, stale_while_revalidate=max(seconds, 60))
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=seconds,
+                    stale_while_revalidate=max(seconds, 60),
+                    stale_if_error=STALE_IF_ERROR_SECONDS,
+                )
             else:
                 patch_cache_control(response, no_store=True)
             # Browsers send HX-Request on htmx swaps: keep fragment and page apart; and

@@ -36,9 +36,11 @@ FALLBACK_PAGE = (
 
 
 def unavailable_response(request):
+    # Editors must know their change was not saved; readers just that the page will be back.
+    editing = request.method not in ("GET", "HEAD") or request.path.startswith("/admin/")
     try:
         # No request context: the context processors might need the database.
-        body = loader.render_to_string("503.html")
+        body = loader.render_to_string("503_editor.html" if editing else "503.html")
     except Exception:
         logger.exception("503.html could not be rendered")
         body = FALLBACK_PAGE
