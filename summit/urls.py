@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from timeline.feeds import LatestEventsFeed
+from timeline.health import healthz
 from timeline.sitemaps import SITEMAPS
 from timeline.views import api, details, exports, oembed, timeline
 
@@ -22,6 +23,8 @@ urlpatterns = [
     path("feed/", LatestEventsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
+    # For load balancers; exempt from the HTTPS redirect (SECURE_REDIRECT_EXEMPT).
+    path("healthz", healthz, name="healthz"),
 ]
 
 # A database that drops out mid-request answers 503, not the 500 page.

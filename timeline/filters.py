@@ -10,6 +10,7 @@ import dateparser
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core import signing
+from django.db.models import Exists, OuterRef
 
 from .chart import style as chart_style
 from .models import EARLIEST_SUPPORTED, LATEST_SUPPORTED, Actor, Event, StoryArc, Topic
@@ -138,6 +139,12 @@ class SlugChoiceField(forms.MultipleChoiceField):
                 )
 
 
+def published_choices(model, event_field: str, *fields: str):
+    """`fields` of the actors, topics or stories (`event_field` on Event) that some published event has."""
+    used = Event.objects.published().filter(**{event_field: OuterRef("pk")})
+    return model.objects.filter(Exists(used)).values_list(*fields)
+
+
 class EventFilterForm(forms.Form):
     # Parameters that make sense once; a second copy is a broken link.
     SINGLE_VALUED: tuple[str, ...] = ("q", "from", "to", "lanes", "arc", "links", "page", "window", "width")
@@ -186,9 +193,11 @@ class EventFilterForm(forms.Form):
         self.fields["from"] = LooseDateField(end=False, label="From")
         self.fields["to"] = LooseDateField(end=True, label="To")
         self.order_fields(["q", "actor", "topic", "arc", "from", "to", "lanes"])
-        self.fields["actor"].choices = list(Actor.objects.values_list("slug", "short_name"))
-        self.fields["topic"].choices = list(Topic.objects.values_list("slug", "name"))
-        self.fields["arc"].choices = [("", "All stories")] + list(StoryArc.objects.values_list("slug", "title"))
+        # Only what published events use: a name made for a draft is not public yet, so an
+        # unknown slug and a draft's slug get the same answer.
+        self.fields["actor"].choices = list(published_choices(Actor, "actors", "slug", "short_name"))
+        self.fields["topic"].choices = list(published_choices(Topic, "topics", "slug", "name"))
+        self.fields["arc"].choices = [("", "All stories")] + list(published_choices(StoryArc, "arc", "slug", "title"))
 
     def clean(self):
         cleaned = super().clean()
