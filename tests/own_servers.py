@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import sys
 import time
 from pathlib import Path
 
@@ -95,3 +96,40 @@ class OwnPostgres:
         with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
             self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def site_env(database_url: str, redis_url: str, **extra: str) -> dict:
+    """
+    summit as deployed, on 127.0.0.1 without TLS, but with DEBUG on: the
+    production static storage needs a collectstatic first (a minute), and
+    DEBUG changes nothing an outage goes through.
+    """
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "SECRET_KEY": "own-servers-" + "k" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "summit.settings",
+        **extra,
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def start_gunicorn(env: dict, workers: int = 1, threads: int = 4) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "summit.wsgi", "--bind", f"127.0.0.1:{port}"]
+        + ["--workers", str(workers), "--threads", str(threads), "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    wait_for_port(port)
+    return server, port
