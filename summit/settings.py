@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "timeline",
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -186,7 +187,7 @@ WHITENOISE_MAX_AGE = envint("STATIC_MAX_AGE", "31536000" if not DEBUG else "0")
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# An article over 2 MB is refused (timeline.ingest.MAX_TEXT_BYTES). An upload
+# An article over 2 MB is refused (newsroom.ingest.MAX_TEXT_BYTES). An upload
 # larger than that goes to a temporary file rather than memory, and the form
 # refuses it by its size unread; a pasted form body over 2.5 MB (the article
 # and room for the other fields) is answered 400 before it is parsed.
