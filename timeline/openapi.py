@@ -1,5 +1,3 @@
-"""The OpenAPI 3.1 description of summit's read API, served at /api/openapi.json; its schemas are JSON Schema."""
-
 """
 The OpenAPI 3.1 description of summit's read API, served at /api/openapi.json; its schemas are JSON Schema.
 
@@ -65,11 +63,11 @@ def field_schema(name: str, field: forms.Field) -> tuple[dict, dict]:
     if isinstance(field, forms.IntegerField):
         return {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}, {}
     if isinstance(field, forms.ChoiceField) and name != "arc":
-        return {"type": "string", "enum": [value for value, _ in field.choices if value]}, {}
+        return {"type": "string", "enum": [value for value, _ in list(field.choices) if value]}, {}  # type: ignore[arg-type]
     if name == "arc":
         return {"type": "string", "pattern": SLUG_PATTERN}, examples(published_slug(StoryArc))
     example = {"q": "Nara", "cursor": ""}.get(name, "")
-    return {"type": "string", "maxLength": field.max_length}, examples(example)
+    return {"type": "string", "maxLength": getattr(field, "max_length", None)}, examples(example)
 
 
 def parameters(form_class: type[forms.Form], required: tuple[str, ...] = ()) -> list[dict]:
