@@ -125,12 +125,6 @@ else:
     # database restart costs one reconnect, not a failed request.
     DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", "60")
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Tests on SQLite use a file, not memory, so threaded tests (concurrent
-# writers, the live server) share it; TEST_DB_NAME picks another name.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", str(BASE_DIR / ".test-db.sqlite3"))}
-elif os.environ.get("TEST_DB_NAME"):
-    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DB_NAME"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
