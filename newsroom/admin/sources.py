@@ -5,7 +5,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import path
 
-from timeline.ingest import propose
+from newsroom.ingest import propose
 from timeline.models import Proposal, Source
 
 from .forms import SourceAdminForm

@@ -6,9 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from simple_history.models import to_historic
 
+from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
+from newsroom.matching import find_duplicate_source
 from timeline.history import M2M_MODELS
-from timeline.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
-from timeline.matching import find_duplicate_source
 from timeline.models import Event, Source
 
 from .history import stale_message

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from timeline.ingest import (
+from newsroom.ingest import (
     DuplicateSourceError,
     IngestError,
     check_url,
