@@ -105,7 +105,9 @@ def test_two_dates_of_one_sentence_each_date_their_own_event():
 
 
 def test_a_date_governing_two_clauses_gives_one_mention_each():
-    mentions = mentions_in("大臣は11日の会見で、15日の式典への出席を見送り、次官を派遣すると発表した。", PUBLISHED, "ja")
+    mentions = mentions_in(
+        "大臣は11日の会見で、15日の式典への出席を見送り、次官を派遣すると発表した。", PUBLISHED, "ja"
+    )
     fifteenth = [m for m in mentions if m.earliest == d("2026-03-15")]
     assert len(fifteenth) == 2
     assert len({m.sentence for m in fifteenth}) == 2
