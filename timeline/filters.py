@@ -281,7 +281,7 @@ class EmbedForm(EventFilterForm):
         return self.published_slug("story")
 
     def published_slug(self, name: str) -> str:
-        slug = self.cleaned_data.get(name)
+        slug: str = self.cleaned_data.get(name) or ""
         if slug and not Event.objects.published().filter(slug=slug).exists():
             raise forms.ValidationError("Unknown event “%(slug)s”.", params={"slug": slug})
         return slug

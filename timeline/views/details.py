@@ -80,12 +80,11 @@ def page_filters(request) -> tuple[EventFilterForm, str, str]:
     or the embed's (in story mode, whose steps keep reading), with that page's path.
     """
     current = urlsplit(request.headers.get("HX-Current-URL", ""))
-    query = QueryDict(current.query)
+    query = QueryDict(current.query, mutable=True)
     in_embed = current.path.rstrip("/").endswith("/embed")
     page_path = reverse("embed") if in_embed else reverse("index")
     param = "story" if in_embed and query.get("story") else "event"
     if not in_embed:
-        query = query.copy()
         for name in EMBED_PRESENTATION:
             query.pop(name, None)
     return EventFilterForm(query), page_path, param
