@@ -10,9 +10,11 @@ Importing the package registers every model admin:
 - review.py: the review page of a source's proposals;
 - forms.py: the forms behind those pages;
 - history.py: what every admin with history shares: who may write, the
-  stale-edit message, the list of deleted events.
+  stale-edit message, the list of deleted events;
+- safe.py: hostile ids and searches as form errors or a 400, never a 500;
+- users.py: Django's user and group admins with the same guard.
 """
 
-from . import events, names, sources
+from . import events, names, sources, users
 
-__all__ = ["events", "names", "sources"]
+__all__ = ["events", "names", "sources", "users"]
