@@ -54,12 +54,12 @@ class IngestResult:
 # mostly readable text and valid UTF-8 all the same).
 DOCUMENT_SIGNATURES = {
     "%PDF-": "a PDF",
-    "PK\x03\x04": "a ZIP archive (or a Word or OpenOffice document)",
+    "PK\x03\x04": "a binary file (a ZIP archive, or a Word or OpenOffice document)",
     "{\\rtf": "an RTF document",
-    "\xd0\xcf\x11\xe0": "an old Word or Excel document",
-    "\x89PNG": "a PNG image",
-    "GIF8": "a GIF image",
-    "\xff\xd8\xff": "a JPEG image",
+    "\xd0\xcf\x11\xe0": "a binary file (an old Word or Excel document)",
+    "\x89PNG": "a binary file (a PNG image)",
+    "GIF8": "a binary file (a GIF image)",
+    "\xff\xd8\xff": "a binary file (a JPEG image)",
 }
 
 
