@@ -425,16 +425,17 @@ def event_mentions(
         for m in merge_ranges(text, extract_dates(text, published, progress=progress))
         if m.earliest and m.latest and m.precision not in _UNPLACED
     ]
-    kept: list[DateMention] = []
+    by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:
-        siblings = [m for m in mentions if m.sentence_start == mention.sentence_start and m is not mention]
-        if any(_frames(mention, other) for other in siblings):
-            continue
-        if any(
-            (k.earliest, k.latest) == (mention.earliest, mention.latest)
-            for k in kept
-            if k.sentence_start == mention.sentence_start
-        ):
-            continue
-        kept.append(mention)
+        by_sentence.setdefault(mention.sentence_start, []).append(mention)
+    kept: list[DateMention] = []
+    for sentence in by_sentence.values():
+        dates: set[tuple[date | None, date | None]] = set()
+        for mention in sentence:
+            if any(_frames(mention, other) for other in sentence if other is not mention):
+                continue
+            if (mention.earliest, mention.latest) in dates:
+                continue
+            dates.add((mention.earliest, mention.latest))
+            kept.append(mention)
     return kept
