@@ -202,22 +202,6 @@ class EventFilterForm(forms.Form):
         cleaned["lanes"] = cleaned.get("lanes") or DEFAULT_LANES
         return cleaned
 
-    def chart_view(self) -> dict:
-        """
-        The first view's x range and plot width for the chart: the `window`
-        when given, else `from`/`to` when set (a Nov–Dec filter shows Nov–Dec),
-        else left to the chart, which fits the busiest span of the events.
-        """
-        data = self.cleaned_data
-        start, last = data.get("window") or (data.get("from"), data.get("to"))
-        width = data.get("width") or chart_style.DEFAULT_PLOT_WIDTH
-        return {
-            "start": start,
-            "end": last + chart_style.DAY if last else None,
-            # Whole tens of pixels, so nearby screens share cached layouts; narrower is the safe side.
-            "width": width - width % 10,
-        }
-
     def filter(self, events):
         """Narrow a queryset of events to the cleaned filters."""
         data = self.cleaned_data

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url, reswap
 
 from ..caching import public_cache
-from ..chart.figure import first_view
+from ..chart.build import first_view, framing
 from ..filters import MAX_DATE, MIN_DATE, EmbedForm, EventFilterForm
 from ..models import Event
 from .details import reading, stepping
@@ -64,17 +64,20 @@ def window_around(event) -> tuple:
 def browse(form) -> tuple[dict, int]:
     """What the timeline and the embed show for the filters: the chart's first view and a page of the list."""
     if not form.is_valid():
-        return {"form": form, "events": [], "groups": [], "figure": None}, 400
+        return {"form": form, "events": [], "groups": [], "chart": None, "figure": None}, 400
     data = form.cleaned_data
     events = form.filter(Event.objects.published())
     page = Paginator(events.with_related().chronological(), LIST_PAGE_SIZE).get_page(data["page"])
+    chart = first_view(events, framing(data), form.query_string())
     context = {
         "form": form,
         "page": page,
         "total": page.paginator.count,
         "events": page.object_list,
         "groups": list_groups(page.object_list),
-        "figure": first_view(events, data["lanes"], data["links"], form.query_string(), **form.chart_view()),
+        # The layout every drawing of the first view is drawn from, and Plotly's figure of it.
+        "chart": chart.layout if chart else None,
+        "figure": chart.figure if chart else None,
         "query_string": form.query_string(),
     }
     return context, 200
