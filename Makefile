@@ -29,7 +29,7 @@ static: install
 
 run: static
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata seed
+	$(PY) manage.py load_seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production mode: gunicorn + whitenoise, DEBUG off. Set SECRET_KEY and

@@ -18,8 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdates import event_mentions
+from newsdates.language import detect_language, mentions_in
 from newsroom.matching import DuplicateSource, find_duplicate_source
+from newsroom.names import all_name_forms, name_pattern
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 from timeline.text import web_url_validator
 
@@ -121,25 +122,31 @@ def parse_published(value) -> datetime.date:
 
 
 def actor_patterns() -> list[tuple[Actor, re.Pattern]]:
-    """One pattern per actor over all its names, longest first, whole words only."""
-    patterns = []
-    for actor in Actor.objects.all():
-        names = sorted({n for n in actor.all_names if n and n.strip()}, key=len, reverse=True)
-        if names:
-            alternation = "|".join(re.escape(n.strip()) for n in names)
-            patterns.append((actor, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")))
-    return patterns
+    """One pattern per actor over all its names (and their ja/ko forms), longest first."""
+    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := name_pattern(all_name_forms(actor)))]
 
 
 def actors_in(sentence: str, patterns) -> list[Actor]:
     return [actor for actor, pattern in patterns if pattern.search(sentence)]
 
 
+def source_language(source: Source) -> str:
+    """The language an article is read in: its own when set to one summit
+    reads, else the one its text is written in (a new Source defaults to
+    'en' whatever its text, so 'en' is checked against the text too)."""
+    given = (source.language or "").lower()[:2]
+    if given in ("ja", "ko"):
+        return given
+    return detect_language(source.text or "")
+
+
 def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
-    """Unsaved proposals, one per dated event of the source's text; nothing is written."""
+    """Unsaved proposals, one per dated event of the source's text, read in
+    the source's language (detected when not given); nothing is written."""
     patterns = actor_patterns()
     proposals = []
-    for mention in event_mentions(source.text, source.published_on, progress=progress):
+    language = source_language(source)
+    for mention in mentions_in(source.text, source.published_on, language, progress=progress):
         # Open-ended mentions ("since 2019") have no span to store, and the
         # extractor reads dates summit does not store ("the 1st century").
         if mention.earliest is None or mention.latest is None:
@@ -190,6 +197,8 @@ def ingest_source(
         duplicate = find_duplicate_source(text, url)
         if duplicate:
             raise DuplicateSourceError(duplicate)
+    if not metadata.get("language"):
+        metadata["language"] = detect_language(text)
     with transaction.atomic():
         source = Source(
             text=text,
@@ -200,10 +209,9 @@ def ingest_source(
             author=author or None,
             **metadata,
         )
+        # Stored whatever dates are found: an undated article can still be cited by hand.
         source.save()
         result = propose(source, progress=progress)
-        if not result.proposals:
-            raise IngestError("No dates were found in the article, so there is nothing to propose.")
         result.dry_run = dry_run
         if dry_run:
             transaction.set_rollback(True)
