@@ -38,8 +38,12 @@ PROBE = """
   const ZOOM = "#chart[data-rendered=true], #chart .js-plotly-plot, #chart.js-plotly-plot, .tl-timemarker";
   (function wait() {
     const mark = (name) => { if (window[name] === undefined) window[name] = performance.now(); };
-    if (window.firstChart === undefined && document.querySelector(CHART)) requestAnimationFrame(() => mark("firstChart"));
-    if (window.zoomWorks === undefined && document.querySelector(ZOOM)) requestAnimationFrame(() => mark("zoomWorks"));
+    if (window.firstChart === undefined && document.querySelector(CHART)) {
+      requestAnimationFrame(() => mark("firstChart"));
+    }
+    if (window.zoomWorks === undefined && document.querySelector(ZOOM)) {
+      requestAnimationFrame(() => mark("zoomWorks"));
+    }
     if (window.firstChart === undefined || window.zoomWorks === undefined) requestAnimationFrame(wait);
   })();
 })();
