@@ -1,6 +1,7 @@
 """
-A site that outlives its database and its cache: summit under gunicorn on a PostgreSQL and a Redis that these tests start and stop
-themselves, so they run alike on the SQLite and PostgreSQL runs of the suite.
+A site that outlives its database and its cache: summit under gunicorn on a
+PostgreSQL and a Redis that these tests start and stop themselves, so they
+run alike on the SQLite and PostgreSQL runs of the suite.
 """
 
 import subprocess
@@ -73,7 +74,7 @@ def test_cached_answers_are_served_while_the_database_is_down(site):
     before = {path: site.get(path) for path in ("/embed/", "/api/events.json", "/api/events.csv")}
     site.database.stop()
     try:
-        for path, (status, headers, body) in before.items():
+        for path, (_status, headers, body) in before.items():
             again = site.get(path)
             assert (again[0], again[1]["ETag"], again[2]) == (200, headers["ETag"], body), path
         status, headers, body = site.get("/api/events.json?q=asked+for+the+first+time")
