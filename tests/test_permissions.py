@@ -127,3 +127,28 @@ def test_a_viewer_cannot_change_a_record_through_its_change_form(viewer, records
     assert response.status_code == 403
     event.refresh_from_db()
     assert not event.is_published
+
+
+@pytest.fixture
+def source_viewer(client):
+    """Staff who may view sources and nothing else."""
+    user = get_user_model().objects.create_user("reader", "reader@example.org", PASSWORD, is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="timeline", codename="view_source"))
+    client.force_login(user)
+    return client
+
+
+def test_the_desks_event_search_needs_the_event_view_permission(source_viewer, records):
+    draft = records[Event]
+    draft.is_published = False
+    draft.save()
+    url = reverse("admin:timeline_source_review_search", args=[records[Source].pk])
+    response = source_viewer.get(url, {"q": draft.title[:12], "proposal": records[Proposal].pk})
+    assert response.status_code == 403
+    assert draft.title not in response.content.decode()
+
+
+def test_the_desks_event_search_answers_a_viewer_of_events(viewer, records):
+    url = reverse("admin:timeline_source_review_search", args=[records[Source].pk])
+    response = viewer.get(url, {"q": records[Event].title[:12], "proposal": records[Proposal].pk})
+    assert response.status_code == 200

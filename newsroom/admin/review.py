@@ -286,7 +286,8 @@ def date_span(text: str) -> tuple[datetime.date, datetime.date] | None:
 
 def review_event_search(request, source_id, model_admin):
     """The attach form's search-as-you-type: a few events, each a button that attaches the proposal to it."""
-    if not model_admin.has_view_permission(request):
+    # It lists events, drafts included: viewing sources is not enough.
+    if not (model_admin.has_view_permission(request) and request.user.has_perm("timeline.view_event")):
         raise PermissionDenied
     proposal = source_proposal(get_object_or_404(Source.objects.only("pk"), pk=source_id), request.GET.get("proposal"))
     query = refuse_nul(request.GET.get(f"i{proposal.pk}-q", request.GET.get("q", "")))
