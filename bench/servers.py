@@ -1,10 +1,12 @@
 """What the benchmarks share: production settings for a scratch database, and gunicorn on a free port."""
 
+import contextlib
 import os
 import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -46,9 +48,9 @@ def manage(env: dict, *args: str) -> None:
 
 
 def start_gunicorn(
-    env: dict, workers: int = 2, threads: int = 8, ready_path: str = "/embed/"
+    env: dict, workers: int = 2, threads: int = 8, ready_path: str = "/embed/", root: Path = ROOT
 ) -> tuple[subprocess.Popen, int]:
-    """gunicorn serving summit on a free port, once it answers `ready_path`."""
+    """gunicorn serving summit (this tree, or the one at `root`) on a free port, once it answers `ready_path`."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -63,8 +65,8 @@ def start_gunicorn(
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
-        env=env,
+        cwd=root,
+        env={**env, "PYTHONPATH": str(root)},
     )
     for _ in range(150):
         try:
@@ -74,3 +76,53 @@ def start_gunicorn(
             time.sleep(0.2)
     server.terminate()
     raise RuntimeError("gunicorn did not start")
+
+
+@contextlib.contextmanager
+def tree_at(revision: str):
+    """summit as it was at a git revision, in a temporary folder (for --before)."""
+    with tempfile.TemporaryDirectory(prefix="summit-before-") as work:
+        archive = subprocess.run(["git", "archive", revision], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", work], input=archive, check=True)
+        yield Path(work)
+
+
+@contextlib.contextmanager
+def scratch_postgres(name: str):
+    """A database of its own on the PostgreSQL of BENCH_POSTGRES (the machine's by default), dropped after."""
+    import psycopg
+
+    server = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{server}/{name}"
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def own_redis():
+    """A redis-server of its own on a free port, nothing saved to disk; yields its URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def manage_at(root: Path, env: dict, *args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=root, env={**env, "PYTHONPATH": str(root)}, check=True)
