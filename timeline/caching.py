@@ -1,14 +1,15 @@
 """
 HTTP caching for what articles pull in bulk: the embed, the API and the
 exports. Validators and cached answers are versioned by the data itself
-(`data_version.newest_change`), so every worker agrees on them and an edit
+(`data_version.current`), so every worker agrees on them and an edit
 retires them at once.
 
 A cached answer is kept under everything that shapes its body, and only
 that: the scheme and host (absolute links), the path, the query parameters
 the view reads (so `?cb=1`, `?cb=2`… share one entry), fragment or page for
-htmx, the content coding of the body (brotli, gzip or none), the data's
-version and today's date.
+htmx, the content coding of the body (brotli, gzip or none); with it, the
+data's version and the day it was built at, which a request must match to
+be served it (and the database's absence, to be served it stale).
 """
 
 import datetime

@@ -109,7 +109,7 @@ def adopt(version: Version | None) -> Version | None:
         return Remembered.version
 
 
-def current(*, database: bool = True) -> Version | None:
+def current() -> Version | None:
     """
     The data's version as this worker knows it: the highest of what it has
     seen, what Redis holds, and (at most every DATA_VERSION_SECONDS) the
@@ -122,7 +122,7 @@ def current(*, database: bool = True) -> Version | None:
         due = Remembered.read_at is None or now - Remembered.read_at >= settings.DATA_VERSION_SECONDS
         if due:
             Remembered.read_at = now
-    if due and database:
+    if due:
         try:
             stored = read_stored()
         except DatabaseError:
@@ -132,12 +132,6 @@ def current(*, database: bool = True) -> Version | None:
             if stored is not None and stored == held:
                 publish(stored)
     return adopt(None)
-
-
-def newest_change() -> datetime.datetime | None:
-    """When readers' data last changed (HTTP's Last-Modified, to the second)."""
-    version = current()
-    return version.changed_at.replace(microsecond=0) if version else None
 
 
 def read_stored() -> Version | None:
