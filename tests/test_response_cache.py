@@ -11,7 +11,8 @@ import brotli
 import pytest
 from django.core.cache import cache
 
-from timeline import caching
+from timeline import caching, data_version
+from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +183,28 @@ def test_a_cached_embed_keeps_its_own_frame_ancestors_and_other_pages_none(clien
     assert len(stored_answers) == 1
     for url in ("/", "/api/events.json", "/oembed?url=http://testserver/"):
         assert "frame-ancestors 'none'" in client.get(url)["Content-Security-Policy"], url
+
+
+def test_an_edit_replaces_an_answers_entry_instead_of_adding_one(
+    client, seed, stored_answers, django_capture_on_commit_callbacks
+):
+    client.get("/api/events.json")
+    with django_capture_on_commit_callbacks(execute=True):
+        event = Event.objects.published().first()
+        event.title = "Retitled, so the answer is built again"
+        event.save()
+    client.get("/api/events.json")
+    assert len(stored_answers) == 2 and stored_answers[0] == stored_answers[1]
+
+
+def test_an_answer_built_at_an_older_version_never_replaces_a_newer_one(client, seed, stored_answers, monkeypatch):
+    newer = client.get("/api/events.json")
+    version = data_version.current()
+    with monkeypatch.context() as patch:
+        # A worker still at the version before (it read it just before the last commit).
+        patch.setattr(caching, "current", lambda: data_version.Version(version.number - 1, version.changed_at))
+        older = client.get("/api/events.json")
+    assert older["ETag"] != newer["ETag"]
+    again = client.get("/api/events.json")
+    assert again["ETag"] == newer["ETag"]
+    assert len(stored_answers) == 1
