@@ -25,6 +25,7 @@ import brotli
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -33,7 +34,7 @@ from django.views.decorators.http import condition
 from django_ratelimit.core import get_usage
 
 from .client import client_address
-from .data_version import Version, current
+from .data_version import Version, current, read_stored
 from .middleware import OUTAGE_ERRORS
 
 logger = logging.getLogger("summit.cache")
@@ -202,6 +203,20 @@ def shareable(response) -> bool:
     )
 
 
+def moved_since(request) -> bool:
+    """
+    Whether the data version moved while the answer was built: its data may
+    then hold a change newer than its version, and kept under that version it
+    could be served after a newer answer. Served, then, but not kept.
+    """
+    version = data_version(request)
+    try:
+        stored = read_stored()
+    except DatabaseError:
+        return True
+    return stored is not None and (version is None or stored.number != version.number)
+
+
 def refuse_when_over_the_limit(request):
     """
     A 429 once a client has asked for more uncached answers than
@@ -275,7 +290,7 @@ def public_cache(*, parameters: Parameters, revalidate: bool = False):
                 if entry is None:
                     raise
                 return stale(entry)
-            if shareable(response) and (entry is None or not newer_tag(entry[0], tag)):
+            if shareable(response) and (entry is None or not newer_tag(entry[0], tag)) and not moved_since(request):
                 # Its validators go with it, for when it is served stale.
                 response["ETag"] = quote_etag(version(request))
                 if changed := data_changed_at(request):

@@ -3,11 +3,13 @@ The version of what readers can see: a number moved after every commit that
 changed a published record (a draft's edits move nothing), so that cached
 answers and HTTP validators keyed on it follow commits, in commit order.
 
-The number lives in one database row (models.DataVersion), bumped after the
-commit: a version read before a reader's query is never newer than the data
-that query saw, however long the transactions around it ran. The stamp of
-the save itself cannot be that (a transaction saving first and committing
-last would land under a version readers had already cached).
+The number lives in one database row (models.DataVersion), moved in the
+same transaction as the change, so it becomes visible with it, at the
+commit, whatever order transactions commit in (a stamp taken at the save
+cannot be that: a transaction saving first and committing last would land
+under a version readers had already cached). A reader that reads the version,
+then the data, and finds the version moved meanwhile knows its data may be
+newer than its version, and does not cache it (timeline/caching.py).
 
 Every worker compares versions and keeps the highest it has seen, so its
 answers never go back. With Redis, the committing worker publishes the new
@@ -139,25 +141,36 @@ def read_stored() -> Version | None:
     return Version(*row) if row else None
 
 
-def bump() -> Version:
-    """Move the version on, in a transaction of its own (call it after the commit), and publish it."""
+def move() -> None:
+    """
+    Move the version on in the current transaction, so that it becomes visible
+    with the change itself, at its commit (the row stays locked until then:
+    writers of public records commit one after another). Announced once committed.
+    """
     now = timezone.now()
-    with transaction.atomic():
-        moved = models.DataVersion.objects.filter(pk=1).update(
-            number=F("number") + 1, changed_at=Greatest(F("changed_at"), Value(now))
-        )
-        if not moved:  # a database emptied by hand (or by a test's flush)
-            models.DataVersion.objects.create(pk=1, number=1, changed_at=now)
+    moved = models.DataVersion.objects.filter(pk=1).update(
+        number=F("number") + 1, changed_at=Greatest(F("changed_at"), Value(now))
+    )
+    if not moved:  # a database emptied by hand (or by a test's flush)
+        models.DataVersion.objects.create(pk=1, number=1, changed_at=now)
+    transaction.on_commit(announce)
+
+
+def announce() -> None:
+    """After a commit that moved the version: adopt it here and publish it to every other worker."""
+    try:
         version = read_stored()
-    assert version is not None
-    adopt(version)
-    publish(version)
-    return version
+    except DatabaseError:
+        return  # the others read it from the database within DATA_VERSION_SECONDS
+    if version is not None:
+        adopt(version)
+        publish(version)
 
 
-def bump_after_commit() -> None:
-    """For writes that send no signals (bulk_create, raw SQL): move the version once they commit."""
-    transaction.on_commit(bump)
+def bump() -> None:
+    """For writes that send no signals (bulk_create, raw SQL), after them: move the version and announce it."""
+    with transaction.atomic():
+        move()
 
 
 # Redis, when there is one: where the committing worker tells all the others.
@@ -232,7 +245,7 @@ def note_whether_published(sender, instance, raw=False, **kwargs) -> None:
 @receiver(post_delete)
 def public_record_changed(sender, instance, **kwargs) -> None:
     if sender in PUBLIC_MODELS and reader_visible(sender, instance):
-        transaction.on_commit(bump)
+        move()
 
 
 @receiver(m2m_changed)
@@ -244,4 +257,4 @@ def public_links_changed(sender, instance, action, reverse, pk_set, **kwargs) ->
     else:
         visible = action == "post_clear" or models.Event.objects.filter(pk__in=pk_set or (), is_published=True).exists()
     if visible:
-        transaction.on_commit(bump)
+        move()

@@ -62,8 +62,8 @@ class Command(BaseCommand):
             actors = ensure_actors()
             topics = ensure_topics()
             made = generate(rng, seed, count, actors, topics, progress=options["verbosity"] > 0)
-            # bulk_create sends no signals: move the data version once the rows are committed.
-            data_version.bump_after_commit()
+            # bulk_create sends no signals: move the data version with the rows.
+            data_version.move()
         analyze()
         # No cache to clear: cached figures and answers are keyed by the data
         # version (and clear() on Redis would flush every application's keys, not only summit's).
