@@ -234,8 +234,11 @@ def test_an_import_of_more_rows_than_a_request_can_carry_is_refused(editor, even
     assert Event.objects.count() == 2
 
 
-def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events):
+def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events, tmp_path, monkeypatch):
     from newsroom.admin.bulk import ImportUploadStorage
+
+    # A folder of this test's own: other tests (other workers) import at the same time.
+    monkeypatch.setattr(ImportUploadStorage, "folder", tmp_path / "summit-imports")
 
     def copies():
         folder = ImportUploadStorage.folder
