@@ -272,8 +272,11 @@ def test_an_import_of_more_rows_than_a_worker_takes_is_refused(editor, events, m
     assert Event.objects.count() == 2
 
 
-def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events):
+def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events, tmp_path, monkeypatch):
     from newsroom.admin.bulk import ImportUploadStorage
+
+    # A folder of this test's own: other tests (other workers) import at the same time.
+    monkeypatch.setattr(ImportUploadStorage, "folder", tmp_path / "summit-imports")
 
     def copies():
         folder = ImportUploadStorage.folder
