@@ -1,6 +1,7 @@
 """Proposals on real Japanese and Korean articles, each language on its own.
 
-    DATABASE_URL=sqlite:////tmp/x.sqlite3 python bench/bench_proposals_jako.py [--python .venv/bin/python] [--devset DIR]
+    DATABASE_URL=sqlite:////tmp/x.sqlite3 python bench/bench_proposals_jako.py \
+        [--python .venv/bin/python] [--devset DIR]
 
 Runs ../shared/devset/score.py (the scorer's own definitions: recall, exact
 dates, status, first match, new events left unmatched, junk) on the dev
