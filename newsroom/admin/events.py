@@ -7,17 +7,18 @@ from django.urls import path
 from simple_history.models import to_historic
 
 from timeline.history import restore_version
-from timeline.models import Citation, Event, EventRelation
+from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation
 
 from .bulk import EventImportExportMixin
 from .date_labels import date_label_view
-from .forms import EventAdminForm
+from .forms import CitationFormSet, EventAdminForm
 from .history import HistoryAdmin, deleted_events, linked_changes, stale_message
 from .review_forms import ISO_DATE_OVERRIDES
 
 
 class CitationInline(admin.StackedInline):
     model = Citation
+    formset = CitationFormSet
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "quote", "start", "end"]
@@ -93,13 +94,25 @@ class EventAdmin(EventImportExportMixin, HistoryAdmin):
     def _set_published(self, request, queryset, value):
         # One save per event, so each change is in its history with its editor.
         count = 0
+        unsourced = []
         with transaction.atomic():
             for event in queryset.select_for_update().exclude(is_published=value):
+                if value and not event.has_citations():
+                    unsourced.append(event.title)
+                    continue
                 event.is_published = value
                 event.save()
                 count += 1
         verb = "Published" if value else "Unpublished"
         self.message_user(request, f"{verb} {count} event(s).", messages.SUCCESS)
+        if unsourced:
+            titles = "; ".join(f"“{title}”" for title in unsourced[:10])
+            more = f" and {len(unsourced) - 10} more" if len(unsourced) > 10 else ""
+            self.message_user(
+                request,
+                f"Not published, for want of a citation: {titles}{more}. {UNSOURCED_MESSAGE}",
+                messages.ERROR,
+            )
 
 
 def save_event(event, form, change):
