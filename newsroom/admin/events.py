@@ -1,18 +1,27 @@
 """Events, the passages they rest on, and how they connect."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models, transaction
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from simple_history.models import to_historic
 
-from timeline.history import restore_version
+from timeline.history import citation_key, linked_state, relation_key, restore_version
 from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation
 
 from .bulk import EventImportExportMixin
 from .date_labels import date_label_view
 from .forms import CitationFormSet, EventAdminForm
-from .history import HistoryAdmin, deleted_events, linked_changes, stale_message
+from .history import (
+    HistoryAdmin,
+    deleted_events,
+    describe_citation,
+    describe_relation,
+    linked_changes,
+    stale_message,
+)
 from .review_forms import ISO_DATE_OVERRIDES
 
 
@@ -74,6 +83,54 @@ class EventAdmin(EventImportExportMixin, HistoryAdmin):
                 newer.history_delta_changes = [*getattr(newer, "history_delta_changes", []), *changes]
             newer = record
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and self.has_change_history_permission(request):
+            self.check_history_ids(object_id, version_id)
+            record = Event.history.filter(id=unquote(object_id), history_id=version_id).first()
+            answer = record and self.confirm_removals(request, record)
+            if answer is not None:
+                return answer
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def confirm_removals(self, request, record):
+        """
+        A revert that would delete citations or relations added since the
+        version needs the permission to delete them, and says what it removes
+        before it does; None lets the revert go ahead.
+        """
+        citations, relations = revert_removals(record)
+        lacking = [
+            name
+            for name, removed, permission in (
+                ("citations", citations, "timeline.delete_citation"),
+                ("relations", relations, "timeline.delete_eventrelation"),
+            )
+            if removed and not request.user.has_perm(permission)
+        ]
+        if lacking:
+            self.message_user(
+                request,
+                f"Reverting to this version would delete {len(citations)} citation(s) and {len(relations)} "
+                f"relation(s) added since; that needs the permission to delete {' and '.join(lacking)}, "
+                "which you do not have. Nothing was changed.",
+                messages.ERROR,
+            )
+            return redirect(request.path)
+        if (citations or relations) and request.POST.get("confirm_removal") != "yes":
+            posted = [(name, value) for name, values in request.POST.lists() for value in values]
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": Event._meta,
+                "title": "Revert and remove citations or relations?",
+                "event": Event.objects.filter(pk=record.id).first() or record,
+                "record": record,
+                "citations": citations,
+                "relations": relations,
+                "posted": [(name, value) for name, value in posted if name != "csrfmiddlewaretoken"],
+            }
+            return TemplateResponse(request, "admin/timeline/event/revert_confirm.html", context)
+        return None
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -113,6 +170,20 @@ class EventAdmin(EventImportExportMixin, HistoryAdmin):
                 f"Not published, for want of a citation: {titles}{more}. {UNSOURCED_MESSAGE}",
                 messages.ERROR,
             )
+
+
+def revert_removals(record) -> tuple[list[str], list[str]]:
+    """The citations and relations a revert to `record` would delete, described for the editor."""
+    event = Event.objects.filter(pk=record.id).first()
+    if event is None or record.linked is None:
+        return [], []
+    now = linked_state(event)
+    kept_citations = {citation_key(state) for state in record.linked.get("citations", [])}
+    kept_relations = {relation_key(state) for state in record.linked.get("relations", [])}
+    return (
+        [describe_citation(state) for state in now["citations"] if citation_key(state) not in kept_citations],
+        [describe_relation(state) for state in now["relations"] if relation_key(state) not in kept_relations],
+    )
 
 
 def save_event(event, form, change):
