@@ -290,6 +290,7 @@ LENGTHS = re.compile(
 
 _JONG_SSANG_SIOT = 20  # ㅆ as a final consonant: 했, 었, 았, 됐, 였
 _JONG_NIEUN = 4  # ㄴ as a final consonant: 한다, 연다, 오른다
+_JONG_RIEUL = 8  # ㄹ as a final consonant: 할, 열릴
 
 
 def _final(ch: str) -> int:
@@ -307,7 +308,10 @@ def is_future(predicate: str) -> bool:
     """What is ahead: 예정, 계획, -ㄹ 것, or the plain present of news (방문한다, 연다)."""
     if is_past(predicate):
         return False
-    if re.search(r"예정|계획|방침|전망|것|겠", predicate):
+    if re.search(r"예정|계획|방침|전망|겠", predicate):
+        return True
+    # -ㄹ 것 (할 것이다, 열릴 것으로), not the explanatory -ㄴ 것이다 (닫힌 것이다).
+    if any(_final(m.group(1)) == _JONG_RIEUL for m in re.finditer(r"([\uac00-\ud7a3]) ?것", predicate)):
         return True
     return any(_final(a) == _JONG_NIEUN and b == "다" for a, b in zip(predicate, predicate[1:], strict=False))
 

@@ -193,6 +193,7 @@ def proposals_for(source: Source, progress: Callable[[int], None] | None = None)
             flags=list(mention.flags),
         )
         proposal.actor_suggestions = actors_in(mention.sentence, patterns)  # type: ignore[attr-defined]
+        proposal.language = language  # type: ignore[attr-defined]
         proposals.append(proposal)
     return proposals
 
