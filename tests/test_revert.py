@@ -47,7 +47,9 @@ def event_cited_later():
 
 def editor_without_delete(client):
     user = get_user_model().objects.create_user("writer", "writer@example.org", PASSWORD, is_staff=True)
-    codenames = [f"{verb}_{model}" for verb in ("view", "add", "change") for model in ("event", "citation", "eventrelation")]
+    codenames = [
+        f"{verb}_{model}" for verb in ("view", "add", "change") for model in ("event", "citation", "eventrelation")
+    ]
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     client.force_login(user)
     return client
