@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from newsroom.admin.bulk import CHANGE_REASON
 from tests.curation_data import PASSWORD, make_actors, make_editor, make_event
-from timeline.models import Actor, Event
+from timeline.models import Actor, Citation, Event, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,9 @@ def events(editor):
         latest=datetime.date(2025, 10, 30),
         is_published=True,
     )
+    # Published events rest on a citation.
+    source = Source.objects.create(text="Leaders met in Gyeongju.", published_on=datetime.date(2025, 11, 1))
+    Citation.objects.create(event=gyeongju, source=source, quote="Leaders met in Gyeongju.", start=0, end=24)
     return nara, gyeongju
 
 
@@ -234,9 +237,11 @@ def test_an_import_of_more_rows_than_a_request_can_carry_is_refused(editor, even
     assert Event.objects.count() == 2
 
 
-def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events):
+def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events, tmp_path, monkeypatch):
     from newsroom.admin.bulk import ImportUploadStorage
 
+    # A folder of its own: other test runs on the machine import too.
+    monkeypatch.setattr(ImportUploadStorage, "folder", tmp_path / "imports")
     def copies():
         folder = ImportUploadStorage.folder
         return set(folder.glob("*.csv")) if folder.is_dir() else set()
