@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-fast lint bench plotly install install-dev static clean
+.PHONY: run serve test test-fast lint bench plotly install install-dev static messages clean
 
 # Serving needs requirements.txt alone; tests, linters and benchmarks add
 # requirements-dev.txt on top. Each stamp is redone when its file changes.
@@ -27,25 +27,39 @@ install-dev: $(VENV)/.installed-dev
 static: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-run: static
+MESSAGES_IGNORE := --ignore '.venv*' --ignore node_modules --ignore staticfiles --ignore tests --ignore bench --ignore tools --ignore docs
+
+# The Japanese and Korean interface: the committed catalogues (.po) compiled to
+# .mo at set-up by Django's compilemessages, which needs GNU gettext's msgfmt
+# (Debian's gettext package). Redone when a .po changes.
+MO := locale/ja/LC_MESSAGES/django.mo locale/ko/LC_MESSAGES/django.mo
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(PY) manage.py compilemessages --locale $* --ignore '.venv*' --ignore node_modules --verbosity 0
+
+# After changing interface strings: extract them into the catalogues, then translate
+# every new or changed entry (tests/test_translations.py fails on any left empty or fuzzy).
+messages: install
+	$(PY) manage.py makemessages --locale ja --locale ko --no-location --no-obsolete $(MESSAGES_IGNORE)
+
+run: static $(MO)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production mode: gunicorn + whitenoise, DEBUG off. Set SECRET_KEY and
 # ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL) in the environment.
-serve: static
+serve: static $(MO)
 	$(PY) manage.py migrate --noinput
 	DEBUG=0 $(VENV)/bin/gunicorn summit.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-2} --access-logfile -
 
 # Two workers: the whole suite, browser tests included, in a few minutes on two
 # cores. Tests use plain static storage, so no collectstatic first.
 PYTEST_WORKERS ?= 2
-test: install-dev
+test: install-dev $(MO)
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Everything but the browser tests: the loop while editing.
-test-fast: install-dev
+test-fast: install-dev $(MO)
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 # The checks CI fails on, all run so one pass reports every failure; pre-commit
@@ -70,4 +84,5 @@ plotly:
 	node tools/build-plotly.mjs
 
 clean:
+	rm -f $(MO)
 	rm -rf $(VENV) .venv-runtime staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

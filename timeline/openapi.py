@@ -33,6 +33,14 @@ FILTERS = [
     query("from", LOOSE_DATE, "Events that end on or after this date."),
     query("to", LOOSE_DATE, "Events that start on or before this date."),
 ]
+# Every endpoint answers in English, Japanese or Korean: this, else a /ja/ or /ko/ prefix, else Accept-Language.
+LANGUAGE = [
+    query(
+        "lang",
+        {"type": "string", "enum": ["en", "ja", "ko"]},
+        "The language of titles, names, date labels and messages (English where a text is not translated).",
+    )
+]
 CHART = [
     query("lanes", {"type": "string", "enum": ["actor", "topic"]}, "One chart lane per actor or per topic."),
     query("links", {"type": "string", "enum": ["on"]}, "Draw connectors between related events."),
@@ -50,6 +58,7 @@ SOURCE = {
         "title": {"type": ["string", "null"]},
         "published_on": {"type": "string", "format": "date"},
         "url": {"type": ["string", "null"]},
+        "language": {"type": "string", "description": "The language the article, and so its quotes, is written in."},
     },
 }
 EVENT = {
@@ -60,6 +69,10 @@ EVENT = {
         "url": {"type": "string"},
         "title": {"type": "string"},
         "summary": {"type": "string"},
+        "lang": {
+            "type": "object",
+            "description": "The language `title` and `summary` are in: the one asked for, or en where not translated.",
+        },
         "earliest": {"type": "string", "format": "date"},
         "latest": {"type": "string", "format": "date"},
         "precision": {"type": "string", "enum": ["day", "part_of_month", "month", "season", "year", "span"]},
@@ -136,7 +149,7 @@ def openapi_document(server_url: str) -> dict:
         "paths": {
             "/api/events.json": operation(
                 "Published events of the filters, in date order, a page at a time",
-                FILTERS + PAGING,
+                FILTERS + PAGING + LANGUAGE,
                 "application/json",
                 {
                     "type": "object",
@@ -156,6 +169,7 @@ def openapi_document(server_url: str) -> dict:
                     {**FILTERS[5], "required": True},
                     *FILTERS[:4],
                     *CHART,
+                    *LANGUAGE,
                 ],
                 "application/json",
                 {
@@ -168,21 +182,21 @@ def openapi_document(server_url: str) -> dict:
             ),
             "/api/events.csv": operation(
                 "The events as CSV (UTF-8 with BOM, ISO dates), one row per event",
-                FILTERS,
+                FILTERS + LANGUAGE,
                 "text/csv",
                 text,
                 "Citations are joined in one cell; cells that would start a spreadsheet formula begin with a quote.",
             ),
             "/api/events.ics": operation(
                 "The events as an iCalendar feed of all-day entries",
-                FILTERS,
+                FILTERS + LANGUAGE,
                 "text/calendar",
                 text,
                 "Imprecise dates cover their whole span; UIDs are stable, so calendar apps update entries.",
             ),
             "/api/events.timelinejs.json": operation(
                 "The events in TimelineJS3's JSON format",
-                FILTERS,
+                FILTERS + LANGUAGE,
                 "application/json",
                 {
                     "type": "object",

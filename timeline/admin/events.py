@@ -14,6 +14,7 @@ from .date_labels import date_label_view
 from .forms import EventAdminForm
 from .history import HistoryAdmin, deleted_events, linked_changes, stale_message
 from .review_forms import ISO_DATE_OVERRIDES
+from .translations import SideBySideTranslations
 
 
 class CitationInline(admin.StackedInline):
@@ -24,12 +25,12 @@ class CitationInline(admin.StackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(EventImportExportMixin, HistoryAdmin):
+class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     form = EventAdminForm
     inlines = [CitationInline]
     list_display = ["title", "date_label", "precision", "status", "is_published", "importance"]
     list_filter = ["is_published", "status", "precision", "actors", "topics", "arc"]
-    search_fields = ["title", "summary", "citations__quote", "actors__name", "actors__aliases"]
+    search_fields = ["title", "title_ja", "title_ko", "summary", "citations__quote", "actors__name", "actors__aliases"]
     date_hierarchy = "earliest"
     autocomplete_fields = ["actors", "places", "topics", "arc"]
     prepopulated_fields = {"slug": ["title"]}

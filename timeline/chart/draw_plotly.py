@@ -11,9 +11,11 @@ otherwise draw a link or restyle the chart.
 import datetime
 from html import escape as html_escape
 
+from django.utils.translation import gettext
+
 from . import style
 from .choose import Bins
-from .layout import Layout, Mark
+from .layout import Layout, Mark, language
 
 # Hover and click anywhere within this many pixels of a mark's centre (half of MIN_TARGET, rounded up).
 HOVER_DISTANCE = style.MIN_TARGET // 2 + 1
@@ -87,18 +89,27 @@ def range_traces(layout: Layout) -> list[dict]:
     return list(by_colour.values())
 
 
+# The density band's name and hover, per bin: whole sentences, so each language words them its own way.
+BIN_WORDS = {
+    "day": (style.gettext_noop("Events per day"), style.gettext_noop("%{y} events in this day")),
+    "week": (style.gettext_noop("Events per week"), style.gettext_noop("%{y} events in this week")),
+    "month": (style.gettext_noop("Events per month"), style.gettext_noop("%{y} events in this month")),
+    "year": (style.gettext_noop("Events per year"), style.gettext_noop("%{y} events in this year")),
+}
+
+
 def density_trace(bins: Bins) -> dict:
     """The band under the lanes: a bar per bin, as tall as its count."""
     widths = [bins.next_bin(first) - first for first, _ in bins.counts]
     return {
         "type": "bar",
-        "name": f"Events per {bins.name}",
+        "name": gettext(BIN_WORDS[bins.name][0]),
         "x": [(first + width / 2).isoformat() for (first, _), width in zip(bins.counts, widths)],
         "y": [count for _, count in bins.counts],
         "width": [width.total_seconds() * 1000 * 0.9 for width in widths],
         "yaxis": "y2",
         "marker": {"color": "rgba(110,110,120,0.55)"},
-        "hovertemplate": escape(f"%{{y}} events in this {bins.name}") + "<extra></extra>",
+        "hovertemplate": escape(gettext(BIN_WORDS[bins.name][1])) + "<extra></extra>",
         "showlegend": False,
         "meta": "density",
     }
@@ -219,7 +230,7 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
                 "y": 1,
                 "yanchor": "bottom",
                 "yshift": style.TODAY_NOTE_SHIFT,
-                "text": "today",
+                "text": escape(gettext("today")),
                 "showarrow": False,
                 "font": {"color": style.TODAY_COLOUR, "size": 11},
             }
@@ -238,7 +249,7 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
         "showlegend": False,
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
+        "font": {"family": style.FONT_FAMILIES.get(language(), style.FONT_FAMILIES["en"]), "size": 13},
         "xaxis": {
             "type": "date",
             # Dates over the plot: a tall chart's first screen shows when its events happened.
@@ -270,7 +281,7 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
             "fixedrange": True,
             "showticklabels": False,
             "showgrid": False,
-            "title": {"text": "more", "font": {"size": 11}},
+            "title": {"text": escape(gettext("more")), "font": {"size": 11}},
             "visible": bool(bins),
         },
         # Read by timeline.js: the width laid out for (a browser of another
@@ -286,6 +297,9 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
         "key": key,
         "dark": dark_twins(layout),
         "range_bars": RANGE_BAR_LOOKS,
+        # The language of the figure's words: the page passes it to Plotly.newPlot's config `locale`
+        # (plotly.js's ja and ko dictionaries word the mode bar); ticks and labels come written already.
+        "locale": language(),
     }
 
 
@@ -337,7 +351,8 @@ def connector_trace(events: list, relations: list, layout: Layout) -> dict | Non
         start, end = first_mark[by_id[earlier].slug], first_mark[by_id[later].slug]
         x += [at_midday(start.x), at_midday(end.x), None]
         y += [start.y, end.y, None]
-        labels += [escape(f"{a.title} {relation.get_kind_display()} {b.title}")] * 2 + [""]
+        phrase = f"{a.translated('title')} {relation.get_kind_display()} {b.translated('title')}"
+        labels += [escape(phrase)] * 2 + [""]
     if not x:
         return None
     segments = len(x) // 3

@@ -15,7 +15,8 @@ from django_htmx.http import push_url, reswap
 from ..caching import public_cache
 from ..chart.figure import first_view
 from ..filters import EmbedForm, EventFilterForm
-from ..models import Event
+from ..labels import month_label, year_label
+from ..models import Event, current_language
 from .details import published_event, reading
 from .oembed import oembed_discovery
 
@@ -31,13 +32,12 @@ def wants_partial(request) -> bool:
 def list_heading(event) -> str:
     """The heading an event is listed under: its year when only the year is known, else its month."""
     if event.precision == Event.Precision.YEAR:
-        return str(event.earliest.year)
-    # Not strftime's %Y, which pads years before 1000 inconsistently across platforms.
-    return f"{event.earliest:%B} {event.earliest.year}"
+        return year_label(event.earliest, current_language())
+    return month_label(event.earliest, current_language(), long=True)
 
 
 def list_groups(events):
-    """Events under the headings of the chronological list ("1910", "October 2025"), in date order."""
+    """Events under the headings of the chronological list ("1910", "October 2025", "2025年10月"), in date order."""
     return [(heading, list(group)) for heading, group in groupby(events, key=list_heading)]
 
 
