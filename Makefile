@@ -43,7 +43,7 @@ messages: install
 
 run: static $(MO)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata seed
+	$(PY) manage.py load_seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production mode: gunicorn + whitenoise, DEBUG off. Set SECRET_KEY and

@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from newsroom.admin.forms import SourceAdminForm
+from newsroom.ingest import MAX_TEXT_BYTES, ingest_source
 from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
-from timeline.admin.forms import SourceAdminForm
-from timeline.ingest import MAX_TEXT_BYTES, ingest_source
 from timeline.models import Citation, Event, Proposal, Source
 
 pytestmark = pytest.mark.django_db

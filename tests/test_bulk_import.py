@@ -10,8 +10,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from newsroom.admin.bulk import CHANGE_REASON
 from tests.curation_data import PASSWORD, make_actors, make_editor, make_event
-from timeline.admin.bulk import CHANGE_REASON
 from timeline.models import Actor, Event
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""timeline.dates: detection and resolution of English news date expressions.
+"""newsdates: detection and resolution of English news date expressions.
 
 Plain functions, no database. Publication dates follow the seed articles:
 Tuesday 13 January 2026 unless a test says otherwise.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.dates import DateMention, event_mentions, extract_dates, merge_ranges, split_sentences
+from newsdates import DateMention, event_mentions, extract_dates, merge_ranges, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -621,7 +621,7 @@ def test_a_clause_after_and_keeps_its_own_tense():
     ],
 )
 def test_a_day_opening_an_event_of_so_many_days_proposes_those_days(sentence, earliest, latest):
-    from timeline.dates import event_mentions
+    from newsdates import event_mentions
 
     opening = [m for m in event_mentions(sentence, date(2026, 1, 9)) if m.precision == "span"]
     assert [(m.earliest, m.latest) for m in opening] == [(earliest, latest)]

@@ -6,9 +6,7 @@ import time
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests import real_articles
-from tests.curation_data import PUBLISHED, SAMPLES, SUMMIT_TEXT, make_actors, make_event
-from timeline.ingest import (
+from newsroom.ingest import (
     MAX_TEXT_BYTES,
     DuplicateSourceError,
     IngestError,
@@ -17,7 +15,9 @@ from timeline.ingest import (
     read_text_file,
     reject_proposal,
 )
-from timeline.matching import find_duplicate_source
+from newsroom.matching import find_duplicate_source
+from tests import real_articles
+from tests.curation_data import PUBLISHED, SAMPLES, SUMMIT_TEXT, make_actors, make_event
 from timeline.models import Citation, Event, Proposal, Source
 
 pytestmark = pytest.mark.django_db

@@ -11,6 +11,9 @@ from ..filters import EventFilterForm, EventPageForm
 from ..models import Event
 from ..serializers import event_to_dict
 
+# The order of /api/events.json's pages; the cursor and the OpenAPI document follow it.
+PAGE_ORDER = ("earliest", "latest", "pk")
+
 
 def site_root(request) -> str:
     """This site's address, for absolute links in data that leaves it."""
@@ -40,7 +43,7 @@ def events_json(request):
     if not form.is_valid():
         return json_error(form)
     data = form.cleaned_data
-    events = form.filter(Event.objects.published()).order_by("earliest", "latest", "pk")
+    events = form.filter(Event.objects.published()).order_by(*PAGE_ORDER)
     if data["cursor"]:
         events = after(events, *data["cursor"])
     page = list(events.with_related()[: data["limit"] + 1])

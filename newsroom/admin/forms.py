@@ -6,9 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from simple_history.models import to_historic
 
+from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
+from newsroom.jobs import LONG_ARTICLE_CHARS
+from newsroom.matching import find_duplicate_source
 from timeline.history import M2M_MODELS
-from timeline.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
-from timeline.matching import find_duplicate_source
 from timeline.models import Event, Source
 
 from .history import stale_message
@@ -126,7 +127,13 @@ class SourceAdminForm(forms.ModelForm):
             self.add_error(None, duplicate_source_message(duplicate))
             return cleaned
         published = cleaned.get("published_on")
-        if not self.instance.pk and published and not self.has_error("published_on"):
+        # A long article's dates are read by a worker after the save (newsroom.jobs).
+        if (
+            not self.instance.pk
+            and published
+            and not self.has_error("published_on")
+            and len(text) <= LONG_ARTICLE_CHARS
+        ):
             probe = Source(text=text, published_on=published)
             if not proposals_for(probe):
                 self.add_error("text", "No dates were found in this text, so there is nothing to propose.")

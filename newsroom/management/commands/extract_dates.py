@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.dates import extract_dates
-from timeline.ingest import IngestError, parse_published, read_text_file
+from newsdates import extract_dates
+from newsroom.ingest import IngestError, parse_published, read_text_file
 
 
 class Command(BaseCommand):

@@ -203,7 +203,11 @@ def matches_for_proposal(proposal, *, published_only: bool = False, limit: int =
 # ------------------------------------------------------------------ duplicates
 
 # Query parameters that say how a reader arrived, not which article it is.
-TRACKING_PARAMETER = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$", re.IGNORECASE)
+TRACKING_PARAMETER = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|amp|outputtype)$", re.IGNORECASE
+)
+# An AMP copy's address: /amp/ or a trailing /amp or .amp in the path, an amp. host.
+AMP_PATH = re.compile(r"/amp(?=/|$)|\.amp(?=$|\.html?$)", re.IGNORECASE)
 # Articles whose lengths differ by more than this are not the same text.
 LENGTH_TOLERANCE = 0.02
 # Characters compared for near-identical text: enough to tell articles apart, cheap at any length.
@@ -213,13 +217,15 @@ SAME_TEXT_RATIO = 95
 
 def normalise_url(url: str) -> str:
     """The URL an article is known by: scheme and host in lower case, no
-    'www.', no fragment, no trailing slash, no tracking parameters."""
+    'www.', no fragment, no trailing slash, no tracking parameters, and an
+    AMP copy's address as its article's."""
     parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("amp.")
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not TRACKING_PARAMETER.match(k)))
-    return urlunsplit(("https", host, parts.path.rstrip("/") or "/", query, ""))
+    path = AMP_PATH.sub("", parts.path).rstrip("/") or "/"
+    return urlunsplit(("https", host, path, query, ""))
 
 
 def normalise_text(text: str) -> str:

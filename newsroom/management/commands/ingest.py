@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from timeline.ingest import (
+from newsroom.fetch import FetchError
+from newsroom.ingest import (
     DuplicateSourceError,
     IngestError,
     check_url,
@@ -16,6 +17,7 @@ from timeline.ingest import (
     parse_published,
     read_text_file,
 )
+from newsroom.links import ingest_link
 
 # Columns of a manifest: one row per file, each with its own metadata.
 MANIFEST_COLUMNS = ("file", "published", "outlet", "title", "author", "country", "url")
@@ -75,7 +77,11 @@ class Command(BaseCommand):
         parser.add_argument("--title")
         parser.add_argument("--author")
         parser.add_argument("--country", help="Country the outlet is based in.")
-        parser.add_argument("--url", help="The article's http(s) address.")
+        parser.add_argument(
+            "--url",
+            help="The article's http(s) address. Alone (no FILE), the page is fetched and its text, title, author, "
+            "outlet and date read from it; flags given win over what the page says.",
+        )
         parser.add_argument(
             "--allow-duplicate",
             action="store_true",
@@ -85,6 +91,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, files, manifest, dry_run, allow_duplicate, **options):
         flags = {key: options[key] for key in ("published", "outlet", "title", "author", "country", "url")}
+        if flags["url"] and not files and not manifest:
+            return self.ingest_url(flags, dry_run, allow_duplicate)
         try:
             articles = self.articles(files, manifest, flags)
             # Read and check every file before storing any, so a bad file
@@ -108,6 +116,32 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{verb} {len(results)} source(s) and {total} proposed event(s)."))
         if not dry_run:
             self.stdout.write("Review them in the admin under Sources → Review proposed events.")
+
+    def ingest_url(self, flags, dry_run, allow_duplicate):
+        """Fetch the page at --url and store it, its proposals made, before exiting."""
+        overrides = {key: flags[key] for key in ("outlet", "title", "author")}
+        overrides["outlet_country"] = flags["country"]
+        try:
+            published = parse_published(flags["published"]) if flags["published"] else None
+            extracted, result = ingest_link(
+                flags["url"], published=published, overrides=overrides, dry_run=dry_run, allow_duplicate=allow_duplicate
+            )
+        except DuplicateSourceError as error:
+            raise CommandError(f"{flags['url']}: {error} Use --allow-duplicate to store it again.") from None
+        except (FetchError, IngestError) as error:
+            raise CommandError(f"{flags['url']}: {error}") from None
+        source = result.source
+        for label, value in (
+            ("URL", source.url),
+            ("Title", source.title),
+            ("Author", source.author),
+            ("Outlet", source.outlet),
+            ("Published", source.published_on.isoformat()),
+        ):
+            self.stdout.write(f"{label}: {value or '(not given)'}")
+        verb = "Would create" if dry_run else "Created"
+        where = "" if dry_run else f" #{source.pk}"
+        self.stdout.write(self.style.SUCCESS(f"{verb} source{where} and {len(result.proposals)} proposed event(s)."))
 
     def articles(self, files, manifest, flags) -> list[Article]:
         if manifest and files:

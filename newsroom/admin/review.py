@@ -18,8 +18,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
-from timeline.ingest import IngestError, accept_proposal, reject_proposal
-from timeline.matching import matches_for_proposal
+from newsroom.ingest import IngestError, accept_proposal, reject_proposal
+from newsroom.matching import matches_for_proposal
 from timeline.models import Actor, Event, Proposal, Source
 
 from .review_forms import IntoEventForm, ProposalAcceptForm

@@ -8,11 +8,12 @@ Importing the package registers every model admin:
 - sources.py: sources (with the upload) and the extractor's proposals;
 - events.py: events, citations, relations, deleted events;
 - review.py: the review page of a source's proposals;
+- feeds.py: feeds followed, with their health; jobs.py: the jobs desk;
 - forms.py: the forms behind those pages;
 - history.py: what every admin with history shares: who may write, the
   stale-edit message, the list of deleted events.
 """
 
-from . import events, names, sources
+from . import events, feeds, jobs, names, sources
 
-__all__ = ["events", "names", "sources"]
+__all__ = ["events", "feeds", "jobs", "names", "sources"]

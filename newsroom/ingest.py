@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from timeline.dates import event_mentions
-from timeline.matching import DuplicateSource, find_duplicate_source
+from newsdates import event_mentions
+from newsroom.matching import DuplicateSource, find_duplicate_source
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 from timeline.text import web_url_validator
 

@@ -2,14 +2,14 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.ingest import (
+from newsroom.ingest import (
     IngestError,
     check_text,
     parse_published,
     proposals_for,
     read_text_file,
 )
-from timeline.matching import matches_for_proposal
+from newsroom.matching import matches_for_proposal
 from timeline.models import Source
 
 
