@@ -41,24 +41,30 @@ def requested_language(request) -> tuple[str | None, bool]:
 
 
 class RequestedLanguageMiddleware:
-    """`?lang=` and, where it applies, Accept-Language, for unprefixed addresses."""
+    """
+    `?lang=` and, where it applies, Accept-Language, for unprefixed addresses.
+    Applied once the URL is resolved (process_view): the resolver reads the
+    active language to match a prefix, so an unprefixed address must still
+    resolve as English.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        language, from_header = requested_language(request)
-        if language is not None:
-            if language not in supported_languages():
-                choices = ", ".join(supported_languages())
-                return HttpResponseBadRequest(
-                    f"lang must be one of {choices}.\n", content_type="text/plain; charset=utf-8"
-                )
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        if from_header:
+        if getattr(request, "_language_from_header", False):
             patch_vary_headers(response, ["Accept-Language"])
-        if language is not None:
-            response.setdefault("Content-Language", language)
         return response
+
+    def process_view(self, request, view, args, kwargs):
+        language, from_header = requested_language(request)
+        if language is None:
+            return None
+        if language not in supported_languages():
+            choices = ", ".join(supported_languages())
+            return HttpResponseBadRequest(f"lang must be one of {choices}.\n", content_type="text/plain; charset=utf-8")
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        request._language_from_header = from_header
+        return None
