@@ -18,8 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsdates import event_mentions
+from newsdates.language import detect_language, mentions_in
 from newsroom.matching import DuplicateSource, find_duplicate_source
+from newsroom.names import all_name_forms, name_pattern
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 from timeline.text import web_url_validator
 
@@ -49,13 +50,34 @@ class IngestResult:
     dry_run: bool = False
 
 
-def decode_text(data: bytes, name: str = "The upload") -> str:
+# How documents that are not plain text begin (some, a PDF above all, can be
+# mostly readable text and valid UTF-8 all the same).
+DOCUMENT_SIGNATURES = {
+    "%PDF-": "a PDF",
+    "PK\x03\x04": "a binary file (a ZIP archive, or a Word or OpenOffice document)",
+    "{\\rtf": "an RTF document",
+    "\xd0\xcf\x11\xe0": "a binary file (an old Word or Excel document)",
+    "\x89PNG": "a binary file (a PNG image)",
+    "GIF8": "a binary file (a GIF image)",
+    "\xff\xd8\xff": "a binary file (a JPEG image)",
+}
+
+
+def document_kind(text: str) -> str | None:
+    """What a text that is really a document or image is ("a PDF"), or None for plain text."""
+    start = text.removeprefix("\ufeff").lstrip()[:8]
+    return next((kind for signature, kind in DOCUMENT_SIGNATURES.items() if start.startswith(signature)), None)
+
+
+def decode_text(data: bytes, name: str = "The upload", limit: int = MAX_TEXT_BYTES) -> str:
     """Bytes of an uploaded or read file as text, or a clear refusal."""
-    if len(data) > MAX_TEXT_BYTES:
+    if len(data) > limit:
         raise IngestError(
-            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the limit is "
-            f"{MAX_TEXT_BYTES // 1024 // 1024} MB of plain text."
+            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB of plain text."
         )
+    kind = document_kind(data[:16].decode("latin-1"))
+    if kind:
+        raise IngestError(f"{name} is {kind}, not plain text: copy its text out and paste or upload that.")
     if b"\x00" in data:
         raise IngestError(f"{name} looks like a binary file, not plain text.")
     try:
@@ -104,6 +126,9 @@ def check_text(text: str) -> str:
         raise IngestError(f"The article text is over {MAX_TEXT_BYTES // 1024 // 1024} MB; paste one article at a time.")
     if "\x00" in text:
         raise IngestError("The article text contains binary data.")
+    kind = document_kind(text)
+    if kind:
+        raise IngestError(f"The article text is {kind}, not plain text: paste the article's own text.")
     return text
 
 
@@ -121,25 +146,31 @@ def parse_published(value) -> datetime.date:
 
 
 def actor_patterns() -> list[tuple[Actor, re.Pattern]]:
-    """One pattern per actor over all its names, longest first, whole words only."""
-    patterns = []
-    for actor in Actor.objects.all():
-        names = sorted({n for n in actor.all_names if n and n.strip()}, key=len, reverse=True)
-        if names:
-            alternation = "|".join(re.escape(n.strip()) for n in names)
-            patterns.append((actor, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")))
-    return patterns
+    """One pattern per actor over all its names (and their ja/ko forms), longest first."""
+    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := name_pattern(all_name_forms(actor)))]
 
 
 def actors_in(sentence: str, patterns) -> list[Actor]:
     return [actor for actor, pattern in patterns if pattern.search(sentence)]
 
 
+def source_language(source: Source) -> str:
+    """The language an article is read in: its own when set to one summit
+    reads, else the one its text is written in (a new Source defaults to
+    'en' whatever its text, so 'en' is checked against the text too)."""
+    given = (source.language or "").lower()[:2]
+    if given in ("ja", "ko"):
+        return given
+    return detect_language(source.text or "")
+
+
 def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
-    """Unsaved proposals, one per dated event of the source's text; nothing is written."""
+    """Unsaved proposals, one per dated event of the source's text, read in
+    the source's language (detected when not given); nothing is written."""
     patterns = actor_patterns()
     proposals = []
-    for mention in event_mentions(source.text, source.published_on, progress=progress):
+    language = source_language(source)
+    for mention in mentions_in(source.text, source.published_on, language, progress=progress):
         # Open-ended mentions ("since 2019") have no span to store, and the
         # extractor reads dates summit does not store ("the 1st century").
         if mention.earliest is None or mention.latest is None:
@@ -162,6 +193,7 @@ def proposals_for(source: Source, progress: Callable[[int], None] | None = None)
             flags=list(mention.flags),
         )
         proposal.actor_suggestions = actors_in(mention.sentence, patterns)  # type: ignore[attr-defined]
+        proposal.language = language  # type: ignore[attr-defined]
         proposals.append(proposal)
     return proposals
 
@@ -190,6 +222,8 @@ def ingest_source(
         duplicate = find_duplicate_source(text, url)
         if duplicate:
             raise DuplicateSourceError(duplicate)
+    if not metadata.get("language"):
+        metadata["language"] = detect_language(text)
     with transaction.atomic():
         source = Source(
             text=text,
@@ -200,10 +234,9 @@ def ingest_source(
             author=author or None,
             **metadata,
         )
+        # Stored whatever dates are found: an undated article can still be cited by hand.
         source.save()
         result = propose(source, progress=progress)
-        if not result.proposals:
-            raise IngestError("No dates were found in the article, so there is nothing to propose.")
         result.dry_run = dry_run
         if dry_run:
             transaction.set_rollback(True)

@@ -189,6 +189,22 @@ def matches_for_proposal(proposal, *, published_only: bool = False, limit: int =
     actors = getattr(proposal, "actor_suggestions", None)
     if actors is None:
         actors = list(proposal.suggested_actors.all()) if proposal.pk else []
+    # Japanese and Korean sentences cannot be compared word for word with English titles.
+    language = _language_of(proposal)
+    if language in ("ja", "ko"):
+        from newsroom.matching_cjk import matching_events_cjk
+
+        return matching_events_cjk(
+            proposal.earliest,
+            proposal.latest,
+            proposal.precision,
+            proposal.quote,
+            actors,
+            status=proposal.event_status,
+            language=language,
+            published_only=published_only,
+            limit=limit,
+        )
     return matching_events(
         proposal.earliest,
         proposal.latest,
@@ -198,6 +214,14 @@ def matches_for_proposal(proposal, *, published_only: bool = False, limit: int =
         published_only=published_only,
         limit=limit,
     )
+
+
+def _language_of(proposal) -> str:
+    """The language the proposal was read in (set by `proposals_for`), else its source's."""
+    language = getattr(proposal, "language", None)
+    if language:
+        return language
+    return proposal.source.language if proposal.source_id or getattr(proposal, "source", None) else "en"
 
 
 # ------------------------------------------------------------------ duplicates

@@ -285,6 +285,10 @@ class Source(models.Model):
                 )
 
 
+# The order of the chronological list, and of previous/next between events.
+CHRONOLOGICAL = ("earliest", "latest", "-importance", "pk")
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -330,7 +334,28 @@ class EventQuerySet(models.QuerySet):
         return self.filter(pk__in=ids)
 
     def chronological(self):
-        return self.order_by("earliest", "latest", "-importance", "pk")
+        return self.order_by(*CHRONOLOGICAL)
+
+    def next_after(self, event):
+        """The event that follows `event` in chronological order among these, or None."""
+        return self.filter(self._ahead_of(event)).chronological().first()
+
+    def previous_before(self, event):
+        """The event that comes just before `event` in chronological order among these, or None."""
+        ahead = self._ahead_of(event) | Q(pk=event.pk)
+        return self.exclude(ahead).order_by(*(f"-{key}".replace("--", "") for key in CHRONOLOGICAL)).first()
+
+    @staticmethod
+    def _ahead_of(event) -> Q:
+        # Keyset order on (earliest, latest, -importance, pk): what the list shows after `event`.
+        same_day = Q(earliest=event.earliest)
+        same_span = same_day & Q(latest=event.latest)
+        return (
+            Q(earliest__gt=event.earliest)
+            | same_day & Q(latest__gt=event.latest)
+            | same_span & Q(importance__lt=event.importance)
+            | same_span & Q(importance=event.importance, pk__gt=event.pk)
+        )
 
     def with_related(self):
         """Prefetch what every list of events shows, so a page costs a fixed number of queries."""

@@ -16,6 +16,7 @@ from .forms import SourceAdminForm
 from .history import HistoryAdmin
 from .review import review_event_search, review_source
 from .review_forms import ISO_DATE_OVERRIDES
+from .safe import SafeInputAdmin
 
 
 @admin.register(Source)
@@ -115,7 +116,7 @@ class SourceAdmin(HistoryAdmin):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(SafeInputAdmin, admin.ModelAdmin):
     list_display = ["date_text", "date_label", "precision", "status", "source"]
     list_filter = ["status", "precision"]
     search_fields = ["quote", "date_text"]

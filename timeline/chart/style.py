@@ -9,6 +9,9 @@ import re
 from unicodedata import east_asian_width
 
 DAY = datetime.timedelta(days=1)
+# The dates a chart may show (timeline.models EARLIEST_SUPPORTED and LATEST_SUPPORTED).
+FIRST_DAY = datetime.date(500, 1, 1)
+LAST_DAY = datetime.date(2999, 12, 31)
 
 
 def gettext_noop(text: str) -> str:
@@ -38,12 +41,6 @@ LABEL_CHAR_WIDTH = 7.0
 # Chinese characters, kana and hangul (and full-width forms) are about 1 em wide: 12 px at 12 px,
 # where a Latin character is given 7 (issue 22: Japanese and Korean labels measured as they draw).
 WIDE_CHAR_FACTOR = LABEL_FONT_SIZE / LABEL_CHAR_WIDTH
-# The chart's fonts by language, the systems' own CJK fonts first (as site.css), no web font.
-FONT_FAMILIES = {
-    "en": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
-    "ja": "Hiragino Sans, Hiragino Kaku Gothic ProN, Yu Gothic UI, Meiryo, Noto Sans CJK JP, system-ui, sans-serif",
-    "ko": "Apple SD Gothic Neo, Malgun Gothic, Noto Sans CJK KR, system-ui, sans-serif",
-}
 LABEL_GAP = 4  # between a mark's target and its label
 # Between two labels in a row, so neighbours never read as one ("Summit in Nara Takeshima Day").
 LABEL_MIN_GAP = 8
@@ -81,8 +78,21 @@ TICK_CHAR_WIDTH = 7.0
 TICK_GAP = 18
 # Between the plot's edge and the tick labels.
 TICK_LABEL_GAP = 4
-# Height of the density band under the lanes, when a window draws only some of its events.
+# Height of the density band under the lanes, when a window draws only some of its events;
+# with a band the lanes give up this many px of their height, between them and it.
 BAND_HEIGHT = 90
+BAND_GAP = 10
+# The density band's bars stand this far above the bottom of the drawing.
+BAND_FOOT = 20
+# The text of the chart: Plotly's font and size, and the SVG's.
+FONT_FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
+# The chart's fonts by language, the systems' own CJK fonts first (as site.css), no web font.
+FONT_FAMILIES = {
+    "en": FONT_FAMILY,
+    "ja": "Hiragino Sans, Hiragino Kaku Gothic ProN, Yu Gothic UI, Meiryo, Noto Sans CJK JP, system-ui, sans-serif",
+    "ko": "Apple SD Gothic Neo, Malgun Gothic, Noto Sans CJK KR, system-ui, sans-serif",
+}
+FONT_SIZE = 13
 
 # --- lanes --------------------------------------------------------------------
 # At most this many lanes by default; the actors (or topics) with fewest events in
@@ -99,6 +109,8 @@ NEUTRAL_COLOUR = "#3a6ea5"
 TODAY_COLOUR = "#d62728"
 LANE_BAND_COLOUR = "rgba(128,128,128,0.07)"
 GRID_COLOUR = "rgba(128,128,128,0.2)"
+DENSITY_COLOUR = "rgba(110,110,120,0.55)"
+LINK_COLOUR = "rgba(128,128,128,0.75)"
 RANGE_BAR_OPACITY = 0.45
 # On a dark page a faded bar falls below the 3:1 that WCAG 1.4.11 asks of graphics: there a
 # bar is drawn whole in its lane's lighter twin (3:1 and more, see DARK_MIX_WHITE), and kept

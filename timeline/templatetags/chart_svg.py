@@ -1,4 +1,4 @@
-"""`{% chart_first_view figure total %}`: the chart's first view drawn by the server (timeline/chart/svg.py)."""
+"""`{% chart_first_view chart total %}`: the first view drawn by the server from its layout (chart/svg.py)."""
 
 from django import template
 from django.utils.translation import ngettext
@@ -9,6 +9,6 @@ register = template.Library()
 
 
 @register.simple_tag
-def chart_first_view(figure, total):
+def chart_first_view(layout, total):
     description = ngettext("Timeline chart of %(count)d event", "Timeline chart of %(count)d events", total)
-    return first_view_svg(figure, description % {"count": total})
+    return first_view_svg(layout, description % {"count": total})

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from ..caching import public_cache
-from ..chart.figure import window_figure
+from ..chart.build import framing, window_chart
 from ..filters import EventFilterForm, EventPageForm
 from ..models import Event
 from ..serializers import event_to_dict
@@ -93,6 +93,5 @@ def window_json(request):
     data = form.cleaned_data
     first, last = data["window"] or (data["from"], data["to"])
     events = form.filter(Event.objects.published())
-    width = form.chart_view()["width"]
-    figure = window_figure(events, first, last, data["lanes"], data["links"], form.query_string(), width)
-    return JsonResponse({"from": first.isoformat(), "to": last.isoformat(), **figure})
+    chart = window_chart(events, first, last, framing(data), form.query_string())
+    return JsonResponse({"from": first.isoformat(), "to": last.isoformat(), **chart.figure})
