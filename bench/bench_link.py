@@ -3,6 +3,7 @@ From a pasted link to proposals on the desk, as an editor lives it, and a
 screenshot of the jobs desk with a job running.
 
     .venv/bin/python bench/bench_link.py [--runs 5] [--screenshot docs/screenshots/jobs-desk.png]
+    .venv/bin/python bench/bench_link.py --pages /tmp/saved/*.html   # real pages saved by hand, never committed
 
 Serves pages written for the tests (tests/pages/) from 127.0.0.1, starts
 runserver and one worker (`manage.py worker`, as `make run` does) on a
@@ -11,11 +12,15 @@ paste the link, press Fetch, wait for the jobs desk (htmx, every 2 s) to show
 the job done, open "Check and save", save, wait for the first proposal on the
 review page. Reports, per run, paste → fetched on the desk and paste →
 proposals on the desk (the save pressed as soon as the form shows), as median
-(min–max).
+(min–max). With --pages, each saved page is served and pasted in turn instead,
+and what was read from it (title, author, outlet, date, canonical address, the
+text's start) is printed beside its timings, to compare with the page itself.
 """
 
 import argparse
+import datetime
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -62,20 +67,39 @@ def prepare(env: dict) -> None:
         subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**os.environ, **env}, check=True)
 
 
-def one_run(page, base: str, link: str) -> tuple[float, float]:
+def one_run(page, base: str, link: str, report: bool = False) -> tuple[float, float]:
     page.goto(f"{base}/admin/timeline/source/add/")
     page.fill("#id_link", link)
     start = time.perf_counter()
     page.click("input[name=_fetch]")
-    expect(page.locator("tr.job")).to_have_attribute("data-job-state", "done", timeout=60_000)
+    expect(page.locator("tr.job")).to_have_attribute("data-job-state", re.compile("done|failed"), timeout=60_000)
     fetched = time.perf_counter() - start
+    if page.locator("tr.job").get_attribute("data-job-state") == "failed":
+        print(f"{link}: {page.locator('.job-error').inner_text()}")
+        return fetched, float("nan")
     page.click("a.job-link")
+    if report:
+        print_extracted(page, link)
+    if not page.input_value("#id_published_on"):
+        page.fill("#id_published_on", datetime.date.today().isoformat())  # a bench needs one; the desk never guesses
     page.click("input[name=_save]")
-    expect(page.locator("section.proposal").first).to_be_visible(timeout=60_000)
+    expect(page.locator("section.proposal, .errornote").first).to_be_visible(timeout=60_000)
+    if not page.locator("section.proposal").count():
+        print(f"{link}: {page.locator('.errornote').inner_text()}")
+        return fetched, float("nan")
     return fetched, time.perf_counter() - start
 
 
+def print_extracted(page, link: str) -> None:
+    print(f"== {link}")
+    for field in ("url", "title", "author", "outlet", "published_on", "language"):
+        print(f"   {field:13} {page.input_value(f'#id_{field}') or '(empty)'}")
+    text = page.input_value("#id_text")
+    print(f"   {'text':13} {len(text):,} characters: {text[:160]!r}")
+
+
 def summary(values: list[float]) -> str:
+    values = [value for value in values if value == value] or [float("nan")]
     return f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
 
 
@@ -83,6 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--screenshot", type=Path)
+    parser.add_argument("--pages", type=Path, nargs="+", help="saved HTML pages to paste instead of the test pages")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, LocalSite() as site:
         env = {
@@ -107,7 +132,11 @@ def main() -> None:
                 if options.screenshot:
                     screenshot(page, base, site, options.screenshot)
                 timings = []
-                for run in range(min(options.runs, len(BODIES) - 1)):
+                for saved in options.pages or []:
+                    route = f"/saved/{saved.name}"
+                    site.routes[route] = Answer(body=saved.read_bytes())
+                    timings.append(one_run(page, base, site.url(route), report=True))
+                for run in range(0 if options.pages else min(options.runs, len(BODIES) - 1)):
                     path = f"/world/ferry-{run}"
                     title = f"Harbour news, part {run + 1}"
                     body = BODIES[run % len(BODIES)]
@@ -118,7 +147,7 @@ def main() -> None:
             for process in processes:
                 stop(process)
     print(f"paste → fetched on the desk:   {summary([t[0] for t in timings])}")
-    print(f"paste → proposals on the desk: {summary([t[1] for t in timings])}  ({options.runs} runs)")
+    print(f"paste → proposals on the desk: {summary([t[1] for t in timings])}  ({len(timings)} runs)")
 
 
 def screenshot(page, base: str, site: LocalSite, out: Path) -> None:

@@ -245,6 +245,11 @@ def ingest_source(
 
 def propose(source: Source, progress: Callable[[int], None] | None = None) -> IngestResult:
     """Create the proposals of a saved source (used by the admin's add form too)."""
+    language = source_language(source)
+    if source.language != language:
+        # The desk matches and labels by the language the text was read in.
+        source.language = language
+        source.save(update_fields=["language"])
     proposals = proposals_for(source, progress=progress)
     for proposal in proposals:
         proposal.save()

@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.db.models.functions import Length
 from rapidfuzz import fuzz, utils
 
+from newsdates.language import detect_language
 from timeline.labels import date_label
 from timeline.models import Citation, Event, Source
 
@@ -221,7 +222,10 @@ def _language_of(proposal) -> str:
     language = getattr(proposal, "language", None)
     if language:
         return language
-    return proposal.source.language if proposal.source_id or getattr(proposal, "source", None) else "en"
+    if proposal.source.language in ("ja", "ko"):
+        return proposal.source.language
+    # Sources stored before languages were read default to English.
+    return detect_language(proposal.quote or "")
 
 
 # ------------------------------------------------------------------ duplicates

@@ -112,6 +112,7 @@ class Job(models.Model):
         INGEST_URL = "ingest_url", "Ingest a link"
         PROPOSE = "propose", "Read a long article"
         POLL_FEED = "poll_feed", "Poll a feed"
+        IMPORT_CSV = "import_csv", "Import events (CSV)"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -170,4 +171,6 @@ class Job(models.Model):
         """What the job works on, in a few words."""
         if self.feed_id:
             return str(self.feed)
+        if self.kind == self.Kind.IMPORT_CSV:
+            return f"{self.input.get('rows', '?')} rows"
         return str(self.input.get("url") or self.input.get("title") or "")

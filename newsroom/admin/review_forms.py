@@ -176,6 +176,7 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
                 "actors": list(proposal.suggested_actors.all()) if proposal.pk else [],
                 "importance": 3,
                 "quote": proposal.quote,
+                "arc": followed_story(proposal.source),
             },
         )
         super().__init__(*args, **kwargs)
@@ -202,3 +203,11 @@ class IntoEventForm(QuoteMixin, forms.Form):
         kwargs.setdefault("prefix", f"i{proposal.pk}")
         kwargs.setdefault("initial", {"quote": proposal.quote})
         super().__init__(*args, **kwargs)
+
+
+def followed_story(source):
+    """The story whose feed brought the source in: where its events most likely belong."""
+    if source is None or not source.pk:
+        return None
+    item = source.feed_items.select_related("feed__story").first()
+    return item.feed.story if item else None
