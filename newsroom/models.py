@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from timeline.models import Source, StoryArc
+from timeline.text import web_url_validator
 
 
 class Feed(models.Model):
     """An outlet's RSS or Atom feed, polled on a schedule for one story."""
 
-    url = models.URLField("feed address", max_length=500, unique=True)
+    url = models.URLField("feed address", max_length=500, unique=True, validators=[web_url_validator])
     story = models.ForeignKey(StoryArc, on_delete=models.PROTECT, related_name="feeds")
     keywords = models.JSONField(
         default=list,
