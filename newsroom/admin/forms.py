@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from simple_history.models import to_historic
 
-from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
-from newsroom.jobs import LONG_ARTICLE_CHARS
+from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text
 from newsroom.matching import find_duplicate_source
 from timeline.history import M2M_MODELS
 from timeline.models import UNSOURCED_MESSAGE, Citation, Event, Source
@@ -148,15 +147,7 @@ class SourceAdminForm(forms.ModelForm):
             # Link to the source it repeats rather than make a second copy.
             self.add_error(None, duplicate_source_message(duplicate))
             return cleaned
-        published = cleaned.get("published_on")
-        # A long article's dates are read by a worker after the save (newsroom.jobs).
-        if (
-            not self.instance.pk
-            and published
-            and not self.has_error("published_on")
-            and len(text) <= LONG_ARTICLE_CHARS
-        ):
-            probe = Source(text=text, published_on=published)
-            if not proposals_for(probe):
-                self.add_error("text", "No dates were found in this text, so there is nothing to propose.")
+        # Stored whether or not dates are found: an undated article can still
+        # be cited by hand. Its dates are read once, after the save
+        # (SourceAdmin.save_model, or a worker for a long one).
         return cleaned
