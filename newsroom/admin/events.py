@@ -13,7 +13,7 @@ from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation
 
 from .bulk import EventImportExportMixin
 from .date_labels import date_label_view
-from .forms import CitationFormSet, EventAdminForm
+from .forms import CitationFormSet, CitationInlineForm, EventAdminForm
 from .history import (
     HistoryAdmin,
     deleted_events,
@@ -29,9 +29,12 @@ from .translations import SideBySideTranslations
 class CitationInline(admin.StackedInline):
     model = Citation
     formset = CitationFormSet
+    form = CitationInlineForm
     extra = 0
     autocomplete_fields = ["source"]
+    # Where the passage is in the article is worked out from it, never typed.
     fields = ["source", "quote", "start", "end"]
+    readonly_fields = ["start", "end"]
 
 
 @admin.register(Event)
