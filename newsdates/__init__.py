@@ -168,7 +168,7 @@ def extract_dates(
         if r is None:
             continue
         tense = resolver.tense(c, sent)
-        modality = modality_at(text, sent, c.start, c.end)
+        modality = modality_at(text, sent, c.start, c.end, past=bool(r.latest and r.latest < pub))
         mentions.append(
             DateMention(
                 text=text[c.start : c.end],

@@ -845,3 +845,39 @@ def test_every_date_of_a_long_text_without_sentence_punctuation_is_read():
     mentions = extract_dates(text, TUE_13_JAN)
     assert [m.value for m in mentions[:4]] == ["2026-03-03", "2026-03-04"] * 2
     assert len(mentions) == 4000
+
+
+# --- status from the verb and its modality (issue 21) ------------------------
+
+FRI_9_JAN = date(2026, 1, 9)
+
+
+@pytest.mark.parametrize(
+    "text, published, status",
+    [
+        ("The neighbour refused to attend the planned summit on 20 January.", TUE_13_JAN, "cancelled"),
+        ("Both capitals declined to take part in the talks on Friday.", TUE_13_JAN, "cancelled"),
+        ("The premier is preparing to call an election on 8 February.", TUE_13_JAN, "expected"),
+        ("A plan is being coordinated for the two ministers to meet on 2 February.", TUE_13_JAN, "expected"),
+        ("The cabinet is considering a stimulus package for 1 March.", TUE_13_JAN, "expected"),
+        ("In a speech on 2 December, the minister said the port would reopen.", TUE_13_JAN, "happened"),
+        ("The talks ended on Friday.", FRI_9_JAN, "happened"),
+        ("A tense week drew to a close on Friday as the envoy left.", FRI_9_JAN, "happened"),
+        ("The vote is on 3 September.", TUE_13_JAN, "scheduled"),
+    ],
+)
+def test_status_follows_the_verb_and_its_modality(text, published, status):
+    [mention] = event_mentions(text, published)
+    assert mention.status == status
+
+
+def test_a_past_date_takes_no_plan_from_another_part_of_its_clause():
+    text = "The mayors will meet on Monday, marking their second meeting, following talks in Osaka in early November."
+    statuses = {m.text: m.status for m in event_mentions(text, TUE_13_JAN)}
+    assert statuses == {"Monday": "scheduled", "early November": "happened"}
+
+
+def test_a_modal_word_in_a_relative_clause_is_not_its_sentences():
+    text = "On Thursday night, the embassy said it had rejected a request on goods that the navy might use."
+    [mention] = event_mentions(text, FRI_9_JAN)
+    assert (mention.earliest, mention.status) == (date(2026, 1, 8), "happened")
