@@ -145,7 +145,8 @@ _FUTURE_COMPLEMENT = re.compile(
 # Present-tense verbs of schedules: "the festival opens on Wednesday" (not an
 # infinitive, "to play the drums at APEC last year", nor "face-to-face").
 _SCHEDULED = re.compile(
-    r"(?<!-)(?<!\bto )(?<!\ba )(?<!\bthe )(?<!\bits )\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
+    r"(?<!-)(?<!\bto )(?<!\ba )(?<!\bthe )(?<!\bits )"
+    r"\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
     r"travels?|visits?|heads?|faces?|plays?|hosts?|holds?|goes|go|runs?|launch(?:es)?|votes?|decides?|"
     r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due|is\s+on|are\s+on)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
     re.IGNORECASE,
