@@ -881,3 +881,72 @@ def test_a_modal_word_in_a_relative_clause_is_not_its_sentences():
     text = "On Thursday night, the embassy said it had rejected a request on goods that the navy might use."
     [mention] = event_mentions(text, FRI_9_JAN)
     assert (mention.earliest, mention.status) == (date(2026, 1, 8), "happened")
+
+
+# --- day numbers, spans and history (issue 21) --------------------------------
+
+THU_11_DEC = date(2025, 12, 11)
+
+
+def spans(text: str, published: date) -> list[tuple[str, str, str]]:
+    return [(m.text, str(m.earliest), str(m.latest)) for m in event_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("The paper said on the 9th that talks went well.", THU_11_DEC, [("the 9th", "2025-12-09", "2025-12-09")]),
+        (
+            "Officials hope to meet around the 20th–21st of next month in Busan.",
+            THU_11_DEC,
+            [("the 20th–21st of next month", "2026-01-20", "2026-01-21")],
+        ),
+        (
+            "The lease ran out on the 3rd of last month.",
+            TUE_13_JAN,
+            [("the 3rd of last month", "2025-12-03", "2025-12-03")],
+        ),
+        ("In March, the strike began on the 9th.", TUE_13_JAN, [("the 9th", "2025-03-09", "2025-03-09")]),
+        ("It was the 14th consecutive year of growth.", TUE_13_JAN, []),
+        ("He marked the 20th anniversary with a speech.", TUE_13_JAN, []),
+    ],
+)
+def test_day_numbers_belong_to_the_publication_month_or_the_one_named(text, published, expected):
+    assert spans(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Voting could take place on March 8 or March 15.",
+            [("March 8 or March 15", "2026-03-08", "2026-03-15")],
+        ),
+        ("The ferry runs from May 4 to 10.", [("May 4 to 10", "2026-05-04", "2026-05-10")]),
+        ("The temple was built in the Heian period (794–1185).", [("794–1185", "0794-01-01", "1185-12-31")]),
+        ("The kingdom annexed the island on June 4, 1822.", [("June 4, 1822", "1822-06-04", "1822-06-04")]),
+    ],
+)
+def test_stated_spans_alternatives_and_historical_years(text, expected):
+    assert spans(text, TUE_13_JAN) == expected
+
+
+def test_a_week_of_events_already_past_ends_at_publication():
+    assert spans("The protests shook a week where the ministry issued new rules.", FRI_9_JAN) == [
+        ("a week", "2026-01-05", "2026-01-09")
+    ]
+    assert spans("The minister visited Busan this week.", WED_14_JAN) == [("this week", "2026-01-12", "2026-01-14")]
+    assert spans("The minister visits Busan this week.", WED_14_JAN) == [("this week", "2026-01-12", "2026-01-18")]
+
+
+def test_a_condition_restating_a_date_is_not_an_event():
+    text = "If the chamber is dissolved on January 23, campaigning could begin on January 27."
+    assert spans(text, WED_14_JAN) == [("January 27", "2026-01-27", "2026-01-27")]
+
+
+def test_a_heading_dates_the_paragraph_under_it():
+    text = "June 4: envoy recalled\nThe next day, the ministry summoned the ambassador."
+    assert spans(text, date(2026, 6, 20)) == [
+        ("June 4", "2026-06-04", "2026-06-04"),
+        ("The next day", "2026-06-05", "2026-06-05"),
+    ]
