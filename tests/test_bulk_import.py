@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from newsroom.admin.bulk import CHANGE_REASON
 from tests.curation_data import PASSWORD, make_actors, make_editor, make_event
-from timeline.models import Actor, Event
+from timeline.models import Actor, Citation, Event, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,9 @@ def events(editor):
         latest=datetime.date(2025, 10, 30),
         is_published=True,
     )
+    # Published events rest on a citation.
+    source = Source.objects.create(text="Leaders met in Gyeongju.", published_on=datetime.date(2025, 11, 1))
+    Citation.objects.create(event=gyeongju, source=source, quote="Leaders met in Gyeongju.", start=0, end=24)
     return nara, gyeongju
 
 
