@@ -23,6 +23,7 @@ from .history import (
     stale_message,
 )
 from .review_forms import ISO_DATE_OVERRIDES
+from .translations import SideBySideTranslations
 
 
 class CitationInline(admin.StackedInline):
@@ -37,12 +38,12 @@ class CitationInline(admin.StackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(EventImportExportMixin, HistoryAdmin):
+class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     form = EventAdminForm
     inlines = [CitationInline]
     list_display = ["title", "date_label", "precision", "status", "is_published", "importance"]
     list_filter = ["is_published", "status", "precision", "actors", "topics", "arc"]
-    search_fields = ["title", "summary", "citations__quote", "actors__name", "actors__aliases"]
+    search_fields = ["title", "title_ja", "title_ko", "summary", "citations__quote", "actors__name", "actors__aliases"]
     date_hierarchy = "earliest"
     autocomplete_fields = ["actors", "places", "topics", "arc"]
     prepopulated_fields = {"slug": ["title"]}

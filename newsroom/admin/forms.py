@@ -25,9 +25,15 @@ class EventAdminForm(forms.ModelForm):
         model = Event
         fields = [
             "title",
+            "title_ja",
+            "title_ko",
             "short_title",
+            "short_title_ja",
+            "short_title_ko",
             "slug",
             "summary",
+            "summary_ja",
+            "summary_ko",
             "earliest",
             "latest",
             "precision",
