@@ -125,9 +125,11 @@ def test_the_page_holds_a_row_linking_to_each_event_of_the_view(client, seed, pa
 
 @pytest.mark.django_db
 def test_the_page_says_what_lies_outside_the_view_with_links_that_take_it_in(client, seed):
-    html = client.get("/embed/?lanes=actor").content.decode()
+    html = client.get("/embed/?lanes=actor&theme=dark&page=2").content.decode()
     earlier = re.search(r'<a class="outside-earlier" data-outside="earlier" href="\?([^"]+)">(\d+) earlier ←</a>', html)
     assert earlier and earlier[2] == "3"
-    assert "lanes=actor" in earlier[1] and re.search(r"window=\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}", earlier[1])
+    # The embed's look and the filters stay; the list starts again at its first page.
+    assert "lanes=actor" in earlier[1] and "theme=dark" in earlier[1] and "page=" not in earlier[1]
+    assert re.search(r"window=\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}", earlier[1])
     moved = client.get("/embed/?" + earlier[1].replace("&amp;", "&")).content.decode()
     assert "outside-earlier" not in moved

@@ -1,14 +1,13 @@
 """
 The chart's server-drawn views: `{% chart_first_view chart total %}` (the
 wide SVG, chart/svg.py), `{% row_mark row %}` (a mark of the narrow box's
-rows, chart/vertical.py) and `{% window_url query_string window %}` (a link
+rows, chart/vertical.py) and `{% window_url window %}` (a link
 that moves the view to a window, keeping the filters).
 """
 
 import datetime
 
 from django import template
-from django.http import QueryDict
 from django.template.defaultfilters import pluralize
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -43,10 +42,10 @@ def row_mark(row) -> SafeString:
     )
 
 
-@register.simple_tag
-def window_url(query_string: str, window: tuple[datetime.date, datetime.date]) -> str:
-    """`?…` the current filters with the chart's window moved (and the list back on its first page)."""
-    query = QueryDict(query_string, mutable=True)
+@register.simple_tag(takes_context=True)
+def window_url(context, window: tuple[datetime.date, datetime.date]) -> str:
+    """`?…` this page's query with the chart's window moved (the embed's theme and title kept, the list's page not)."""
+    query = context["request"].GET.copy()
     query.pop("page", None)
     query["window"] = f"{window[0].isoformat()}..{window[1].isoformat()}"
     return "?" + query.urlencode(safe=".")
