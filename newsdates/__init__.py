@@ -53,7 +53,7 @@ from typing import Any
 
 from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day
-from ._tense import modality_at, split_sentences
+from ._tense import modality_at, split_sentences, whole_sentences
 
 __all__ = ["TENSE_MISMATCH", "DateMention", "event_mentions", "extract_dates", "merge_ranges", "split_sentences"]
 
@@ -99,15 +99,17 @@ class DateMention:
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Longest first, then earliest; drop anything overlapping a keeper, so
-    "Tuesday, Jan. 13" beats "Tuesday" and "13 January 2026" beats "2026"."""
-    taken: list[tuple[int, int]] = []
+    "Tuesday, Jan. 13" beats "Tuesday" and "13 January 2026" beats "2026".
+    Kept characters are marked in a byte map, so each check costs the
+    candidate's own length, whatever the number of keepers."""
+    if not cands:
+        return []
+    taken = bytearray(max(c.end for c in cands))
     chosen: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if c.end <= c.start:
+        if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -146,12 +148,17 @@ def extract_dates(
     in text order and non-overlapping. `progress`, if given, is called with
     the number of characters read so far (for a progress bar on long texts)."""
     pub = _as_date(published)
-    sentences = split_sentences(text)
+    found = _share_years(text, _select(candidates(text, whole_sentences(text))))
+    # Tense is read within sentences of bounded length, cut outside dates.
+    inside = bytearray(len(text))
+    for c in found:
+        inside[c.start : c.end] = b"\x01" * (c.end - c.start)
+    sentences = split_sentences(text, keep=inside)
     starts = [s for s, _ in sentences]
     resolver = Resolver(text, pub)
     mentions: list[DateMention] = []
     reported = 0
-    for c in _share_years(text, _select(candidates(text))):
+    for c in found:
         i = max(bisect.bisect_right(starts, c.start) - 1, 0)
         sent = sentences[i] if sentences else (0, len(text))
         if progress and c.start >= reported + PROGRESS_STEP:
@@ -371,10 +378,13 @@ def _lasting(text: str, mention: DateMention) -> DateMention:
     days = _stated_days(found)
     if not 2 <= days <= _LONGEST_EVENT_DAYS:
         return mention
-    if found.groupdict().get("ends"):
-        first, last = mention.earliest - timedelta(days=days - 1), mention.earliest
-    else:
-        first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
+    try:
+        if found.groupdict().get("ends"):
+            first, last = mention.earliest - timedelta(days=days - 1), mention.earliest
+        else:
+            first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
+    except OverflowError:
+        return mention  # at the edge of the calendar
     span = replace(mention, earliest=first, latest=last, precision="span")
     return replace(span, label=_range_label(replace(mention, earliest=first), span))
 
@@ -415,16 +425,17 @@ def event_mentions(
         for m in merge_ranges(text, extract_dates(text, published, progress=progress))
         if m.earliest and m.latest and m.precision not in _UNPLACED
     ]
-    kept: list[DateMention] = []
+    by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:
-        siblings = [m for m in mentions if m.sentence_start == mention.sentence_start and m is not mention]
-        if any(_frames(mention, other) for other in siblings):
-            continue
-        if any(
-            (k.earliest, k.latest) == (mention.earliest, mention.latest)
-            for k in kept
-            if k.sentence_start == mention.sentence_start
-        ):
-            continue
-        kept.append(mention)
+        by_sentence.setdefault(mention.sentence_start, []).append(mention)
+    kept: list[DateMention] = []
+    for sentence in by_sentence.values():
+        dates: set[tuple[date | None, date | None]] = set()
+        for mention in sentence:
+            if any(_frames(mention, other) for other in sentence if other is not mention):
+                continue
+            if (mention.earliest, mention.latest) in dates:
+                continue
+            dates.add((mention.earliest, mention.latest))
+            kept.append(mention)
     return kept

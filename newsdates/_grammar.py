@@ -109,12 +109,26 @@ class Candidate:
 
 
 _Handler = Callable[[re.Match[str]], Iterator[Candidate]]
-_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = []
 
 
-def _pattern(regex: str, flags: int = 0) -> Callable[[_Handler], _Handler]:
+@dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    handler: _Handler
+    needs: tuple[str, ...]
+
+
+_PATTERNS: list[_Pattern] = []
+_DIGITS = tuple("0123456789")
+_MONTH_WORDS = tuple(name[:3] for name in _MONTHS)
+
+
+def _pattern(regex: str, flags: int = 0, *, needs: tuple[str, ...]) -> Callable[[_Handler], _Handler]:
+    """Register a pattern and its handler. `needs`: lower-case strings of which
+    every match holds at least one; a sentence holding none is not searched."""
+
     def register(handler: _Handler) -> _Handler:
-        _PATTERNS.append((re.compile(regex, flags), handler))
+        _PATTERNS.append(_Pattern(re.compile(regex, flags), handler, needs))
         return handler
 
     return register
@@ -138,14 +152,14 @@ def _tod(word: str | None) -> str | None:
     return _TOD.get(word.lower()) if word else None
 
 
-@_pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+@_pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b", needs=_DIGITS)
 def _p_iso(m: re.Match[str]) -> Iterator[Candidate]:
     y, mo, d = (int(g) for g in m.groups())
     if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
         yield _cand(m, "ymd", y=y, m=mo, d=d)
 
 
-@_pattern(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+@_pattern(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", needs=_DIGITS)
 def _p_slashed(m: re.Match[str]) -> Iterator[Candidate]:
     a, b, y = (int(g) for g in m.groups())
     mo, d = (a, b) if a <= 12 else (b, a)  # US order unless impossible
@@ -155,7 +169,8 @@ def _p_slashed(m: re.Match[str]) -> Iterator[Candidate]:
 
 @_pattern(
     rf"\b(?:({_WD}),?\s+)?({_MON})\s+({_DAY})\b(?!\s*(?:%|,\d|\d))"
-    rf"(?:,?\s+({_YEAR})\b)?(?:\s+(morning|afternoon|evening|night))?"
+    rf"(?:,?\s+({_YEAR})\b)?(?:\s+(morning|afternoon|evening|night))?",
+    needs=_DIGITS,
 )
 def _p_month_day(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(
@@ -169,7 +184,7 @@ def _p_month_day(m: re.Match[str]) -> Iterator[Candidate]:
     )
 
 
-@_pattern(rf"\b(?:({_WD}),?\s+)?(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MON})(?:,?\s+({_YEAR})\b)?")
+@_pattern(rf"\b(?:({_WD}),?\s+)?(?:the\s+)?({_DAY})\s+(?:of\s+)?({_MON})(?:,?\s+({_YEAR})\b)?", needs=_DIGITS)
 def _p_day_month(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(
         m,
@@ -182,7 +197,7 @@ def _p_day_month(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 # "3 to 5 March", "3-5 March": two points, the first borrowing the month.
-@_pattern(rf"\b({_DAY})\s*(?:-|–|to|and|until|through)\s*(({_DAY})\s+({_MON})(?:,?\s+({_YEAR})\b)?)")
+@_pattern(rf"\b({_DAY})\s*(?:-|–|to|and|until|through)\s*(({_DAY})\s+({_MON})(?:,?\s+({_YEAR})\b)?)", needs=_DIGITS)
 def _p_day_range_month(m: re.Match[str]) -> Iterator[Candidate]:
     y = int(m[5]) if m[5] else None
     mo = _mon(m[4])
@@ -191,7 +206,10 @@ def _p_day_range_month(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 # "March 3-5", "Jan. 13 and 14, 2026"
-@_pattern(rf"\b(({_MON})\s+({_DAY}))\s*(?:-|–|to|and|until|through)\s*({_DAY})\b(?!\s*{_MON})(?:,?\s+({_YEAR})\b)?")
+@_pattern(
+    rf"\b(({_MON})\s+({_DAY}))\s*(?:-|–|to|and|until|through)\s*({_DAY})\b(?!\s*{_MON})(?:,?\s+({_YEAR})\b)?",
+    needs=_DIGITS,
+)
 def _p_month_day_range(m: re.Match[str]) -> Iterator[Candidate]:
     y = int(m[5]) if m[5] else None
     mo = _mon(m[2])
@@ -199,7 +217,7 @@ def _p_month_day_range(m: re.Match[str]) -> Iterator[Candidate]:
     yield Candidate(m.start(4), m.end(5) if m[5] else m.end(4), "ymd", {"y": y, "m": mo, "d": _daynum(m[4])})
 
 
-@_pattern(rf"\b(?:({_PART})[\s-]+)?({_MON}),?\s+(?:of\s+)?({_YEAR})\b")
+@_pattern(rf"\b(?:({_PART})[\s-]+)?({_MON}),?\s+(?:of\s+)?({_YEAR})\b", needs=_DIGITS)
 def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ym", y=int(m[3]), m=_mon(m[2]), part=_part(m[1]))
 
@@ -209,7 +227,8 @@ def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
 @_pattern(
     rf"(?:\b((?i:in|since|by|until|till|through|during|before|after|from|of|to|between|and|or|"
     rf"last|next|this|(?:(?:in|until|by|since)\s+)?(?:early|mid|late)(?:\s+(?:last|next|this))?|"
-    rf"the\s+(?:beginning|start|middle|end|close)\s+of))[\s-]+)?({_MON})(?![\s-]*\d)(?!\s+[A-Z][a-z])"
+    rf"the\s+(?:beginning|start|middle|end|close)\s+of))[\s-]+)?({_MON})(?![\s-]*\d)(?!\s+[A-Z][a-z])",
+    needs=_MONTH_WORDS,
 )
 def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
     words = (m[1] or "").lower().split()
@@ -262,7 +281,7 @@ _YEAR_CUE = re.compile(r"(?:in|since|by|of|from|until|to|before|after|during|the
 _SPACES = re.compile(r"\s+")
 
 
-@_pattern(rf"{_NOT_AMOUNT}(?:\b({_PART}|fiscal|FY)[\s-]+)?\b({_YEAR})\b(?![,.]\d)")
+@_pattern(rf"{_NOT_AMOUNT}(?:\b({_PART}|fiscal|FY)[\s-]+)?\b({_YEAR})\b(?![,.]\d)", needs=_DIGITS)
 def _p_year(m: re.Match[str]) -> Iterator[Candidate]:
     y = int(m[2])
     before = m.string[max(0, m.start() - 20) : m.start()]
@@ -276,7 +295,7 @@ def _p_year(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 # "1910-1945", "2025-26": two years.
-@_pattern(rf"{_NOT_AMOUNT}\b({_YEAR})\s*[-–/]\s*(\d{{4}}|\d{{2}})\b(?![-–/.,]\d)")
+@_pattern(rf"{_NOT_AMOUNT}\b({_YEAR})\s*[-–/]\s*(\d{{4}}|\d{{2}})\b(?![-–/.,]\d)", needs=_DIGITS)
 def _p_year_range(m: re.Match[str]) -> Iterator[Candidate]:
     y1 = int(m[1])
     y2 = int(m[2]) if len(m[2]) == 4 else (y1 // 100) * 100 + int(m[2])
@@ -285,7 +304,7 @@ def _p_year_range(m: re.Match[str]) -> Iterator[Candidate]:
         yield _cand(m, "year", 2, y=y2, part=None)
 
 
-@_pattern(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(1[0-9]|20)(\d)0s\b|(?<![\w'’])['’](\d)0s\b")
+@_pattern(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(1[0-9]|20)(\d)0s\b|(?<![\w'’])['’](\d)0s\b", needs=_DIGITS)
 def _p_decade(m: re.Match[str]) -> Iterator[Candidate]:
     if m[4]:
         d = int(m[4])
@@ -298,6 +317,7 @@ def _p_decade(m: re.Match[str]) -> Iterator[Candidate]:
 @_pattern(
     r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+century\b|\bthe\s+(twentieth|twenty-first|nineteenth)\s+century\b",
     re.IGNORECASE,
+    needs=("century",),
 )
 def _p_century(m: re.Match[str]) -> Iterator[Candidate]:
     n = int(m[1]) if m[1] else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[2].lower()]
@@ -307,7 +327,8 @@ def _p_century(m: re.Match[str]) -> Iterator[Candidate]:
 
 @_pattern(
     rf"\b(?:((?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?({_WD})\b(?!['’]s\s+[A-Z])"
-    r"(?:\s+(morning|afternoon|evening|night))?"
+    r"(?:\s+(morning|afternoon|evening|night))?",
+    needs=("day",),
 )
 def _p_weekday(m: re.Match[str]) -> Iterator[Candidate]:
     mod = (m[1] or "").lower().replace("this past", "last").replace("this coming", "next")
@@ -319,6 +340,7 @@ def _p_weekday(m: re.Match[str]) -> Iterator[Candidate]:
     r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|"
     r"tonight|last\s+night)\b(?:\s+(morning|afternoon|evening|night))?|\bthis\s+(morning|afternoon|evening)\b",
     re.IGNORECASE,
+    needs=("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"),
 )
 def _p_relday(m: re.Match[str]) -> Iterator[Candidate]:
     word = m[0].lower()
@@ -343,6 +365,7 @@ def _p_relday(m: re.Match[str]) -> Iterator[Candidate]:
     r"\b(?:(earlier|later|early|late)\s+)?(last|next|this|this\s+past|previous|current|following|coming)\s+"
     r"(week|weekend|month|year|quarter|decade|century)\b(?!s)|\b(?:the\s+)?(coming|past)\s+(weekend)\b",
     re.IGNORECASE,
+    needs=("week", "month", "year", "quarter", "decade", "century"),
 )
 def _p_relunit(m: re.Match[str]) -> Iterator[Candidate]:
     rel = (m[2] or m[4]).lower()
@@ -370,7 +393,8 @@ _FALL_CUE = re.compile(r"\b(?:in|during|by|until|over|through|since|this)\s+$", 
     rf"\b(?:(?i:the)\s+)?(?:((?i:early|late|mid))[\s-]?)?(?:((?i:last|next|this|this\s+past|the))\s+)?"
     rf"(spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?({_YEAR})\b)?"
     r"(?![\s-]+(?:of\s+\w|wheat|onions?|rolls?|storms?|weather|coats?|clothes|tyres|tires|camps?|"
-    r"solstice|equinox|sales?|collection|squash|school))"
+    r"solstice|equinox|sales?|collection|squash|school))",
+    needs=("spring", "summer", "autumn", "fall", "winter"),
 )
 def _p_season(m: re.Match[str]) -> Iterator[Candidate]:
     season = _SEASONS[m[3]]
@@ -392,6 +416,7 @@ def _p_season(m: re.Match[str]) -> Iterator[Candidate]:
     rf"\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th|last)[\s-]+(quarter|half)\b"
     rf"(?:\s+of\s+(?:({_YEAR})\b|(this|last|next|the)\s+year\b))?|\b([QH])([1-4])\s*(?:of\s+)?({_YEAR})?\b",
     re.IGNORECASE,
+    needs=("quarter", "half", *_DIGITS),
 )
 def _p_quarter(m: re.Match[str]) -> Iterator[Candidate]:
     if m[5]:
@@ -415,6 +440,7 @@ def _p_quarter(m: re.Match[str]) -> Iterator[Candidate]:
     r"\b(early|mid|late|the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)[\s-]+"
     r"(?:(this|last|next|the)\s+)(week|month|year)\b",
     re.IGNORECASE,
+    needs=("week", "month", "year"),
 )
 def _p_part_of_unit(m: re.Match[str]) -> Iterator[Candidate]:
     rel = m[2].lower()
@@ -430,7 +456,10 @@ def _p_part_of_unit(m: re.Match[str]) -> Iterator[Candidate]:
     )
 
 
-@_pattern(r"(?<=\bof )the\s+(year|month)\b(?!\s+(?:before|after|earlier|later|ago|that|when|in|to|of|for|the|'s|’s))")
+@_pattern(
+    r"(?<=\bof )the\s+(year|month)\b(?!\s+(?:before|after|earlier|later|ago|that|when|in|to|of|for|the|'s|’s))",
+    needs=("year", "month"),
+)
 def _p_the_unit(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "relunit", unit=m[1], offset=0, part=None, anaphoric=False)
 
@@ -439,6 +468,7 @@ def _p_the_unit(m: re.Match[str]) -> Iterator[Candidate]:
     rf"\b({_NUM})\s+(day|week|month|year|decade)s?\s+(?:(ago|earlier|later|previously)\b(?!\s+than)|"
     rf"(before|after)\b(?!\s+(?:the|a|an|his|her|their|its|that|this|he|she|they|it|[A-Z])))",
     re.IGNORECASE,
+    needs=("day", "week", "month", "year", "decade"),
 )
 def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
     n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1].lower()]
@@ -451,6 +481,7 @@ def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
     r"\b(?:the\s+(next|following|previous|same)\s+day|the\s+day\s+(before|after)|that\s+(day|week|month|year))\b"
     r"(?!\s+(?:of|that|when|before|after|in|to|at))",
     re.IGNORECASE,
+    needs=("day", "week", "month", "year"),
 )
 def _p_anaphoric_day(m: re.Match[str]) -> Iterator[Candidate]:
     if m[3]:
@@ -463,7 +494,8 @@ def _p_anaphoric_day(m: re.Match[str]) -> Iterator[Candidate]:
 
 @_pattern(
     r"\b(?:on|by|until|till|since|from|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b"
-    r"(?!\s+(?:of|century|anniversary|time|round|floor|day|week|year|month|edition|place|[a-z]+(?:ed|ing)\b))"
+    r"(?!\s+(?:of|century|anniversary|time|round|floor|day|week|year|month|edition|place|[a-z]+(?:ed|ing)\b))",
+    needs=_DIGITS,
 )
 def _p_day_of_month(m: re.Match[str]) -> Iterator[Candidate]:
     d = int(m[2])
@@ -487,7 +519,8 @@ _HOLIDAYS = {
 
 @_pattern(
     r"\b(Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|"
-    rf"Valentine['’]s\s+Day)(?:\s+({_YEAR})\b)?"
+    rf"Valentine['’]s\s+Day)(?:\s+({_YEAR})\b)?",
+    needs=("christmas", "new year", "halloween", "valentine"),
 )
 def _p_holiday(m: re.Match[str]) -> Iterator[Candidate]:
     mo, d = _HOLIDAYS[_SPACES.sub(" ", m[1].lower())]
@@ -515,6 +548,7 @@ _REFS = {
     r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
     r"days|weeks|months|years|decades|centuries|hours))",
     re.IGNORECASE,
+    needs=("now", "currently", "present", "recently", "lately", "past", "future"),
 )
 def _p_ref(m: re.Match[str]) -> Iterator[Candidate]:
     word = _SPACES.sub(" ", m[0].lower())
@@ -525,13 +559,13 @@ def _p_ref(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ref", value=_REFS[word])
 
 
-@_pattern(r"\b(?:the\s+)?(weekend)\b(?!s)", re.IGNORECASE)
+@_pattern(r"\b(?:the\s+)?(weekend)\b(?!s)", re.IGNORECASE, needs=("weekend",))
 def _p_the_weekend(m: re.Match[str]) -> Iterator[Candidate]:
     if m[0].lower().startswith("the"):
         yield _cand(m, "relunit", unit="weekend", offset=0, part=None, anaphoric=False)
 
 
-@_pattern(r"\b(?:(mid|end)-?year|year-end)\b", re.IGNORECASE)
+@_pattern(r"\b(?:(mid|end)-?year|year-end)\b", re.IGNORECASE, needs=("year",))
 def _p_mid_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "relunit", unit="year", offset=0, part=(m[1] or "end").lower(), anaphoric=False)
 
@@ -539,6 +573,7 @@ def _p_mid_year(m: re.Match[str]) -> Iterator[Candidate]:
 @_pattern(
     rf"\bthe\s+(first|last|final)\s+(three|six)\s+months\s+of\s+(?:({_YEAR})\b|(this|last|next|the)\s+year\b)",
     re.IGNORECASE,
+    needs=("months",),
 )
 def _p_months_of_year(m: re.Match[str]) -> Iterator[Candidate]:
     first = m[1].lower() == "first"
@@ -546,16 +581,21 @@ def _p_months_of_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "quarter", kind=kind, n=n, y=int(m[3]) if m[3] else None, rel=(m[4] or "").lower() or None)
 
 
-@_pattern(rf"\bthe\s+week\s+of\s+(?:({_MON})\s+({_DAY})|({_DAY})\s+({_MON}))(?:,?\s+({_YEAR})\b)?")
+@_pattern(rf"\bthe\s+week\s+of\s+(?:({_MON})\s+({_DAY})|({_DAY})\s+({_MON}))(?:,?\s+({_YEAR})\b)?", needs=_DIGITS)
 def _p_week_of(m: re.Match[str]) -> Iterator[Candidate]:
     mon, day = (m[1], m[2]) if m[1] else (m[4], m[3])
     yield _cand(m, "ymd", y=int(m[5]) if m[5] else None, m=_mon(mon), d=_daynum(day), week=True)
 
 
-def candidates(text: str) -> list[Candidate]:
-    """Every reading of every pattern; overlaps are settled by the caller."""
+def candidates(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Every reading of every pattern; overlaps are settled by the caller.
+    Given the text's sentences, each is searched only by the patterns whose
+    needed words it holds (most hold few), and no match crosses two."""
     found: list[Candidate] = []
-    for regex, handler in _PATTERNS:
-        for m in regex.finditer(text):
-            found.extend(handler(m))
+    for lo, hi in sentences if sentences is not None else [(0, len(text))]:
+        lower = text[lo:hi].lower()
+        for pattern in _PATTERNS:
+            if any(word in lower for word in pattern.needs):
+                for m in pattern.regex.finditer(text, lo, hi):
+                    found.extend(pattern.handler(m))
     return found

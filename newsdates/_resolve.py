@@ -138,7 +138,12 @@ class Resolver:
         self.anchor = published  # last time mentioned, for "the next day" etc.
 
     def resolve(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
-        r: _Resolved | None = getattr(self, "_" + c.kind)(c, sent)
+        """The candidate's value, or None when it has none or lies outside
+        the calendar Python can count in (year 0, the day after 9999-12-31)."""
+        try:
+            r: _Resolved | None = getattr(self, "_" + c.kind)(c, sent)
+        except (ValueError, OverflowError):
+            return None
         if r is not None and r.earliest and r.precision not in ("present", "unknown"):
             self.anchor = r.earliest
         return r

@@ -3,6 +3,7 @@ to tell whether a bare "Wednesday" or "in February" looks back or ahead."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # ------------------------------------------------------------------- sentences
@@ -69,9 +70,37 @@ _SENTENCE_OPENER = re.compile(
 )
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+# A "sentence" longer than this (a list, a table, text without punctuation)
+# is read in pieces cut at a space: tense and modal words further away than
+# this never govern a date, and it keeps the reading linear in the text.
+MAX_SENTENCE_CHARS = 1000
+
+
+def split_sentences(text: str, keep: bytearray | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence; line breaks always end one (captions,
-    headlines), periods only when they do not close an abbreviation."""
+    headlines), periods only when they do not close an abbreviation; a
+    sentence over MAX_SENTENCE_CHARS is cut into pieces at spaces, never at
+    a position marked in `keep` (the inside of a date expression)."""
+    return [piece for span in whole_sentences(text) for piece in _pieces(text, *span, keep)]
+
+
+def _pieces(text: str, start: int, end: int, keep: bytearray | None) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        lo = start + MAX_SENTENCE_CHARS // 2
+        cut = text.rfind(" ", lo, start + MAX_SENTENCE_CHARS)
+        while cut > lo and keep is not None and cut < len(keep) and keep[cut]:
+            cut = text.rfind(" ", lo, cut)
+        cut = cut if cut > lo else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    if text[start:end].strip():
+        pieces.append((start, end))
+    return pieces
+
+
+def whole_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, however long."""
     spans: list[tuple[int, int]] = []
     start = 0
     for b in _BOUNDARY.finditer(text):
@@ -279,11 +308,66 @@ def _participle(text: str, pos: int, word: str) -> bool:
     return not _CLAUSE_START.search(text, max(0, pos - 70), pos - len(before) + m.start())
 
 
-def _cues(text: str, lo: int, hi: int, start: int, end: int) -> list[tuple[int, int, str]]:
+class _Found:
+    """Every match of one cue pattern in a sentence, found once and then
+    looked up by range: a sentence holding many dates is read once, not once
+    per date (which made long, date-dense texts quadratic)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, lo: int, hi: int):
+        self.matches = list(pattern.finditer(text, lo, hi))
+        self.starts = [m.start() for m in self.matches]
+
+    def within(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The matches lying wholly inside [lo, hi)."""
+        found = []
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.matches)):
+            m = self.matches[i]
+            if m.start() >= hi:
+                break
+            if m.end() <= hi:
+                found.append(m)
+        return found
+
+    def last_before(self, pos: int) -> re.Match[str] | None:
+        i = bisect.bisect_right(self.starts, pos - 1) - 1
+        while i >= 0 and self.matches[i].end() > pos:
+            i -= 1
+        return self.matches[i] if i >= 0 else None
+
+
+class _Sentence:
+    """The cues of one sentence, read on first use."""
+
+    def __init__(self, text: str, sent: tuple[int, int]):
+        self.text, self.sent = text, sent
+        self._found: dict[int, _Found] = {}
+
+    def found(self, pattern: re.Pattern[str]) -> _Found:
+        # keyed by identity: hashing a compiled pattern hashes its source
+        found = self._found.get(id(pattern))
+        if found is None:
+            found = self._found[id(pattern)] = _Found(pattern, self.text, *self.sent)
+        return found
+
+
+_last_sentence: list[_Sentence] = []
+
+
+def _sentence(text: str, sent: tuple[int, int]) -> _Sentence:
+    """The cue cache of a sentence: mentions come in text order, so the
+    sentence read last is kept (the same text object, the same bounds)."""
+    if _last_sentence and _last_sentence[0].text is text and _last_sentence[0].sent == sent:
+        return _last_sentence[0]
+    _last_sentence[:] = [_Sentence(text, sent)]
+    return _last_sentence[0]
+
+
+def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[tuple[int, int, str]]:
+    text = sentence.text
     found: list[tuple[int, int, str]] = []
-    for f in _FUTURE.finditer(text, lo, hi):
+    for f in sentence.found(_FUTURE).within(lo, hi):
         found.append((f.start(), f.end(), "past" if f.group(1) else "future"))
-    for p in _PAST.finditer(text, lo, hi):
+    for p in sentence.found(_PAST).within(lo, hi):
         word = p.group().lower()
         if word in _NOT_PAST or _participle(text, p.start(), word):
             continue
@@ -292,13 +376,13 @@ def _cues(text: str, lo: int, hi: int, start: int, end: int) -> list[tuple[int, 
             if len(between.split()) > 3 or " that " in f" {between} ":
                 continue
         found.append((p.start(), p.end(), "past"))
-    for f in _FUTURE_COMPLEMENT.finditer(text, lo, min(hi, start)):
+    for f in sentence.found(_FUTURE_COMPLEMENT).within(lo, min(hi, start)):
         found.append((f.start(), f.end(), "future"))
     s = next(
         (
             s
             for s in _SCHEDULED.finditer(text, max(lo, start - 40), start)
-            if not _LENGTH_BEFORE.search(text, lo, s.start())
+            if not _LENGTH_BEFORE.search(text, max(lo, s.start() - 40), s.start())
         ),
         None,
     )
@@ -322,26 +406,28 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
     first in its own comma segment, then, if that has none ("On Monday, Japan
     initiated ..."), in the rest of the clause, skipping relative clauses and
     appositions, which carry their own tense."""
-    segments, own = _clause(text, sent, start, end)
+    sentence = _sentence(text, sent)
+    segments, own = _clause(sentence, start, end)
     right = segments[-1][1] if segments else sent[1]
-    tense = _nearest(_cues(text, own[0], min(own[1], right), start, end), start, end)
+    tense = _nearest(_cues(sentence, own[0], min(own[1], right), start, end), start, end)
     if tense:
         return tense
     cues: list[tuple[int, int, str]] = []
     for seg in _main_segments(text, segments, own):
-        cues.extend(_cues(text, seg[0], seg[1], start, end))
+        cues.extend(_cues(sentence, seg[0], seg[1], start, end))
     return _nearest(cues, start, end)
 
 
-def _clause(text: str, sent: tuple[int, int], start: int, end: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+def _clause(sentence: _Sentence, start: int, end: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
     """The comma segments of the clause holding a mention, and the mention's own segment."""
-    s0, s1 = sent
-    left = s0
-    for e in _CLAUSE_EDGE.finditer(text, s0, start):
-        left = e.end()
-    edge = _CLAUSE_EDGE.search(text, end, s1)
-    right = edge.start() if edge else s1
-    bounds = [left] + [e.end() for e in _SEGMENT_EDGE.finditer(text, left, right)] + [right]
+    s0, s1 = sentence.sent
+    edges = sentence.found(_CLAUSE_EDGE)
+    before = edges.last_before(start)
+    left = before.end() if before else s0
+    after = edges.within(end, s1)
+    right = after[0].start() if after else s1
+    commas = sentence.found(_SEGMENT_EDGE).within(left, right)
+    bounds = [left] + [e.end() for e in commas] + [right]
     segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     own = next((s for s in segments if s[0] <= start < s[1]), (left, right))
     return segments, own
@@ -410,15 +496,15 @@ _MODAL_REACH = 30
 _NEW_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether|[a-z]{3,}ing)\b")
 
 
-def _modality_in(text: str, lo: int, hi: int, start: int = -1, end: int = -1) -> str | None:
+def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: int = -1) -> str | None:
     """The first modality whose cue lies in [lo, hi); with a mention at
     [start, end) inside, a cue after it counts only when it is near, in the
     same clause, or says the event was called off."""
     for status, cue in _MODALITIES:
-        for found in cue.finditer(text, lo, hi):
+        for found in sentence.found(cue).within(lo, hi):
             if found.end() <= start or start < 0 or status == "cancelled":
                 return status
-            between = text[end : found.start()]
+            between = sentence.text[end : found.start()]
             if found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
                 return status
     return None
@@ -428,12 +514,13 @@ def modality_at(text: str, sent: tuple[int, int], start: int, end: int) -> str |
     """'cancelled', 'expected', 'scheduled' or None, from the words of the
     mention's own comma segment; when that segment has no verb of its own
     ("On Wednesday, the two leaders will visit ..."), from the rest of the clause."""
-    segments, own = _clause(text, sent, start, end)
-    found = _modality_in(text, own[0], own[1], start, end)
-    if found or _cues(text, own[0], own[1], start, end):
+    sentence = _sentence(text, sent)
+    segments, own = _clause(sentence, start, end)
+    found = _modality_in(sentence, own[0], own[1], start, end)
+    if found or _cues(sentence, own[0], own[1], start, end):
         return found
     for seg in _main_segments(text, segments, own):
-        found = _modality_in(text, seg[0], seg[1])
+        found = _modality_in(sentence, seg[0], seg[1])
         if found:
             return found
     return None

@@ -19,6 +19,7 @@ from . import DateMention
 from ._cjk import Context, Language, Span, found_in, normalise, sentences
 
 _JOIN = re.compile(r"\s*(?:~|-|から|より|부터|에서)\s*")
+_AND = re.compile(r"\s*(?:と|および|及び|과|와|및)\s*")
 _UNTIL = re.compile(r"\s*(?:まで|にかけて|까지)")
 _FROM = re.compile(r"\s*(?:から|より|부터)")
 # Between a day and its stated length: "18일부터 총 4일", "13日から2泊3日".
@@ -163,18 +164,23 @@ def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) 
     return sorted(out, key=lambda sp: sp.start)
 
 
+def _one_event(norm: str, prev: Span, span: Span) -> bool:
+    """Two ends of one span ("30日から来月1日まで"), or two days side by side
+    ("13日と14日", "13일과 14일"); two days apart they are two events."""
+    if prev.precision not in ("day", "month") or span.precision != prev.precision or prev.earliest >= span.earliest:
+        return False
+    if _JOIN.fullmatch(norm, prev.end, span.start):
+        return True
+    touching = span.earliest <= prev.latest + timedelta(days=1)
+    return prev.precision == "day" and touching and bool(_AND.fullmatch(norm, prev.end, span.start))
+
+
 def _ranges(norm: str, spans: list[Span]) -> list[Span]:
-    """'30日から来月1日まで', '모레(30일)부터 다음 달 1일까지': one span."""
+    """'30日から来月1日まで', '모레(30일)부터 다음 달 1일까지', '13日と14日': one span."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
-        if (
-            prev
-            and prev.precision in ("day", "month")
-            and span.precision == prev.precision
-            and _JOIN.fullmatch(norm, prev.end, span.start)
-            and prev.earliest < span.earliest
-        ):
+        if prev and _one_event(norm, prev, span):
             until = _UNTIL.match(norm, span.end)
             out[-1] = Span(prev.start, until.end() if until else span.end, prev.earliest, span.latest, "span")
             continue

@@ -171,6 +171,15 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Resolved:
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
+def _year_turn(m: re.Match[str], ctx: Context) -> Resolved:
+    """年末: December of the publication year; 年明け, 年始: the January after it."""
+    pub = ctx.published
+    if m.group("rest") == "年末":
+        return date(pub.year, 12, 1), date(pub.year, 12, 31), "month"
+    year = pub.year if pub.month == 1 else pub.year + 1
+    return date(year, 1, 1), date(year, 1, 31), "month"
+
+
 def _relative_day(m: re.Match[str], ctx: Context) -> Resolved:
     word = m.group("rd")
     if word in ANAPHORIC_DAY:
@@ -237,6 +246,11 @@ RULES = [
     ),
     Rule(re.compile(rf"(?:{_YEAR}\s*の?\s*)?(?<!\d)(?P<m>\d{{1,2}})月(?!\s*\d{{1,2}}日){_PART}"), _month),
     Rule(re.compile(rf"{_RM}(?:の)?{_PART}"), _month),
+    Rule(
+        re.compile(r"(?:(?P<m>\d{1,2})月)?(?<![\d泊])(?P<d1>\d{1,2})日?\s*[、,・]\s*(?P<d2>\d{1,2})日?の?両日"),
+        _day_range,
+    ),
+    Rule(re.compile(r"(?<![\d年])(?P<rest>年末|年明け|年始)"), _year_turn),
     Rule(re.compile(rf"(?:{_YEAR}\s*の?\s*)?(?<!\d)(?P<m1>\d{{1,2}})月?\s*[~\-]\s*(?P<m2>\d{{1,2}})月"), _month_range),
     Rule(
         re.compile(rf"{_YEAR}(?![間ぶ連目前後度代])(?:の?(?P<season>[春夏秋冬])|(?P<ypart>末|初め|初頭))?"),
@@ -273,7 +287,7 @@ SENTENCE_END = re.compile(r"[。！？!?]+[」』）)\"”]*")
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
 CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙")
 EXPECTED = re.compile(
-    r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|予想|模索|目指|構え|浮上|公算|見方"
+    r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
 )
 SCHEDULED = re.compile(r"予定(?!は(?:ない|な|あり))|計画|日程で|ことになっ|ことが決ま|ことを決め|決定")
 LENGTHS = re.compile(r"(?<!\d)(?:(?P<nights>\d{1,2})泊(?P<days>\d{1,2})日|(?P<count>\d{1,2})日間)")
@@ -329,6 +343,7 @@ def is_future(predicate: str) -> bool:
             "意向",
             "方向",
             "ない",
+            "へ",
         )
     )
 

@@ -171,6 +171,14 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Resolved:
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
+def _year_turn(m: re.Match[str], ctx: Context) -> Resolved:
+    """연말: December of the publication year; 연초: January to April."""
+    year = ctx.published.year
+    if m.group("rest") == "연말":
+        return date(year, 12, 1), date(year, 12, 31), "month"
+    return date(year, 1, 1), date(year, 4, 30), "span"
+
+
 def _relative_day(m: re.Match[str], ctx: Context) -> Resolved:
     word = m.group("rd")
     if word in ANAPHORIC_DAY:
@@ -239,6 +247,14 @@ RULES = [
     ),
     Rule(re.compile(rf"{_DIR}(?:{_YEAR}\s*)?(?<!\d)(?P<m>\d{{1,2}})월(?!\s*\d{{1,2}}일){_PART}"), _month),
     Rule(re.compile(rf"{_RM}{_PART}"), _month),
+    Rule(
+        re.compile(
+            rf"{_DIR}(?:(?P<m>\d{{1,2}})월\s*)?(?<![\d박])(?P<d1>\d{{1,2}})일?\s*[,·・]\s*(?P<d2>\d{{1,2}})일"
+            r"(?!\s*(?:간|동안))"
+        ),
+        _day_range,
+    ),
+    Rule(re.compile(r"(?P<rest>연말|연초)"), _year_turn),
     Rule(re.compile(rf"(?:{_YEAR}\s*)?(?<!\d)(?P<m1>\d{{1,2}})월?\s*[~\-]\s*(?P<m2>\d{{1,2}})월"), _month_range),
     Rule(
         re.compile(
@@ -282,7 +298,9 @@ QUOTATIVE = re.compile(r"(?:다|라|냐|자)고(?=[\s,])|(?<=[”\"’'])\s*(?:�
 SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])[.!?]+[\"'”’)\]]*(?=\s|$|[{HANGUL}\d\[\"“‘(▲])")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^「」]*」")
 CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|보류|백지화")
-EXPECTED = re.compile(r"추진|검토|가능성|전망|조율|조정|관측|예상|방향으로|유력|거론|방침|것으로 보인다|듯")
+EXPECTED = re.compile(
+    r"추진|검토|가능성|전망|조율|조정|관측|예상|방향으로|유력|거론|방침|것으로 보인다|것으로 알려|것으로 전해|듯"
+)
 SCHEDULED = re.compile(r"예정(?!은 없|이 없)|계획(?!은 없|이 없)|일정으로|하기로|키로")
 LENGTHS = re.compile(
     r"(?<!\d)(?:(?P<nights>\d{1,2})박\s*(?P<days>\d{1,2})일|(?P<count>\d{1,2})일\s*(?:간|동안)(?:의)?(?:\s*일정)?)"
@@ -290,6 +308,7 @@ LENGTHS = re.compile(
 
 _JONG_SSANG_SIOT = 20  # ㅆ as a final consonant: 했, 었, 았, 됐, 였
 _JONG_NIEUN = 4  # ㄴ as a final consonant: 한다, 연다, 오른다
+_JONG_RIEUL = 8  # ㄹ as a final consonant: 할, 열릴
 
 
 def _final(ch: str) -> int:
@@ -307,7 +326,10 @@ def is_future(predicate: str) -> bool:
     """What is ahead: 예정, 계획, -ㄹ 것, or the plain present of news (방문한다, 연다)."""
     if is_past(predicate):
         return False
-    if re.search(r"예정|계획|방침|전망|것|겠", predicate):
+    if re.search(r"예정|계획|방침|전망|겠", predicate):
+        return True
+    # -ㄹ 것 (할 것이다, 열릴 것으로), not the explanatory -ㄴ 것이다 (닫힌 것이다).
+    if any(_final(m.group(1)) == _JONG_RIEUL for m in re.finditer(r"([\uac00-\ud7a3]) ?것", predicate)):
         return True
     return any(_final(a) == _JONG_NIEUN and b == "다" for a, b in zip(predicate, predicate[1:], strict=False))
 

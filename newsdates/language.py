@@ -40,7 +40,7 @@ def detect_language(text: str) -> str:
             kana += 1
         elif _is_hangul(ch):
             hangul += 1
-    if max(kana, hangul) < 2:
+    if not (kana or hangul):
         return "en"
     return "ja" if kana > hangul else "ko"
 

@@ -50,13 +50,34 @@ class IngestResult:
     dry_run: bool = False
 
 
-def decode_text(data: bytes, name: str = "The upload") -> str:
+# How documents that are not plain text begin (some, a PDF above all, can be
+# mostly readable text and valid UTF-8 all the same).
+DOCUMENT_SIGNATURES = {
+    "%PDF-": "a PDF",
+    "PK\x03\x04": "a binary file (a ZIP archive, or a Word or OpenOffice document)",
+    "{\\rtf": "an RTF document",
+    "\xd0\xcf\x11\xe0": "a binary file (an old Word or Excel document)",
+    "\x89PNG": "a binary file (a PNG image)",
+    "GIF8": "a binary file (a GIF image)",
+    "\xff\xd8\xff": "a binary file (a JPEG image)",
+}
+
+
+def document_kind(text: str) -> str | None:
+    """What a text that is really a document or image is ("a PDF"), or None for plain text."""
+    start = text.removeprefix("\ufeff").lstrip()[:8]
+    return next((kind for signature, kind in DOCUMENT_SIGNATURES.items() if start.startswith(signature)), None)
+
+
+def decode_text(data: bytes, name: str = "The upload", limit: int = MAX_TEXT_BYTES) -> str:
     """Bytes of an uploaded or read file as text, or a clear refusal."""
-    if len(data) > MAX_TEXT_BYTES:
+    if len(data) > limit:
         raise IngestError(
-            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the limit is "
-            f"{MAX_TEXT_BYTES // 1024 // 1024} MB of plain text."
+            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB of plain text."
         )
+    kind = document_kind(data[:16].decode("latin-1"))
+    if kind:
+        raise IngestError(f"{name} is {kind}, not plain text: copy its text out and paste or upload that.")
     if b"\x00" in data:
         raise IngestError(f"{name} looks like a binary file, not plain text.")
     try:
@@ -105,6 +126,9 @@ def check_text(text: str) -> str:
         raise IngestError(f"The article text is over {MAX_TEXT_BYTES // 1024 // 1024} MB; paste one article at a time.")
     if "\x00" in text:
         raise IngestError("The article text contains binary data.")
+    kind = document_kind(text)
+    if kind:
+        raise IngestError(f"The article text is {kind}, not plain text: paste the article's own text.")
     return text
 
 
@@ -169,6 +193,7 @@ def proposals_for(source: Source, progress: Callable[[int], None] | None = None)
             flags=list(mention.flags),
         )
         proposal.actor_suggestions = actors_in(mention.sentence, patterns)  # type: ignore[attr-defined]
+        proposal.language = language  # type: ignore[attr-defined]
         proposals.append(proposal)
     return proposals
 
@@ -220,6 +245,11 @@ def ingest_source(
 
 def propose(source: Source, progress: Callable[[int], None] | None = None) -> IngestResult:
     """Create the proposals of a saved source (used by the admin's add form too)."""
+    language = source_language(source)
+    if source.language != language:
+        # The desk matches and labels by the language the text was read in.
+        source.language = language
+        source.save(update_fields=["language"])
     proposals = proposals_for(source, progress=progress)
     for proposal in proposals:
         proposal.save()

@@ -9,7 +9,8 @@ unexpected) waits and is tried again, each wait four times the last; one
 refused for good (a private address, no dates found) fails at once with the
 reason. Submitting is idempotent, one active job per key, and so is running:
 a job run twice finds what its first run stored. A running job beats a
-heartbeat; the scheduler queues again a job whose worker died mid-way.
+heartbeat; every worker's scheduler (`tick`) queues again a job whose
+worker died mid-way, and queues the polls of feeds that are due.
 """
 
 import datetime
@@ -33,15 +34,6 @@ logger = logging.getLogger(__name__)
 RETRY_BASE_SECONDS = 30
 # An article longer than this has its dates read on a worker, not in the request.
 LONG_ARTICLE_CHARS = 100_000
-SCHEDULE_KEY = "schedule"
-
-
-class Reschedule(Exception):
-    """Raised by a handler that has done its work for now and runs again later."""
-
-    def __init__(self, seconds: float):
-        super().__init__(f"again in {seconds} s")
-        self.seconds = seconds
 
 
 class Progress:
@@ -99,8 +91,15 @@ def enqueue(job: Job, when: datetime.datetime | None = None) -> None:
     task.enqueue(job.pk)
 
 
-def ensure_schedule() -> Job:
-    return submit(Job.Kind.SCHEDULE, SCHEDULE_KEY, {}, max_attempts=5)
+def tick() -> None:
+    """What every worker does every SCHEDULE_SECONDS: queue again the jobs of
+    workers that died, and queue a poll of each feed due. Submitting is
+    idempotent, so several workers ticking queue each poll once."""
+    from newsroom.feeds import due_feeds
+
+    requeue_stale()
+    for feed in due_feeds():
+        submit(Job.Kind.POLL_FEED, f"poll:{feed.pk}", {"feed": feed.pk}, feed=feed, max_attempts=1)
 
 
 # ------------------------------------------------------------------ running
@@ -115,10 +114,6 @@ def run(job_id: int) -> Job | None:
     with heartbeat(job):
         try:
             result = HANDLERS[job.kind](job, progress)
-        except Reschedule as again:
-            when = timezone.now() + datetime.timedelta(seconds=again.seconds)
-            finish(job, Job.State.QUEUED, note=f"Next run at {when:%H:%M:%S}", attempts=0, run_after=when)
-            enqueue(job, when)
         except (FetchError, IngestError) as error:
             fail_or_retry(job, str(error), retry=getattr(error, "transient", False))
         except Exception as error:
@@ -269,20 +264,9 @@ def poll_feed(job: Job, progress: Progress) -> dict:
     }
 
 
-def schedule(job: Job, progress: Progress) -> dict:
-    """The scheduler's tick: recover jobs of dead workers, queue a poll of each feed due."""
-    from newsroom.feeds import due_feeds
-
-    requeue_stale()
-    for feed in due_feeds():
-        submit(Job.Kind.POLL_FEED, f"poll:{feed.pk}", {"feed": feed.pk}, feed=feed, max_attempts=1)
-    raise Reschedule(settings.SCHEDULE_SECONDS)
-
-
 HANDLERS: dict[str, Callable[[Job, Progress], dict]] = {
     Job.Kind.FETCH_LINK: fetch_link,
     Job.Kind.INGEST_URL: ingest_url,
     Job.Kind.PROPOSE: propose_source,
     Job.Kind.POLL_FEED: poll_feed,
-    Job.Kind.SCHEDULE: schedule,
 }

@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.db.models.functions import Length
 from rapidfuzz import fuzz, utils
 
+from newsdates.language import detect_language
 from timeline.labels import date_label
 from timeline.models import Citation, Event, Source
 
@@ -189,6 +190,22 @@ def matches_for_proposal(proposal, *, published_only: bool = False, limit: int =
     actors = getattr(proposal, "actor_suggestions", None)
     if actors is None:
         actors = list(proposal.suggested_actors.all()) if proposal.pk else []
+    # Japanese and Korean sentences cannot be compared word for word with English titles.
+    language = _language_of(proposal)
+    if language in ("ja", "ko"):
+        from newsroom.matching_cjk import matching_events_cjk
+
+        return matching_events_cjk(
+            proposal.earliest,
+            proposal.latest,
+            proposal.precision,
+            proposal.quote,
+            actors,
+            status=proposal.event_status,
+            language=language,
+            published_only=published_only,
+            limit=limit,
+        )
     return matching_events(
         proposal.earliest,
         proposal.latest,
@@ -198,6 +215,17 @@ def matches_for_proposal(proposal, *, published_only: bool = False, limit: int =
         published_only=published_only,
         limit=limit,
     )
+
+
+def _language_of(proposal) -> str:
+    """The language the proposal was read in (set by `proposals_for`), else its source's."""
+    language = getattr(proposal, "language", None)
+    if language:
+        return language
+    if proposal.source.language in ("ja", "ko"):
+        return proposal.source.language
+    # Sources stored before languages were read default to English.
+    return detect_language(proposal.quote or "")
 
 
 # ------------------------------------------------------------------ duplicates

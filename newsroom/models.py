@@ -99,10 +99,6 @@ class JobQuerySet(models.QuerySet):
     def active(self):
         return self.filter(state__in=Job.ACTIVE)
 
-    def on_desk(self):
-        """What editors look at: their jobs, not the scheduler's tick."""
-        return self.exclude(kind=Job.Kind.SCHEDULE)
-
 
 class Job(models.Model):
     """
@@ -116,7 +112,6 @@ class Job(models.Model):
         INGEST_URL = "ingest_url", "Ingest a link"
         PROPOSE = "propose", "Read a long article"
         POLL_FEED = "poll_feed", "Poll a feed"
-        SCHEDULE = "schedule", "Schedule"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"

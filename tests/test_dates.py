@@ -813,3 +813,35 @@ def test_a_span_of_stated_days_and_a_day_within_it_are_two_events():
 )
 def test_a_stated_length_that_does_not_belong_to_the_day_leaves_it_alone(text, published, expected):
     assert [(m.text, m.earliest, m.latest, m.precision) for m in event_mentions(text, published)] == expected
+
+
+# --- big and odd inputs ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0000-01-01",
+        "9999-12-31 the following day",
+        "A three-day visit begins on 9999-12-31.",
+        "9999-12-31 and a week later",
+    ],
+)
+def test_dates_outside_pythons_calendar_are_skipped_not_raised(text):
+    mentions = event_mentions(text, TUE_13_JAN) + extract_dates(text, date(9999, 12, 31))
+    assert all(m.earliest is None or date.min <= m.earliest for m in mentions)
+
+
+def test_a_sentence_longer_than_the_cap_is_read_in_pieces_cut_at_spaces():
+    text = "The talks on 3 March went on " + "and on " * 400 + "until 5 March."
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(end - start <= 1000 for start, end in spans)
+    assert "".join(text[s:e] + " " for s, e in spans).split() == text.split()
+
+
+def test_every_date_of_a_long_text_without_sentence_punctuation_is_read():
+    text = "talks on 3 March 2026 and the next on 4 March 2026 then " * 2000
+    mentions = extract_dates(text, TUE_13_JAN)
+    assert [m.value for m in mentions[:4]] == ["2026-03-03", "2026-03-04"] * 2
+    assert len(mentions) == 4000

@@ -41,6 +41,9 @@ def read(text: str, published=PUBLISHED):
         ("首相は3月20日から2泊3日の日程で訪韓する。", "2026-03-20", "2026-03-22", "span"),
         ("輸入は今年1～2月に急減した。", "2026-01-01", "2026-02-28", "span"),
         ("条約は22年8月に発効した。", "2022-08-01", "2022-08-31", "month"),
+        ("首相は16、17の両日、訪韓する。", "2026-03-16", "2026-03-17", "span"),
+        ("協議は16日と17日に開かれる。", "2026-03-16", "2026-03-17", "span"),
+        ("首相は年末に訪中する。", "2026-12-01", "2026-12-31", "month"),
     ],
 )
 def test_each_expression_resolves_against_the_publication_date(text, earliest, latest, precision):
@@ -64,6 +67,14 @@ def test_during_the_stay_is_the_stay_just_named():
 
 def test_counting_expressions_date_nothing():
     assert read("両国の首脳会談は9年ぶりで、交渉は3年間続いた。協議は21回目となる。") == []
+
+
+def test_two_days_apart_are_two_events():
+    assert [x[0] for x in read("協議は16日と20日に開かれる。")] == [d("2026-03-16"), d("2026-03-20")]
+
+
+def test_a_headline_with_one_kana_is_japanese():
+    assert detect_language("首相、来月訪米へ") == "ja"
 
 
 def test_a_stated_length_without_a_day_dates_nothing():

@@ -105,3 +105,14 @@ def test_proposals_from_a_feed_are_marked_with_it_on_the_review_desk(site, story
     page = admin_client.get(reverse("admin:timeline_source_review", args=[source.pk]))
     assert "Riverside Ledger: Region" in page.content.decode()
     assert FeedItem.objects.filter(source=source).count() == 1
+
+
+def test_an_event_accepted_from_a_feed_item_joins_the_feed_story(site, story, admin_client):
+    url = serve_feed(site)
+    command("add_feed", url, "--story", "bridge-dispute", "--keywords", "toll")
+    command("poll_feeds")
+    proposal = Source.objects.get().proposals.first()
+    review = reverse("admin:timeline_source_review", args=[proposal.source.pk])
+    admin_client.post(review, {"proposal": proposal.pk, "action": "accept_as_proposed"})
+    proposal.refresh_from_db()
+    assert proposal.event.arc == story

@@ -1,11 +1,13 @@
 """The link fetcher refuses every way into the private network, and reads what it may."""
 
 import socket
+import ssl
+import subprocess
 
 import pytest
 from django.test import override_settings
 
-from newsroom.fetch import MAX_BYTES, FetchRefused, fetch
+from newsroom.fetch import MAX_BYTES, FetchFailed, FetchRefused, fetch
 from tests.local_site import Answer, LocalSite
 
 
@@ -115,3 +117,69 @@ def test_it_sends_conditional_headers_and_reads_not_modified(site):
         again = fetch(site.url("/feed"), headers={"If-None-Match": first.headers["ETag"]})
     assert first.headers["ETag"] == '"v1"'
     assert again.not_modified
+
+
+@pytest.fixture
+def tls_site(tmp_path, monkeypatch):
+    """The local site over TLS, its certificate for news.test, a name that resolves (here) to 127.0.0.1 only."""
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=news.test",
+            "-addext",
+            "subjectAltName=DNS:news.test",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    real_getaddrinfo = socket.getaddrinfo
+
+    def resolve(host, port, *args, **kwargs):
+        if host == "news.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    monkeypatch.setattr("newsroom.fetch.certifi.where", lambda: str(cert))
+    with LocalSite() as site:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        names = []
+        context.sni_callback = lambda sock, name, ctx: names.append(name)
+        site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+        site.server_names = names
+        yield site
+
+
+def test_https_connects_to_the_checked_address_with_the_name_in_sni(tls_site):
+    tls_site.page("/article", "article.html")
+    with override_settings(INGEST_ALLOWED_HOSTS=[f"news.test:{tls_site.port}"]):
+        fetched = fetch(f"https://news.test:{tls_site.port}/article")
+    assert b"ferry timetable" in fetched.body
+    assert tls_site.server_names == ["news.test"]
+    assert tls_site.requests[0][1]["Host"] == f"news.test:{tls_site.port}"
+
+
+def test_https_refuses_a_certificate_for_another_name(tls_site, monkeypatch):
+    real_getaddrinfo = socket.getaddrinfo
+
+    def also_other(host, port, *args, **kwargs):
+        host = "news.test" if host == "other.test" else host
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", also_other)
+    with override_settings(INGEST_ALLOWED_HOSTS=["other.test"]), pytest.raises(FetchFailed, match="secure connection"):
+        fetch(f"https://other.test:{tls_site.port}/article")

@@ -106,13 +106,14 @@ def test_running_a_job_twice_does_the_work_once(site):
     assert again.state == Job.State.DONE and again.result["sources"] == [Source.objects.get().pk]
 
 
-def test_the_schedule_queues_a_poll_of_each_due_feed_and_runs_again(site):
+def test_the_schedule_queues_one_poll_of_each_due_feed(site):
     story = StoryArc.objects.create(title="Bridge", slug="bridge")
     feed = Feed.objects.create(url=serve_feed(site), story=story, keywords=["bridge"])
-    tick = jobs.ensure_schedule()
-    jobs.run(tick.pk)
-    tick.refresh_from_db()
-    assert tick.state == Job.State.QUEUED and tick.run_after > timezone.now()
+    Feed.objects.create(
+        url=site.url("/later.xml"), story=story, next_poll_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    jobs.tick()
+    jobs.tick()  # a second worker's tick
     poll = Job.objects.get(kind=Job.Kind.POLL_FEED)
     assert poll.feed == feed
     jobs.run(poll.pk)
@@ -150,3 +151,28 @@ def test_a_long_article_is_read_on_a_worker(admin_client, monkeypatch):
     jobs.run(job.pk)
     job.refresh_from_db()
     assert job.state == Job.State.DONE and source.proposals.exists()
+
+
+def test_several_links_are_ingested_by_workers(site, admin_client):
+    first = site.page("/world/ferry-timetable", "article.html")
+    serve_feed(site)
+    second = site.url("/region/bridge-toll")
+    links = f"{first}\n\n{second}\n{first}\n"
+    response = admin_client.post(reverse("admin:timeline_source_add"), {"links": links, "_ingest_all": "Ingest all"})
+    assert response.url == reverse("admin:newsroom_job_changelist")
+    queued = Job.objects.filter(kind=Job.Kind.INGEST_URL)
+    assert queued.count() == 2
+    for job in queued:
+        jobs.run(job.pk)
+    assert sorted(Source.objects.values_list("outlet", flat=True)) == ["Riverside Ledger", "The Lakeside Courier"]
+    desk = admin_client.get(reverse("admin:newsroom_job_changelist")).content.decode()
+    assert desk.count("Review source #") == 2
+
+
+def test_a_batch_with_a_bad_link_queues_nothing(admin_client):
+    links = "https://news.example/a\nnot a link"
+    response = admin_client.post(
+        reverse("admin:timeline_source_add"), {"links": links, "_ingest_all": "Ingest all"}, follow=True
+    )
+    assert "Paste the articles" in response.content.decode()
+    assert not Job.objects.exists()

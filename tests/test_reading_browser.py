@@ -1,5 +1,9 @@
 """Reading one event at a time, choosing filters and clicking with JavaScript off, in Chromium."""
 
+import functools
+import threading
+from http.server import HTTPServer, SimpleHTTPRequestHandler
+
 import pytest
 from playwright.sync_api import expect
 
@@ -46,3 +50,23 @@ def test_the_actor_and_topic_choosers_stay_inside_the_viewport(browser, live_ser
         chooser.locator("summary").click()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
+
+
+def test_a_click_in_the_embed_with_javascript_off_shows_the_event(browser, live_server, seed_live, settings, tmp_path):
+    # A publisher's article on another origin framing the embed (a real local server: Chromium
+    # lets only a local page frame a local one).
+    (tmp_path / "article.html").write_text(
+        f'<h1>An article</h1><iframe src="{live_server.url}/embed/" width="1000" height="700"></iframe>'
+    )
+    server = HTTPServer(("127.0.0.1", 0), functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.EMBED_FRAME_ANCESTORS = [f"http://127.0.0.1:{server.server_port}"]
+    context, page = new_page(browser, 1280, java_script_enabled=False)
+    page.goto(f"http://127.0.0.1:{server.server_port}/article.html")
+    mark = page.frame_locator("iframe").locator("#chart a[data-slug]").first
+    slug = mark.get_attribute("data-slug")
+    mark.click()
+    expect(page).to_have_url(f"{live_server.url}/events/{slug}/")
+    expect(page.locator("h1")).to_have_text(Event.objects.get(slug=slug).title)
+    context.close()
+    server.shutdown()

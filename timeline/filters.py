@@ -202,19 +202,6 @@ class EventFilterForm(forms.Form):
         cleaned["lanes"] = cleaned.get("lanes") or DEFAULT_LANES
         return cleaned
 
-    def filter(self, events):
-        """Narrow a queryset of events to the cleaned filters."""
-        data = self.cleaned_data
-        if data.get("actor"):
-            events = events.filter(pk__in=Event.objects.filter(actors__slug__in=data["actor"]).values("pk"))
-        if data.get("topic"):
-            events = events.filter(pk__in=Event.objects.filter(topics__slug__in=data["topic"]).values("pk"))
-        if data.get("arc"):
-            events = events.filter(arc__slug=data["arc"])
-        if data.get("q"):
-            events = events.search(data["q"])
-        return events.between(data.get("from"), data.get("to"))
-
     def error_list(self) -> list[dict]:
         """Errors as (parameter, message) pairs, for the API and the page alike."""
         return [

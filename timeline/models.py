@@ -219,6 +219,26 @@ class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def matching(self, filters: dict):
+        """
+        The events of a reader's filters, as the filter form cleaned them: any of the actors,
+        any of the topics, the story arc, the free text, and the dates.
+        """
+        events = self
+        if filters.get("actor"):
+            events = events.filter(
+                pk__in=self.model._default_manager.filter(actors__slug__in=filters["actor"]).values("pk")
+            )
+        if filters.get("topic"):
+            events = events.filter(
+                pk__in=self.model._default_manager.filter(topics__slug__in=filters["topic"]).values("pk")
+            )
+        if filters.get("arc"):
+            events = events.filter(arc__slug=filters["arc"])
+        if filters.get("q"):
+            events = events.search(filters["q"])
+        return events.between(filters.get("from"), filters.get("to"))
+
     def between(self, start: datetime.date | None, end: datetime.date | None):
         """Events whose date span overlaps [start, end]; either bound may be open."""
         qs = self

@@ -46,7 +46,6 @@ OUTSIDE = {
     },
 }
 
-
 def examples(*values: str) -> dict:
     return {"examples": {f"e{number}": {"value": value} for number, value in enumerate(values) if value}}
 
@@ -184,9 +183,6 @@ def operation(summary, parameters, content_type, schema, description):
 
 
 def openapi_document(server_url: str) -> dict:
-    text = {"type": "string"}
-    filters = parameters(EventFilterForm)
-    order = ", ".join("id" if key == "pk" else key for key in PAGE_ORDER)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -197,60 +193,67 @@ def openapi_document(server_url: str) -> dict:
             "Last-Modified and answer conditional requests with 304.",
         },
         "servers": [{"url": server_url}],
-        "paths": {
-            "/api/events.json": operation(
-                "Published events of the filters, in date order, a page at a time",
-                parameters(EventPageForm),
-                "application/json",
-                {
-                    "type": "object",
-                    "required": ["count", "events", "next"],
-                    "properties": {
-                        "count": {"type": "integer", "description": "Events on this page."},
-                        "next": {"type": ["string", "null"], "description": "The next page, or null."},
-                        "events": {"type": "array", "items": EVENT},
-                    },
+        "paths": paths(),
+    }
+
+
+def paths() -> dict:
+    text = {"type": "string"}
+    filters = parameters(EventFilterForm)
+    order = ", ".join("id" if key == "pk" else key for key in PAGE_ORDER)
+    return {
+        "/api/events.json": operation(
+            "Published events of the filters, in date order, a page at a time",
+            parameters(EventPageForm),
+            "application/json",
+            {
+                "type": "object",
+                "required": ["count", "events", "next"],
+                "properties": {
+                    "count": {"type": "integer", "description": "Events on this page."},
+                    "next": {"type": ["string", "null"], "description": "The next page, or null."},
+                    "events": {"type": "array", "items": EVENT},
                 },
-                f"Ordered by ({order}); `next` carries a cursor to the following page.",
-            ),
-            "/api/window.json": operation(
-                "The chart's figure for one time window",
-                parameters(EventFilterForm, required=("from", "to")),
-                "application/json",
-                {
-                    "type": "object",
-                    "required": ["data", "layout", "outside"],
-                    "properties": {"data": {"type": "array"}, "layout": {"type": "object"}, "outside": OUTSIDE},
-                },
-                "Every event of the window when there are few, else the most important and a density band; "
-                "a Plotly figure (data and layout), and `outside`: the events of the filters before and after "
-                "the window, each side with the `window` that takes it in. `from` and `to` may be left out "
-                "when `window` is given.",
-            ),
-            "/api/events.csv": operation(
-                "The events as CSV (UTF-8 with BOM, ISO dates), one row per event",
-                filters,
-                "text/csv",
-                text,
-                "Citations are joined in one cell; cells that would start a spreadsheet formula begin with a quote.",
-            ),
-            "/api/events.ics": operation(
-                "The events as an iCalendar feed of all-day entries",
-                filters,
-                "text/calendar",
-                text,
-                "Imprecise dates cover their whole span; UIDs are stable, so calendar apps update entries.",
-            ),
-            "/api/events.timelinejs.json": operation(
-                "The events in TimelineJS3's JSON format",
-                filters,
-                "application/json",
-                {
-                    "type": "object",
-                    "required": ["events"],
-                    "properties": {"title": {"type": "object"}, "events": {"type": "array"}},
-                },
-                "Dates carry only the parts that are known; text is HTML-escaped.",
-            ),
-        },
+            },
+            f"Ordered by ({order}); `next` carries a cursor to the following page.",
+        ),
+        "/api/window.json": operation(
+            "The chart's figure for one time window",
+            parameters(EventFilterForm, required=("from", "to")),
+            "application/json",
+            {
+                "type": "object",
+                "required": ["data", "layout", "outside"],
+                "properties": {"data": {"type": "array"}, "layout": {"type": "object"}, "outside": OUTSIDE},
+            },
+            "Every event of the window when there are few, else the most important and a density band; "
+            "a Plotly figure (data and layout), and `outside`: the events of the filters before and after "
+            "the window, each side with the `window` that takes it in. `from` and `to` may be left out "
+            "when `window` is given.",
+        ),
+        "/api/events.csv": operation(
+            "The events as CSV (UTF-8 with BOM, ISO dates), one row per event",
+            filters,
+            "text/csv",
+            text,
+            "Citations are joined in one cell; cells that would start a spreadsheet formula begin with a quote.",
+        ),
+        "/api/events.ics": operation(
+            "The events as an iCalendar feed of all-day entries",
+            filters,
+            "text/calendar",
+            text,
+            "Imprecise dates cover their whole span; UIDs are stable, so calendar apps update entries.",
+        ),
+        "/api/events.timelinejs.json": operation(
+            "The events in TimelineJS3's JSON format",
+            filters,
+            "application/json",
+            {
+                "type": "object",
+                "required": ["events"],
+                "properties": {"title": {"type": "object"}, "events": {"type": "array"}},
+            },
+            "Dates carry only the parts that are known; text is HTML-escaped.",
+        ),
     }

@@ -11,9 +11,11 @@ Importing the package registers every model admin:
 - feeds.py: feeds followed, with their health; jobs.py: the jobs desk;
 - forms.py: the forms behind those pages;
 - history.py: what every admin with history shares: who may write, the
-  stale-edit message, the list of deleted events.
+  stale-edit message, the list of deleted events;
+- safe.py: hostile ids and searches as form errors or a 400, never a 500;
+- users.py: Django's user and group admins with the same guard.
 """
 
-from . import events, feeds, jobs, names, sources
+from . import events, feeds, jobs, names, sources, users
 
-__all__ = ["events", "feeds", "jobs", "names", "sources"]
+__all__ = ["events", "feeds", "jobs", "names", "sources", "users"]

@@ -70,7 +70,7 @@ class FeedAdmin(admin.ModelAdmin):
             )
         return "OK" if feed.last_polled_at else "Not polled yet"
 
-    @admin.action(description="Poll the selected feeds now")
+    @admin.action(description="Poll the selected feeds now", permissions=["change"])
     def poll_now(self, request, queryset):
         for feed in queryset:
             jobs.submit(

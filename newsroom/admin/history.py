@@ -5,7 +5,7 @@ when a save is refused as stale; the list of deleted events.
 """
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import router, transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,8 +14,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from timeline.history import citation_key, relation_key
 from timeline.models import Event, EventRelation, Source
 
+from .safe import SafeInputAdmin, readable_id
 
-class HistoryAdmin(SimpleHistoryAdmin):
+
+class HistoryAdmin(SafeInputAdmin, SimpleHistoryAdmin):
     """
     simple-history's version page checks only the *view* permission and saves
     whatever is POSTed to it (the Revert button is merely hidden), so a
@@ -31,10 +33,22 @@ class HistoryAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         return super().changelist_view(request, extra_context)
 
+    def history_view(self, request, object_id, extra_context=None):
+        self.check_history_ids(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def check_history_ids(self, object_id, version_id=None):
+        # simple-history looks them up as they came: "abc" would be a 500.
+        if not readable_id(self.model, unquote(object_id)):
+            raise BadRequest("That is not a record's id.")
+        if version_id is not None and not readable_id(self.model.history.model, version_id):
+            raise BadRequest("That is not a version's id.")
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_history_permission(request):
+            raise PermissionDenied
+        self.check_history_ids(object_id, version_id)
         if request.method == "POST":
-            if not self.has_change_history_permission(request):
-                raise PermissionDenied
             exists = self.model._default_manager.filter(pk=unquote(object_id)).exists()
             if not exists and not self.has_add_permission(request):
                 raise PermissionDenied

@@ -42,6 +42,13 @@ class JobAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        # Whoever may add a source follows the fetch of the link they pasted.
+        return super().has_view_permission(request, obj) or request.user.has_perm("timeline.add_source")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
     def has_change_permission(self, request, obj=None):
         return False
 
@@ -49,7 +56,7 @@ class JobAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        jobs = list(Job.objects.on_desk().select_related("feed", "created_by")[:DESK_SIZE])
+        jobs = list(Job.objects.select_related("feed", "created_by")[:DESK_SIZE])
         return self.render_desk(request, jobs, title="Jobs")
 
     @method_decorator(vary_on_headers("HX-Request"))

@@ -23,6 +23,7 @@ from newsroom.matching import matches_for_proposal
 from timeline.models import Actor, Event, Proposal, Source
 
 from .review_forms import IntoEventForm, ProposalAcceptForm
+from .safe import refuse_nul
 
 TEMPLATE = "admin/timeline/source/review.html"
 PROPOSALS_PER_PAGE = 25
@@ -288,6 +289,6 @@ def review_event_search(request, source_id, model_admin):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     proposal = source_proposal(get_object_or_404(Source.objects.only("pk"), pk=source_id), request.GET.get("proposal"))
-    query = request.GET.get(f"i{proposal.pk}-q", request.GET.get("q", ""))
+    query = refuse_nul(request.GET.get(f"i{proposal.pk}-q", request.GET.get("q", "")))
     context = {"proposal": proposal, "query": query, "events": search_events(query)}
     return TemplateResponse(request, f"{TEMPLATE}#event-results", context)

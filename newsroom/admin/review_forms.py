@@ -9,7 +9,6 @@ import datetime
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
@@ -18,6 +17,7 @@ from django.utils.safestring import SafeString
 from timeline.models import SHORT_TITLE_LENGTH, Actor, Event, Place, StoryArc, Topic, date_errors
 
 from .date_labels import ISO_DATE_MESSAGE, typed_date_labels
+from .safe import ReadableIdsChoiceField, SafeAutocompleteSelect, SafeAutocompleteSelectMultiple
 
 ISO_DATE_FORMAT = "%Y-%m-%d"
 
@@ -123,7 +123,7 @@ def duplicate_source_message(duplicate) -> str:
 
 def autocomplete(field_name: str, multiple: bool):
     """The admin's own select2 widget over Event's field: renders only what is chosen, searches the rest."""
-    widget = AutocompleteSelectMultiple if multiple else AutocompleteSelect
+    widget = SafeAutocompleteSelectMultiple if multiple else SafeAutocompleteSelect
     return widget(Event._meta.get_field(field_name), admin.site)
 
 
@@ -147,15 +147,9 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
     latest = IsoDateField()
     precision = forms.ChoiceField(choices=Event.Precision.choices)
     status = forms.ChoiceField(choices=Event.Status.choices)
-    actors = forms.ModelMultipleChoiceField(
-        Actor.objects.all(), required=False, widget=autocomplete("actors", multiple=True)
-    )
-    topics = forms.ModelMultipleChoiceField(
-        Topic.objects.all(), required=False, widget=autocomplete("topics", multiple=True)
-    )
-    places = forms.ModelMultipleChoiceField(
-        Place.objects.all(), required=False, widget=autocomplete("places", multiple=True)
-    )
+    actors = ReadableIdsChoiceField(Actor.objects.all(), required=False, widget=autocomplete("actors", multiple=True))
+    topics = ReadableIdsChoiceField(Topic.objects.all(), required=False, widget=autocomplete("topics", multiple=True))
+    places = ReadableIdsChoiceField(Place.objects.all(), required=False, widget=autocomplete("places", multiple=True))
     arc = forms.ModelChoiceField(
         StoryArc.objects.all(), required=False, label="Story arc", widget=autocomplete("arc", multiple=False)
     )
@@ -182,6 +176,7 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
                 "actors": list(proposal.suggested_actors.all()) if proposal.pk else [],
                 "importance": 3,
                 "quote": proposal.quote,
+                "arc": followed_story(proposal.source),
             },
         )
         super().__init__(*args, **kwargs)
@@ -208,3 +203,11 @@ class IntoEventForm(QuoteMixin, forms.Form):
         kwargs.setdefault("prefix", f"i{proposal.pk}")
         kwargs.setdefault("initial", {"quote": proposal.quote})
         super().__init__(*args, **kwargs)
+
+
+def followed_story(source):
+    """The story whose feed brought the source in: where its events most likely belong."""
+    if source is None or not source.pk:
+        return None
+    item = source.feed_items.select_related("feed__story").first()
+    return item.feed.story if item else None

@@ -16,6 +16,10 @@ from .forms import SourceAdminForm
 from .history import HistoryAdmin
 from .review import review_event_search, review_source
 from .review_forms import ISO_DATE_OVERRIDES
+from .safe import SafeInputAdmin
+
+# Links pasted at once into the batch box.
+MAX_BATCH_LINKS = 50
 
 
 @admin.register(Source)
@@ -61,7 +65,27 @@ class SourceAdmin(HistoryAdmin):
     def add_view(self, request, form_url="", extra_context=None):
         if request.method == "POST" and "_fetch" in request.POST:
             return self.fetch_link(request)
+        if request.method == "POST" and "_ingest_all" in request.POST:
+            return self.ingest_links(request)
         return super().add_view(request, form_url, extra_context)
+
+    def ingest_links(self, request):
+        """A batch: each link stored by a worker with what its page says, no check first."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        field = forms.URLField(assume_scheme="https", max_length=500)
+        lines = [line.strip() for line in request.POST.get("links", "").splitlines() if line.strip()]
+        try:
+            if not 0 < len(lines) <= MAX_BATCH_LINKS:
+                raise forms.ValidationError(f"Give from 1 to {MAX_BATCH_LINKS} links, one a line.")
+            urls = [field.clean(line) for line in lines]
+        except forms.ValidationError as error:
+            self.message_user(request, f"Paste the articles' addresses: {' '.join(error.messages)}", messages.ERROR)
+            return redirect("admin:timeline_source_add")
+        for url in dict.fromkeys(urls):
+            jobs.submit(Job.Kind.INGEST_URL, f"ingest:{url}", {"url": url}, user=request.user)
+        self.message_user(request, f"Queued {len(set(urls))} link(s); each is stored with its proposals when fetched.")
+        return redirect("admin:newsroom_job_changelist")
 
     def fetch_link(self, request):
         """Hand a pasted link to a worker; its job page shows the fetch and links back here to check it."""
@@ -115,7 +139,7 @@ class SourceAdmin(HistoryAdmin):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(SafeInputAdmin, admin.ModelAdmin):
     list_display = ["date_text", "date_label", "precision", "status", "source"]
     list_filter = ["status", "precision"]
     search_fields = ["quote", "date_text"]

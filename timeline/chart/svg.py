@@ -101,11 +101,13 @@ def event_link(slug: str, title: str, content: SafeString) -> SafeString:
     A plain link to the event's page (what a click does with JavaScript off),
     which htmx turns into opening its panel. Out of the tab order: the list
     under the chart holds the same events for the keyboard, and the chart's
-    own keyboard walk starts when plotly.js has drawn.
+    own keyboard walk starts when plotly.js has drawn. In the reader's whole
+    window: inside an embed's frame the event's page, which refuses framing,
+    would be blank (an SVG link ignores the page's <base target>).
     """
     return format_html(
         # The chart's text colour, not the page's link colour.
-        '<a href="{}" hx-get="{}" hx-target="#detail" hx-swap="innerHTML" data-slug="{}" tabindex="-1" '
+        '<a href="{}" target="_top" hx-get="{}" hx-target="#detail" hx-swap="innerHTML" data-slug="{}" tabindex="-1" '
         'style="color:inherit">'
         "<title>{}</title>{}</a>",
         reverse("event_detail", args=[slug]),

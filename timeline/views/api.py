@@ -39,7 +39,7 @@ def events_json(request):
     if not form.is_valid():
         return json_error(form)
     data = form.cleaned_data
-    events = form.filter(Event.objects.published()).order_by(*PAGE_ORDER)
+    events = Event.objects.published().matching(form.cleaned_data).order_by(*PAGE_ORDER)
     if data["cursor"]:
         events = after(events, *data["cursor"])
     page = list(events.with_related()[: data["limit"] + 1])
@@ -86,6 +86,6 @@ def window_json(request):
         return json_error(form)
     data = form.cleaned_data
     first, last = data["window"] or (data["from"], data["to"])
-    events = form.filter(Event.objects.published())
+    events = Event.objects.published().matching(form.cleaned_data)
     chart = window_chart(events, first, last, framing(data), form.query_string())
     return JsonResponse({"from": first.isoformat(), "to": last.isoformat(), **chart.figure})

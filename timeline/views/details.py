@@ -54,7 +54,7 @@ def stepping(event, form: EventFilterForm, page_path: str, param: str = "event")
     """
     if not form.is_valid():
         return {}
-    events = form.filter(Event.objects.published())
+    events = Event.objects.published().matching(form.cleaned_data)
     steps = {}
     for name, neighbour in (("previous", events.previous_before(event)), ("next", events.next_after(event))):
         if neighbour:

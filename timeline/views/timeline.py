@@ -66,7 +66,7 @@ def browse(form) -> tuple[dict, int]:
     if not form.is_valid():
         return {"form": form, "events": [], "groups": [], "chart": None, "figure": None}, 400
     data = form.cleaned_data
-    events = form.filter(Event.objects.published())
+    events = Event.objects.published().matching(form.cleaned_data)
     page = Paginator(events.with_related().chronological(), LIST_PAGE_SIZE).get_page(data["page"])
     chart = first_view(events, framing(data), form.query_string())
     context = {
