@@ -46,6 +46,7 @@ OUTSIDE = {
     },
 }
 
+
 def examples(*values: str) -> dict:
     return {"examples": {f"e{number}": {"value": value} for number, value in enumerate(values) if value}}
 
