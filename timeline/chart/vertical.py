@@ -128,7 +128,9 @@ def zoomed(layout: Layout, factor: float) -> tuple[datetime.date, datetime.date]
     length = layout.end - layout.start
     middle = layout.start + length / 2
     half = max(style.DAY, length * factor / 2)
-    first, last = max(style.FIRST_DAY, middle - half), min(style.LAST_DAY, middle + half - style.DAY)
+    # Clamped before the arithmetic: a view of centuries doubled would leave the calendar.
+    first = middle - min(half, middle - style.FIRST_DAY)
+    last = middle + min(half - style.DAY, style.LAST_DAY - middle)
     if last < first or (first, last + style.DAY) == (layout.start, layout.end):
         return None
     return first, last
