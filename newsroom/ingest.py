@@ -8,7 +8,6 @@ commands all go through here, so all refuse the same bad input.
 
 import datetime
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from django.utils.text import slugify
 
 from newsdates.language import detect_language, mentions_in
 from newsroom.matching import DuplicateSource, find_duplicate_source
-from newsroom.names import all_name_forms, name_pattern
+from newsroom.names import actor_patterns, names_in, place_patterns
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 from timeline.text import web_url_validator
 
@@ -145,13 +144,8 @@ def parse_published(value) -> datetime.date:
     return value
 
 
-def actor_patterns() -> list[tuple[Actor, re.Pattern]]:
-    """One pattern per actor over all its names (and their ja/ko forms), longest first."""
-    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := name_pattern(all_name_forms(actor)))]
-
-
 def actors_in(sentence: str, patterns) -> list[Actor]:
-    return [actor for actor, pattern in patterns if pattern.search(sentence)]
+    return names_in(sentence, patterns)
 
 
 def source_language(source: Source) -> str:
@@ -167,7 +161,8 @@ def source_language(source: Source) -> str:
 def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
     """Unsaved proposals, one per dated event of the source's text, read in
     the source's language (detected when not given); nothing is written."""
-    patterns = actor_patterns()
+    patterns, places = actor_patterns(), place_patterns()
+    article_actors = names_in(source.text, patterns)
     proposals = []
     language = source_language(source)
     for mention in mentions_in(source.text, source.published_on, language, progress=progress):
@@ -194,6 +189,9 @@ def proposals_for(source: Source, progress: Callable[[int], None] | None = None)
         )
         proposal.actor_suggestions = actors_in(mention.sentence, patterns)  # type: ignore[attr-defined]
         proposal.language = language  # type: ignore[attr-defined]
+        # For matching: who the whole article names, and where the sentence is.
+        proposal.article_actors = article_actors  # type: ignore[attr-defined]
+        proposal.place_suggestions = names_in(mention.sentence, places)  # type: ignore[attr-defined]
         proposals.append(proposal)
     return proposals
 

@@ -1,5 +1,6 @@
 """
-Background jobs: what they do, and how they are run, retried and recovered.
+Background jobs: what they do (fetch a link, ingest one, read a long article,
+poll a feed, import a long CSV), and how they are run, retried and recovered.
 
 `submit` records a Job and hands its id to django-tasks (the database
 backend, so the job and its task commit together); a worker (`manage.py
@@ -264,9 +265,21 @@ def poll_feed(job: Job, progress: Progress) -> dict:
     }
 
 
+def import_csv(job: Job, progress: Progress) -> dict:
+    """A CSV of events too long to check in a request (newsroom.admin.bulk)."""
+    from django.contrib.auth import get_user_model
+
+    from newsroom.admin.bulk import import_on_worker
+
+    progress(10, f"Importing {job.input.get('rows', '')} rows")
+    user = get_user_model().objects.filter(pk=job.input.get("user")).first()
+    return import_on_worker(job.input["csv"], user=user)
+
+
 HANDLERS: dict[str, Callable[[Job, Progress], dict]] = {
     Job.Kind.FETCH_LINK: fetch_link,
     Job.Kind.INGEST_URL: ingest_url,
     Job.Kind.PROPOSE: propose_source,
     Job.Kind.POLL_FEED: poll_feed,
+    Job.Kind.IMPORT_CSV: import_csv,
 }

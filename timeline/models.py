@@ -308,6 +308,9 @@ class EventQuerySet(models.QuerySet):
 
 SHORT_TITLE_LENGTH = 40
 
+# Readers are promised that every event rests on quoted passages of its sources.
+UNSOURCED_MESSAGE = "An event is published only when it rests on a quoted passage: add a citation before publishing it."
+
 
 def short_title_from(title: str) -> str:
     """The title cut at a word boundary to fit a chart label, with an ellipsis when cut."""
@@ -430,10 +433,19 @@ class Event(models.Model):
     def get_absolute_url(self):
         return reverse("event_detail", args=[self.slug])
 
+    # Whether clean() looks for the event's citations in the database; a form
+    # that edits them beside the event (the admin's inline) checks them itself.
+    citations_checked_on_clean = True
+
     def clean(self):
         errors = date_errors(self.earliest, self.latest)
+        if self.is_published and self.citations_checked_on_clean and not self.has_citations():
+            errors["is_published"] = UNSOURCED_MESSAGE
         if errors:
             raise ValidationError(errors)
+
+    def has_citations(self) -> bool:
+        return self.pk is not None and Citation.objects.filter(event_id=self.pk).exists()
 
     class StaleEdit(Exception):
         """Someone else saved the event after this copy of it was read."""

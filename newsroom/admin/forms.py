@@ -4,13 +4,14 @@ from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from simple_history.models import to_historic
 
 from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
 from newsroom.jobs import LONG_ARTICLE_CHARS
 from newsroom.matching import find_duplicate_source
 from timeline.history import M2M_MODELS
-from timeline.models import Event, Source
+from timeline.models import UNSOURCED_MESSAGE, Citation, Event, Source
 
 from .history import stale_message
 from .review_forms import duplicate_source_message
@@ -42,6 +43,9 @@ class EventAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The citations are checked where they are edited: the inline beside
+        # this form (CitationFormSet), or the version a revert restores.
+        self.instance.citations_checked_on_clean = False
         if self.instance.pk:
             # The row's version, not the instance's: a revert from history
             # starts from an old copy but is made against the current row.
@@ -61,12 +65,36 @@ class EventAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        record = to_historic(self.instance)
+        if record is not None and cleaned.get("is_published") and not version_has_citations(record):
+            self.add_error("is_published", UNSOURCED_MESSAGE)
         if self.instance.pk:
             read = cleaned.get("seen_version")
             current = Event.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if current is not None and read != current:
                 raise ValidationError(stale_message(self.instance, read))
         return cleaned
+
+
+def version_has_citations(record) -> bool:
+    """Whether the event will rest on a citation once reverted to `record`."""
+    if record.linked is not None:
+        return bool(record.linked.get("citations"))
+    return Citation.objects.filter(event_id=record.id).exists()
+
+
+class CitationFormSet(BaseInlineFormSet):
+    """The event form's citations: a published event keeps at least one."""
+
+    def clean(self):
+        super().clean()
+        if not self.instance.is_published:
+            return
+        kept = [
+            form for form in self.forms if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise ValidationError(UNSOURCED_MESSAGE)
 
 
 def read_upload(upload) -> str:
