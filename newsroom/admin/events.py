@@ -13,7 +13,7 @@ from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation
 
 from .bulk import EventImportExportMixin
 from .date_labels import date_label_view
-from .forms import CitationFormSet, EventAdminForm
+from .forms import CitationFormSet, CitationInlineForm, EventAdminForm
 from .history import (
     HistoryAdmin,
     deleted_events,
@@ -23,23 +23,27 @@ from .history import (
     stale_message,
 )
 from .review_forms import ISO_DATE_OVERRIDES
+from .translations import SideBySideTranslations
 
 
 class CitationInline(admin.StackedInline):
     model = Citation
     formset = CitationFormSet
+    form = CitationInlineForm
     extra = 0
     autocomplete_fields = ["source"]
+    # Where the passage is in the article is worked out from it, never typed.
     fields = ["source", "quote", "start", "end"]
+    readonly_fields = ["start", "end"]
 
 
 @admin.register(Event)
-class EventAdmin(EventImportExportMixin, HistoryAdmin):
+class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     form = EventAdminForm
     inlines = [CitationInline]
     list_display = ["title", "date_label", "precision", "status", "is_published", "importance"]
     list_filter = ["is_published", "status", "precision", "actors", "topics", "arc"]
-    search_fields = ["title", "summary", "citations__quote", "actors__name", "actors__aliases"]
+    search_fields = ["title", "title_ja", "title_ko", "summary", "citations__quote", "actors__name", "actors__aliases"]
     date_hierarchy = "earliest"
     autocomplete_fields = ["actors", "places", "topics", "arc"]
     prepopulated_fields = {"slug": ["title"]}

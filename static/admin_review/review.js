@@ -81,6 +81,31 @@
     if (swapped && swapped.matches("section.proposal")) select(swapped);
   });
 
+  // Any passage citable: selecting text in the article fills the cite form
+  // with it and with where it starts, so the server cites the occurrence
+  // selected when the passage is in the article more than once. Typing in
+  // the box instead searches the article for what is typed.
+  document.addEventListener("selectionchange", function () {
+    var box = document.getElementById("article-text");
+    var passage = document.getElementById("cite-passage");
+    var near = document.getElementById("cite-near");
+    var selection = window.getSelection();
+    if (!box || !passage || !near || !selection || !selection.rangeCount || selection.isCollapsed) return;
+    var range = selection.getRangeAt(0);
+    if (!box.contains(range.startContainer) || !box.contains(range.endContainer)) return;
+    var before = document.createRange();
+    before.selectNodeContents(box);
+    before.setEnd(range.startContainer, range.startOffset);
+    passage.value = range.toString();
+    near.value = String(before.toString().length);
+  });
+
+  document.addEventListener("input", function (event) {
+    if (event.target.id !== "cite-passage") return;
+    var near = document.getElementById("cite-near");
+    if (near) near.value = "";
+  });
+
   // The source form (add an article): sent by XHR so the editor sees the
   // upload's progress, then that the article is being read for dates, which
   // takes a while for a long text, and then the page the admin answered with:

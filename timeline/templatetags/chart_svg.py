@@ -8,9 +8,9 @@ that moves the view to a window, keeping the filters).
 import datetime
 
 from django import template
-from django.template.defaultfilters import pluralize
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import ngettext
 
 from ..chart import style
 from ..chart.svg import SYMBOL_PATHS, first_view_svg, painted
@@ -21,7 +21,8 @@ register = template.Library()
 
 @register.simple_tag
 def chart_first_view(layout, total):
-    return first_view_svg(layout, f"Timeline chart of {total} event{pluralize(total)}")
+    description = ngettext("Timeline chart of %(count)d event", "Timeline chart of %(count)d events", total)
+    return first_view_svg(layout, description % {"count": total})
 
 
 @register.simple_tag
