@@ -14,6 +14,9 @@ Python over plain data; templates/timeline/_chart_rows.html draws it.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language, gettext
+
+from ..labels import month_label, year_label
 from . import style
 from .layout import STATUS_WORDS, ChartEvent, Layout
 
@@ -65,8 +68,9 @@ class DownLane:
 
 
 def when(day: datetime.date, by_month: bool) -> str:
-    # Not strftime's %Y, which pads years before 1000 differently across platforms.
-    return f"{day:%B} {day.year}" if by_month else str(day.year)
+    """The heading of a month ("October 2025") or a year, in the reader's language."""
+    language = get_language() or "en"
+    return month_label(day, language, long=True) if by_month else year_label(day, language)
 
 
 def lay_out_down(events: list[ChartEvent], layout: Layout) -> list[DownLane]:
@@ -98,9 +102,10 @@ def lay_out_down(events: list[ChartEvent], layout: Layout) -> list[DownLane]:
 
 
 def row_of(event: ChartEvent, symbol: str, colour: str, line: int) -> Row:
-    unconfirmed = " (unconfirmed)" if event.unconfirmed_since else ""
-    status_word = STATUS_WORDS.get(event.status, event.status) if event.status != "happened" else ""
-    return Row(event.slug, event.title + unconfirmed, event.date_label, symbol, colour, event.status, status_word, line)
+    status_word = gettext(STATUS_WORDS.get(event.status, event.status)) if event.status != "happened" else ""
+    # The same words as the wide chart's label, around the whole title.
+    text = gettext("%(title)s (unconfirmed)") % {"title": event.title} if event.unconfirmed_since else event.title
+    return Row(event.slug, text, event.date_label, symbol, colour, event.status, status_word, line)
 
 
 def bars(rows: list[Row], events: dict[str, ChartEvent], start: datetime.date) -> tuple[list[Bar], int]:
