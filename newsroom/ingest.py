@@ -222,33 +222,41 @@ def ingest_source(
             raise DuplicateSourceError(duplicate)
     if not metadata.get("language"):
         metadata["language"] = detect_language(text)
+    source = Source(
+        text=text,
+        published_on=published,
+        outlet=outlet or None,
+        title=title or None,
+        url=url,
+        author=author or None,
+        **metadata,
+    )
+    # Reading the dates is the slow part: done before the write transaction,
+    # so a long article holds no lock while it is read (a worker's heartbeat
+    # and the desk's progress are written meanwhile).
+    proposals = proposals_for(source, progress=progress)
     with transaction.atomic():
-        source = Source(
-            text=text,
-            published_on=published,
-            outlet=outlet or None,
-            title=title or None,
-            url=url,
-            author=author or None,
-            **metadata,
-        )
         # Stored whatever dates are found: an undated article can still be cited by hand.
         source.save()
-        result = propose(source, progress=progress)
+        result = propose(source, proposals=proposals)
         result.dry_run = dry_run
         if dry_run:
             transaction.set_rollback(True)
     return result
 
 
-def propose(source: Source, progress: Callable[[int], None] | None = None) -> IngestResult:
-    """Create the proposals of a saved source (used by the admin's add form too)."""
+def propose(
+    source: Source, progress: Callable[[int], None] | None = None, proposals: list[Proposal] | None = None
+) -> IngestResult:
+    """Create the proposals of a saved source (used by the admin's add form
+    too), or save `proposals` read from its text beforehand."""
     language = source_language(source)
     if source.language != language:
         # The desk matches and labels by the language the text was read in.
         source.language = language
         source.save(update_fields=["language"])
-    proposals = proposals_for(source, progress=progress)
+    if proposals is None:
+        proposals = proposals_for(source, progress=progress)
     for proposal in proposals:
         proposal.save()
         proposal.suggested_actors.set(proposal.actor_suggestions)  # type: ignore[attr-defined]

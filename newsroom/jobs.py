@@ -22,11 +22,11 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from newsroom.fetch import FetchError
-from newsroom.ingest import DuplicateSourceError, IngestError, propose
+from newsroom.ingest import DuplicateSourceError, IngestError, proposals_for, propose
 from newsroom.models import Feed, Job
 from timeline.models import Source
 
@@ -46,9 +46,8 @@ class Progress:
 
     def __call__(self, percent: int, note: str | None = None) -> None:
         percent = max(0, min(100, int(percent)))
-        if note is None and percent == self.job.progress:
-            return
-        if note is None and time.monotonic() - self.written < 0.5:
+        new_note = note is not None and note[:200] != self.job.note
+        if not new_note and (percent == self.job.progress or time.monotonic() - self.written < 0.5):
             return
         self.job.progress = percent
         if note is not None:
@@ -171,7 +170,11 @@ def heartbeat(job: Job):
     def beat():
         try:
             while not stop.wait(settings.JOB_HEARTBEAT_SECONDS):
-                Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(heartbeat_at=timezone.now())
+                try:
+                    Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(heartbeat_at=timezone.now())
+                except DatabaseError:
+                    # A busy or briefly unreachable database: the next beat tries again.
+                    logger.warning("Job %s could not beat", job.pk, exc_info=True)
         finally:
             connection.close()
 
@@ -240,13 +243,15 @@ def ingest_url(job: Job, progress: Progress) -> dict:
 
 def propose_source(job: Job, progress: Progress) -> dict:
     """Read a long article's dates on a worker rather than in the request."""
-    with transaction.atomic():
-        source = Source.objects.select_for_update().get(pk=job.input["source"])
-        if not source.proposals.exists():
-            length = max(len(source.text), 1)
-            propose(source, progress=lambda done: progress(done * 100 // length, "Reading the dates"))
-        if not source.proposals.exists():
-            raise IngestError("No dates were found in the article, so there is nothing to propose.")
+    source = Source.objects.get(pk=job.input["source"])
+    if not source.proposals.exists():
+        length = max(len(source.text), 1)
+        # Read outside the transaction, which then only writes (see ingest_source).
+        proposals = proposals_for(source, progress=lambda done: progress(done * 100 // length, "Reading the dates"))
+        with transaction.atomic():
+            Source.objects.select_for_update().filter(pk=source.pk).first()
+            if not source.proposals.exists():  # another run stored them meanwhile
+                propose(source, proposals=proposals)
     return {"sources": [source.pk], "proposals": source.proposals.count()}
 
 
