@@ -286,7 +286,8 @@ QUOTATIVE = re.compile(
 )
 SENTENCE_END = re.compile(r"[。！？!?]+[」』）)\"”]*")
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
-CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙")
+# Not "見送り" alone: "出席を見送り" skips one's part in an event that goes ahead.
+CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ")
 EXPECTED = re.compile(
     r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
 )

@@ -297,7 +297,7 @@ QUOTATIVE = re.compile(r"(?:다|라|냐|자)고(?=[\s,])|(?<=[”\"’'])\s*(?:�
 # often lose it: "발표했습니다.일본"), not a decimal point.
 SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])[.!?]+[\"'”’)\]]*(?=\s|$|[{HANGUL}\d\[\"“‘(▲])")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^「」]*」")
-CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|보류|백지화")
+CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|불발|보류|백지화")
 EXPECTED = re.compile(
     r"추진|검토|가능성|전망|조율|조정|관측|예상|방향으로|유력|거론|방침|것으로 보인다|것으로 알려|것으로 전해|듯"
 )
