@@ -39,8 +39,18 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b")
 _CLAUSE_START = re.compile(r"(?:^|;|\band\s+(?=[a-z]+(?:ed|ly)?\b))")
 
 
-def _copy(mention: DateMention, start: int, word: str, **dates: date) -> DateMention:
-    return replace(mention, text=word, start=start, end=start + len(word), flags=(), **dates)
+def _copy(
+    mention: DateMention, start: int, word: str, earliest: date | None = None, latest: date | None = None
+) -> DateMention:
+    return replace(
+        mention,
+        text=word,
+        start=start,
+        end=start + len(word),
+        flags=(),
+        earliest=earliest or mention.earliest,
+        latest=latest or mention.latest,
+    )
 
 
 def companions(text: str, sentence: list[DateMention], published: date) -> list[DateMention]:

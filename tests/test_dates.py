@@ -983,7 +983,8 @@ def test_a_heading_dates_the_paragraph_under_it():
             ],
         ),
         (
-            "The pair signed a pact in Seoul in October last year and had lunch with the mayor after their talks in Busan in May.",
+            "The pair signed a pact in Seoul in October last year and had lunch "
+            "with the mayor after their talks in Busan in May.",
             date(2026, 6, 1),
             [
                 ("October last year", "2025-10-01", "2025-10-31"),
