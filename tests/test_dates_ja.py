@@ -46,6 +46,8 @@ def read(text: str, published=PUBLISHED):
         ("首相は年末に訪中する。", "2026-12-01", "2026-12-31", "month"),
         ("首相はことし5月に訪米することになりました。", "2026-05-01", "2026-05-31", "month"),
         ("外相は15日(日本時間16日)に会談する。", "2026-03-15", "2026-03-15", "day"),
+        ("首相は週末に地元を訪れた。", "2026-03-07", "2026-03-08", "span"),
+        ("首相は週末に訪米する。", "2026-03-14", "2026-03-15", "span"),
     ],
 )
 def test_each_expression_resolves_against_the_publication_date(text, earliest, latest, precision):
