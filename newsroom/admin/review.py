@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from newsroom.ingest import IngestError, accept_proposal, reject_proposal
@@ -63,14 +64,24 @@ def review_source(request, source_id, model_admin):
         if cited.row and not cited.is_error:
             model_admin.message_user(request, cited.message)
             return redirect(f"{request.path}?cited={cited.row['proposal'].pk}#cite-result")
+    elif request.method == "POST" and request.POST.get("action") in ("reject_selected", "reject_remaining"):
+        model_admin.message_user(request, reject_many(request, source))
+        return redirect(request.get_full_path())
     elif request.method == "POST":
         proposal = source_proposal(source, request.POST.get("proposal"))
         outcome = apply_review(request, proposal)
         if request.htmx:
-            # Just this proposal: the rest of the page stays as it is.
+            # Just this proposal, and out of band the counters: the rest of the page stays as it is.
             row = proposal_row(proposal, outcome=outcome)
-            context = {"row": row, "source": source, "tab": tab, "page_number": page_number}
-            return TemplateResponse(request, f"{TEMPLATE}#proposal", context, status=400 if outcome.bound else 200)
+            context = {
+                "row": row,
+                "source": source,
+                "tab": tab,
+                "page_number": page_number,
+                "oob": True,
+                **review_counts(source),
+            }
+            return TemplateResponse(request, f"{TEMPLATE}#decided", context, status=400 if outcome.bound else 200)
         if not outcome.bound:
             model_admin.message_user(request, outcome.message, outcome.level)
             return redirect(request.get_full_path())
@@ -90,9 +101,6 @@ def review_source(request, source_id, model_admin):
         # Without JavaScript, the page after citing a passage shows its proposal first.
         chosen = source.proposals.filter(pk=request.GET["cited"]).first()
         cited = CiteOutcome(row=proposal_row(chosen)) if chosen else None
-    counts = source.proposals.aggregate(
-        all=Count("pk"), **{name: Count("pk", filter=Q(status=name)) for name in TABS if name != "all"}
-    )
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Source._meta,
@@ -102,13 +110,33 @@ def review_source(request, source_id, model_admin):
         "page": page,
         "tab": tab,
         "page_number": page.number,
-        "tabs": [(name, label, counts[name]) for name, label in TABS.items()],
-        "pending": counts["pending"],
+        **review_counts(source),
         "media": ProposalAcceptForm(proposal=Proposal(source=source)).media,
         "cite": cited,
     }
     status = 400 if bound else (cited.status if cited else 200)
     return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+def review_counts(source) -> dict:
+    """The tabs with their counts, and how many proposals wait."""
+    counts = source.proposals.aggregate(
+        all=Count("pk"), **{name: Count("pk", filter=Q(status=name)) for name in TABS if name != "all"}
+    )
+    return {"tabs": [(name, label, counts[name]) for name, label in TABS.items()], "pending": counts["pending"]}
+
+
+def reject_many(request, source) -> str:
+    """The ticked proposals, or all the article's remaining ones, rejected at once (each can be reopened)."""
+    pending = source.proposals.pending()
+    if request.POST.get("action") == "reject_selected":
+        chosen = [pk for pk in request.POST.getlist("selected") if pk.isdigit() and len(pk) <= 18]
+        pending = pending.filter(pk__in=chosen)
+    with transaction.atomic():
+        count = pending.update(status=Proposal.Status.REJECTED, reviewed_at=timezone.now())
+    if not count:
+        return gettext("No pending proposal was selected: tick the ones to reject first.")
+    return gettext("Rejected %(count)d proposal(s); reopen any of them from the Rejected tab.") % {"count": count}
 
 
 class CiteOutcome:
