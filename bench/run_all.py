@@ -13,6 +13,7 @@ BENCH = Path(__file__).resolve().parent
 SCRIPTS = [
     "bench_page.py",
     "bench_dates.py",
+    "bench_proposals.py",
     "bench_embed.py",
     "bench_phone.py",
     "bench_scale.py",

@@ -28,10 +28,11 @@ from ._cjk import (
     safe_day,
     season,
     weekday_near,
+    weekend,
 )
 
 ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
-RELATIVE_YEAR = {"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1, "一昨年": -2, "再来年": 2}
+RELATIVE_YEAR = {"ことし": 0, "今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1, "一昨年": -2, "再来年": 2}
 RELATIVE_MONTH = {"先月": -1, "今月": 0, "来月": 1, "前月": -1, "翌月": 1}
 RELATIVE_DAY = {
     "きのう": -1,
@@ -66,11 +67,12 @@ SEASON = {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"}
 
 _YEAR = (
     r"(?:(?P<era>令和|平成|昭和)(?P<en>\d{1,2}|元)年|(?<!\d)(?P<y>\d{4})年|(?<!\d)(?P<yy>\d{2})年(?=\s*\d{1,2}月)"
-    r"|(?P<ry>今年|本年|昨年|去年|来年|一昨年|再来年|同年|翌年|前年))"
+    r"|(?P<ry>ことし|今年|本年|昨年|去年|来年|一昨年|再来年|同年|翌年|前年))"
 )
 # A day number, not a count ("3日間", "9日ぶり") nor the days of a stay ("3泊4日").
 _DAY = r"(?<![\d泊第])(?P<d>[1-9]|[12]\d|3[01])日(?![間ぶ目後以余連中])"
-_WEEKDAY = r"(?:\s*\([月火水木金土日](?:曜日?)?(?:・祝)?\))?"
+# "(火)", and the other clock's day: "26日(日本時間27日)" is the 26th.
+_WEEKDAY = r"(?:\s*\([月火水木金土日](?:曜日?)?(?:・祝)?\))?(?:\s*\((?:日本時間|現地時間)[^()]{0,12}\))?"
 _PART = r"(?P<part>上旬|初旬|初め|はじめ|中旬|半ば|下旬|末|前半|後半)?"
 
 
@@ -201,6 +203,11 @@ def _week(m: re.Match[str], ctx: Context) -> Resolved:
     return first, first + timedelta(days=6), "span"
 
 
+def _weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    saturday, sunday = weekend(ctx.published, None, ctx.tense)
+    return saturday, sunday, "span"
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
     day = weekday_near(ctx.published, WEEKDAY.index(m.group("wd")), ctx.tense)
     return day, day, "day"
@@ -265,6 +272,7 @@ RULES = [
     Rule(re.compile(r"(?P<rd>今日)(?=[はにの、,]|午|朝|夕|夜|未明)(?!の(?:日本|社会|世界|時代))"), _relative_day),
     Rule(re.compile(rf"(?P<wk>先週|今週|来週|再来週)(?:(?P<end>末)|の?(?P<wd>[{WEEKDAY}])曜日?)?"), _week),
     Rule(re.compile(rf"(?<![週\d])(?P<wd>[{WEEKDAY}])曜日"), _weekday),
+    Rule(re.compile(r"(?<![先今来])週末"), _weekend),
     Rule(re.compile(r"(?P<rel>[今本来昨去])(?P<season>[春夏秋冬])(?![季期])"), _season),
     Rule(re.compile(r"(?<!\d)(?P<n>\d{1,3})(?P<unit>年|日)前(?![半後])"), _ago),
     Rule(re.compile(r"(?P<rest>年内|今年中|今月中|月内)"), _rest_of),
@@ -285,7 +293,8 @@ QUOTATIVE = re.compile(
 )
 SENTENCE_END = re.compile(r"[。！？!?]+[」』）)\"”]*")
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
-CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙")
+# Not "見送り" alone: "出席を見送り" skips one's part in an event that goes ahead.
+CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ")
 EXPECTED = re.compile(
     r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
 )

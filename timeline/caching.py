@@ -6,10 +6,10 @@ retires them at once.
 
 A cached answer is kept under everything that shapes its body, and only
 that: the scheme and host (absolute links), the path, the query parameters
-the view reads (so `?cb=1`, `?cb=2`… share one entry), fragment or page for
-htmx, the content coding of the body (brotli, gzip or none); with it, the
-data's version and the day it was built at, which a request must match to
-be served it (and the database's absence, to be served it stale).
+the view reads (so `?cb=1`, `?cb=2`… share one entry), the language, fragment
+or page for htmx, the content coding of the body (brotli, gzip or none); with
+it, the data's version and the day it was built at, which a request must
+match to be served it (and the database's absence, to be served it stale).
 """
 
 import datetime
@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import condition
@@ -167,6 +167,8 @@ def representation(request, parameters) -> str:
             request.get_host(),
             request.path,
             urlencode(query, doseq=True),
+            # The language answered in: the path's prefix, `?lang=` or Accept-Language (timeline/languages.py).
+            translation.get_language(),
             # htmx asks for a fragment, or the whole page when restoring history
             # (django-htmx reads only "true"; any other value is a plain request).
             "fragment" if request.headers.get("HX-Request") == "true" else "page",

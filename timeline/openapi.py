@@ -33,6 +33,20 @@ LOOSE_DATE_HELP = (
 )
 
 
+# What lies outside a chart's window ("3 earlier ←", "→ 2 later"), and where to go to see it.
+_SIDE_WINDOW = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$"}
+OUTSIDE = {
+    "type": "object",
+    "required": ["earlier", "later", "earlier_window", "later_window"],
+    "properties": {
+        "earlier": {"type": "integer", "description": "Events of the filters wholly before the window."},
+        "later": {"type": "integer", "description": "Events of the filters beginning after the window."},
+        "earlier_window": {**_SIDE_WINDOW, "description": "The `window` that takes the earlier events in, or null."},
+        "later_window": {**_SIDE_WINDOW, "description": "The `window` that takes the later events in, or null."},
+    },
+}
+
+
 def examples(*values: str) -> dict:
     return {"examples": {f"e{number}": {"value": value} for number, value in enumerate(values) if value}}
 
@@ -90,6 +104,20 @@ def parameters(form_class: type[forms.Form], required: tuple[str, ...] = ()) -> 
     return listed
 
 
+# Not a filter: every endpoint answers in English, Japanese or Korean (timeline/languages.py):
+# this, else a /ja/ or /ko/ prefix on the path, else the Accept-Language header, else English.
+LANGUAGE = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string", "enum": ["en", "ja", "ko"]},
+    "description": "The language of titles, names, date labels and messages; a text not translated yet "
+    "stays in English (an event's `lang` says which). Without it: the /ja/ or /ko/ prefix, then Accept-Language.",
+    "style": "form",
+    "explode": True,
+}
+
+
 SOURCE = {
     "type": "object",
     "properties": {
@@ -98,6 +126,7 @@ SOURCE = {
         "title": {"type": ["string", "null"]},
         "published_on": {"type": "string", "format": "date"},
         "url": {"type": ["string", "null"]},
+        "language": {"type": "string", "description": "The language the article, and so its quotes, is written in."},
     },
 }
 EVENT = {
@@ -108,6 +137,10 @@ EVENT = {
         "url": {"type": "string"},
         "title": {"type": "string"},
         "summary": {"type": "string"},
+        "lang": {
+            "type": "object",
+            "description": "The language `title` and `summary` are in: the one asked for, or en where not translated.",
+        },
         "earliest": {"type": "string", "format": "date"},
         "latest": {"type": "string", "format": "date"},
         "precision": {"type": "string", "enum": ["day", "part_of_month", "month", "season", "year", "span"]},
@@ -186,12 +219,12 @@ def openapi_document(server_url: str) -> dict:
 
 def paths() -> dict:
     text = {"type": "string"}
-    filters = parameters(EventFilterForm)
+    filters = [*parameters(EventFilterForm), LANGUAGE]
     order = ", ".join("id" if key == "pk" else key for key in PAGE_ORDER)
     return {
         "/api/events.json": operation(
             "Published events of the filters, in date order, a page at a time",
-            parameters(EventPageForm),
+            [*parameters(EventPageForm), LANGUAGE],
             "application/json",
             {
                 "type": "object",
@@ -206,15 +239,17 @@ def paths() -> dict:
         ),
         "/api/window.json": operation(
             "The chart's figure for one time window",
-            parameters(EventFilterForm, required=("from", "to")),
+            [*parameters(EventFilterForm, required=("from", "to")), LANGUAGE],
             "application/json",
             {
                 "type": "object",
-                "required": ["data", "layout"],
-                "properties": {"data": {"type": "array"}, "layout": {"type": "object"}},
+                "required": ["data", "layout", "outside"],
+                "properties": {"data": {"type": "array"}, "layout": {"type": "object"}, "outside": OUTSIDE},
             },
             "Every event of the window when there are few, else the most important and a density band; "
-            "a Plotly figure (data and layout). `from` and `to` may be left out when `window` is given.",
+            "a Plotly figure (data and layout), and `outside`: the events of the filters before and after "
+            "the window, each side with the `window` that takes it in. `from` and `to` may be left out "
+            "when `window` is given.",
         ),
         "/api/events.csv": operation(
             "The events as CSV (UTF-8 with BOM, ISO dates), one row per event",

@@ -9,6 +9,13 @@
 
   var state = { holder: null, order: [], index: -1, openedFromChart: false };
 
+  /* The page's words in its language (base.html's #ui-strings), {name} filled from `values`. */
+  function uiString(key, fallback, values) {
+    var node = document.getElementById("ui-strings"), text = fallback;
+    try { text = (node && JSON.parse(node.textContent)[key]) || fallback; } catch (error) { /* keep English */ }
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return values && name in values ? values[name] : whole; });
+  }
+
   function chart() {
     return document.getElementById("chart");
   }
@@ -70,7 +77,8 @@
     }
     var status = document.getElementById("chart-focus");
     if (status) {
-      status.textContent = describe(item) + " (" + (state.index + 1) + " of " + state.order.length + ")";
+      var position = uiString("position", "{index} of {total}", { index: state.index + 1, total: state.order.length });
+      status.textContent = describe(item) + " (" + position + ")";
     }
   }
 

@@ -5,7 +5,14 @@
 (function () {
   "use strict";
 
-  var HINT = '<p class="hint">Select an event on the chart or in the list to read the passages it rests on.</p>';
+  var HINT_TEXT = "Select an event on the chart or in the list to read the passages it rests on.";
+
+  /* The page's words in its language (base.html's #ui-strings), {name} filled from `values`. */
+  function uiString(key, fallback, values) {
+    var node = document.getElementById("ui-strings"), text = fallback;
+    try { text = (node && JSON.parse(node.textContent)[key]) || fallback; } catch (error) { /* keep English */ }
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return values && name in values ? values[name] : whole; });
+  }
   var PANEL_PATH = /\/events\/([^/]+)\/panel\/$/;
   // In an embed the address bar is the article's: its history is not ours to push onto.
   var OWNS_HISTORY = window.parent === window;
@@ -53,7 +60,10 @@
   function closePanel() {
     var panel = detail();
     if (!panel || !panel.classList.contains("open")) return;
-    panel.innerHTML = HINT;
+    var hint = document.createElement("p");
+    hint.className = "hint";
+    hint.textContent = uiString("hint", HINT_TEXT);
+    panel.replaceChildren(hint);
     showPanel(panel, false);
     rememberInForm(null);
     if (!OWNS_HISTORY) return;
@@ -146,11 +156,11 @@
     function say(message) { if (status) status.textContent = message; }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(
-        function () { say("Copied."); },
-        function () { say("Copy this: " + text); }
+        function () { say(uiString("copied", "Copied.")); },
+        function () { say(uiString("copy_this", "Copy this: {text}", { text: text })); }
       );
     } else {
-      say("Copy this: " + text);
+      say(uiString("copy_this", "Copy this: {text}", { text: text }));
     }
   }
 

@@ -63,12 +63,19 @@
     document.dispatchEvent(new CustomEvent("summit:theme-change", { detail: { theme: theme } }));
   }
 
+  /* The page's words in its language (base.html's #ui-strings), {name} filled from `values`. */
+  function uiString(key, fallback, values) {
+    var node = document.getElementById("ui-strings"), text = fallback;
+    try { text = (node && JSON.parse(node.textContent)[key]) || fallback; } catch (error) { /* keep English */ }
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return values && name in values ? values[name] : whole; });
+  }
+
   // The button says what it will do: "Light theme" on a dark page, "Dark theme" on a light one.
   function showState() {
     var dark = current() === "dark";
     document.querySelectorAll("[data-theme-toggle]").forEach(function (button) {
       button.hidden = false;
-      button.textContent = dark ? "Light theme" : "Dark theme";
+      button.textContent = dark ? uiString("light_theme", "Light theme") : uiString("dark_theme", "Dark theme");
       button.dataset.next = dark ? "light" : "dark";
     });
   }

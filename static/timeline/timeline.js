@@ -67,6 +67,13 @@
     history.replaceState(history.state, "", url.pathname + url.search + url.hash);
   }
 
+  /* The page's words in its language (base.html's #ui-strings), {name} filled from `values`. */
+  function uiString(key, fallback, values) {
+    var node = document.getElementById("ui-strings"), text = fallback;
+    try { text = (node && JSON.parse(node.textContent)[key]) || fallback; } catch (error) { /* keep English */ }
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return values && name in values ? values[name] : whole; });
+  }
+
   /* The list pages through the filters; after a zoom, offer the list of just this view. */
   function offerWindowList(from, to, total) {
     var link = document.getElementById("list-window");
@@ -77,7 +84,8 @@
     query.delete("page");
     query.delete("window");
     link.href = location.pathname.replace(/embed\/$/, "") + "?" + query.toString();
-    link.textContent = "List the " + total.toLocaleString("en") + " events of this view";
+    var count = total.toLocaleString(document.documentElement.lang || "en");
+    link.textContent = uiString("list_view", "List the {count} events of this view", { count: count });
     link.parentNode.hidden = false;
   }
 

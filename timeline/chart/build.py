@@ -16,24 +16,15 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Min
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ..data_version import current
+from ..models import short_title_from
 from ..relations import cause_and_effect, relations_among
 from . import choose, style
 from .draw_plotly import to_figure
-from .layout import (
-    ChartEvent,
-    LaneKey,
-    Layout,
-    LinkKey,
-    Outside,
-    View,
-    density_bars,
-    lay_out,
-    links_between,
-    outside,
-)
+from .layout import ChartEvent, Counted, LaneKey, Layout, LinkKey, Outside, View, lay_out, outside
+from .vertical import DownLane, lay_out_down
 
 CACHE_SECONDS = 600
 
@@ -51,9 +42,14 @@ class Framing:
 
 @dataclass
 class Chart:
-    """A view of the chart: its layout (plain data, what every drawing is drawn from) and Plotly's figure of it."""
+    """
+    A view of the chart: its layout (plain data, what every drawing is drawn
+    from), the same laid out down the screen for a narrow box, and Plotly's
+    figure of the layout.
+    """
 
     layout: Layout
+    rows: list[DownLane]
     figure: dict[str, Any]
 
 
@@ -78,23 +74,27 @@ def framing(cleaned: dict[str, Any]) -> Framing:
 def lane_keys(event: Any, lanes: str) -> tuple[LaneKey, ...]:
     """The lanes an event belongs to under a lanes mode, from its prefetched actors, topics and arc."""
     if lanes == "topic":
-        return tuple(LaneKey(topic.slug, topic.name, topic.colour) for topic in event.topics.all())
+        return tuple(LaneKey(topic.slug, topic.translated("name"), topic.colour) for topic in event.topics.all())
     if lanes == "arc":
         arc = event.arc
         if arc is None:
             return ()
-        return (LaneKey(arc.slug, arc.title, style.ARC_COLOURS[arc.pk % len(style.ARC_COLOURS)]),)
+        return (LaneKey(arc.slug, arc.translated("title"), style.ARC_COLOURS[arc.pk % len(style.ARC_COLOURS)]),)
     if lanes == "none":
         return ()
-    return tuple(LaneKey(actor.slug, actor.short_name, actor.colour) for actor in event.actors.all())
+    return tuple(LaneKey(actor.slug, actor.translated("short_name"), actor.colour) for actor in event.actors.all())
 
 
 def chart_event(event: Any, lanes: str, today: datetime.date) -> ChartEvent:
     actors = list(event.actors.all())
+    # In the reader's language where translated; a short title in another language than the title is not used.
+    title, short_title = event.translated("title"), event.translated("short_title")
+    if not short_title or short_title.lang != title.lang:
+        short_title = short_title_from(title)
     return ChartEvent(
         slug=event.slug,
-        title=event.title,
-        short_title=event.short_title or event.title,
+        title=title,
+        short_title=short_title,
         earliest=event.earliest,
         latest=event.latest,
         precision=event.precision,
@@ -115,7 +115,7 @@ def related(events: list[Any]) -> list[LinkKey]:
         a, b = by_id[relation.from_event_id], by_id[relation.to_event_id]
         relation.from_event, relation.to_event = a, b
         cause, effect = cause_and_effect(relation)
-        text = f"{a.title} {relation.get_kind_display()} {b.title}"
+        text = f"{a.translated('title')} {relation.get_kind_display()} {b.translated('title')}"
         found.append(LinkKey(by_id[cause].slug, by_id[effect].slug, text))
     return found
 
@@ -144,19 +144,20 @@ def charted(
     today = timezone.localdate()
     records = [chart_event(event, asked.lanes, today) for event in window.events]
     view = View(start, end, asked.width, asked.lanes, today)
-    layout = lay_out(records, view)
-    layout.total, layout.complete = window.total if total is None else total, window.complete
-    # Counted among all the filtered events: a crowded or zoomed view lays out only some of them.
-    layout.outside = outside_of(events, view)
-    if bins is not None:
-        layout.density = density_bars(layout, bins.name, bins.spans())
-    if asked.links:
-        layout.links = links_between(layout, related(window.events))
-    return Chart(layout, to_figure(layout))
+    counted = Counted(
+        total=window.total if total is None else total,
+        complete=window.complete,
+        # Counted among all the filtered events: a crowded or zoomed view lays out only some of them.
+        outside=outside_of(events, view),
+        density=(bins.name, bins.spans()) if bins else None,
+    )
+    layout = lay_out(records, view, related=related(window.events) if asked.links else None, counted=counted)
+    return Chart(layout, lay_out_down(records, layout), to_figure(layout))
 
 
 def cache_key(kind: str, *parts: object) -> str:
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+    # The language too: labels, lane names and dates are written in it.
+    digest = hashlib.sha256(repr((translation.get_language(), *parts)).encode()).hexdigest()[:40]
     # Any edit moves the data version, so charts of older data are never read again.
     version = current()
     # Today's date too: "today" and "not confirmed since" move with it.

@@ -11,7 +11,7 @@ def create_the_row(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0006_event_title_trigram_indexes'),
+        ('timeline', '0007_content_in_japanese_and_korean'),
     ]
 
     operations = [
