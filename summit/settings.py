@@ -276,9 +276,18 @@ SCHEDULE_SECONDS = float(os.environ.get("SCHEDULE_SECONDS", "60"))
 # loopback addresses (an intranet, the tests' local server): "host" or "host:port".
 INGEST_ALLOWED_HOSTS = envlist("INGEST_ALLOWED_HOSTS", "")
 
+
+def not_rate_limited(record) -> bool:
+    # A client over PUBLIC_MISS_RATE may send thousands of requests a minute:
+    # writing a warning for each 429 would cost more than answering it.
+    return getattr(record, "status_code", None) != 429
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"not_rate_limited": {"()": "django.utils.log.CallbackFilter", "callback": not_rate_limited}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django.request": {"filters": ["not_rate_limited"]}},
 }

@@ -26,7 +26,8 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.template import loader
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
@@ -234,7 +235,8 @@ def refuse_when_over_the_limit(request):
     )
     if not usage or not usage["should_limit"]:
         return None
-    response = render(request, "429.html", status=429)
+    # No request context: as cheap as an answer can be, since it may be asked for thousands of times.
+    response = HttpResponse(loader.render_to_string("429.html"), status=429)
     response["Retry-After"] = str(max(usage["time_left"], 1))
     patch_cache_control(response, no_store=True)
     return response
