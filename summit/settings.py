@@ -144,13 +144,13 @@ CACHES: dict[str, dict[str, Any]]
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # While Redis is unreachable each worker caches in its own memory (summit/cache.py):
-    # short timeouts, so that finding out costs a request a quarter of a second at most.
+    # short timeouts: a Redis that is down refuses at once, one that hangs costs a request a second at most.
     CACHES = {
         "default": {
             "BACKEND": "summit.cache.RedisWithLocalFallback",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "summit",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 1.0},
         }
     }
 else:

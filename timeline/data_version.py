@@ -180,7 +180,7 @@ def bump() -> None:
 def redis_client():
     import redis
 
-    return redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.25, socket_timeout=0.5)
+    return redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=0.25, socket_timeout=1.0)
 
 
 def redis_ready() -> bool:
