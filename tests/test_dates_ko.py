@@ -132,3 +132,7 @@ def test_deliver_is_not_last_month():
 
 def test_hangul_is_korean():
     assert detect_language("이재명 대통령은 13일 나라에서 다카이치(高市) 총리와 회담했다.") == "ko"
+
+
+def test_an_english_sentence_quoting_a_korean_name_stays_english():
+    assert detect_language("President Lee Jae-myung (이재명) met Takaichi on Tuesday.") == "en"
