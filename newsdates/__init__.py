@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ._companions import companions
 from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day
 from ._tense import modality_at, split_sentences, whole_sentences
@@ -440,13 +441,16 @@ def event_mentions(
     for mention in mentions:
         by_sentence.setdefault(mention.sentence_start, []).append(mention)
     kept: list[DateMention] = []
+    pub = _as_date(published)
     for sentence in by_sentence.values():
         dates: set[tuple[date | None, date | None]] = set()
+        own: list[DateMention] = []
         for mention in sentence:
             if any(_frames(mention, other) for other in sentence if other is not mention):
                 continue
             if (mention.earliest, mention.latest) in dates:
                 continue
             dates.add((mention.earliest, mention.latest))
-            kept.append(mention)
+            own.append(mention)
+        kept += sorted(own + companions(text, own, pub), key=lambda m: m.start)
     return kept

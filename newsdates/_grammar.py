@@ -217,6 +217,15 @@ def _p_month_day_range(m: re.Match[str]) -> Iterator[Candidate]:
     yield Candidate(m.start(4), m.end(5) if m[5] else m.end(4), "ymd", {"y": y, "m": mo, "d": _daynum(m[4])})
 
 
+# "October last year", "in March of next year", "late May this year".
+@_pattern(
+    rf"\b(?:({_PART})[\s-]+)?({_MON}),?\s+(?:of\s+)?(last|next|this)\s+year\b(?!['’])",
+    needs=_MONTH_WORDS,
+)
+def _p_month_of_year(m: re.Match[str]) -> Iterator[Candidate]:
+    yield _cand(m, "ym", y=None, m=_mon(m[2]), part=_part(m[1]), year_offset={"last": -1, "next": 1}.get(m[3], 0))
+
+
 @_pattern(rf"\b(?:({_PART})[\s-]+)?({_MON}),?\s+(?:of\s+)?({_YEAR})\b", needs=_DIGITS)
 def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ym", y=int(m[3]), m=_mon(m[2]), part=_part(m[1]))

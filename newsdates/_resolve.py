@@ -176,6 +176,8 @@ class Resolver:
 
     def _ym(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         y, m, rel = c.data["y"], c.data["m"], c.data.get("rel")
+        if y is None and c.data.get("year_offset") is not None:
+            y = self.pub.year + c.data["year_offset"]
         if y is None:
             py = self.pub.year
             if rel == "last":

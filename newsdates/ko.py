@@ -31,9 +31,10 @@ from ._cjk import (
     safe_day,
     season,
     weekday_near,
+    weekend,
 )
 
-RELATIVE_YEAR = {"올해": 0, "금년": 0, "지난해": -1, "작년": -1, "내년": 1, "재작년": -2, "내후년": 2}
+RELATIVE_YEAR = {"올": 0, "올해": 0, "금년": 0, "지난해": -1, "작년": -1, "내년": 1, "재작년": -2, "내후년": 2}
 RELATIVE_MONTH = {
     "지난달": -1,
     "지난 달": -1,
@@ -54,7 +55,8 @@ HANGUL = r"\uac00-\ud7a3"
 
 _YEAR = (
     r"(?:(?<!\d)(?P<y>\d{4})년|(?<!\d)(?P<yy>\d{2})년(?=\s*\d{1,2}월)"
-    r"|(?P<ry>올해|금년|지난해|작년|내년|재작년|내후년|같은 해|그해|이듬해|전년))"
+    r"|(?P<ry>올해|금년|지난해|작년|내년|재작년|내후년|같은 해|그해|이듬해|전년"
+    r"|올(?=\s(?:\d{1,2}월|상반기|하반기|봄|여름|가을|겨울|초|말)(?![가-힣]))))"
 )
 # Not "전달" (also "to deliver"); "내달" not in "내달렸다".
 _RM = r"(?P<rm>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달(?![리려])|같은 달|그달)"
@@ -202,6 +204,12 @@ def _week(m: re.Match[str], ctx: Context) -> Resolved:
     return first, first + timedelta(days=6), "span"
 
 
+def _weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    shift = {"지난": -1, "이번": 0, "다음": 1}.get(m.group("which") or "")
+    saturday, sunday = weekend(ctx.published, shift, ctx.tense)
+    return saturday, sunday, "span"
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
     day = weekday_near(ctx.published, WEEKDAY.index(m.group("wd")), ctx.tense)
     return day, day, "day"
@@ -273,6 +281,7 @@ RULES = [
         _week,
     ),
     Rule(re.compile(rf"(?<![\d일])(?P<wd>[{WEEKDAY}])요일"), _weekday),
+    Rule(re.compile(r"(?:(?P<which>지난|이번|다음)\s?)?주말"), _weekend),
     Rule(re.compile(r"올(?P<season>봄|여름|가을|겨울)"), _season),
     Rule(re.compile(rf"(?<!\d)(?P<n>\d{{1,3}})(?P<unit>년|일)\s*전(?![{HANGUL}])"), _ago),
     Rule(re.compile(r"(?P<rest>연내|올해 안|올해 중|이달 중|이번 달 중)"), _rest_of),

@@ -950,3 +950,54 @@ def test_a_heading_dates_the_paragraph_under_it():
         ("June 4", "2026-06-04", "2026-06-04"),
         ("The next day", "2026-06-05", "2026-06-05"),
     ]
+
+
+# --- every dated event of a sentence (issue 21) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "On 2 March, after touring a shipyard in Ulsan, the minister told reporters the deal was close.",
+            date(2026, 3, 5),
+            [("2 March", "2026-03-02", "2026-03-02"), ("after", "2026-03-02", "2026-03-02")],
+        ),
+        (
+            "The mayors talked in Kobe in early May, when the festival opened.",
+            date(2026, 6, 1),
+            [("early May", "2026-05-01", "2026-05-10"), ("when", "2026-05-01", "2026-05-10")],
+        ),
+        (
+            "The governor will meet the port workers before flying to Hanoi on Thursday.",
+            TUE_13_JAN,
+            [("before", "2026-01-13", "2026-01-15"), ("Thursday", "2026-01-15", "2026-01-15")],
+        ),
+        (
+            "The board ended a week where it angered investors by cutting dividends, selling assets and firing staff.",
+            FRI_9_JAN,
+            [
+                ("a week", "2026-01-05", "2026-01-09"),
+                ("selling", "2026-01-05", "2026-01-09"),
+                ("firing", "2026-01-05", "2026-01-09"),
+            ],
+        ),
+        (
+            "The pair signed a pact in Seoul in October last year and had lunch "
+            "with the mayor after their talks in Busan in May.",
+            date(2026, 6, 1),
+            [
+                ("October last year", "2025-10-01", "2025-10-31"),
+                ("after", "2026-05-01", "2026-05-31"),
+                ("May", "2026-05-01", "2026-05-31"),
+            ],
+        ),
+        (
+            "Parliament will be dissolved on March 3 for a vote on April 9.",
+            date(2026, 2, 20),
+            [("March 3", "2026-03-03", "2026-03-03"), ("April 9", "2026-04-09", "2026-04-09")],
+        ),
+    ],
+)
+def test_each_event_sharing_a_date_in_a_sentence_is_a_mention_of_its_own(text, published, expected):
+    assert spans(text, published) == expected

@@ -37,14 +37,24 @@
     return target.closest("input, textarea, select, [contenteditable], .select2-container");
   }
 
+  // The proposal just decided by a key: once its answer is in, the next one is current.
+  var advancing = null;
+  var movedFrom = null;
+
+  function nextAfter(section) {
+    var all = proposals();
+    var rest = all.slice(all.indexOf(section) + 1);
+    return rest.find(function (s) { return s.classList.contains("proposal-pending"); }) || rest[0] || null;
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
     var section = current();
     switch (event.key) {
       case "j": move(1); break;
       case "k": move(-1); break;
-      case "a": submit(section, "form.quick-accept-form"); break;
-      case "r": submit(section, "form.reject-form"); break;
+      case "a": advancing = section && section.id; movedFrom = null; submit(section, "form.quick-accept-form"); break;
+      case "r": advancing = section && section.id; movedFrom = null; submit(section, "form.reject-form"); break;
       case "/": {
         var search = section && section.querySelector(".event-search");
         if (!search) return;
@@ -59,6 +69,7 @@
 
   document.addEventListener("click", function (event) {
     var section = event.target.closest("section.proposal");
+    movedFrom = null;
     if (section) proposals().forEach(function (s) { s.classList.toggle("current", s === section); });
   });
 
@@ -76,9 +87,21 @@
     if ($ && $.fn.djangoAdminSelect2) {
       $(".review .admin-autocomplete").not(".select2-hidden-accessible").djangoAdminSelect2();
     }
+  });
+
+  // Once settled: htmx gives the focus back to the element that had it (the
+  // decided card) as it settles, so moving on to the next card waits for that.
+  document.addEventListener("htmx:afterSettle", function (event) {
     // After an outerHTML swap the old target is detached; its id finds the new one.
     var swapped = event.detail.target.id && document.getElementById(event.detail.target.id);
-    if (swapped && swapped.matches("section.proposal")) select(swapped);
+    if (!swapped || !swapped.matches("section.proposal")) return;
+    // htmx settles the card once per piece of the answer (the card, then the
+    // out-of-band counters): only the first moves on, the others leave it.
+    if (swapped.id === movedFrom) return;
+    var decided = swapped.id === advancing && !swapped.classList.contains("proposal-pending");
+    advancing = null;
+    if (decided) movedFrom = swapped.id;
+    select(decided ? nextAfter(swapped) || swapped : swapped);
   });
 
   // Any passage citable: selecting text in the article fills the cite form
