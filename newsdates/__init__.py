@@ -149,12 +149,13 @@ def extract_dates(
     in text order and non-overlapping. `progress`, if given, is called with
     the number of characters read so far (for a progress bar on long texts)."""
     pub = _as_date(published)
-    found = _share_years(text, _select(candidates(text, whole_sentences(text))))
+    whole = whole_sentences(text)
+    found = _share_years(text, _select(candidates(text, whole)))
     # Tense is read within sentences of bounded length, cut outside dates.
     inside = bytearray(len(text))
     for c in found:
         inside[c.start : c.end] = b"\x01" * (c.end - c.start)
-    sentences = split_sentences(text, keep=inside)
+    sentences = split_sentences(text, keep=inside, whole=whole)
     starts = [s for s, _ in sentences]
     resolver = Resolver(text, pub)
     mentions: list[DateMention] = []
