@@ -291,10 +291,11 @@ RULES = [
 # Connective endings that close one event's clause before the next:
 # "도착해", "참석한 뒤", "접견하고", "시작하자", "참석한 데 이어". Left out: a
 # progressive "하고 있다", postpositions that look like verbs (위해, 통해,
-# 대해, 향해), words ending in 해 that are not verbs (올해, 지난해, 동해).
+# 대해, 향해), words ending in 해 that are not verbs (올해, 지난해, 동해,
+# 서해, 피해, 방해, 재해).
 CONNECTIVE = re.compile(
     r"(?:하|했|되|됐|았|었|였)고(?=[\s,])(?!\s*(?:있|계|싶|말|나서|난))"
-    r"|(?<!위)(?<!통)(?<!대)(?<!관)(?<!향)(?<!에 의)(?<!올)(?<!지난)(?<!작년)(?<!동)(?<!피)(?<!이)해(?=[\s,])"
+    r"|(?<![위통대관향올동서남황피이손방재공침살가저])(?<!에 의)(?<!지난)해(?=[\s,])"
     r"|(?:하여|해서)(?=[\s,])"
     r"|(?:한|된|은|난|온|간|진) (?:뒤|후|다음)(?:에는|에|엔)?(?=[\s,])"
     r"|한 데 이어(?=[\s,])"

@@ -174,3 +174,10 @@ def test_any_text_gives_mentions_inside_it_and_never_an_error(parts):
                 assert text[m.start : m.end] == m.text
                 assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
                 assert m.earliest <= m.latest
+
+
+def test_a_past_verb_for_a_date_to_come_is_flagged_unless_it_tells_a_plan():
+    plan = mentions_in("首相は20日に訪米することになりました。", PUBLISHED, "ja")[0]
+    assert plan.status == "scheduled" and plan.flags == ()
+    odd = mentions_in("首相は20日に訪米した。", PUBLISHED, "ja")[0]
+    assert odd.flags == ("tense_mismatch",)

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from newsroom.ingest import IngestError, accept_proposal, reject_proposal
 from newsroom.matching import matches_for_proposal
@@ -34,7 +35,12 @@ PROPOSALS_PER_PAGE = 25
 MATCHES_SHOWN = 3
 SEARCH_RESULTS = 10
 MIN_SEARCH_LENGTH = 2
-TABS = {"pending": "Pending", "rejected": "Rejected", "accepted": "Accepted", "all": "All"}
+TABS = {
+    "pending": gettext_lazy("Pending"),
+    "rejected": gettext_lazy("Rejected"),
+    "accepted": gettext_lazy("Accepted"),
+    "all": gettext_lazy("All"),
+}
 # A date typed into the event search: a day, a month or a year.
 SEARCH_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -98,7 +104,7 @@ def review_source(request, source_id, model_admin):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Source._meta,
-        "title": f"Review proposed events: {source}",
+        "title": gettext("Review proposed events: %(source)s") % {"source": source},
         "source": source,
         "rows": rows,
         "page": page,
@@ -129,8 +135,8 @@ def reject_many(request, source) -> str:
     with transaction.atomic():
         count = pending.update(status=Proposal.Status.REJECTED, reviewed_at=timezone.now())
     if not count:
-        return "No pending proposal was selected: tick the ones to reject first."
-    return f"Rejected {count} proposal(s); reopen any of them from the Rejected tab."
+        return gettext("No pending proposal was selected: tick the ones to reject first.")
+    return gettext("Rejected %(count)d proposal(s); reopen any of them from the Rejected tab.") % {"count": count}
 
 
 class CiteOutcome:
@@ -158,7 +164,7 @@ def cite(request, source) -> CiteOutcome:
     except PassageError as error:
         return CiteOutcome(message=str(error), passage=passage, is_error=True)
     proposal.source = source
-    message = "The passage is a proposal of its own: check its date, then accept it or add it to an event."
+    message = gettext("The passage is a proposal of its own: check its date, then accept it or add it to an event.")
     return CiteOutcome(row=proposal_row(proposal), message=message)
 
 
@@ -229,36 +235,43 @@ def proposal_row(proposal, outcome=None, with_form=False, with_matches=False):
     }
 
 
+# Django's admin says the same, in the editor's language.
+CORRECT_ERRORS = gettext_lazy("Please correct the errors below.")
+
+
 def apply_review(request, proposal) -> Outcome:
     """Apply one accept, into (attach), reject or reopen."""
     action = request.POST.get("action")
     try:
         if action == "reject":
             reject_proposal(proposal, user=request.user)
-            return Outcome(proposal, f"Rejected “{proposal.date_text}”.", kind="reject")
+            return Outcome(proposal, gettext("Rejected “%(date)s”.") % {"date": proposal.date_text}, kind="reject")
         if action == "reopen":
             reopen_proposal(proposal)
-            return Outcome(proposal, f"Reopened “{proposal.date_text}” for review.", kind="reopen")
+            reopened = gettext("Reopened “%(date)s” for review.") % {"date": proposal.date_text}
+            return Outcome(proposal, reopened, kind="reopen")
         if action in ("accept", "accept_as_proposed"):
             form = ProposalAcceptForm(request.POST if action == "accept" else None, proposal=proposal)
             if action == "accept_as_proposed":
                 form = as_proposed(form)
             if not form.is_valid():
-                return Outcome(proposal, "Please correct the errors below.", messages.ERROR, bound=form, kind="accept")
+                return Outcome(proposal, CORRECT_ERRORS, messages.ERROR, bound=form, kind="accept")
             event = accept_as_event(proposal, request.user, form.cleaned_data)
-            return Outcome(proposal, f"Created unpublished event “{event.title}”. Publish it when it is ready.")
+            created = gettext("Created unpublished event “%(title)s”. Publish it when it is ready.")
+            return Outcome(proposal, created % {"title": event.translated("title")})
         if action == "into":
             into = IntoEventForm(request.POST, proposal=proposal)
             if not into.is_valid():
-                return Outcome(proposal, "Please correct the errors below.", messages.ERROR, bound=into, kind="into")
+                return Outcome(proposal, CORRECT_ERRORS, messages.ERROR, bound=into, kind="into")
             event = accept_proposal(
                 proposal,
                 user=request.user,
                 edits={"quote": into.cleaned_data["quote"]},
                 into_event=into.cleaned_data["event"],
             )
-            return Outcome(proposal, f"Added the quote to “{event.title}”.")
-        return Outcome(proposal, "Unknown review action.", messages.ERROR)
+            added = gettext("Added the quote to “%(title)s”.") % {"title": event.translated("title")}
+            return Outcome(proposal, added)
+        return Outcome(proposal, gettext("Unknown review action."), messages.ERROR)
     except IngestError as error:
         return Outcome(proposal, str(error), messages.ERROR)
     finally:
