@@ -6,6 +6,7 @@ StoryArc). Nothing here knows about HTTP or Plotly.
 """
 
 import datetime
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -14,20 +15,21 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .labels import date_label
 from .text import refuse_control_characters, strip_control_characters, web_url_validator
 
-colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #rrggbb.")
+colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #rrggbb."))
 
 # The dates summit can store, draw, pad and export. Wide enough for history
 # (Nara's temples are 8th-century), and far enough from Python's year 1 and
 # 9999 that padding a view or ending an iCalendar event cannot overflow.
 EARLIEST_SUPPORTED = datetime.date(500, 1, 1)
 LATEST_SUPPORTED = datetime.date(2999, 12, 31)
-SUPPORTED_RANGE = f"{EARLIEST_SUPPORTED.year} to {LATEST_SUPPORTED.year}"
 
 
 def date_errors(earliest: datetime.date | None, latest: datetime.date | None) -> dict[str, str]:
@@ -38,9 +40,12 @@ def date_errors(earliest: datetime.date | None, latest: datetime.date | None) ->
     errors = {}
     for name, value in (("earliest", earliest), ("latest", latest)):
         if value and not EARLIEST_SUPPORTED <= value <= LATEST_SUPPORTED:
-            errors[name] = f"summit supports dates from the year {SUPPORTED_RANGE}."
+            errors[name] = gettext("summit supports dates from the year %(first)s to %(last)s.") % {
+                "first": EARLIEST_SUPPORTED.year,
+                "last": LATEST_SUPPORTED.year,
+            }
     if earliest and latest and earliest > latest and "latest" not in errors:
-        errors["latest"] = "The latest date cannot be before the earliest date."
+        errors["latest"] = gettext("The latest date cannot be before the earliest date.")
     return errors
 
 
@@ -269,7 +274,7 @@ class Source(models.Model):
         if self.text:
             self.text = strip_control_characters(self.text)
         if self.published_on and self.published_on > timezone.localdate():
-            raise ValidationError({"published_on": "The publication date is in the future."})
+            raise ValidationError({"published_on": gettext("The publication date is in the future.")})
         if self.pk and self.text is not None:
             broken = [
                 citation
@@ -279,8 +284,11 @@ class Source(models.Model):
             if broken:
                 raise ValidationError(
                     {
-                        "text": f"This edit would break {len(broken)} citation(s) whose quotes no longer "
-                        "appear at their place in the text."
+                        "text": gettext(
+                            "This edit would break %(count)d citation(s) whose quotes no longer "
+                            "appear at their place in the text."
+                        )
+                        % {"count": len(broken)}
                     }
                 )
 
@@ -397,6 +405,11 @@ UNSOURCED_MESSAGE = "An event is published only when it rests on a quoted passag
 def columns(text: str) -> int:
     """Width in Latin characters: a Chinese character, kana or hangul takes two."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def slug_base(title: str) -> str:
+    """An event's slug made from its title, before any number that keeps it unique."""
+    return slugify(title)[:100] or "event"
 
 
 def short_title_from(title: str) -> str:
@@ -561,6 +574,32 @@ class Event(Translatable, models.Model):
             self.version = (self.version or 0) + 1
         super().save(*args, **kwargs)
 
+    def follow_title_with_slug(self):
+        """
+        Until first published, an event's address follows its title: a draft
+        accepted as "Takaichi, 64, called" and retitled keeps no trace of the
+        first words. Once published, links to it exist and it stays; a slug an
+        editor chose (not made from the title) is never changed. Called where
+        editors retitle events (the admin's form), not by imports, which name
+        events by their slugs.
+        """
+        if self._state.adding or self.pk is None or self.published_at is not None:
+            return
+        before = Event.objects.filter(pk=self.pk).values_list("title", "slug").first()
+        if before is None or before[0] == self.title or self.slug != before[1]:
+            return
+        base = slug_base(before[0])
+        if self.slug == base or re.fullmatch(rf"{re.escape(base)}-\d+", self.slug):
+            self.slug = self.free_slug(self.title)
+
+    def free_slug(self, title: str) -> str:
+        """The slug of `title`, numbered when another event has it."""
+        base = slug_base(title)
+        slug, n = base, 2
+        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
     def save_if_version(self, expected: int, **kwargs):
         """
         Save only if the row still carries `expected`, the version this copy
@@ -640,7 +679,7 @@ class Citation(models.Model):
             return
         self.locate()
         if self.source.text[self.start or 0 : self.end or 0] != self.quote:
-            raise ValidationError({"quote": "This passage does not appear verbatim in the source text."})
+            raise ValidationError({"quote": gettext("This passage does not appear verbatim in the source text.")})
 
     def save(self, *args, **kwargs):  # noqa: DJ012
         self.locate()
@@ -681,7 +720,7 @@ class EventRelation(models.Model):
 
     def clean(self):
         if self.from_event_id and self.from_event_id == self.to_event_id:
-            raise ValidationError("An event cannot be related to itself.")
+            raise ValidationError(gettext("An event cannot be related to itself."))
 
 
 class ProposalQuerySet(models.QuerySet):
