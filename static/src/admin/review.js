@@ -1,0 +1,114 @@
+/* The review desk's keys and the glue htmx leaves to the page (built into
+ * static/admin_review/review.js):
+ *   j / k  next / previous proposal     a  accept it as proposed
+ *   r      reject it (Undo in place)    /  search for an event to attach it to
+ * The forms work without it (htmx off: normal posts). */
+
+import { startUpload } from "./upload.js";
+
+function proposals() {
+  return /** @type {HTMLElement[]} */ ([...document.querySelectorAll("section.proposal")]);
+}
+
+function current() {
+  return (
+    /** @type {HTMLElement | null} */ (document.querySelector("section.proposal.current")) ||
+    proposals()[0] ||
+    null
+  );
+}
+
+/** @param {HTMLElement | undefined | null} section */
+function select(section) {
+  if (!section) return;
+  proposals().forEach((each) => each.classList.toggle("current", each === section));
+  section.focus({ preventScroll: true });
+  section.scrollIntoView({ block: "nearest" });
+}
+
+/** @param {number} step */
+function move(step) {
+  const all = proposals();
+  const index = all.indexOf(/** @type {HTMLElement} */ (current()));
+  select(all[Math.min(all.length - 1, Math.max(0, index + step))]);
+}
+
+/** @param {HTMLElement | null} section @param {string} selector */
+function submit(section, selector) {
+  const form = /** @type {HTMLFormElement | null | undefined} */ (section?.querySelector(selector));
+  if (form) form.requestSubmit();
+}
+
+/** @param {Element} target */
+function typing(target) {
+  return target.closest("input, textarea, select, [contenteditable], .select2-container");
+}
+
+/** @param {KeyboardEvent} event */
+function onKey(event) {
+  if (
+    !(event.target instanceof Element) ||
+    event.altKey ||
+    event.ctrlKey ||
+    event.metaKey ||
+    typing(event.target)
+  )
+    return;
+  const section = current();
+  switch (event.key) {
+    case "j":
+      move(1);
+      break;
+    case "k":
+      move(-1);
+      break;
+    case "a":
+      submit(section, "form.quick-accept-form");
+      break;
+    case "r":
+      submit(section, "form.reject-form");
+      break;
+    case "/": {
+      const search = /** @type {HTMLInputElement | null | undefined} */ (
+        section?.querySelector(".event-search")
+      );
+      const fold = search?.closest("details");
+      if (!search || !fold) return;
+      fold.open = true;
+      search.focus();
+      break;
+    }
+    default:
+      return;
+  }
+  event.preventDefault();
+}
+
+document.addEventListener("keydown", onKey);
+
+document.addEventListener("click", (event) => {
+  const section = event.target instanceof Element && event.target.closest("section.proposal");
+  if (section) proposals().forEach((each) => each.classList.toggle("current", each === section));
+});
+
+// Enter in the event search searches; it must not post the attach form without an event.
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && event.target instanceof Element && event.target.matches(".event-search")) {
+    event.preventDefault();
+    window.htmx?.trigger(event.target, "search");
+  }
+});
+
+// A swapped-in proposal is new markup: its actor pickers need the admin's select2, and it stays current.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const $ = window.django && window.django.jQuery;
+  if ($ && $.fn.djangoAdminSelect2) {
+    $(".review .admin-autocomplete").not(".select2-hidden-accessible").djangoAdminSelect2();
+  }
+  // After an outerHTML swap the old target is detached; its id finds the new one.
+  const target = /** @type {CustomEvent} */ (event).detail.target;
+  const swapped = target.id && document.getElementById(target.id);
+  if (swapped && swapped.matches("section.proposal")) select(swapped);
+});
+
+startUpload();
