@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-fast test-js lint bench js plotly install install-dev static clean
+.PHONY: run serve worker test test-fast test-js lint bench js plotly install install-dev static clean
 
 # Serving needs requirements.txt alone; tests, linters and benchmarks add
 # requirements-dev.txt on top. Each stamp is redone when its file changes.
@@ -34,16 +34,27 @@ install-dev: $(VENV)/.installed-dev
 static: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
+# The web server and one background worker (fetching links, reading long
+# articles, polling feeds) together; Ctrl-C stops both.
 run: static
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata seed
+	$(PY) manage.py load_seed
+	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production mode: gunicorn + whitenoise, DEBUG off. Set SECRET_KEY and
 # ALLOWED_HOSTS (and DATABASE_URL for PostgreSQL) in the environment.
+# N app servers and M workers: run `make serve` on each app machine (or on
+# several PORTs) and `make worker` M times, all with the same DATABASE_URL
+# (PostgreSQL) and REDIS_URL; jobs wait in the database, so any worker takes
+# any job, and a load balancer sends readers and editors to any app server.
 serve: static
 	$(PY) manage.py migrate --noinput
 	DEBUG=0 $(VENV)/bin/gunicorn summit.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-2} --access-logfile -
+
+# One background worker with production settings (see serve).
+worker: install
+	DEBUG=0 $(PY) manage.py worker --no-reload
 
 # Two workers: the whole suite, browser tests included, in a few minutes on two
 # cores. Tests use plain static storage, so no collectstatic first.

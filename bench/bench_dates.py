@@ -1,4 +1,4 @@
-"""Date-expression extraction: timeline.dates against plain dateparser.
+"""Date-expression extraction: newsdates against plain dateparser.
 
     python bench/bench_dates.py [--json] [--before REV]
 
@@ -21,7 +21,7 @@ one proposal per sentence (its first usable date) with the status the date
 implies; that rule is used when the package has no `event_mentions`.
 
 With --before REV (a git revision, e.g. 67dabbd, the last one before issue
-13), the same devset also scores timeline/dates as it was at REV (taken with
+13), the same devset also scores newsdates as it was at REV (taken with
 `git archive` into a temporary directory; nothing in the tree changes), and
 the table shows that column beside today's.
 """
@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import timeline.dates
-from timeline.dates import extract_dates
+import newsdates
+from newsdates import extract_dates
 
 DEVSET = ROOT / "bench" / "dates_devset.jsonl"
 
@@ -156,10 +156,10 @@ Proposed = tuple[int, date, date, str]  # date expression's start, earliest, lat
 
 
 def proposals(text: str, published: date) -> list[Proposed]:
-    if hasattr(timeline.dates, "event_mentions"):
+    if hasattr(newsdates, "event_mentions"):
         return [
             (m.start, m.earliest, m.latest, m.status)
-            for m in timeline.dates.event_mentions(text, published)
+            for m in newsdates.event_mentions(text, published)
             if m.earliest and m.latest
         ]
     # The rule before issue 13: the first usable date of each sentence.
@@ -219,16 +219,25 @@ def time_long(system: System, text: str, repeat: int) -> float:
     return 1000 * (time.perf_counter() - started) / repeat
 
 
+def _has_path(revision: str, path: str) -> bool:
+    found = subprocess.run(["git", "cat-file", "-e", f"{revision}:{path}"], cwd=ROOT, capture_output=True)
+    return found.returncode == 0
+
+
 def scores_at(revision: str) -> dict:
-    """This benchmark's --json figures for timeline/dates as it was at a git revision."""
+    """This benchmark's --json figures for newsdates as it was at a git revision."""
     with tempfile.TemporaryDirectory() as work:
+        # Before the extractor became its own package it lived in timeline/dates.
+        package = "newsdates" if _has_path(revision, "newsdates") else "timeline/dates"
         archive = subprocess.run(
-            ["git", "archive", revision, "timeline/__init__.py", "timeline/labels.py", "timeline/dates"],
+            ["git", "archive", revision, "timeline/__init__.py", "timeline/labels.py", package],
             cwd=ROOT,
             check=True,
             capture_output=True,
         ).stdout
         subprocess.run(["tar", "-x", "-C", work], input=archive, check=True)
+        if package != "newsdates":
+            shutil.move(str(Path(work) / package), str(Path(work) / "newsdates"))
         (Path(work) / "bench").mkdir()
         shutil.copy(__file__, Path(work) / "bench" / "bench_dates.py")
         shutil.copy(DEVSET, Path(work) / "bench" / DEVSET.name)
@@ -245,7 +254,7 @@ def scores_at(revision: str) -> dict:
 def main(argv: list[str]) -> int:
     docs = load_devset()
     article = long_article(docs)
-    systems: dict[str, tuple[System, int]] = {"timeline.dates": (ours, 5), "dateparser.search": (plain_dateparser, 1)}
+    systems: dict[str, tuple[System, int]] = {"newsdates": (ours, 5), "dateparser.search": (plain_dateparser, 1)}
     results: dict[str, dict[str, float]] = {}
     for name, (system, repeat) in systems.items():
         system(docs[0]["text"], date.fromisoformat(docs[0]["published"]))  # warm-up
@@ -267,7 +276,7 @@ def main(argv: list[str]) -> int:
     if "--before" in argv:
         revision = argv[argv.index("--before") + 1]
         before = scores_at(revision)
-        results = {f"at {revision}": before["systems"]["timeline.dates"], **results}
+        results = {f"at {revision}": before["systems"]["newsdates"], **results}
         before_events = (revision, before["proposals"])
     if "--json" in argv:
         print(
@@ -305,7 +314,7 @@ def main(argv: list[str]) -> int:
         print(f"{label:20}" + "".join(f"{fmt.format(results[n][key]):>20}" for n in names))
     print(f"\nProposals on the {events['gold_events']} gold events of the issue 13 documents:")
     rounds = [(f"at {before_events[0]}", before_events[1])] if before_events else []
-    for name, figures in [*rounds, ("timeline.dates", events)]:
+    for name, figures in [*rounds, ("newsdates", events)]:
         print(
             f"  {name}: {figures['proposals']} made, {figures['events_found']} found; "
             f"precision {figures['event_precision']:.3f}, recall {figures['event_recall']:.3f}, "

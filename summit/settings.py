@@ -62,7 +62,10 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "timeline",
+    "newsroom",
 ]
 
 MIDDLEWARE = [
@@ -122,12 +125,6 @@ else:
     # database restart costs one reconnect, not a failed request.
     DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", "60")
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Tests on SQLite use a file, not memory, so threaded tests (concurrent
-# writers, the live server) share it; TEST_DB_NAME picks another name.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", str(BASE_DIR / ".test-db.sqlite3"))}
-elif os.environ.get("TEST_DB_NAME"):
-    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DB_NAME"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -186,7 +183,7 @@ WHITENOISE_MAX_AGE = envint("STATIC_MAX_AGE", "31536000" if not DEBUG else "0")
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# An article over 2 MB is refused (timeline.ingest.MAX_TEXT_BYTES). An upload
+# An article over 2 MB is refused (newsroom.ingest.MAX_TEXT_BYTES). An upload
 # larger than that goes to a temporary file rather than memory, and the form
 # refuses it by its size unread; a pasted form body over 2.5 MB (the article
 # and room for the other fields) is answered 400 before it is parsed.
@@ -236,6 +233,19 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Background jobs (newsroom/jobs.py): fetching links, reading long articles,
+# polling feeds. django-tasks stores them in the project's own database, and
+# `manage.py worker` (one or more, on any machine sharing the database) runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A running job tells it is alive this often; one silent for three beats
+# (its worker died) is queued again.
+JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", "10"))
+# How often a worker looks for feeds due a poll and for jobs whose worker died.
+SCHEDULE_SECONDS = float(os.environ.get("SCHEDULE_SECONDS", "60"))
+# Hosts the link fetcher may reach although they resolve to private or
+# loopback addresses (an intranet, the tests' local server): "host" or "host:port".
+INGEST_ALLOWED_HOSTS = envlist("INGEST_ALLOWED_HOSTS", "")
 
 LOGGING = {
     "version": 1,

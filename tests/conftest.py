@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -31,6 +32,19 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    name_test_database(settings.DATABASES["default"])
+
+
+def name_test_database(database: dict) -> None:
+    """Tests on SQLite use a file, not memory, so threaded tests (concurrent
+    writers, the live server) share it; TEST_DB_NAME picks another name (on
+    PostgreSQL too), so two checkouts can run their suites side by side.
+    pytest-django adds each xdist worker's suffix to it."""
+    test = database.setdefault("TEST", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        test["NAME"] = os.environ.get("TEST_DB_NAME", str(Path(__file__).resolve().parent.parent / ".test-db.sqlite3"))
+    elif os.environ.get("TEST_DB_NAME"):
+        test["NAME"] = os.environ["TEST_DB_NAME"]
 
 
 def pytest_collection_modifyitems(config, items):

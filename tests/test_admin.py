@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from newsroom.admin.forms import SourceAdminForm
+from newsroom.ingest import MAX_TEXT_BYTES, ingest_source
 from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
-from timeline.admin.forms import SourceAdminForm
-from timeline.ingest import MAX_TEXT_BYTES, ingest_source
 from timeline.models import Citation, Event, Proposal, Source
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_an_oversized_upload_is_refused_by_its_size_before_it_is_read():
     [
         ({"text": ""}, "The article text is empty."),
         ({"text": "", "upload": ("a.txt", b"")}, "The submitted file is empty."),
-        ({"text": "", "upload": ("a.png", b"\x89PNG\r\n\x1a\n\x00\x00")}, "looks like a binary file"),
+        ({"text": "", "upload": ("a.png", b"\x89PNG\r\n\x1a\n\x00\x00")}, "a binary file"),
         ({"text": "", "upload": ("big.txt", b"a" * (10 * 1024 * 1024))}, "is 10.0 MB; the limit is 2 MB"),
         ({"text": "The leaders talked about trade."}, "No dates were found"),
         ({"published_on": "next week"}, "Enter the date as YYYY-MM-DD"),
@@ -222,3 +222,23 @@ def test_unpublish_action(editor):
     editor.post("/admin/timeline/event/", {"action": "unpublish", "_selected_action": [event.pk]})
     event.refresh_from_db()
     assert not event.is_published
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        ("article.pdf", b"%PDF-1.4\nThe summit in Nara took place on 13 January 2026.\n%%EOF"),
+        ("article.docx", b"PK\x03\x04The summit in Nara took place on 13 January 2026."),
+    ],
+)
+def test_a_document_that_is_not_plain_text_is_refused_even_when_it_reads_as_text(editor, upload):
+    response = editor.post(ADD, source_form(text="", upload=SimpleUploadedFile(*upload)))
+    assert response.status_code == 200 and "not plain text" in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_a_pasted_pdf_is_refused():
+    from newsroom.ingest import IngestError, check_text
+
+    with pytest.raises(IngestError, match="a PDF"):
+        check_text("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj")

@@ -2,8 +2,8 @@
 
 import pytest
 
+from newsroom.ingest import accept_proposal, ingest_source
 from tests.curation_data import PASSWORD, PUBLISHED, SUMMIT_TEXT, make_actors, make_editor
-from timeline.ingest import accept_proposal, ingest_source
 from timeline.models import Event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,7 @@ import time
 import pytest
 from django.db import connection, connections
 
-from timeline.ingest import ingest_source
+from newsroom.ingest import ingest_source
 from timeline.models import Actor, Event
 
 D = datetime.date(2026, 1, 13)

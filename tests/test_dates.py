@@ -1,4 +1,4 @@
-"""timeline.dates: detection and resolution of English news date expressions.
+"""newsdates: detection and resolution of English news date expressions.
 
 Plain functions, no database. Publication dates follow the seed articles:
 Tuesday 13 January 2026 unless a test says otherwise.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.dates import DateMention, event_mentions, extract_dates, merge_ranges, split_sentences
+from newsdates import DateMention, event_mentions, extract_dates, merge_ranges, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -621,7 +621,7 @@ def test_a_clause_after_and_keeps_its_own_tense():
     ],
 )
 def test_a_day_opening_an_event_of_so_many_days_proposes_those_days(sentence, earliest, latest):
-    from timeline.dates import event_mentions
+    from newsdates import event_mentions
 
     opening = [m for m in event_mentions(sentence, date(2026, 1, 9)) if m.precision == "span"]
     assert [(m.earliest, m.latest) for m in opening] == [(earliest, latest)]
@@ -813,3 +813,35 @@ def test_a_span_of_stated_days_and_a_day_within_it_are_two_events():
 )
 def test_a_stated_length_that_does_not_belong_to_the_day_leaves_it_alone(text, published, expected):
     assert [(m.text, m.earliest, m.latest, m.precision) for m in event_mentions(text, published)] == expected
+
+
+# --- big and odd inputs ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0000-01-01",
+        "9999-12-31 the following day",
+        "A three-day visit begins on 9999-12-31.",
+        "9999-12-31 and a week later",
+    ],
+)
+def test_dates_outside_pythons_calendar_are_skipped_not_raised(text):
+    mentions = event_mentions(text, TUE_13_JAN) + extract_dates(text, date(9999, 12, 31))
+    assert all(m.earliest is None or date.min <= m.earliest for m in mentions)
+
+
+def test_a_sentence_longer_than_the_cap_is_read_in_pieces_cut_at_spaces():
+    text = "The talks on 3 March went on " + "and on " * 400 + "until 5 March."
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(end - start <= 1000 for start, end in spans)
+    assert "".join(text[s:e] + " " for s, e in spans).split() == text.split()
+
+
+def test_every_date_of_a_long_text_without_sentence_punctuation_is_read():
+    text = "talks on 3 March 2026 and the next on 4 March 2026 then " * 2000
+    mentions = extract_dates(text, TUE_13_JAN)
+    assert [m.value for m in mentions[:4]] == ["2026-03-03", "2026-03-04"] * 2
+    assert len(mentions) == 4000

@@ -1,4 +1,4 @@
-"""The chart's first view drawn by the server as SVG: the geometry of the Plotly figure, links, escaping."""
+"""The chart's first view drawn by the server as SVG from the layout: Plotly's geometry, links, escaping."""
 
 import datetime
 import re
@@ -7,9 +7,8 @@ from xml.etree import ElementTree
 import pytest
 
 from timeline.chart import style
-from timeline.chart.choose import Bins
 from timeline.chart.draw_plotly import to_figure
-from timeline.chart.layout import ChartEvent, LaneKey, View, lay_out
+from timeline.chart.layout import ChartEvent, LaneKey, LinkKey, View, density_bars, lay_out, links_between
 from timeline.chart.svg import first_view_svg
 from timeline.models import Topic
 
@@ -56,8 +55,8 @@ def parsed(svg: str) -> ElementTree.Element:
     )
 
 
-def drawn(layout, **figure_options):
-    return parsed(str(first_view_svg(to_figure(layout, **figure_options), "Timeline chart of 6 events")))
+def drawn(layout):
+    return parsed(str(first_view_svg(layout, "Timeline chart of 6 events")))
 
 
 def percent(value: str) -> float:
@@ -85,7 +84,7 @@ def test_every_mark_stands_where_the_layout_puts_it():
 def test_the_svg_is_as_tall_as_the_plotly_figure_and_spans_the_plot_width():
     layout = lay_out(EVENTS, VIEW)
     figure = to_figure(layout)
-    svg = parsed(str(first_view_svg(figure)))
+    svg = parsed(str(first_view_svg(layout)))
     assert int(svg.get("height")) == figure["layout"]["height"]
     assert svg.get("width") == "100%"
     # Padding as wide as the figure's margins: 100% of the SVG is the plot.
@@ -144,12 +143,11 @@ def test_lanes_ticks_range_bars_and_today_are_drawn():
 
 
 def test_a_window_that_draws_some_of_its_events_shows_the_density_band():
-    bins = Bins(
-        "month",
-        [(datetime.date(2025, 10, 1), 4), (datetime.date(2025, 11, 1), 40)],
-        lambda first: (first + datetime.timedelta(days=32)).replace(day=1),
-    )
-    svg = drawn(lay_out(EVENTS, VIEW), bins=bins, total=50)
+    layout = lay_out(EVENTS, VIEW)
+    counts = [(datetime.date(2025, 10, 1), datetime.date(2025, 11, 1), 4)]
+    counts.append((datetime.date(2025, 11, 1), datetime.date(2025, 12, 1), 40))
+    layout.density = density_bars(layout, "month", counts)
+    svg = drawn(layout)
     band = svg.find(f".//{SVG}g[@class='density']")
     heights = [float(rect.get("height")) for rect in band.iter(f"{SVG}rect")]
     assert len(heights) == 2 and heights[1] > heights[0] > 0
@@ -159,7 +157,7 @@ def test_text_from_the_data_is_escaped_once_and_never_markup():
     hostile = '<a href="https://evil.example/">x</a><b style="font-size:40px">'
     lane = LaneKey("bad", hostile, "#112233")
     events = [event("bad", lanes=(lane,), title=f"{hostile} &amp; <script>alert('pwn')</script>")]
-    svg_text = str(first_view_svg(to_figure(lay_out(events, VIEW))))
+    svg_text = str(first_view_svg(lay_out(events, VIEW)))
     svg = parsed(svg_text)  # well formed: nothing broke out of an attribute or a text node
     assert "evil.example" not in " ".join(link.get("href", "") for link in svg.iter(f"{SVG}a"))
     assert "<script" not in svg_text and "<b " not in svg_text
@@ -178,7 +176,7 @@ def test_the_page_and_the_embed_hold_the_first_view(client, seed, path):
     svg = html[html.index('<svg class="chart-first-view"') :]
     assert 'role="group" aria-label="Timeline chart of 30 events"' in svg[:300]
     assert len(re.findall(r'<a href="/events/[^"]+/" hx-get="/events/[^"]+/panel/"', html)) >= 30
-    # plotly.js is not on the page; chart-loader.js knows where it is.
+    # plotly.js is not on the page; loader.js knows where it is.
     assert 'src="/static/vendor/plotly' not in html
     assert re.search(r'data-plotly="/static/vendor/plotly-summit-[\d.]+\.min\.js"', html)
 
@@ -202,8 +200,9 @@ def test_the_date_axis_stands_above_the_plot():
 
 
 def test_each_mark_carries_its_lighter_twin_for_a_dark_page():
-    figure = to_figure(lay_out(EVENTS, VIEW))
-    svg = parsed(str(first_view_svg(figure)))
+    layout = lay_out(EVENTS, VIEW)
+    figure = to_figure(layout)
+    svg = parsed(str(first_view_svg(layout)))
     marks = list(svg.iter(f"{SVG}use"))
     assert marks
     for mark in marks:
@@ -215,5 +214,30 @@ def test_each_mark_carries_its_lighter_twin_for_a_dark_page():
 def test_a_colour_that_is_not_hex_gets_no_style_attribute():
     # Colours come from the admin; only #rrggbb reaches a style attribute.
     hostile = LaneKey("x", "X", "red;background:url(https://evil.example/)")
-    svg = str(first_view_svg(to_figure(lay_out([event("a", lanes=(hostile,))], VIEW))))
+    svg = str(first_view_svg(lay_out([event("a", lanes=(hostile,))], VIEW)))
     assert "--light:" not in svg and "--dark:" not in svg
+
+
+def test_links_run_between_the_marks_of_related_events_in_both_drawings():
+    layout = lay_out(EVENTS, VIEW)
+    layout.links = links_between(layout, [LinkKey("talks", "summit", "<b>Talks</b> led to the summit")])
+    line = drawn(layout).find(f".//{SVG}line[@class='link']")
+    marks = {mark.slug: mark for mark in layout.marks if mark.primary}
+    assert percent(line.get("x1")) == pytest.approx(marks["talks"].x_px / layout.width * 100, abs=0.01)
+    assert float(line.get("y2")) == pytest.approx(layout.y_px(marks["summit"].y), abs=0.01)
+    assert line.find(f"{SVG}title").text == "<b>Talks</b> led to the summit"
+    trace = next(trace for trace in to_figure(layout)["data"] if trace["meta"] == "links")
+    assert trace["y"] == [marks["talks"].y, marks["summit"].y, None]
+    assert trace["hovertext"][0] == "&lt;b&gt;Talks&lt;/b&gt; led to the summit"
+
+
+def test_an_event_that_began_before_a_late_left_edge_keeps_its_mark_in_sight():
+    """A pan whose left edge falls at 19:12 of the view's first day still shows the earlier event's mark."""
+    start = datetime.date(2025, 11, 20)
+    view = View(start, start + datetime.timedelta(days=3), 880, "actor")
+    layout = lay_out([event("talks", day=datetime.date(2025, 11, 1), last=datetime.date(2025, 11, 30))], view)
+    mark = layout.marks[0]
+    assert mark.x == start and mark.hour > 19.2
+    figure_x = next(trace for trace in to_figure(layout)["data"] if trace["meta"] == "events")["x"][0]
+    assert figure_x > f"{start.isoformat()} 19:12"
+    assert [label.visible for label in layout.labels] == [True]

@@ -67,8 +67,8 @@ def test_deleted_event_can_be_restored_from_history(editor):
 
 
 def test_source_and_citation_changes_are_kept():
+    from newsroom.ingest import accept_proposal, ingest_source
     from tests.curation_data import PUBLISHED, SUMMIT_TEXT
-    from timeline.ingest import accept_proposal, ingest_source
 
     source = ingest_source(SUMMIT_TEXT, PUBLISHED).source
     event = accept_proposal(source.proposals.first())

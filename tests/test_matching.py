@@ -1,18 +1,18 @@
-"""timeline.matching: which existing events a proposal reports, and whether an article is already a source."""
+"""newsroom.matching: which existing events a proposal reports, and whether an article is already a source."""
 
 import datetime
 
 import pytest
 
-from tests import real_articles
-from tests.curation_data import make_event
-from timeline.ingest import proposals_for
-from timeline.matching import (
+from newsroom.ingest import proposals_for
+from newsroom.matching import (
     MAX_CANDIDATES,
     matches_for_proposal,
     matching_events,
     normalise_url,
 )
+from tests import real_articles
+from tests.curation_data import make_event
 from timeline.models import Actor, Event, Source
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Permission
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from newsroom.ingest import accept_proposal, ingest_source
 from tests.curation_data import PASSWORD, PUBLISHED, SUMMIT_TEXT, make_actors, make_event
-from timeline.ingest import accept_proposal, ingest_source
 from timeline.models import Actor, Citation, Event, EventRelation, Place, Proposal, Source, StoryArc, Topic
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,8 @@ from django.db import IntegrityError, transaction
 from django.test import TestCase
 from django.urls import reverse
 
-from timeline.chart.figure import connector_traces
-from timeline.models import Event, EventRelation
-from timeline.relations import chain, connectors, relations_among, relations_of
+from timeline.models import EventRelation
+from timeline.relations import chain, relations_of
 
 from .story_data import make_story
 
@@ -129,9 +128,8 @@ class ConnectorTests(TestCase):
         cls.story = make_story()
 
     def test_connectors_run_from_cause_to_effect_between_shown_events(self):
-        events = list(Event.objects.published().with_related().chronological())
-        segments = connectors(events, relations_among(events), lambda event: event.slug)
-        pairs = {(s.y0, s.y1) for s in segments}
+        chart = self.client.get("/?links=on&lanes=none").context["chart"]
+        pairs = {(link.cause, link.effect) for link in chart.links}
         assert ("taiwan-remark", "export-controls") in pairs
         assert ("export-controls", "rare-earth-talks") in pairs
         assert not any("draft-retaliation" in pair for pair in pairs)
@@ -148,9 +146,9 @@ class ConnectorTests(TestCase):
         remark = self.story["remark"]
         remark.title = "<b>bold</b> remark"
         remark.save()
-        events = list(Event.objects.published().with_related().chronological())
-        traces = connector_traces(events, relations_among(events))
-        assert all("<b>bold" not in text for text in traces[0]["hovertext"])
+        figure = self.client.get("/?links=on").context["figure"]
+        trace = next(trace for trace in figure["data"] if trace["meta"] == "links")
+        assert all("<b>bold" not in text for text in trace["hovertext"])
 
     def test_story_arc_is_a_filter(self):
         response = self.client.get("/?arc=japan-china-dispute")

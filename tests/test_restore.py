@@ -12,8 +12,8 @@ import pytest
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from newsroom.ingest import ingest_source
 from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
-from timeline.ingest import ingest_source
 from timeline.models import Actor, Citation, Event, EventRelation, Place, Topic
 
 pytestmark = pytest.mark.django_db

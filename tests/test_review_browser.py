@@ -5,8 +5,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from newsroom.ingest import ingest_source
 from tests.curation_data import PASSWORD, PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
-from timeline.ingest import ingest_source
 from timeline.models import Event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

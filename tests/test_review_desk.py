@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from newsroom.admin.review import PROPOSALS_PER_PAGE, SEARCH_RESULTS
+from newsroom.admin.review_forms import ProposalAcceptForm
+from newsroom.ingest import ingest_source
 from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
-from timeline.admin.review import PROPOSALS_PER_PAGE, SEARCH_RESULTS
-from timeline.admin.review_forms import ProposalAcceptForm
-from timeline.ingest import ingest_source
 from timeline.models import Actor, Event, Proposal, StoryArc, Topic
 
 pytestmark = pytest.mark.django_db
@@ -353,7 +353,7 @@ def test_every_admin_date_field_draws_its_label_and_loads_the_script_that_redraw
 def test_event_search_by_title_is_served_by_the_trigram_index_on_postgresql(editor):
     from django.db import connection, transaction
 
-    from timeline.admin.review import search_events, title_match
+    from newsroom.admin.review import search_events, title_match
 
     make_event(title="Takaichi hosts Lee in Nara", slug="nara", short_title="Nara summit")
     assert [event.slug for event in search_events("HOSTS lee")] == ["nara"]

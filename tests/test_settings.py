@@ -10,8 +10,8 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.ingest import MAX_TEXT_BYTES
 from summit.settings import envbool
-from timeline.ingest import MAX_TEXT_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -167,3 +167,20 @@ def test_the_most_important_events_are_drawn_across_the_whole_view(client, db):
         if shown.exists():
             least_shown = min(shown.values_list("importance", flat=True))
             assert not in_slice.exclude(pk__in=drawn).filter(importance__gt=least_shown).exists()
+
+
+@pytest.mark.parametrize("window", ["2026-01-10..2026-01-20", "2026-01-15..2026-01-25"], ids=["zoom", "pan"])
+def test_the_window_api_counts_what_lies_outside_the_view_and_where_to_find_it(client, seed, window):
+    first, last = (datetime.date.fromisoformat(day) for day in window.split(".."))
+    outside = client.get("/api/window.json", {"window": window}).json()["outside"]
+    published = Event.objects.published()
+    assert outside["earlier"] == published.filter(latest__lt=first).count() > 0
+    assert outside["later"] == published.filter(earliest__gt=last).count() > 0
+    # Each side's window takes in every event of that side: one tap, and nothing lies beyond it.
+    assert client.get("/api/window.json", {"window": outside["earlier_window"]}).json()["outside"]["earlier"] == 0
+    assert client.get("/api/window.json", {"window": outside["later_window"]}).json()["outside"]["later"] == 0
+
+
+def test_a_crowded_view_counts_what_lies_outside_among_all_the_events(client, seed, cap_of_five):
+    outside = client.get("/api/window.json", {"window": "2026-01-10..2026-01-20"}).json()["outside"]
+    assert outside["earlier"] == Event.objects.published().filter(latest__lt=datetime.date(2026, 1, 10)).count()

@@ -202,35 +202,6 @@ class EventFilterForm(forms.Form):
         cleaned["lanes"] = cleaned.get("lanes") or DEFAULT_LANES
         return cleaned
 
-    def chart_view(self) -> dict:
-        """
-        The first view's x range and plot width for the chart: the `window`
-        when given, else `from`/`to` when set (a Nov–Dec filter shows Nov–Dec),
-        else left to the chart, which fits the busiest span of the events.
-        """
-        data = self.cleaned_data
-        start, last = data.get("window") or (data.get("from"), data.get("to"))
-        width = data.get("width") or chart_style.DEFAULT_PLOT_WIDTH
-        return {
-            "start": start,
-            "end": last + chart_style.DAY if last else None,
-            # Whole tens of pixels, so nearby screens share cached layouts; narrower is the safe side.
-            "width": width - width % 10,
-        }
-
-    def filter(self, events):
-        """Narrow a queryset of events to the cleaned filters."""
-        data = self.cleaned_data
-        if data.get("actor"):
-            events = events.filter(pk__in=Event.objects.filter(actors__slug__in=data["actor"]).values("pk"))
-        if data.get("topic"):
-            events = events.filter(pk__in=Event.objects.filter(topics__slug__in=data["topic"]).values("pk"))
-        if data.get("arc"):
-            events = events.filter(arc__slug=data["arc"])
-        if data.get("q"):
-            events = events.search(data["q"])
-        return events.between(data.get("from"), data.get("to"))
-
     def error_list(self) -> list[dict]:
         """Errors as (parameter, message) pairs, for the API and the page alike."""
         return [
@@ -257,7 +228,7 @@ class EventFilterForm(forms.Form):
 class EmbedForm(EventFilterForm):
     """The embed takes the timeline's filters plus how to present them."""
 
-    SINGLE_VALUED = (*EventFilterForm.SINGLE_VALUED, "theme", "title", "event")
+    SINGLE_VALUED = (*EventFilterForm.SINGLE_VALUED, "theme", "title", "event", "story")
 
     theme = forms.ChoiceField(
         required=False,
@@ -271,9 +242,17 @@ class EmbedForm(EventFilterForm):
     )
     # An event whose detail opens with the embed (oEmbed of an event page).
     event = forms.SlugField(required=False, max_length=100)
+    # A guided story: the embed opens at this event in reading mode, its steps going on to the next.
+    story = forms.SlugField(required=False, max_length=100)
 
     def clean_event(self):
-        slug = self.cleaned_data.get("event")
+        return self.published_slug("event")
+
+    def clean_story(self):
+        return self.published_slug("story")
+
+    def published_slug(self, name: str) -> str:
+        slug: str = self.cleaned_data.get(name) or ""
         if slug and not Event.objects.published().filter(slug=slug).exists():
             raise forms.ValidationError("Unknown event “%(slug)s”.", params={"slug": slug})
         return slug

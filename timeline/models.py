@@ -211,9 +211,33 @@ class Source(models.Model):
                 )
 
 
+# The order of the chronological list, and of previous/next between events.
+CHRONOLOGICAL = ("earliest", "latest", "-importance", "pk")
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def matching(self, filters: dict):
+        """
+        The events of a reader's filters, as the filter form cleaned them: any of the actors,
+        any of the topics, the story arc, the free text, and the dates.
+        """
+        events = self
+        if filters.get("actor"):
+            events = events.filter(
+                pk__in=self.model._default_manager.filter(actors__slug__in=filters["actor"]).values("pk")
+            )
+        if filters.get("topic"):
+            events = events.filter(
+                pk__in=self.model._default_manager.filter(topics__slug__in=filters["topic"]).values("pk")
+            )
+        if filters.get("arc"):
+            events = events.filter(arc__slug=filters["arc"])
+        if filters.get("q"):
+            events = events.search(filters["q"])
+        return events.between(filters.get("from"), filters.get("to"))
 
     def between(self, start: datetime.date | None, end: datetime.date | None):
         """Events whose date span overlaps [start, end]; either bound may be open."""
@@ -248,7 +272,28 @@ class EventQuerySet(models.QuerySet):
         return self.filter(pk__in=ids)
 
     def chronological(self):
-        return self.order_by("earliest", "latest", "-importance", "pk")
+        return self.order_by(*CHRONOLOGICAL)
+
+    def next_after(self, event):
+        """The event that follows `event` in chronological order among these, or None."""
+        return self.filter(self._ahead_of(event)).chronological().first()
+
+    def previous_before(self, event):
+        """The event that comes just before `event` in chronological order among these, or None."""
+        ahead = self._ahead_of(event) | Q(pk=event.pk)
+        return self.exclude(ahead).order_by(*(f"-{key}".replace("--", "") for key in CHRONOLOGICAL)).first()
+
+    @staticmethod
+    def _ahead_of(event) -> Q:
+        # Keyset order on (earliest, latest, -importance, pk): what the list shows after `event`.
+        same_day = Q(earliest=event.earliest)
+        same_span = same_day & Q(latest=event.latest)
+        return (
+            Q(earliest__gt=event.earliest)
+            | same_day & Q(latest__gt=event.latest)
+            | same_span & Q(importance__lt=event.importance)
+            | same_span & Q(importance=event.importance, pk__gt=event.pk)
+        )
 
     def with_related(self):
         """Prefetch what every list of events shows, so a page costs a fixed number of queries."""

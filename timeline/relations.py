@@ -1,11 +1,10 @@
 """
 How events connect, as readers see it: the relations of one event phrased
 from its point of view ('In response to: …'), the chain of causes before it
-and consequences after it, and the segments the chart draws between related
-events. Plain queries on the models; nothing here knows about HTTP or Plotly.
+and consequences after it, and the relations among the events a chart draws.
+Plain queries on the models; nothing here knows about HTTP or Plotly.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -106,42 +105,3 @@ def relations_among(events: list[Event]) -> list[EventRelation]:
     return list(
         EventRelation.objects.filter(from_event__in=ids, to_event__in=ids).only("from_event_id", "to_event_id", "kind")
     )
-
-
-@dataclass
-class Connector:
-    x0: str
-    y0: str
-    x1: str
-    y1: str
-    label: str
-
-
-def midpoint(event: Event) -> datetime.date:
-    return event.earliest + (event.latest - event.earliest) / 2
-
-
-def connectors(events: list[Event], relations: list[EventRelation], lane_of) -> list[Connector]:
-    """
-    Segments from cause to effect, one per relation, between the middles of
-    the two events' date spans, in each event's first lane (`lane_of(event)`).
-    """
-    by_id = {event.pk: event for event in events}
-    segments = []
-    for relation in relations:
-        a, b = by_id.get(relation.from_event_id), by_id.get(relation.to_event_id)
-        if a is None or b is None:
-            continue
-        relation.from_event, relation.to_event = a, b
-        earlier, later = cause_and_effect(relation)
-        start, end = by_id[earlier], by_id[later]
-        segments.append(
-            Connector(
-                x0=midpoint(start).isoformat(),
-                y0=lane_of(start),
-                x1=midpoint(end).isoformat(),
-                y1=lane_of(end),
-                label=f"{a.title} {relation.get_kind_display()} {b.title}",
-            )
-        )
-    return segments

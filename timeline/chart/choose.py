@@ -11,6 +11,7 @@ import datetime
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import CharField, Count, F, Max, Min
 from django.db.models.functions import Cast, Substr, TruncWeek
@@ -29,7 +30,7 @@ MIN_PADDING = datetime.timedelta(days=3)
 RANKING = ("-importance", "earliest", "pk")
 
 
-def iso_prefix(length: int) -> Callable:
+def iso_prefix(length: int) -> Callable[[str], Any]:
     """The first characters of the ISO date: its year or year-month. Plain SQL on
     both databases, where Django's Trunc runs a Python function per row on SQLite."""
     return lambda field: Substr(Cast(field, CharField()), 1, length)
@@ -42,7 +43,10 @@ def next_month(start: datetime.date) -> datetime.date:
 # (longest window in days, bin name, the bin of a date in SQL, its first day, the
 # next bin's first day): aiming at 30–150 bars across the window, so the band
 # reads at every zoom.
-BINS = [
+BinRule = tuple[
+    int | None, str, Callable[[str], Any], Callable[[Any], datetime.date], Callable[[datetime.date], datetime.date]
+]
+BINS: list[BinRule] = [
     (150, "day", F, lambda value: value, lambda start: start + DAY),
     (1100, "week", TruncWeek, lambda value: value, lambda start: start + datetime.timedelta(weeks=1)),
     (366 * 12, "month", iso_prefix(7), lambda value: datetime.date.fromisoformat(value + "-01"), next_month),
@@ -58,7 +62,7 @@ BINS = [
 
 @dataclass
 class Window:
-    events: list  # what is drawn, with actors, topics and arc fetched
+    events: list[Any]  # what is drawn, with actors, topics and arc fetched
     total: int  # how many events of the filters lie in the window
 
     @property
@@ -66,7 +70,7 @@ class Window:
         return len(self.events) >= self.total
 
 
-def events_in_window(events, start: datetime.date | None = None, end: datetime.date | None = None) -> Window:
+def events_in_window(events: Any, start: datetime.date | None = None, end: datetime.date | None = None) -> Window:
     """Every event of the window if it holds few, else the most important of each part of it."""
     in_window = events.between(start, end)
     total = in_window.count()
@@ -75,7 +79,7 @@ def events_in_window(events, start: datetime.date | None = None, end: datetime.d
     return Window(list(drawn.select_related("arc").prefetch_related("actors", "topics").chronological()), total)
 
 
-def most_important(in_window, start, end) -> set[int]:
+def most_important(in_window: Any, start: datetime.date | None, end: datetime.date | None) -> set[int]:
     """
     The MAX_DRAWN most important events, taken slice by slice of the window:
     ranked over the whole window, ties would go to its first weeks and leave
@@ -111,10 +115,15 @@ class Bins:
     next_bin: Callable[[datetime.date], datetime.date]  # first day of a bin -> first day of the next
 
     def runs(self) -> list[tuple[datetime.date, datetime.date, int]]:
+        """(first day, last day, count) of each bin."""
         return [(first, self.next_bin(first) - DAY, count) for first, count in self.counts]
 
+    def spans(self) -> list[tuple[datetime.date, datetime.date, int]]:
+        """(first day, the next bin's first day, count) of each bin."""
+        return [(first, self.next_bin(first), count) for first, count in self.counts]
 
-def count_bins(events, start: datetime.date, end: datetime.date) -> Bins:
+
+def count_bins(events: Any, start: datetime.date, end: datetime.date) -> Bins:
     """Events per day, week, month or year between two dates, counted by the database."""
     days = (end - start).days
     name, in_sql, first_day, next_bin = next(
@@ -124,7 +133,7 @@ def count_bins(events, start: datetime.date, end: datetime.date) -> Bins:
     )
     rows = (
         events.between(start, end)
-        .annotate(bin=in_sql("earliest"))  # type: ignore[operator]
+        .annotate(bin=in_sql("earliest"))
         .values("bin")
         .annotate(n=Count("pk"))
         .order_by("bin")

@@ -10,10 +10,10 @@ otherwise draw a link or restyle the chart.
 
 import datetime
 from html import escape as html_escape
+from typing import Any
 
 from . import style
-from .choose import Bins
-from .layout import Layout, Mark
+from .layout import Density, Layout, Mark
 
 # Hover and click anywhere within this many pixels of a mark's centre (half of MIN_TARGET, rounded up).
 HOVER_DISTANCE = style.MIN_TARGET // 2 + 1
@@ -25,9 +25,10 @@ def escape(text: str) -> str:
     return html_escape(str(text), quote=False)
 
 
-def at_midday(day: datetime.date) -> str:
-    # A mark of a day stands in the middle of it, as in the layout.
-    return f"{day.isoformat()} 12:00"
+def at_hour(day: datetime.date, hour: float = 12.0) -> str:
+    """A day and hour on Plotly's date axis: a mark of a day stands in the middle of it, as in the layout."""
+    moment = datetime.datetime.combine(day, datetime.time()) + datetime.timedelta(hours=hour)
+    return moment.isoformat(sep=" ", timespec="minutes")
 
 
 def hover_html(mark: Mark) -> str:
@@ -35,14 +36,14 @@ def hover_html(mark: Mark) -> str:
     return "<br>".join([f"<b>{escape(title)}</b>", *(escape(line) for line in rest)])
 
 
-def mark_trace(layout: Layout) -> dict:
+def mark_trace(layout: Layout) -> dict[str, Any]:
     # The mark that carries the label first: the keyboard walk and tests take an event's first point.
     marks = sorted(layout.marks, key=lambda mark: not mark.primary)
     return {
         "type": "scatter",
         "mode": "markers",
         "name": "Events",
-        "x": [at_midday(mark.x) for mark in marks],
+        "x": [at_hour(mark.x, mark.hour) for mark in marks],
         "y": [mark.y for mark in marks],
         "customdata": [[mark.slug] for mark in marks],
         "hovertext": [hover_html(mark) for mark in marks],
@@ -61,9 +62,9 @@ def mark_trace(layout: Layout) -> dict:
     }
 
 
-def range_traces(layout: Layout) -> list[dict]:
+def range_traces(layout: Layout) -> list[dict[str, Any]]:
     """Thin, light bars over imprecise dates: one trace per colour, no hover, drawn before the marks."""
-    by_colour: dict[str, dict] = {}
+    by_colour: dict[str, dict[str, Any]] = {}
     for mark in layout.marks:
         if mark.bar is None:
             continue
@@ -87,24 +88,24 @@ def range_traces(layout: Layout) -> list[dict]:
     return list(by_colour.values())
 
 
-def density_trace(bins: Bins) -> dict:
+def density_trace(density: Density) -> dict[str, Any]:
     """The band under the lanes: a bar per bin, as tall as its count."""
-    widths = [bins.next_bin(first) - first for first, _ in bins.counts]
+    widths = [bar.end - bar.first for bar in density.bars]
     return {
         "type": "bar",
-        "name": f"Events per {bins.name}",
-        "x": [(first + width / 2).isoformat() for (first, _), width in zip(bins.counts, widths)],
-        "y": [count for _, count in bins.counts],
+        "name": f"Events per {density.name}",
+        "x": [(bar.first + width / 2).isoformat() for bar, width in zip(density.bars, widths)],
+        "y": [bar.count for bar in density.bars],
         "width": [width.total_seconds() * 1000 * 0.9 for width in widths],
         "yaxis": "y2",
-        "marker": {"color": "rgba(110,110,120,0.55)"},
-        "hovertemplate": escape(f"%{{y}} events in this {bins.name}") + "<extra></extra>",
+        "marker": {"color": style.DENSITY_COLOUR},
+        "hovertemplate": escape(f"%{{y}} events in this {density.name}") + "<extra></extra>",
         "showlegend": False,
         "meta": "density",
     }
 
 
-def lane_decorations(layout: Layout) -> tuple[list[dict], list[dict]]:
+def lane_decorations(layout: Layout) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(shapes, annotations) of the lanes: a light band under every other lane, a colour stripe, the name."""
     shapes, annotations = [], []
     for index, lane in enumerate(layout.lanes):
@@ -160,11 +161,11 @@ def lane_decorations(layout: Layout) -> tuple[list[dict], list[dict]]:
     return shapes, annotations
 
 
-def label_annotations(layout: Layout) -> list[dict]:
+def label_annotations(layout: Layout) -> list[dict[str, Any]]:
     return [
         {
             "xref": "x",
-            "x": at_midday(label.x),
+            "x": at_hour(label.x, label.hour),
             "xshift": label.shift_px,
             "xanchor": "left" if label.anchor == "start" else "right",
             "yref": "y",
@@ -184,61 +185,39 @@ def label_annotations(layout: Layout) -> list[dict]:
     ]
 
 
-def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = None, complete: bool = True) -> dict:
-    """
-    The Plotly figure of a layout. `bins` add the density band of a window
-    that draws only some of its `total` events; `complete` says the figure
-    was given every event of the filters in its window (the level of detail).
-    """
-    # Events out of view are drawn too (for panning); `shown` counts those in it.
-    shown = len({mark.slug for mark in layout.marks if layout.start <= mark.x < layout.end})
-    total = shown if total is None else total
-    band = style.BAND_HEIGHT if bins else 0
-    plot_height = layout.plot_height
-    height = plot_height + band + style.MARGIN_TOP + style.MARGIN_BOTTOM
-    lane_shapes, lane_names = lane_decorations(layout)
-    shapes, annotations = lane_shapes, lane_names + label_annotations(layout)
-    if layout.today:
-        shapes.append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": at_midday(layout.today.x),
-                "x1": at_midday(layout.today.x),
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": style.TODAY_COLOUR, "width": 1.5, "dash": "dot"},
-            }
-        )
-        annotations.append(
-            {
-                "xref": "x",
-                "x": at_midday(layout.today.x),
-                "yref": "paper",
-                "y": 1,
-                "yanchor": "bottom",
-                "yshift": style.TODAY_NOTE_SHIFT,
-                "text": "today",
-                "showarrow": False,
-                "font": {"color": style.TODAY_COLOUR, "size": 11},
-            }
-        )
-    data = range_traces(layout) + [mark_trace(layout)]
-    if bins:
-        data.append(density_trace(bins))
-    figure_layout = {
-        "height": height,
-        # Margins fixed here, not by Plotly's automargin, which redraws the
-        # chart until labels fit: several full redraws on every render.
-        "margin": {"l": style.MARGIN_LEFT, "r": style.MARGIN_RIGHT, "t": style.MARGIN_TOP, "b": style.MARGIN_BOTTOM},
-        "dragmode": "pan",
-        "hovermode": "closest",
-        "hoverdistance": HOVER_DISTANCE,
-        "showlegend": False,
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13},
+def today_decorations(layout: Layout) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(shapes, annotations) of the today line and its note, when today lies in the view."""
+    if not layout.today:
+        return [], []
+    x = at_hour(layout.today.x)
+    line = {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": style.TODAY_COLOUR, "width": 1.5, "dash": "dot"},
+    }
+    note = {
+        "xref": "x",
+        "x": x,
+        "yref": "paper",
+        "y": 1,
+        "yanchor": "bottom",
+        "yshift": style.TODAY_NOTE_SHIFT,
+        "text": "today",
+        "showarrow": False,
+        "font": {"color": style.TODAY_COLOUR, "size": 11},
+    }
+    return [line], [note]
+
+
+def axes(layout: Layout) -> dict[str, Any]:
+    """The date axis over the plot, the lanes' axis and the density band's under it."""
+    band, plot_height = layout.band_height, layout.plot_height
+    return {
         "xaxis": {
             "type": "date",
             # Dates over the plot: a tall chart's first screen shows when its events happened.
@@ -262,22 +241,52 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
             "showgrid": False,
             "zeroline": False,
             "automargin": False,
-            # Above the density band, when there is one.
-            "domain": [(band + 10) / (plot_height + band), 1] if bins else [0, 1],
+            # Above the density band, when there is one (layout.y_px maps rows the same way).
+            "domain": [(band + style.BAND_GAP) / (plot_height + band), 1] if band else [0, 1],
         },
         "yaxis2": {
-            "domain": [0, (band - 20) / (plot_height + band)] if bins else [0, 0.1],
+            "domain": [0, (band - style.BAND_FOOT) / (plot_height + band)] if band else [0, 0.1],
             "fixedrange": True,
             "showticklabels": False,
             "showgrid": False,
             "title": {"text": "more", "font": {"size": 11}},
-            "visible": bool(bins),
+            "visible": bool(band),
         },
+    }
+
+
+def to_figure(layout: Layout) -> dict[str, Any]:
+    """The Plotly figure of a layout, with the key and the dark page's colours beside it."""
+    lane_shapes, lane_names = lane_decorations(layout)
+    today_shapes, today_notes = today_decorations(layout)
+    data = range_traces(layout) + [mark_trace(layout)]
+    if layout.density:
+        data.append(density_trace(layout.density))
+    if layout.links:
+        data.append(connector_trace(layout))
+    figure_layout = {
+        "height": layout.height,
+        # Margins fixed here, not by Plotly's automargin, which redraws the
+        # chart until labels fit: several full redraws on every render.
+        "margin": {"l": style.MARGIN_LEFT, "r": style.MARGIN_RIGHT, "t": style.MARGIN_TOP, "b": style.MARGIN_BOTTOM},
+        "dragmode": "pan",
+        "hovermode": "closest",
+        "hoverdistance": HOVER_DISTANCE,
+        "showlegend": False,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"family": style.FONT_FAMILY, "size": style.FONT_SIZE},
+        **axes(layout),
         # Read by timeline.js: the width laid out for (a browser of another
         # width asks for its own), and whether every event of the view is drawn.
-        "meta": {"total": total, "shown": shown, "complete": complete, "width": layout.width},
-        "shapes": shapes,
-        "annotations": annotations,
+        "meta": {
+            "total": layout.shown if layout.total is None else layout.total,
+            "shown": layout.shown,
+            "complete": layout.complete,
+            "width": layout.width,
+        },
+        "shapes": lane_shapes + today_shapes,
+        "annotations": lane_names + label_annotations(layout) + today_notes,
     }
     key = [{"kind": entry.kind, "symbol": entry.symbol, "text": entry.text} for entry in layout.key]
     return {
@@ -286,6 +295,22 @@ def to_figure(layout: Layout, *, bins: Bins | None = None, total: int | None = N
         "key": key,
         "dark": dark_twins(layout),
         "range_bars": RANGE_BAR_LOOKS,
+        "outside": outside_json(layout),
+    }
+
+
+def outside_json(layout: Layout) -> dict[str, Any]:
+    """The events before and after the view, and the `window` (first..last day) that takes each side in, or None."""
+    out = layout.outside
+
+    def window(days: tuple[datetime.date, datetime.date] | None) -> str | None:
+        return f"{days[0].isoformat()}..{days[1].isoformat()}" if days else None
+
+    return {
+        "earlier": out.earlier,
+        "later": out.later,
+        "earlier_window": window(out.earlier_window),
+        "later_window": window(out.later_window),
     }
 
 
@@ -312,35 +337,20 @@ def at_pixel(layout: Layout, x_px: float) -> str:
     return moment.isoformat(sep=" ", timespec="minutes")
 
 
-def connector_trace(events: list, relations: list, layout: Layout) -> dict | None:
+def connector_trace(layout: Layout) -> dict[str, Any]:
     """
     Lines from cause to effect between related drawn events, from mark to
     mark, in one trace of their own (no customdata, so clicks and keyboard
     focus pass them by), with an arrowhead at the effect.
     """
-    from ..relations import cause_and_effect
-
-    by_id = {event.pk: event for event in events}
-    first_mark: dict[str, Mark] = {}
-    for mark in layout.marks:
-        if mark.primary:
-            first_mark[mark.slug] = mark
-    x: list = []
-    y: list = []
+    x: list[str | None] = []
+    y: list[float | None] = []
     labels: list[str] = []
-    for relation in relations:
-        a, b = by_id.get(relation.from_event_id), by_id.get(relation.to_event_id)
-        if a is None or b is None or a.slug not in first_mark or b.slug not in first_mark:
-            continue
-        relation.from_event, relation.to_event = a, b
-        earlier, later = cause_and_effect(relation)
-        start, end = first_mark[by_id[earlier].slug], first_mark[by_id[later].slug]
-        x += [at_midday(start.x), at_midday(end.x), None]
-        y += [start.y, end.y, None]
-        labels += [escape(f"{a.title} {relation.get_kind_display()} {b.title}")] * 2 + [""]
-    if not x:
-        return None
-    segments = len(x) // 3
+    for link in layout.links:
+        x += [at_hour(link.x0, link.hour0), at_hour(link.x1, link.hour1), None]
+        y += [link.y0, link.y1, None]
+        labels += [escape(link.text)] * 2 + [""]
+    segments = len(layout.links)
     return {
         "type": "scatter",
         "name": "Links between events",
@@ -349,7 +359,7 @@ def connector_trace(events: list, relations: list, layout: Layout) -> dict | Non
         "y": y,
         "hovertext": labels,
         "hovertemplate": "%{hovertext}<extra></extra>",
-        "line": {"color": "rgba(128,128,128,0.75)", "width": 1.5, "dash": "dot"},
+        "line": {"color": style.LINK_COLOUR, "width": 1.5, "dash": "dot"},
         "marker": {
             "symbol": ["circle", "arrow", "circle"] * segments,
             "size": [0, 11, 0] * segments,

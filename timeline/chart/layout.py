@@ -1,8 +1,8 @@
 """
 The chart laid out: lanes, rows within a lane (stacking), marks, labels and
 their collisions, axis ticks, the key, the today line. Plain Python over
-plain data, no Django and no Plotly, so the Plotly drawer (chart/plotly.py)
-and the server's SVG first view draw the same geometry from the same numbers.
+plain data, no Django and no Plotly, so the Plotly drawer (draw_plotly.py)
+and the server's SVG first view (svg.py) draw the same geometry from the same numbers.
 
 Coordinates
 -----------
@@ -42,13 +42,21 @@ Output
     ticks: `Tick`s of the date axis, never a time of day.
     key: `KeyEntry`s, what each kind of mark means, in words.
     today: a `TodayLine` when today lies in the view, else None.
+    links: `Link`s from cause to effect (set by `links_between`; links=on).
+    density: the `Density` band of a view that draws only some of its
+        events (set by `density_bars`), else None; total, complete: how many
+        events of the filters lie in the view and whether all are drawn.
+    outside: `Outside`, the events wholly before and after the view and the
+        windows that take them in ("3 earlier", "2 later").
+    y_px(y), height: rows to px from the drawing's top, as Plotly maps them.
 `Lane`: key, name (the lane's header text, shortened with "…" to fit the
     plot; "" for lanes=none), full_name (the name uncut), colour, top
     (y of its top edge), header_y (y of its name), bottom (y of its lower
     edge), row_count (sub-rows it grew to), members (the names an "Other"
     lane gathers; empty for other lanes).
 `Mark`: slug, lane (its Lane's key), row (sub-row in the lane, 0 at the top),
-    x (date), x_px, y, symbol (a Plotly marker symbol name: circle,
+    x (date), hour (of x: noon, later for an event that began before the
+    view, so a left edge late in the first day keeps it in sight), x_px, y, symbol (a Plotly marker symbol name: circle,
     circle-open, diamond-open, x-thin-open), colour, status, importance,
     hover (lines of plain, unescaped text: title, date, status), bar (a
     `RangeBar` for an imprecise date, else None), primary (True on the one
@@ -123,6 +131,15 @@ class ChartEvent:
 
 
 @dataclass(frozen=True)
+class LinkKey:
+    """Two related events, cause first, and the relation in words."""
+
+    cause: str
+    effect: str
+    text: str
+
+
+@dataclass(frozen=True)
 class View:
     start: datetime.date
     end: datetime.date
@@ -171,6 +188,8 @@ class Mark:
     hover: tuple[str, ...]
     bar: RangeBar | None = None
     primary: bool = True
+    # The hour of `x` the mark stands at: noon, or late in the view's first day for an event that began before it.
+    hour: float = 12.0
 
 
 @dataclass
@@ -186,6 +205,7 @@ class Label:
     visible: bool
     # The event's whole title where the label's text was cut short, else "".
     title: str = ""
+    hour: float = 12.0  # as its mark's
 
 
 @dataclass
@@ -209,6 +229,46 @@ class TodayLine:
 
 
 @dataclass
+class Link:
+    """A line from a cause's mark to its effect's (dates and hours as the marks', y in rows)."""
+
+    cause: str
+    effect: str
+    x0: datetime.date
+    hour0: float
+    y0: float
+    x1: datetime.date
+    hour1: float
+    y1: float
+    text: str
+
+
+@dataclass
+class DensityBar:
+    first: datetime.date  # the bin's first day
+    end: datetime.date  # the next bin's first day
+    count: int
+    x0_px: float  # the bar drawn, 90% of the bin, clipped to the plot
+    x1_px: float
+
+
+@dataclass
+class Density:
+    name: str  # what a bin is: day, week, month or year
+    bars: list[DensityBar]
+
+
+@dataclass
+class Outside:
+    """Events of the filters wholly before and after the view, and the windows (first, last day) that take them in."""
+
+    earlier: int = 0
+    later: int = 0
+    earlier_window: tuple[datetime.date, datetime.date] | None = None
+    later_window: tuple[datetime.date, datetime.date] | None = None
+
+
+@dataclass
 class Layout:
     start: datetime.date
     end: datetime.date
@@ -220,10 +280,35 @@ class Layout:
     ticks: list[Tick] = field(default_factory=list)
     key: list[KeyEntry] = field(default_factory=list)
     today: TodayLine | None = None
+    links: list[Link] = field(default_factory=list)
+    density: Density | None = None
+    outside: Outside = field(default_factory=Outside)
+    # How many events of the filters lie in the view, and whether every one of them is drawn.
+    total: int | None = None
+    complete: bool = True
 
     @property
     def plot_height(self) -> int:
         return math.ceil(self.rows * style.ROW_HEIGHT)
+
+    @property
+    def band_height(self) -> int:
+        return style.BAND_HEIGHT if self.density else 0
+
+    @property
+    def height(self) -> int:
+        """The whole drawing's height in px: margins, lanes and the density band."""
+        return self.plot_height + self.band_height + style.MARGIN_TOP + style.MARGIN_BOTTOM
+
+    @property
+    def shown(self) -> int:
+        """Events drawn in view (events out of view are laid out too, for panning)."""
+        return len({mark.slug for mark in self.marks if self.start <= mark.x < self.end})
+
+    def y_px(self, y: float) -> float:
+        """A y in rows as px from the top of the drawing; a density band takes BAND_GAP px more from the rows."""
+        rows_px = self.plot_height - (style.BAND_GAP if self.density else 0)
+        return style.MARGIN_TOP + y / self.rows * rows_px
 
 
 KEY = [
@@ -545,6 +630,16 @@ def importance_order(event: ChartEvent) -> tuple[int, datetime.date, datetime.da
     return (-event.importance, event.earliest, event.latest, event.slug)
 
 
+@dataclass
+class Placing:
+    """What laying out each lane needs to know of the whole view."""
+
+    view: View
+    scale: Scale
+    may_label: set[str]  # the events allowed a visible label (MAX_LABELS, the most important)
+    labelled: set[str] = field(default_factory=set)  # those that got one so far
+
+
 def lay_out(events: list[ChartEvent], view: View) -> Layout:
     """
     Lay out the events for the view. The events in view choose the lanes;
@@ -552,7 +647,6 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
     chart can be panned (and walked by keyboard) before the server lays out
     the new view; only events in view get visible labels.
     """
-    scale = Scale(view)
     in_view = [event for event in events if event.latest >= view.start and event.earliest < view.end]
     lanes, placed = choose_lanes(events, in_view, view.lanes)
     shown = [event for event in events if event.slug in placed]
@@ -560,69 +654,14 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
     for event in shown:
         for key in placed[event.slug]:
             by_lane[key].append(event)
-
     layout = Layout(view.start, view.end, view.width, 0.0, key=list(KEY))
+    layout.outside = outside_counts(events, view)
     may_label = {event.slug for event in sorted(in_view, key=importance_order)[: style.MAX_LABELS]}
-    labelled: set[str] = set()
+    placing = Placing(view, Scale(view), may_label)
     top = 0.0
     for lane in lanes:
-        lane.top = top
-        header = style.LANE_HEADER if lane.name else 0.0
-        lane.header_y = top + header / 2
-        rows = Rows()
-        lane_marks: list[tuple[ChartEvent, Placement, float]] = []
-        # The most important first: they take the top rows and keep their labels.
-        for event in sorted(by_lane[lane.key], key=importance_order):
-            # An event that began before the view stands at its left edge, still in reach.
-            x_px = scale.middle(stands_at(event, view))
-            target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
-            wants_label = event.slug in may_label and event.slug not in labelled
-            bar = bar_span(event, scale, view)
-            placement = place(rows, target, view.width, label_tiers(event) if wants_label else (), bar)
-            rows.take(placement.row, target, bar=bar, label=placement.label_box)
-            if placement.label_box:
-                labelled.add(event.slug)
-            lane_marks.append((event, placement, x_px))
-        # Labels that found no room: beside their mark in a row opened later by marks alone, or with
-        # the whole event moved to another row where they fit, the most important first. At most
-        # LABEL_EXTRA_ROWS new rows a lane are opened so, or a crowded lane would grow without end.
-        opened = 0
-        for index, (event, placement, x_px) in enumerate(lane_marks):
-            if placement.label_box or event.slug in labelled or event.slug not in may_label:
-                continue
-            target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
-            count = len(rows.taken)
-            texts = sum(label_tiers(event), ())
-            moved = relabel(
-                rows,
-                placement,
-                target,
-                view.width,
-                texts,
-                bar_span(event, scale, view),
-                opened < style.LABEL_EXTRA_ROWS,
-            )
-            if moved:
-                opened += len(rows.taken) - count
-                labelled.add(event.slug)
-                lane_marks[index] = (event, moved, x_px)
-        lane.row_count = max(1, len(rows.taken))
-        for event, placement, x_px in lane_marks:
-            layout.marks.append(mark_of(event, lane, placement, x_px, scale, view, top + header))
-            if placement.label_box:
-                layout.labels.append(label_of(event, placement, x_px, top + header, view))
-        top += header + lane.row_count
-        lane.bottom = top
-        top += style.LANE_GAP
-    by_slug = {event.slug: event for event in shown}
-    primaries: set[str] = set()
-    for mark in layout.marks:
-        mark.primary = mark.slug not in primaries
-        if mark.primary and mark.slug not in labelled:
-            # No room anywhere: the label is there for hover and keyboard focus only.
-            hidden = Placement(mark.row, None)
-            layout.labels.append(label_of(by_slug[mark.slug], hidden, mark.x_px, mark.y - mark.row - 0.5, view))
-        primaries.add(mark.slug)
+        top = lay_out_lane(layout, lane, by_lane[lane.key], top, placing) + style.LANE_GAP
+    hover_only_labels(layout, {event.slug: event for event in shown}, placing)
     # Range bars are drawn first, so every mark lies on top of them; the widest first of all.
     layout.marks.sort(key=lambda m: (m.bar is None, -(m.bar.x1_px - m.bar.x0_px) if m.bar else 0))
     for lane in lanes:
@@ -632,8 +671,141 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
     layout.rows = max(1.0, top - style.LANE_GAP) if lanes else 1.0
     layout.ticks = ticks(view.start, view.end, view.width)
     if view.today and view.start <= view.today < view.end:
-        layout.today = TodayLine(view.today, scale.middle(view.today))
+        layout.today = TodayLine(view.today, placing.scale.middle(view.today))
     return layout
+
+
+def lay_out_lane(layout: Layout, lane: Lane, events: list[ChartEvent], top: float, placing: Placing) -> float:
+    """Stack one lane's events in its rows, add their marks and labels to the layout; return the lane's bottom."""
+    view, scale = placing.view, placing.scale
+    lane.top = top
+    header = style.LANE_HEADER if lane.name else 0.0
+    lane.header_y = top + header / 2
+    rows = Rows()
+    lane_marks: list[tuple[ChartEvent, Placement, float]] = []
+    # The most important first: they take the top rows and keep their labels.
+    for event in sorted(events, key=importance_order):
+        x_px = mark_x(event, scale, view)
+        target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
+        wants_label = event.slug in placing.may_label and event.slug not in placing.labelled
+        bar = bar_span(event, scale, view)
+        placement = place(rows, target, view.width, label_tiers(event) if wants_label else (), bar)
+        rows.take(placement.row, target, bar=bar, label=placement.label_box)
+        if placement.label_box:
+            placing.labelled.add(event.slug)
+        lane_marks.append((event, placement, x_px))
+    relabel_lane(rows, lane_marks, placing)
+    lane.row_count = max(1, len(rows.taken))
+    for event, placement, x_px in lane_marks:
+        layout.marks.append(mark_of(event, lane, placement, x_px, scale, view, top + header))
+        if placement.label_box:
+            layout.labels.append(label_of(event, placement, x_px, top + header, view))
+    lane.bottom = top + header + lane.row_count
+    return lane.bottom
+
+
+def relabel_lane(rows: Rows, lane_marks: list[tuple[ChartEvent, Placement, float]], placing: Placing) -> None:
+    """
+    Labels that found no room: beside their mark in a row opened later by
+    marks alone, or with the whole event moved to another row where they fit,
+    the most important first. At most LABEL_EXTRA_ROWS new rows a lane are
+    opened so, or a crowded lane would grow without end.
+    """
+    opened = 0
+    for index, (event, placement, x_px) in enumerate(lane_marks):
+        if placement.label_box or event.slug in placing.labelled or event.slug not in placing.may_label:
+            continue
+        target = (x_px - style.MIN_TARGET / 2, x_px + style.MIN_TARGET / 2)
+        count = len(rows.taken)
+        bar = bar_span(event, placing.scale, placing.view)
+        texts = sum(label_tiers(event), ())
+        moved = relabel(rows, placement, target, placing.view.width, texts, bar, opened < style.LABEL_EXTRA_ROWS)
+        if moved:
+            opened += len(rows.taken) - count
+            placing.labelled.add(event.slug)
+            lane_marks[index] = (event, moved, x_px)
+
+
+def hover_only_labels(layout: Layout, by_slug: dict[str, ChartEvent], placing: Placing) -> None:
+    """Each event's first mark is its primary one; an event with no room anywhere gets a label for hover and focus."""
+    primaries: set[str] = set()
+    for mark in layout.marks:
+        mark.primary = mark.slug not in primaries
+        if mark.primary and mark.slug not in placing.labelled:
+            hidden = Placement(mark.row, None)
+            event = by_slug[mark.slug]
+            layout.labels.append(label_of(event, hidden, mark.x_px, mark.y - mark.row - 0.5, placing.view))
+        primaries.add(mark.slug)
+
+
+def mark_x(event: ChartEvent, scale: Scale, view: View) -> float:
+    """
+    Where an event's mark stands, in px. An event that began before the view
+    and runs on stands in the view's first day, near its end: the page keeps
+    the reader's exact range, whose left edge may fall late in that day (a
+    pan to 19:12), and the mark, its label and its target stay in sight.
+    """
+    if stands_at(event, view) == event.earliest:
+        return scale.middle(event.earliest)
+    return max(scale.middle(view.start), scale.edge(view.start + style.DAY) - style.MARK_SIZE)
+
+
+def hour_at(x_px: float, scale: Scale, day: datetime.date) -> float:
+    """The hour of `day` at x_px, for drawers that place by time (noon for a mark in the middle of its day)."""
+    return round((x_px - scale.edge(day)) / scale.per_day * 24, 3)
+
+
+def outside_counts(events: list[ChartEvent], view: View) -> Outside:
+    """How many of the events lie wholly before and after the view, and the windows that take them in."""
+    earlier = [event.earliest for event in events if event.latest < view.start]
+    later = [event.earliest for event in events if event.earliest >= view.end]
+    return outside(view, len(earlier), min(earlier, default=None), len(later), max(later, default=None))
+
+
+def outside(view: View, earlier: int, first: datetime.date | None, later: int, last: datetime.date | None) -> Outside:
+    """
+    `earlier` events wholly before the view, the first beginning on `first`;
+    `later` ones after it, the last beginning on `last`: and for each side the
+    window (first and last day) that widens the view to take them all in, a
+    little room around them.
+    """
+    last_day = view.end - style.DAY
+    before = after = None
+    if earlier and first:
+        before = (max(style.FIRST_DAY, first - room(first, last_day)), last_day)
+    if later and last:
+        after = (view.start, min(style.LAST_DAY, last + room(view.start, last)))
+    return Outside(earlier, later, before, after)
+
+
+def room(first: datetime.date, last: datetime.date) -> datetime.timedelta:
+    """The room left beside the events a widened view takes in: a 24th of it, at least a day."""
+    return max(style.DAY, (last - first) / 24)
+
+
+def links_between(layout: Layout, related: list[LinkKey]) -> list[Link]:
+    """The lines from cause to effect between related events, from primary mark to primary mark."""
+    first_mark = {mark.slug: mark for mark in layout.marks if mark.primary}
+    found = []
+    for key in related:
+        start, end = first_mark.get(key.cause), first_mark.get(key.effect)
+        if start is None or end is None:
+            continue
+        found.append(Link(key.cause, key.effect, start.x, start.hour, start.y, end.x, end.hour, end.y, key.text))
+    return found
+
+
+def density_bars(layout: Layout, name: str, counts: list[tuple[datetime.date, datetime.date, int]]) -> Density:
+    """The band under the lanes of a view that draws only some of its events: a bar per bin of `counts`."""
+    scale = Scale(View(layout.start, layout.end, layout.width))
+    bars = []
+    for first, end, count in counts:
+        # Each bar 90% of its bin, centred, clipped to the plot.
+        margin = (scale.edge(end) - scale.edge(first)) * 0.05
+        x0 = min(max(0.0, scale.edge(first) + margin), float(layout.width))
+        x1 = min(max(0.0, scale.edge(end) - margin), float(layout.width))
+        bars.append(DensityBar(first, end, count, x0, x1))
+    return Density(name, bars)
 
 
 def mark_of(
@@ -652,6 +824,7 @@ def mark_of(
         )
     colour = lane.colour if view.lanes != "none" else event.colour
     return Mark(
+        hour=hour_at(x_px, scale, stands_at(event, view)),
         slug=event.slug,
         lane=lane.key,
         row=placement.row,
@@ -683,6 +856,7 @@ def label_of(event: ChartEvent, placement: Placement, x_px: float, first_row: fl
         width_px=label_width(text),
         visible=placement.label_box is not None,
         title=event.title if text not in label_texts(event) else "",
+        hour=hour_at(x_px, Scale(view), stands_at(event, view)),
     )
 
 

@@ -8,6 +8,9 @@ import datetime
 import re
 
 DAY = datetime.timedelta(days=1)
+# The dates a chart may show (timeline.models EARLIEST_SUPPORTED and LATEST_SUPPORTED).
+FIRST_DAY = datetime.date(500, 1, 1)
+LAST_DAY = datetime.date(2999, 12, 31)
 
 # --- geometry, in CSS pixels --------------------------------------------------
 # A row of a lane: every mark is a target at least this tall and wide (WCAG 2.5.8 asks for 24×24).
@@ -65,8 +68,15 @@ TICK_CHAR_WIDTH = 7.0
 TICK_GAP = 18
 # Between the plot's edge and the tick labels.
 TICK_LABEL_GAP = 4
-# Height of the density band under the lanes, when a window draws only some of its events.
+# Height of the density band under the lanes, when a window draws only some of its events;
+# with a band the lanes give up this many px of their height, between them and it.
 BAND_HEIGHT = 90
+BAND_GAP = 10
+# The density band's bars stand this far above the bottom of the drawing.
+BAND_FOOT = 20
+# The text of the chart: Plotly's font and size, and the SVG's.
+FONT_FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
+FONT_SIZE = 13
 
 # --- lanes --------------------------------------------------------------------
 # At most this many lanes by default; the actors (or topics) with fewest events in
@@ -83,6 +93,8 @@ NEUTRAL_COLOUR = "#3a6ea5"
 TODAY_COLOUR = "#d62728"
 LANE_BAND_COLOUR = "rgba(128,128,128,0.07)"
 GRID_COLOUR = "rgba(128,128,128,0.2)"
+DENSITY_COLOUR = "rgba(110,110,120,0.55)"
+LINK_COLOUR = "rgba(128,128,128,0.75)"
 RANGE_BAR_OPACITY = 0.45
 # On a dark page a faded bar falls below the 3:1 that WCAG 1.4.11 asks of graphics: there a
 # bar is drawn whole in its lane's lighter twin (3:1 and more, see DARK_MIX_WHITE), and kept

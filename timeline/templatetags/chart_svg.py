@@ -1,4 +1,4 @@
-"""`{% chart_first_view figure total %}`: the chart's first view drawn by the server (timeline/chart/svg.py)."""
+"""`{% chart_first_view chart total %}`: the first view drawn by the server from its layout (chart/svg.py)."""
 
 from django import template
 from django.template.defaultfilters import pluralize
@@ -9,5 +9,5 @@ register = template.Library()
 
 
 @register.simple_tag
-def chart_first_view(figure, total):
-    return first_view_svg(figure, f"Timeline chart of {total} event{pluralize(total)}")
+def chart_first_view(layout, total):
+    return first_view_svg(layout, f"Timeline chart of {total} event{pluralize(total)}")

@@ -5,10 +5,13 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from ..caching import public_cache
-from ..chart.figure import window_figure
+from ..chart.build import framing, window_chart
 from ..filters import EventFilterForm, EventPageForm
 from ..models import Event
 from ..serializers import event_to_dict
+
+# The order of /api/events.json's pages; the cursor and the OpenAPI document follow it.
+PAGE_ORDER = ("earliest", "latest", "pk")
 
 
 def site_root(request) -> str:
@@ -36,7 +39,7 @@ def events_json(request):
     if not form.is_valid():
         return json_error(form)
     data = form.cleaned_data
-    events = form.filter(Event.objects.published()).order_by("earliest", "latest", "pk")
+    events = Event.objects.published().matching(form.cleaned_data).order_by(*PAGE_ORDER)
     if data["cursor"]:
         events = after(events, *data["cursor"])
     page = list(events.with_related()[: data["limit"] + 1])
@@ -83,7 +86,6 @@ def window_json(request):
         return json_error(form)
     data = form.cleaned_data
     first, last = data["window"] or (data["from"], data["to"])
-    events = form.filter(Event.objects.published())
-    width = form.chart_view()["width"]
-    figure = window_figure(events, first, last, data["lanes"], data["links"], form.query_string(), width)
-    return JsonResponse({"from": first.isoformat(), "to": last.isoformat(), **figure})
+    events = Event.objects.published().matching(form.cleaned_data)
+    chart = window_chart(events, first, last, framing(data), form.query_string())
+    return JsonResponse({"from": first.isoformat(), "to": last.isoformat(), **chart.figure})

@@ -4,11 +4,16 @@ source. Readers see what is published; staff who may view a record in the
 admin also see it before then, marked as a draft, in answers no cache keeps.
 """
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth import get_permission_codename
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import patch_cache_control
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from ..filters import EventFilterForm
 from ..models import Citation, Event, Source
 from ..relations import chain, relations_of
 from .oembed import oembed_discovery
@@ -35,6 +40,54 @@ def reading(event) -> dict:
         "by_source": list(by_source.items()),
         "countries": countries,
     }
+
+
+# What an embed's steps keep besides the filters: how the publisher presents it.
+EMBED_PRESENTATION = ("theme", "title")
+
+
+def stepping(event, form: EventFilterForm, page_path: str, param: str = "event") -> dict:
+    """
+    The events before and after `event` in the list of the reader's filters, each with the page
+    that opens it (`page_path` with the filters and `param`, `event` or the embed's `story`), so a
+    reader goes through the timeline one event at a time, with or without JavaScript.
+    """
+    if not form.is_valid():
+        return {}
+    events = Event.objects.published().matching(form.cleaned_data)
+    steps = {}
+    for name, neighbour in (("previous", events.previous_before(event)), ("next", events.next_after(event))):
+        if neighbour:
+            steps[name] = {"event": neighbour, "url": f"{page_path}?{step_query(form, param, neighbour.slug)}"}
+    return {"steps": steps, "step_param": param}
+
+
+def step_query(form: EventFilterForm, param: str, slug: str) -> str:
+    query = QueryDict(form.query_string(), mutable=True)
+    if param == "story":
+        # A story's chart moves to each event: the window is the story's, not the one left behind.
+        query.pop("window", None)
+    for name in EMBED_PRESENTATION:
+        if form.data.get(name):
+            query[name] = form.data[name]
+    query[param] = slug
+    return query.urlencode()
+
+
+def page_filters(request) -> tuple[EventFilterForm, str, str]:
+    """
+    The filters of the page a panel opens on, which htmx names in HX-Current-URL: the timeline's
+    or the embed's (in story mode, whose steps keep reading), with that page's path.
+    """
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    query = QueryDict(current.query, mutable=True)
+    in_embed = current.path.rstrip("/").endswith("/embed")
+    page_path = reverse("embed") if in_embed else reverse("index")
+    param = "story" if in_embed and query.get("story") else "event"
+    if not in_embed:
+        for name in EMBED_PRESENTATION:
+            query.pop(name, None)
+    return EventFilterForm(query), page_path, param
 
 
 DRAFT_EVENT = "Only staff can see this event until it is published."
@@ -86,10 +139,16 @@ def event_detail(request, slug):
 
 @require_safe
 def event_panel(request, slug):
-    """The detail panel the timeline opens beside the chart."""
+    """The detail panel the timeline opens beside the chart, with steps to the events around it."""
     event = visible_event(request, slug)
     draft = "" if event.is_published else DRAFT_EVENT
-    return render_draft_aware(request, "timeline/event_detail.html#detail", {**reading(event), "in_panel": True}, draft)
+    context = {**reading(event), "in_panel": True}
+    if event.is_published:
+        context.update(stepping(event, *page_filters(request)))
+    response = render_draft_aware(request, "timeline/event_detail.html#detail", context, draft)
+    # The steps depend on the page the panel opens on.
+    patch_vary_headers(response, ["HX-Current-URL"])
+    return response
 
 
 @require_safe

@@ -16,7 +16,7 @@ def filtered_events(request):
     form = EventFilterForm(request.GET)
     if not form.is_valid():
         return form, None
-    return form, form.filter(Event.objects.published()).with_related().chronological()
+    return form, Event.objects.published().matching(form.cleaned_data).with_related().chronological()
 
 
 @require_safe

@@ -33,6 +33,30 @@ def size_limit(request, name: str, default: int) -> int:
     return min(default, int(value))
 
 
+class NotEmbeddable(Exception):
+    """The URL given is not a summit page that can be embedded; the message says why."""
+
+
+def embedded_page(url: str, hosts: set[str]) -> tuple[str, str]:
+    """The embed's query string and title for a summit timeline, embed or event page URL."""
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=False) or not urlsplit(url).netloc:
+        raise NotEmbeddable("That URL is not a summit page.")
+    parts = urlsplit(url)
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        raise NotEmbeddable("That URL is not a summit page.") from None
+    if not match.namespace and match.url_name in ("index", "embed"):
+        # Re-encoded, so whatever was pasted reaches the iframe as plain parameters.
+        return urlencode(parse_qsl(parts.query)), "summit timeline"
+    if not match.namespace and match.url_name == "event_detail":
+        event = Event.objects.published().filter(slug=match.kwargs["slug"]).first()
+        if event is None:
+            raise NotEmbeddable("No published event at that URL.")
+        return urlencode({"event": event.slug}), f"{event.title} ({event.date_label}) · summit"
+    raise NotEmbeddable("Only timeline, embed and event pages can be embedded.")
+
+
 @require_safe
 @public_cache(parameters=OEMBED_PARAMETERS)
 def oembed(request):
@@ -51,27 +75,10 @@ def oembed(request):
     except ValueError as error:
         return oembed_error(str(error), 400)
 
-    hosts = {request.get_host(), *settings.ALLOWED_HOSTS}
-    if not url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=False) or not urlsplit(url).netloc:
-        return oembed_error("That URL is not a summit page.", 404)
-    parts = urlsplit(url)
     try:
-        match = resolve(parts.path)
-    except Resolver404:
-        return oembed_error("That URL is not a summit page.", 404)
-
-    if match.namespace:
-        return oembed_error("Only timeline, embed and event pages can be embedded.", 404)
-    if match.url_name in ("index", "embed"):
-        # Re-encoded, so whatever was pasted reaches the iframe as plain parameters.
-        query, title = urlencode(parse_qsl(parts.query)), "summit timeline"
-    elif match.url_name == "event_detail":
-        event = Event.objects.published().filter(slug=match.kwargs["slug"]).first()
-        if event is None:
-            return oembed_error("No published event at that URL.", 404)
-        query, title = urlencode({"event": event.slug}), f"{event.title} ({event.date_label}) · summit"
-    else:
-        return oembed_error("Only timeline, embed and event pages can be embedded.", 404)
+        query, title = embedded_page(url, {request.get_host(), *settings.ALLOWED_HOSTS})
+    except NotEmbeddable as error:
+        return oembed_error(str(error), 404)
 
     src = request.build_absolute_uri(reverse("embed") + (f"?{query}" if query else ""))
     html = format_html(

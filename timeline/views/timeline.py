@@ -1,5 +1,6 @@
 """The timeline itself: the reader's page and the embed for other sites."""
 
+import datetime
 from itertools import groupby
 
 from csp.decorators import csp_replace
@@ -13,10 +14,10 @@ from django.views.decorators.http import require_safe
 from django_htmx.http import push_url, reswap
 
 from ..caching import public_cache
-from ..chart.figure import first_view
-from ..filters import EmbedForm, EventFilterForm
+from ..chart.build import first_view, framing
+from ..filters import MAX_DATE, MIN_DATE, EmbedForm, EventFilterForm
 from ..models import Event
-from .details import published_event, reading
+from .details import reading, stepping
 from .oembed import oembed_discovery
 
 # Events per page of the list under the chart.
@@ -41,28 +42,42 @@ def list_groups(events):
     return [(heading, list(group)) for heading, group in groupby(events, key=list_heading)]
 
 
-def opened_event(slug: str | None) -> dict | None:
-    """The panel a shared link opens (`?event=<slug>`); a slug that is not a published event opens nothing."""
+def opened_event(slug: str | None, form, page_path: str, param: str = "event") -> dict | None:
+    """
+    The panel a shared link opens (`?event=<slug>`, or the embed's `?story=<slug>`), with the steps
+    to the events around it in the list of the page's filters; a slug that is not a published
+    event opens nothing.
+    """
     if not slug:
         return None
     event = Event.objects.published().with_related().filter(slug=slug).first()
-    return reading(event) if event else None
+    return {**reading(event), **stepping(event, form, page_path, param)} if event else None
+
+
+def window_around(event) -> tuple:
+    """The chart window a story shows its event in: the event's span with as much again each side, a month at least."""
+    margin = max(datetime.timedelta(days=30), event.latest - event.earliest)
+    first = max(event.earliest - margin, MIN_DATE)
+    return first, min(event.latest + margin, MAX_DATE)
 
 
 def browse(form) -> tuple[dict, int]:
     """What the timeline and the embed show for the filters: the chart's first view and a page of the list."""
     if not form.is_valid():
-        return {"form": form, "events": [], "groups": [], "figure": None}, 400
+        return {"form": form, "events": [], "groups": [], "chart": None, "figure": None}, 400
     data = form.cleaned_data
-    events = form.filter(Event.objects.published())
+    events = Event.objects.published().matching(form.cleaned_data)
     page = Paginator(events.with_related().chronological(), LIST_PAGE_SIZE).get_page(data["page"])
+    chart = first_view(events, framing(data), form.query_string())
     context = {
         "form": form,
         "page": page,
         "total": page.paginator.count,
         "events": page.object_list,
         "groups": list_groups(page.object_list),
-        "figure": first_view(events, data["lanes"], data["links"], form.query_string(), **form.chart_view()),
+        # The layout every drawing of the first view is drawn from, and Plotly's figure of it.
+        "chart": chart.layout if chart else None,
+        "figure": chart.figure if chart else None,
         "query_string": form.query_string(),
     }
     return context, 200
@@ -78,7 +93,7 @@ def index(request):
         context["embed_loader"] = request.build_absolute_uri(static("embed.js"))
         context["oembed_url"] = oembed_discovery(request, reverse("index") + query)
     if not wants_partial(request):
-        context["opened"] = opened_event(request.GET.get("event"))
+        context["opened"] = opened_event(request.GET.get("event"), context["form"], reverse("index"))
         return render(request, "timeline/index.html", context, status=status)
     # The filter form asks for the results alone: the form itself is never
     # replaced, so nothing the reader is typing into is lost.
@@ -98,9 +113,17 @@ def index(request):
 def embed(request):
     """The timeline without the site around it, for other sites' iframes."""
     form = EmbedForm(request.GET)
+    if form.is_valid() and form.cleaned_data["story"] and not form.cleaned_data["window"]:
+        # A guided story frames its event, with room around it for what came before and after.
+        form.cleaned_data["window"] = window_around(Event.objects.get(slug=form.cleaned_data["story"]))
     context, status = browse(form)
-    if status == 200 and form.cleaned_data["event"]:
-        context["opened"] = reading(published_event(form.cleaned_data["event"]))
+    if status == 200:
+        # A guided story (`story`) opens its event like `event` does, and its steps keep the story going.
+        story = form.cleaned_data["story"]
+        context["story"] = story
+        context["opened"] = opened_event(
+            story or form.cleaned_data["event"], form, reverse("embed"), "story" if story else "event"
+        )
     # Only here may other sites frame summit, and only those the setting names (read per request).
     frameable = csp_replace({"frame-ancestors": settings.EMBED_FRAME_ANCESTORS})
     response = frameable(render)(request, "timeline/embed.html", context, status=status)

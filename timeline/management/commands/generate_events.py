@@ -151,69 +151,71 @@ def bounds(rng: random.Random, day: datetime.date, precision: str) -> tuple[date
 
 
 def generate(rng, seed, count, actors, topics, progress=True) -> dict:
-    precisions, weights = zip(*PRECISIONS)
     days = story_days(rng, count)
     made = {"events": 0, "sources": 0, "citations": 0}
     now = timezone.now()
-    Through = Event.actors.through
-    TopicThrough = Event.topics.through
     with tqdm(total=count, unit="event", disable=not progress) as bar:
         for batch_start in range(0, count, BATCH):
-            numbers = range(batch_start, min(count, batch_start + BATCH))
-            events, sentences, chosen = [], [], []
-            for n in numbers:
-                precision = rng.choices(precisions, weights)[0]
-                earliest, latest = bounds(rng, days[n], precision)
-                future = earliest > TODAY
-                status = (
-                    rng.choice([Event.Status.SCHEDULED, Event.Status.EXPECTED])
-                    if future
-                    else (Event.Status.CANCELLED if rng.random() < 0.02 else Event.Status.HAPPENED)
-                )
-                who = rng.sample(actors, k=min(len(actors), rng.choice((1, 2, 2, 3, 4))))
-                title = f"{who[0].short_name} and {who[-1].short_name} {rng.choice(VERBS)} {rng.choice(PLACES)}"
-                if len(who) == 1:
-                    title = f"{who[0].short_name} {rng.choice(VERBS)} {rng.choice(PLACES)}"
-                events.append(
-                    Event(
-                        title=title[:200],
-                        slug=f"gen-{seed}-{n}",
-                        summary=f"Synthetic event {n} of seed {seed}, for scale testing.",
-                        earliest=earliest,
-                        latest=latest,
-                        precision=precision,
-                        status=status,
-                        status_as_of=min(TODAY, max(earliest, latest)),
-                        importance=rng.choices([1, 2, 3, 4, 5], [40, 30, 18, 8, 4])[0],
-                        is_published=rng.random() < 0.97,
-                        published_at=now,
-                    )
-                )
-                sentences.append(f"{title}, officials said, in what reports date to {earliest:%-d %B %Y}.")
-                chosen.append((who, rng.sample(topics, k=rng.choice((1, 1, 2)))))
+            made_here = [
+                synthetic_event(rng, seed, n, days[n], actors, topics, now)
+                for n in range(batch_start, min(count, batch_start + BATCH))
+            ]
+            events = [event for event, _, _ in made_here]
             # PostgreSQL and SQLite (3.35+) hand back the new primary keys.
             Event.objects.bulk_create(events, batch_size=BATCH)
-            Through.objects.bulk_create(
-                [
-                    Through(event_id=event.pk, actor_id=actor.pk)
-                    for event, (who, _) in zip(events, chosen)
-                    for actor in who
-                ],
-                batch_size=BATCH * 4,
-            )
-            TopicThrough.objects.bulk_create(
-                [
-                    TopicThrough(event_id=event.pk, topic_id=topic.pk)
-                    for event, (_, about) in zip(events, chosen)
-                    for topic in about
-                ],
-                batch_size=BATCH * 4,
-            )
-            made["citations"] += cite(events, sentences, seed, batch_start)
+            link_names(events, [names for _, _, names in made_here])
+            made["citations"] += cite(events, [sentence for _, sentence, _ in made_here], seed, batch_start)
             made["sources"] += -(-len(events) // EVENTS_PER_SOURCE)
             made["events"] += len(events)
             bar.update(len(events))
     return made
+
+
+def synthetic_event(rng, seed, n, day, actors, topics, now) -> tuple[Event, str, tuple[list, list]]:
+    """Event number `n` around `day`: its record, the sentence its article says it in, its actors and topics."""
+    precisions, weights = zip(*PRECISIONS)
+    precision = rng.choices(precisions, weights)[0]
+    earliest, latest = bounds(rng, day, precision)
+    if earliest > TODAY:
+        status = rng.choice([Event.Status.SCHEDULED, Event.Status.EXPECTED])
+    else:
+        status = Event.Status.CANCELLED if rng.random() < 0.02 else Event.Status.HAPPENED
+    who = rng.sample(actors, k=min(len(actors), rng.choice((1, 2, 2, 3, 4))))
+    title = f"{who[0].short_name} and {who[-1].short_name} {rng.choice(VERBS)} {rng.choice(PLACES)}"
+    if len(who) == 1:
+        title = f"{who[0].short_name} {rng.choice(VERBS)} {rng.choice(PLACES)}"
+    event = Event(
+        title=title[:200],
+        slug=f"gen-{seed}-{n}",
+        summary=f"Synthetic event {n} of seed {seed}, for scale testing.",
+        earliest=earliest,
+        latest=latest,
+        precision=precision,
+        status=status,
+        status_as_of=min(TODAY, max(earliest, latest)),
+        importance=rng.choices([1, 2, 3, 4, 5], [40, 30, 18, 8, 4])[0],
+        is_published=rng.random() < 0.97,
+        published_at=now,
+    )
+    sentence = f"{title}, officials said, in what reports date to {earliest:%-d %B %Y}."
+    return event, sentence, (who, rng.sample(topics, k=rng.choice((1, 1, 2))))
+
+
+def link_names(events, names) -> None:
+    """The actors and topics of freshly inserted events, in two bulk inserts."""
+    actor_link, topic_link = Event.actors.through, Event.topics.through
+    actor_link.objects.bulk_create(
+        [actor_link(event_id=event.pk, actor_id=actor.pk) for event, (who, _) in zip(events, names) for actor in who],
+        batch_size=BATCH * 4,
+    )
+    topic_link.objects.bulk_create(
+        [
+            topic_link(event_id=event.pk, topic_id=topic.pk)
+            for event, (_, about) in zip(events, names)
+            for topic in about
+        ],
+        batch_size=BATCH * 4,
+    )
 
 
 def cite(events, sentences, seed, batch_start) -> int:

@@ -1,0 +1,441 @@
+"""English news date expressions: find them, then resolve them against the
+publication date.
+
+    extract_dates(text, published) -> list[DateMention]
+
+Plain Python, no Django, so it is tested and benchmarked on its own
+(bench/bench_dates.py). Detection (`_grammar`) is a regex grammar of our own:
+dateparser's search is slow and takes durations, money and the modal "may"
+for dates. Resolution (`_resolve`) is calendar arithmetic plus a light tense
+reading of the clause around each mention (`_tense`), because "Wednesday" or
+"in February" only has a value once we know whether the writer looks back or
+ahead. With no tense evidence a bare weekday or month is the nearest one; a
+tense reading pointing more than ~8 months (dates) or ~11 months (months)
+away is overruled by that nearest choice, as news leaves out the year only
+for dates close at hand.
+
+Conventions (TimeML TIMEX3, DATE type only):
+  * Extents follow TimeML: the preposition is left out ("in November" ->
+    "November"), modifiers and determiners that belong to the expression stay
+    in ("late October", "last week", "the 1990s", "the weekend").
+  * Ranges and pairs follow TempEval-3: "1910-1945", "Tuesday and Wednesday"
+    and "from 3 to 5 March" are two mentions each, one per end point, so each
+    carries its own exact value. `merge_ranges` joins such pairs into one
+    "span" mention (value of the first point) for display.
+  * Deictic expressions ("Tuesday", "last week", "in May") are anchored at the
+    publication date; anaphoric ones ("a week earlier", "the next day",
+    "three days later", "the following month") at the last date mentioned
+    before them, else at the publication date.
+  * Partial precision is kept: "late October" has value 2025-10 with
+    earliest/latest narrowed to 21-31 Oct; "mid-2025" is value 2025 narrowed
+    to May-Aug. Quarters and halves are 2025-Q3 / 2025-H1 ("span").
+  * Seasons are meteorological, northern hemisphere; YYYY-WI is the winter
+    that ends in February of YYYY.
+  * "today" resolves to the publication day; "now"/"currently" to
+    PRESENT_REF, "recently"/"the past" to PAST_REF, "the future" to FUTURE_REF.
+
+Beyond TIMEX3, each mention carries what its clause says of the event: the
+tense read around it, a status (happened, scheduled, expected, cancelled:
+modal words first, then the date against publication) and flags for the
+editor, e.g. "tense_mismatch" when a future-tense clause resolved into the
+past or a past-tense one into the future.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
+from ._resolve import Resolver, fmt_day
+from ._tense import modality_at, split_sentences, whole_sentences
+
+__all__ = ["TENSE_MISMATCH", "DateMention", "event_mentions", "extract_dates", "merge_ranges", "split_sentences"]
+
+# A flag for the editor: the clause's tense and the resolved date disagree.
+TENSE_MISMATCH = "tense_mismatch"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: `text` is text[start:end] of the input; `value` is
+    a TIMEX3 DATE value; `earliest`/`latest` bound it (None when open)."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+    earliest: date | None
+    latest: date | None
+    precision: str
+    label: str
+    sentence: str
+    sentence_start: int
+    tense: str | None = None
+    status: str = "happened"
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "earliest": self.earliest.isoformat() if self.earliest else None,
+            "latest": self.latest.isoformat() if self.latest else None,
+            "precision": self.precision,
+            "label": self.label,
+            "sentence": self.sentence,
+            "tense": self.tense,
+            "status": self.status,
+            "flags": list(self.flags),
+        }
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first, then earliest; drop anything overlapping a keeper, so
+    "Tuesday, Jan. 13" beats "Tuesday" and "13 January 2026" beats "2026".
+    Kept characters are marked in a byte map, so each check costs the
+    candidate's own length, whatever the number of keepers."""
+    if not cands:
+        return []
+    taken = bytearray(max(c.end for c in cands))
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if c.end <= c.start or taken.find(1, c.start, c.end) >= 0:
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_PAIR_GAP = re.compile(r"\s*(?:-|–|—|to|and|or|until|till|through|,)\s*")
+
+
+def _share_years(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Aug. 8 to Aug. 31, 2025', 'between March 2010 and May': the two ends of
+    a pair share the year that only one of them states."""
+    for a, b in itertools.pairwise(cands):
+        if a.kind == b.kind and a.kind in ("ymd", "ym") and _PAIR_GAP.fullmatch(text, a.end, b.start):
+            if a.data.get("y") is None and b.data.get("y") and a.data["m"] <= b.data["m"]:
+                a.data["y"] = b.data["y"]
+            elif b.data.get("y") is None and a.data.get("y") and a.data["m"] <= b.data["m"]:
+                b.data["y"] = a.data["y"]
+    return cands
+
+
+def _as_date(published: date | datetime | str) -> date:
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    return date.fromisoformat(str(published)[:10])
+
+
+# Characters between two calls of a progress callback.
+PROGRESS_STEP = 10_000
+
+
+def extract_dates(
+    text: str, published: date | datetime | str, progress: Callable[[int], None] | None = None
+) -> list[DateMention]:
+    """Date expressions in `text`, resolved against the publication date,
+    in text order and non-overlapping. `progress`, if given, is called with
+    the number of characters read so far (for a progress bar on long texts)."""
+    pub = _as_date(published)
+    found = _share_years(text, _select(candidates(text, whole_sentences(text))))
+    # Tense is read within sentences of bounded length, cut outside dates.
+    inside = bytearray(len(text))
+    for c in found:
+        inside[c.start : c.end] = b"\x01" * (c.end - c.start)
+    sentences = split_sentences(text, keep=inside)
+    starts = [s for s, _ in sentences]
+    resolver = Resolver(text, pub)
+    mentions: list[DateMention] = []
+    reported = 0
+    for c in found:
+        i = max(bisect.bisect_right(starts, c.start) - 1, 0)
+        sent = sentences[i] if sentences else (0, len(text))
+        if progress and c.start >= reported + PROGRESS_STEP:
+            reported = c.start
+            progress(reported)
+        r = resolver.resolve(c, sent)
+        if r is None:
+            continue
+        tense = resolver.tense(c, sent)
+        modality = modality_at(text, sent, c.start, c.end)
+        mentions.append(
+            DateMention(
+                text=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                value=r.value,
+                earliest=r.earliest,
+                latest=r.latest,
+                precision=r.precision,
+                label=r.label,
+                sentence=text[sent[0] : sent[1]],
+                sentence_start=sent[0],
+                tense=tense,
+                status=_status(modality, tense, r.earliest, r.latest, pub),
+                flags=_flags(modality, tense, r.earliest, r.latest, pub),
+            )
+        )
+    if progress:
+        progress(len(text))
+    return mentions
+
+
+def _status(modality: str | None, tense: str | None, earliest: date | None, latest: date | None, pub: date) -> str:
+    """Modal words decide ("will" scheduled, "may" expected, "called off"
+    cancelled); otherwise the date: what lies after publication is scheduled,
+    what lies before it happened, and a span around it follows the tense."""
+    if modality:
+        return modality
+    if earliest and earliest > pub:
+        return "scheduled"
+    if latest and (latest < pub or (latest == pub and earliest and earliest < pub)):
+        return "happened"  # "earlier this month" ends at publication
+    return "scheduled" if tense == "future" else "happened"
+
+
+def _flags(
+    modality: str | None, tense: str | None, earliest: date | None, latest: date | None, pub: date
+) -> tuple[str, ...]:
+    looks_ahead = tense == "future" or modality in ("scheduled", "expected")
+    if looks_ahead and latest and latest < pub:
+        return (TENSE_MISMATCH,)
+    if tense == "past" and modality is None and earliest and earliest > pub:
+        return (TENSE_MISMATCH,)
+    return ()
+
+
+# ------------------------------------------------------------------- ranges
+
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
+_AND_JOINER = re.compile(r"\s*and\s*")
+
+
+def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
+    """Two end points of one event: "1910-1945", "from 3 to 5 March", or
+    "Tuesday and Wednesday" (with "and" only when the two touch: "in June and
+    October" are two events)."""
+    if not (
+        a.precision == b.precision
+        and a.sentence_start == b.sentence_start
+        and a.earliest
+        and a.latest
+        and b.earliest
+        and b.latest
+        and a.earliest <= b.earliest
+    ):
+        return False
+    gap = text[a.end : b.start]
+    if _RANGE_JOINER.fullmatch(gap):
+        return True
+    return bool(_AND_JOINER.fullmatch(gap)) and b.earliest <= a.latest + timedelta(days=1)
+
+
+def merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Join the end points of one event into one mention with precision
+    "span", the value of the first point and earliest/latest covering both.
+    Proposals are made from the joined mentions; the TempEval-style output of
+    `extract_dates` keeps them apart. Status and flags come from the first
+    point, which carries the clause's verb."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        if i + 1 < len(mentions) and _one_span(text, a, mentions[i + 1]):
+            b = mentions[i + 1]
+            out.append(
+                replace(
+                    a,
+                    text=text[a.start : b.end],
+                    end=b.end,
+                    latest=b.latest,
+                    precision="span",
+                    label=_range_label(a, b),
+                    flags=tuple(dict.fromkeys(a.flags + b.flags)),
+                )
+            )
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range_label(a: DateMention, b: DateMention) -> str:
+    if a.precision == "day" and a.earliest and b.latest:
+        x, y = a.earliest, b.latest
+        if (x.year, x.month) == (y.year, y.month):
+            return f"{x.day}–{y.day} {MON_ABBR[x.month - 1]} {x.year}"
+        if x.year == y.year:
+            return f"{x.day} {MON_ABBR[x.month - 1]}–{fmt_day(y)}"
+        return f"{fmt_day(x)}–{fmt_day(y)}"
+    return f"{a.label}–{b.label}"
+
+
+# A stated length of days belongs to a day when a verb of opening or ending
+# ties the two within one clause: "began a three-day visit to Japan on 3
+# March", "a two-day summit that begins on Tuesday", "the three-day talks,
+# which open on 13 January", "a two-day visit beginning Tuesday", "for two
+# days from Tuesday", "ended a three-day visit on 5 March", "On Tuesday, Lee
+# began a two-day visit". A day that opens the event starts the span, one
+# that ends it closes the span.
+#
+# Up to two weeks: visits, summits, tours and festivals are stated in days or
+# a week or two, while longer lengths ("a 30-day deadline from 3 March", "a
+# 90-day pause") count a period from a day rather than fill it with an event.
+_LONGEST_EVENT_DAYS = 14
+
+_COUNT = "|".join(sorted((w for w in _NUMBER_WORDS if w.isalpha() and len(w) > 2), key=len, reverse=True))
+_HYPHEN = r"[-\u2010\u2011 ]"
+# "three-day", "3-day", "three day", "one-week", "two-week-long", "week-long".
+_LENGTH = (
+    rf"(?:\b(?P<count>{_COUNT}|\d{{1,2}}){_HYPHEN}(?P<unit>day|week)(?:{_HYPHEN}long)?"
+    rf"|\b(?P<weeklong>week){_HYPHEN}?long)\b"
+)
+# A word of the noun phrase between the length and its verb or day. Words
+# that open another clause or tie the day to something else ("after the
+# summit on 13 January", "with talks on 4 March") end the search.
+_WORD = (
+    r"(?!(?:and|but|or|nor|that|which|who|whom|whose|where|when|while|as|if|because|after|before|since|until|"
+    r"till|by|within|following|ahead|during|than|with|including|amid|last|next|this|ago|said|says|told)\b)"
+    r"[A-Za-z][\w'’\u2010\u2011-]*"
+)
+_OPENS = (
+    r"begin|begins|began|begun|beginning|start|starts|started|starting|open|opens|opened|opening|"
+    r"kick(?:s|ed|ing)?\s+off|launch(?:es|ed|ing)?|embark(?:s|ed|ing)?\s+on|gets?\s+under\s?way|got\s+under\s?way"
+)
+_ENDS = (
+    r"end|ends|ended|ending|conclude|concludes|concluded|concluding|close|closes|closed|closing|"
+    r"finish|finishes|finished|finishing|wrap(?:s|ped|ping)?\s+up|wind(?:s|ing)?\s+up|wound\s+up"
+)
+_VERB = rf"(?:(?P<opens>{_OPENS})|(?P<ends>{_ENDS}))"
+# Read backwards from the day, each ending where the day begins.
+_LENGTH_BEFORE_DAY = [
+    # "began a three-day visit to Japan on 3 March"
+    re.compile(
+        rf"\b{_VERB}\s+(?:{_WORD}\s+){{0,3}}?{_LENGTH}(?:\s+{_WORD}){{1,6}}?\s+(?:on\s+)?$",
+        re.IGNORECASE,
+    ),
+    # "a two-day summit that begins on Tuesday", "the three-day talks, which
+    # open on 13 January", "the two-day meeting opens in Niigata on Thursday",
+    # "a two-day visit beginning Tuesday", "a three-day summit from 13 January"
+    re.compile(
+        rf"{_LENGTH}(?:\s+{_WORD}){{1,6}}?(?:\s*,?\s+(?:that|which))?(?:\s+{_WORD}){{0,3}}?"
+        rf"\s+(?:{_VERB}|(?P<from>from))(?:\s+(?:in|at)(?:\s+{_WORD}){{1,3}}?)?\s+(?:on\s+)?$",
+        re.IGNORECASE,
+    ),
+    # "for two days from Tuesday"
+    re.compile(
+        rf"\bfor\s+(?P<count>{_COUNT}|\d{{1,2}})\s+(?P<unit>day)s\s+(?:(?P<opens>beginning|starting)|(?P<from>from))"
+        r"\s+(?:on\s+)?$",
+        re.IGNORECASE,
+    ),
+]
+# Read forwards from a day that opens its sentence: "On 3 March, Lee began a
+# three-day visit to Japan". Only there, as a day inside a sentence may date
+# another verb ("said on Monday Lee will begin a three-day visit").
+_OPENING_THE_SENTENCE = re.compile(r"\s*(?:on\s+)?$", re.IGNORECASE)
+_LENGTH_AFTER_DAY = re.compile(rf",?(?:\s+{_WORD}){{1,8}}?\s+{_VERB}\s+(?:{_WORD}\s+){{0,3}}?{_LENGTH}", re.IGNORECASE)
+
+
+def _stated_days(found: re.Match[str]) -> int:
+    parts = found.groupdict()
+    if parts.get("weeklong"):
+        return 7
+    count = parts["count"].lower()
+    number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    return number * 7 if parts["unit"].lower() == "week" else number
+
+
+def _length_of(text: str, mention: DateMention) -> re.Match[str] | None:
+    """The stated length whose opening or ending day the mention is, if any."""
+    for pattern in _LENGTH_BEFORE_DAY:
+        found = pattern.search(text, mention.sentence_start, mention.start)
+        if found:
+            return found
+    if _OPENING_THE_SENTENCE.fullmatch(text, mention.sentence_start, mention.start):
+        return _LENGTH_AFTER_DAY.match(text, mention.end, mention.sentence_start + len(mention.sentence))
+    return None
+
+
+def _lasting(text: str, mention: DateMention) -> DateMention:
+    """A day opening or ending an event of so many days, as the span of those days."""
+    if mention.precision != "day" or not mention.earliest or mention.earliest != mention.latest:
+        return mention
+    found = _length_of(text, mention)
+    if not found:
+        return mention
+    days = _stated_days(found)
+    if not 2 <= days <= _LONGEST_EVENT_DAYS:
+        return mention
+    try:
+        if found.groupdict().get("ends"):
+            first, last = mention.earliest - timedelta(days=days - 1), mention.earliest
+        else:
+            first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
+    except OverflowError:
+        return mention  # at the edge of the calendar
+    span = replace(mention, earliest=first, latest=last, precision="span")
+    return replace(span, label=_range_label(replace(mention, earliest=first), span))
+
+
+# ------------------------------------------------------------------- events
+
+# Mentions that do not place an event in time ("now", "recently").
+_UNPLACED = ("present", "unknown")
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _frames(coarse: DateMention, fine: DateMention) -> bool:
+    """'this year' around 'on Tuesday' in one sentence frames the event; it is not another one.
+    A span of days ("a three-day visit beginning 3 March", "3 to 5 March")
+    dates an event of its own, so a day inside it is another event."""
+    if not (coarse.earliest and coarse.latest and fine.earliest and fine.latest):
+        return False
+    if coarse.precision == "span" and _DAY_VALUE.match(coarse.value):
+        return False
+    wider = (coarse.latest - coarse.earliest) > (fine.latest - fine.earliest)
+    return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
+
+
+def event_mentions(
+    text: str, published: date | datetime | str, progress: Callable[[int], None] | None = None
+) -> list[DateMention]:
+    """The mentions that each date an event, in text order: every one of a
+    sentence ("in June 2025, and Takaichi in October" are two), the two ends
+    of one event joined into a span ("Tuesday and Wednesday"), a day opening
+    an event of so many days as those days ("a two-day visit beginning
+    Tuesday", "ended a three-day visit on 5 March"); left out are
+    mentions that place nothing ("now", "recently") and a vaguer date that
+    only frames a finer one of its sentence."""
+    mentions = [
+        _lasting(text, m)
+        for m in merge_ranges(text, extract_dates(text, published, progress=progress))
+        if m.earliest and m.latest and m.precision not in _UNPLACED
+    ]
+    by_sentence: dict[int, list[DateMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence_start, []).append(mention)
+    kept: list[DateMention] = []
+    for sentence in by_sentence.values():
+        dates: set[tuple[date | None, date | None]] = set()
+        for mention in sentence:
+            if any(_frames(mention, other) for other in sentence if other is not mention):
+                continue
+            if (mention.earliest, mention.latest) in dates:
+                continue
+            dates.add((mention.earliest, mention.latest))
+            kept.append(mention)
+    return kept

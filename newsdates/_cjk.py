@@ -1,0 +1,239 @@
+"""What Japanese and Korean dates share: the calendar arithmetic, sentences,
+clauses, status markers and the step from found expressions to mentions.
+
+`ja.py` and `ko.py` each hold a grammar (regular expressions with a
+resolver each) and the words of their language; `read` runs one of them
+over a text. Offsets always point into the original text: full-width digits
+and tildes are read through a one-to-one translation, so lengths never
+change.
+
+Each sentence is cut into clauses where one event ends and the next begins
+(Korean "도착해", "참석한 뒤", "접견하고"; a report verb after a quoted clause,
+"…訪問すると / 明らかにした", "…연다고 / 밝혔다"), and a date governs the clauses
+from its own to the next date. A date that governs several clauses ("on the
+5th she attended the forum and then held the summit") gives one mention per
+clause, each quoting the sentence up to its clause's end; otherwise the
+mention quotes the whole sentence.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# Full-width digits, tildes, brackets and spaces read as ASCII, one character
+# for one, so every offset found in the translation is one in the original.
+WIDTH = str.maketrans(
+    "０１２３４５６７８９～〜〰－（）：，　",
+    "0123456789~~~-():, ",
+)
+
+
+def normalise(text: str) -> str:
+    return text.translate(WIDTH)
+
+
+# ------------------------------------------------------------------ calendar
+
+
+def month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def safe_day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# Early, mid and late in a month (the devset's conventions: 1–10, 11–20, 21–end).
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "first-half": (1, 15), "second-half": (16, 31)}
+
+
+def part_of_month(y: int, m: int, part: str) -> tuple[date, date]:
+    first, last = PARTS[part]
+    return date(y, m, first), date(y, m, min(last, month_end(y, m).day))
+
+
+# Meteorological seasons, northern hemisphere: winter starts in December.
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def season(y: int, name: str) -> tuple[date, date]:
+    start = SEASON_START[name]
+    ey, em = add_months(y, start, 2)
+    return date(y, start, 1), month_end(ey, em)
+
+
+def monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+@dataclass
+class Span:
+    """A resolved date expression: [start, end) in the text and its dates."""
+
+    start: int
+    end: int
+    earliest: date
+    latest: date
+    precision: str  # day, part_of_month, month, season, year, span
+    kind: str = "date"  # "date", or "length" for a stated length ("4일 간") waiting for its day
+    days: int = 0  # the stated length, for kind == "length"
+    joined: bool = False  # a length tied to the day before it ("18일부터 총 4일")
+    open_from: bool = False  # "from the 4th" with no end given
+
+
+@dataclass
+class Context:
+    """What earlier expressions tell later ones: the publication date, the
+    day, month and year just named, the last stay of several days."""
+
+    published: date
+    day: date | None = None
+    month: tuple[int, int] | None = None
+    year: int | None = None
+    stay: tuple[date, date] | None = None
+    tense: str | None = None  # of the clause being read: "past", "future" or None
+    sentence_month: tuple[int, int] | None = None
+
+    def remember(self, span: Span) -> None:
+        if span.precision == "day":
+            self.day = span.earliest
+        if span.precision in ("day", "month", "part_of_month"):
+            self.month = (span.earliest.year, span.earliest.month)
+            self.sentence_month = self.month
+        self.year = span.earliest.year
+        if span.precision == "span" and span.latest > span.earliest:
+            self.stay = (span.earliest, span.latest)
+
+
+def day_in_month(ctx: Context, d: int) -> date | None:
+    """A day number with no month: of the month the sentence named, else of
+    the publication month, unless the clause's tense puts it clearly in the
+    month before (a past event on a day after publication) or after."""
+    pub = ctx.published
+    if ctx.sentence_month:
+        return safe_day(*ctx.sentence_month, d)
+    y, m = pub.year, pub.month
+    if ctx.tense == "past" and d > pub.day + 2:
+        y, m = add_months(y, m, -1)
+    elif ctx.tense == "future" and d < pub.day - 10:
+        y, m = add_months(y, m, 1)
+    return safe_day(y, m, d)
+
+
+def month_without_year(ctx: Context, m: int) -> int:
+    """The year of a month named alone: the publication year, or the one
+    before or after when the tense says the month is past or to come."""
+    pub = ctx.published
+    if ctx.tense == "past" and m > pub.month:
+        return pub.year - 1
+    if ctx.tense == "future" and m < pub.month:
+        return pub.year + 1
+    return pub.year
+
+
+def last_past_day(pub: date, d: int) -> date | None:
+    """지난 N일: the most recent day N on or before publication."""
+    if d <= pub.day:
+        return safe_day(pub.year, pub.month, d)
+    y, m = add_months(pub.year, pub.month, -1)
+    return safe_day(y, m, d)
+
+
+def next_coming_day(pub: date, d: int) -> date | None:
+    """오는 N일: the coming day N, on or after publication."""
+    if d >= pub.day:
+        return safe_day(pub.year, pub.month, d)
+    y, m = add_months(pub.year, pub.month, 1)
+    return safe_day(y, m, d)
+
+
+def weekday_near(pub: date, weekday: int, tense: str | None, week_shift: int | None = None) -> date:
+    """A weekday: in a named week (last = -1, this = 0, next = 1), else the
+    one the tense points to, else the coming one."""
+    if week_shift is not None:
+        return monday(pub) + timedelta(weeks=week_shift, days=weekday)
+    delta = weekday - pub.weekday()
+    if tense == "past":
+        return pub + timedelta(days=delta if delta <= 0 else delta - 7)
+    return pub + timedelta(days=delta if delta >= 0 else delta + 7)
+
+
+# ----------------------------------------------------------------- grammar
+
+# What a rule reads: first and last day and a precision, or None when the
+# match is no date after all (31 February).
+Resolved = tuple[date, date, str] | None
+Resolver = Callable[[re.Match[str], Context], Resolved]
+
+
+@dataclass
+class Rule:
+    pattern: re.Pattern[str]
+    resolve: Resolver
+
+
+def found_in(text: str, rules: Iterable[Rule]) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """Every rule's matches, longest first then earliest, none overlapping a keeper."""
+    hits = [(m.start(), m.end(), rule, m) for rule in rules for m in rule.pattern.finditer(text) if m.end() > m.start()]
+    kept: list[tuple[int, int, Rule, re.Match[str]]] = []
+    for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+        if not any(hit[0] < k[1] and k[0] < hit[1] for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h[0])
+
+
+# ------------------------------------------------------------- the language
+
+
+@dataclass
+class Language:
+    """What a grammar module gives the shared reader."""
+
+    code: str
+    rules: list[Rule]
+    sentence_end: re.Pattern[str]
+    connective: re.Pattern[str]  # ends a clause that runs on into the next event
+    quotative: re.Pattern[str]  # ends a quoted clause before its report verb
+    split_connectives_always: bool
+    is_past: Callable[[str], bool]
+    is_future: Callable[[str], bool]
+    cancelled: re.Pattern[str]
+    expected: re.Pattern[str]
+    scheduled: re.Pattern[str]
+    quoted: re.Pattern[str]  # speech in quotation marks: not the sentence's own words
+    lengths: re.Pattern[str]  # a stated length: "3泊4日", "4일 간", "1박2일"
+    length_days: Callable[[re.Match[str]], int]
+
+
+def sentences(text: str, ending: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Sentences as [start, end) offsets: cut at the language's sentence ends
+    and at line breaks (headlines, captions and speaker labels stand alone),
+    without the blanks around them."""
+    cuts = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for mark in ending.finditer(text, line.start(), line.end()):
+            cuts.append((start, mark.end()))
+            start = mark.end()
+        cuts.append((start, line.end()))
+    trimmed = []
+    for s, e in cuts:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,354 @@
+"""Resolution: calendar arithmetic from a candidate to a TIMEX3 value, an
+earliest/latest range, a precision and a label."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ._grammar import MON_ABBR, SEASON_NAME, Candidate
+from ._tense import tense_at
+
+# ---------------------------------------------------------------- resolution
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week_value(d: date) -> str:
+    iy, iw, _ = d.isocalendar()
+    return f"{iy}-W{iw:02d}"
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def fmt_day(d: date) -> str:
+    return f"{d.day} {MON_ABBR[d.month - 1]} {d.year}"
+
+
+def _choose(candidates: list[date], ref: date, tense: str | None, window: int = 240) -> date:
+    """The candidate consistent with the tense, else the nearest to ref.
+    News rarely leaves out the year of a date more than about six months
+    away (a bare month, about a year), so a tense reading that points further
+    than that is overruled."""
+    if tense == "past":
+        past = [c for c in candidates if c <= ref and (ref - c).days <= window]
+        if past:
+            return max(past)
+    elif tense == "future":
+        future = [c for c in candidates if c >= ref and (c - ref).days <= window]
+        if future:
+            return min(future)
+    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+
+
+_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+
+
+@dataclass
+class _Resolved:
+    value: str
+    earliest: date | None
+    latest: date | None
+    precision: str
+    label: str
+
+
+def _day(d: date, tod: str | None = None) -> _Resolved:
+    return _Resolved(d.isoformat() + (f"T{tod}" if tod else ""), d, d, "day", fmt_day(d))
+
+
+def _month(y: int, m: int, part: str | None = None) -> _Resolved:
+    first, last = date(y, m, 1), _month_end(y, m)
+    label = f"{MON_ABBR[m - 1]} {y}"
+    if part in _PART_DAYS:
+        lo, hi = _PART_DAYS[part]
+        word = "late" if part == "end" else part
+        return _Resolved(
+            f"{y}-{m:02d}", date(y, m, lo), min(date(y, m, min(hi, last.day)), last), "part_of_month", f"{word} {label}"
+        )
+    return _Resolved(f"{y}-{m:02d}", first, last, "month", label)
+
+
+def _year(y: int, part: str | None = None) -> _Resolved:
+    if part in _PART_MONTHS:
+        lo, hi = _PART_MONTHS[part]
+        if part in ("H1", "H2"):
+            return _Resolved(f"{y}-{part}", date(y, lo, 1), _month_end(y, hi), "span", f"{part} {y}")
+        word = {"mid": "mid-", "end": "end of "}.get(part, part + " ")
+        return _Resolved(str(y), date(y, lo, 1), _month_end(y, hi), "span", f"{word}{y}")
+    return _Resolved(str(y), date(y, 1, 1), date(y, 12, 31), "year", str(y))
+
+
+def _week(d: date, weekend: bool = False) -> _Resolved:
+    mon = _monday(d)
+    if weekend:
+        sat, sun = mon + timedelta(days=5), mon + timedelta(days=6)
+        first = f"{sat.day}" if sat.month == sun.month else f"{sat.day} {MON_ABBR[sat.month - 1]}"
+        if sat.year != sun.year:
+            first = fmt_day(sat)
+        return _Resolved(_week_value(mon) + "-WE", sat, sun, "week", f"weekend of {first}–{fmt_day(sun)}")
+    return _Resolved(_week_value(mon), mon, mon + timedelta(days=6), "week", f"week of {fmt_day(mon)}")
+
+
+def _season_span(season: str, y: int) -> tuple[date, date]:
+    if season == "WI":
+        return date(y - 1, 12, 1), _month_end(y, 2)
+    m = {"SP": 3, "SU": 6, "FA": 9}[season]
+    return date(y, m, 1), _month_end(y, m + 2)
+
+
+def _season(season: str, y: int, part: str | None = None) -> _Resolved:
+    lo, hi = _season_span(season, y)
+    name = SEASON_NAME[season]
+    label = f"{part + ' ' if part in ('early', 'mid', 'late') else ''}{name} {y}"
+    return _Resolved(f"{y}-{season}", lo, hi, "season", label)
+
+
+def _quarter(kind: str, n: int, y: int) -> _Resolved:
+    size = 3 if kind == "Q" else 6
+    lo_m = (n - 1) * size + 1
+    return _Resolved(f"{y}-{kind}{n}", date(y, lo_m, 1), _month_end(y, lo_m + size - 1), "span", f"{kind}{n} {y}")
+
+
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+class Resolver:
+    def __init__(self, text: str, published: date):
+        self.text = text
+        self.pub = published
+        self.anchor = published  # last time mentioned, for "the next day" etc.
+
+    def resolve(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
+        """The candidate's value, or None when it has none or lies outside
+        the calendar Python can count in (year 0, the day after 9999-12-31)."""
+        try:
+            r: _Resolved | None = getattr(self, "_" + c.kind)(c, sent)
+        except (ValueError, OverflowError):
+            return None
+        if r is not None and r.earliest and r.precision not in ("present", "unknown"):
+            self.anchor = r.earliest
+        return r
+
+    def tense(self, c: Candidate, sent: tuple[int, int]) -> str | None:
+        if _SINCE.search(self.text, max(0, c.start - 12), c.start):
+            return "past"
+        return tense_at(self.text, sent, c.start, c.end)
+
+    def _ymd(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
+        y, m, d = c.data["y"], c.data["m"], c.data["d"]
+        if y is None:
+            options = [
+                date(yy, m, d)
+                for yy in (self.pub.year - 1, self.pub.year, self.pub.year + 1)
+                if d <= calendar.monthrange(yy, m)[1]
+            ]
+            if c.data.get("wd") is not None:  # "Friday, March 8" fixes the year
+                options = [o for o in options if o.weekday() == c.data["wd"]] or options
+            if not options:
+                return None
+            when = _choose(options, self.pub, self.tense(c, sent))
+        elif d > calendar.monthrange(y, m)[1]:
+            return None
+        else:
+            when = date(y, m, d)
+        return _week(when) if c.data.get("week") else _day(when, c.data.get("tod"))
+
+    def _ym(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        y, m, rel = c.data["y"], c.data["m"], c.data.get("rel")
+        if y is None:
+            py = self.pub.year
+            if rel == "last":
+                y = py if m < self.pub.month else py - 1
+            elif rel == "next":
+                y = py if m > self.pub.month else py + 1
+            elif rel == "this":
+                y = py
+            else:
+                options = [date(yy, m, 1) for yy in (py - 1, py, py + 1)]
+                y = _choose(options, date(py, self.pub.month, 1), self.tense(c, sent), window=335).year
+        return _month(y, m, c.data.get("part"))
+
+    def _year(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        return _year(c.data["y"], c.data.get("part"))
+
+    def _decade(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        v = c.data["value"]
+        lo = int(v) * 10
+        part = c.data.get("part")
+        label = f"{part + ' ' if part else ''}{lo}s"
+        return _Resolved(v, date(lo, 1, 1), date(lo + 9, 12, 31), "decade", label)
+
+    def _century(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        n = c.data["n"]
+        lo = (n - 1) * 100
+        return _Resolved(f"{n - 1:02d}", date(max(lo, 1), 1, 1), date(lo + 99, 12, 31), "span", f"{ordinal(n)} century")
+
+    def _weekday(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        wd, mod = c.data["wd"], c.data["mod"]
+        pub = self.pub
+        back = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        ahead = pub + timedelta(days=(wd - pub.weekday()) % 7)
+        if mod == "last":
+            d = back if back < pub else back - timedelta(days=7)
+        elif mod == "next":
+            d = ahead if ahead > pub else ahead + timedelta(days=7)
+        elif mod == "this":
+            d = _monday(pub) + timedelta(days=wd)
+        else:
+            d = _choose([back, ahead], pub, self.tense(c, sent))
+        return _day(d, c.data.get("tod"))
+
+    def _relday(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        return _day(self.pub + timedelta(days=c.data["offset"]), c.data.get("tod"))
+
+    def _dom(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
+        d = c.data["d"]
+        options = []
+        for k in (-1, 0, 1):
+            yy, mm = _add_months(self.pub.year, self.pub.month, k)
+            if d <= calendar.monthrange(yy, mm)[1]:
+                options.append(date(yy, mm, d))
+        return _day(_choose(options, self.pub, self.tense(c, sent))) if options else None
+
+    def _relunit(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
+        unit, offset, part = c.data["unit"], c.data["offset"], c.data.get("part")
+        ref = self.anchor if c.data.get("anaphoric") else self.pub
+        if c.data.get("the") and unit == "year":
+            return _year(ref.year, part)
+        if unit == "week":
+            return _week(ref + timedelta(weeks=offset))
+        if unit == "weekend":
+            return self._weekend(c, sent, offset)
+        if unit == "month":
+            y, m = _add_months(ref.year, ref.month, offset)
+            return self._so_far(_month(y, m, part if part in _PART_DAYS else None), part, offset)
+        if unit == "year":
+            return self._so_far(_year(ref.year + offset, part if part in _PART_MONTHS else None), part, offset)
+        if unit == "quarter":
+            q = (ref.month - 1) // 3 + offset
+            return _quarter("Q", q % 4 + 1, ref.year + q // 4)
+        if unit == "decade":
+            dec = ref.year // 10 + offset
+            return _Resolved(str(dec), date(dec * 10, 1, 1), date(dec * 10 + 9, 12, 31), "decade", f"{dec * 10}s")
+        if unit == "century":
+            cen = ref.year // 100 + offset
+            return _Resolved(
+                f"{cen:02d}",
+                date(max(cen * 100, 1), 1, 1),
+                date(cen * 100 + 99, 12, 31),
+                "span",
+                f"{ordinal(cen + 1)} century",
+            )
+        return None
+
+    def _so_far(self, r: _Resolved, part: str | None, offset: int) -> _Resolved:
+        """'earlier this month' ends at publication, 'later this year' starts there."""
+        if offset == 0 and part == "earlier":
+            r.latest = self.pub
+        elif offset == 0 and part == "later":
+            r.earliest = self.pub
+        return r
+
+    def _weekend(self, c: Candidate, sent: tuple[int, int], offset: int) -> _Resolved:
+        """'last weekend' is the one before this week's; 'next weekend' the one
+        after the coming one once we are in it; 'the weekend' follows the
+        tense, else the nearer one (Mon-Wed: just past; Thu-Fri: coming)."""
+        pub = self.pub
+        this_sat = _monday(pub) + timedelta(days=5)
+        in_weekend = pub.weekday() >= 5
+        if offset < 0:
+            sat = this_sat - timedelta(days=7)
+        elif offset > 0:
+            sat = this_sat + timedelta(days=7) if in_weekend else this_sat
+        elif in_weekend or self.text[c.start : c.end].lower().startswith("this"):
+            sat = this_sat
+        else:
+            tense = self.tense(c, sent)
+            past = tense == "past" or (tense is None and pub.weekday() <= 2)
+            sat = this_sat - timedelta(days=7) if past else this_sat
+        return _week(sat, weekend=True)
+
+    def _offset(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
+        n, unit = c.data["n"], c.data["unit"]
+        ref = self.anchor if c.data["anaphoric"] else self.pub
+        if unit == "day":
+            return _day(ref + timedelta(days=n))
+        if unit == "week":
+            return _week(ref + timedelta(weeks=n))
+        if unit == "month":
+            y, m = _add_months(ref.year, ref.month, n)
+            return _month(y, m)
+        if unit == "year":
+            return _year(ref.year + n)
+        if unit == "decade":
+            dec = (ref.year + 10 * n) // 10
+            return _Resolved(str(dec), date(dec * 10, 1, 1), date(dec * 10 + 9, 12, 31), "decade", f"{dec * 10}s")
+        return None
+
+    def _season(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        season, rel, y, part = c.data["season"], c.data["rel"], c.data["y"], c.data.get("part")
+        if y is not None:
+            return _season(season, y, part)
+        pub = self.pub
+        spans = [(yy, *_season_span(season, yy)) for yy in (pub.year - 1, pub.year, pub.year + 1, pub.year + 2)]
+        if rel == "last":
+            y = max(yy for yy, lo, hi in spans if hi < pub)
+        elif rel == "next":
+            y = min(yy for yy, lo, hi in spans if lo > pub)
+        elif rel == "this":
+            y = min((yy for yy, lo, hi in spans if hi >= pub), default=pub.year)
+            y = y if _season_span(season, y)[0].year <= pub.year or season == "WI" else pub.year
+        else:
+            tense = self.tense(c, sent)
+            current = [yy for yy, lo, hi in spans if lo <= pub <= hi]
+            if current:
+                y = current[0]
+            elif tense == "past":
+                y = max(yy for yy, lo, hi in spans if hi < pub)
+            elif tense == "future":
+                y = min(yy for yy, lo, hi in spans if lo > pub)
+            else:
+                y = min(spans, key=lambda s: min(abs((s[1] - pub).days), abs((s[2] - pub).days)))[0]
+        return _season(season, y, part)
+
+    def _quarter(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        kind, n, y, rel = c.data["kind"], c.data["n"], c.data["y"], c.data["rel"]
+        pub = self.pub
+        if y is None and rel:
+            y = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+        if y is None:
+            size = 3 if kind == "Q" else 6
+            current = (pub.month - 1) // size + 1
+            tense = self.tense(c, sent)
+            if n <= current or tense == "future":
+                y = pub.year
+            else:
+                y = pub.year - 1 if tense == "past" or n > current else pub.year
+        return _quarter(kind, n, y)
+
+    def _ref(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
+        v = c.data["value"]
+        if v == "PRESENT_REF":
+            return _Resolved(v, self.pub, self.pub, "present", "present")
+        if v == "PAST_REF":
+            return _Resolved(v, None, self.pub, "unknown", "past")
+        return _Resolved(v, self.pub, None, "unknown", "future")

@@ -1,0 +1,526 @@
+"""Sentence splitting and a light reading of tense around a mention: enough
+to tell whether a bare "Wednesday" or "in February" looks back or ahead."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# ------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "no",
+    "vs",
+    "etc",
+    "mt",
+    "ft",
+    "rev",
+    "hon",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "d.c",
+    "i.e",
+    "e.g",
+    "a.m",
+    "p.m",
+    "approx",
+    "dept",
+    "est",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+_TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+# Words that open a sentence, not a surname after an initial: "a post on X. The pair ..."
+_SENTENCE_OPENER = re.compile(
+    r"(?:The|A|An|It|He|She|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|"
+    r"Their|Its|There|When|While|After|Before|However)\b"
+)
+
+
+# A "sentence" longer than this (a list, a table, text without punctuation)
+# is read in pieces cut at a space: tense and modal words further away than
+# this never govern a date, and it keeps the reading linear in the text.
+MAX_SENTENCE_CHARS = 1000
+
+
+def split_sentences(text: str, keep: bytearray | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; line breaks always end one (captions,
+    headlines), periods only when they do not close an abbreviation; a
+    sentence over MAX_SENTENCE_CHARS is cut into pieces at spaces, never at
+    a position marked in `keep` (the inside of a date expression)."""
+    return [piece for span in whole_sentences(text) for piece in _pieces(text, *span, keep)]
+
+
+def _pieces(text: str, start: int, end: int, keep: bytearray | None) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        lo = start + MAX_SENTENCE_CHARS // 2
+        cut = text.rfind(" ", lo, start + MAX_SENTENCE_CHARS)
+        while cut > lo and keep is not None and cut < len(keep) and keep[cut]:
+            cut = text.rfind(" ", lo, cut)
+        cut = cut if cut > lo else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    if text[start:end].strip():
+        pieces.append((start, end))
+    return pieces
+
+
+def whole_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, however long."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for b in _BOUNDARY.finditer(text):
+        if b.group().startswith("."):
+            tok = _TOKEN_BEFORE.search(text, max(start, b.start() - 12), b.start() + 1)
+            word = tok.group(1).lower().strip(".") if tok else ""
+            initial = len(word) == 1 and word.isalpha() and not _SENTENCE_OPENER.match(text, b.end())
+            if word in _ABBREVIATIONS or initial:
+                continue
+        end = b.start() + len(b.group().rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = b.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+# ------------------------------------------------------------------ tense cues
+
+# Hard clause edges: a dash-bounded aside or a quotation has its own tense.
+_CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
+# Soft edges split a clause into comma segments.
+_SEGMENT_EDGE = re.compile(r",")
+_ASIDE_START = re.compile(r"\s*(?:who|whom|whose|which|where|an?|the)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*(?:and|but|or|yet|while|whereas)\s", re.IGNORECASE)
+_RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
+    r"going|planning|preparing|likely)\s+(?:to|for|on|in)|will|won['’]t|shall|would(?!\s+have)|"
+    r"could(?!\s+(?:not|have))|plans?\s+to|"
+    r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|may|might|upcoming|next|coming|tomorrow|"
+    r"forecast\s+to)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+# Past verbs whose complement lies ahead: "agreed to ban ... by the end of the year".
+_FUTURE_COMPLEMENT = re.compile(
+    r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|sought|wanted|asked|ordered|planned|"
+    r"prepared|agrees|decides|promises|pledges|vows|threatens|seeks|wants|asks|orders)\s+(?:\w+\s+){0,4}?to\s+[a-z]+\b"
+)
+# Present-tense verbs of schedules: "the festival opens on Wednesday" (not an
+# infinitive, "to play the drums at APEC last year", nor "face-to-face").
+_SCHEDULED = re.compile(
+    r"(?<!-)(?<!\bto )\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
+    r"travels?|visits?|heads?|faces?|plays?|hosts?|holds?|goes|go|runs?|launch(?:es)?|votes?|decides?|"
+    r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
+    re.IGNORECASE,
+)
+# A schedule word after a stated length is a noun, not a present-tense verb:
+# "ended a three-day visit on Monday" looks back.
+_LENGTH_BEFORE = re.compile(r"\b\w+[-\u2010\u2011](?:day|week|long)\s+$", re.IGNORECASE)
+_IRREGULAR_PAST = (
+    "made|met|took|taken|went|gone|came|saw|seen|began|begun|gave|given|became|left|won|lost|hit|"
+    "led|paid|sent|spent|fell|fallen|rose|risen|ran|found|got|brought|bought|thought|sought|built|struck|"
+    "spoke|spoken|chose|chosen|drove|flew|flown|grew|grown|knew|known|shook|stood|sold|kept|meant|"
+    "felt|fought|caught|taught|broke|broken|froze|stole|woke|was|were|had|did|been|ago|earlier|"
+    "previously|yesterday|former|overtook|withdrew|drew|ate|hid|lay|sank|swore|tore|wore|held|"
+    "said|told|wrote|written"
+)
+_PAST = re.compile(
+    rf"\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b(?!\s+(?:to|by)\b)|"
+    r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|also\s+|already\s+)?[a-z]+(?:ed|en|wn|ne)\b"
+)
+_NOT_PAST = {
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "indeed",
+    "bed",
+    "red",
+    "shed",
+    "hundred",
+    "embed",
+    "united",
+    "based",
+    "related",
+    "limited",
+    "advanced",
+    "interested",
+    "concerned",
+    "proposed",
+    "so-called",
+    "detailed",
+    "skilled",
+    "armed",
+    "aged",
+    "supposed",
+    "used",
+    "breed",
+    "exceed",
+    "proceed",
+    "succeed",
+    "weed",
+    "heed",
+    "creed",
+    "greed",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+}
+# Reporting verbs date the report, not what is reported: they count only when
+# the mention hangs on them ("said Tuesday", "told reporters on Monday").
+_REPORTING = {
+    "said",
+    "told",
+    "wrote",
+    "written",
+    "added",
+    "noted",
+    "stated",
+    "reported",
+    "announced",
+    "warned",
+    "explained",
+    "claimed",
+    "confirmed",
+}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "some",
+    "any",
+    "no",
+    "each",
+    "every",
+}
+_TWO_WORDS_BEFORE = re.compile(r"([A-Za-z’']+)\s+([A-Za-z’'-]+)\s+$")
+_STRONG_PAST = {"was", "were", "had", "did", "ago", "earlier", "previously", "yesterday", "former", "been"}
+_PASSIVE_AUX = re.compile(
+    r"\b(?:be|being|is|are|am|get|gets|to|remains?|stays?|seems?|looks?|become|becomes)\s+"
+    r"(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_ONLY = {
+    "went",
+    "came",
+    "saw",
+    "began",
+    "gave",
+    "became",
+    "fell",
+    "rose",
+    "ran",
+    "took",
+    "spoke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "shook",
+    "broke",
+    "froze",
+    "stole",
+    "woke",
+    "wrote",
+    "ate",
+    "hid",
+    "drew",
+    "withdrew",
+    "overtook",
+    "sank",
+    "swore",
+    "tore",
+    "wore",
+    "did",
+    "was",
+    "were",
+}
+_CLAUSE_START = re.compile(r"(?:^|[.,;:—“\"\n]|\b(?:and|but|while|as|when))\s*$")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|with|by|for|from|during|under|over|since|after|before|into)\b")
+
+
+def _participle(text: str, pos: int, word: str) -> bool:
+    """'the progress made with Lee', 'will be suspended': the participle says
+    nothing about the clause's tense (the auxiliary, if any, does)."""
+    if word in _STRONG_PAST or word in _PAST_ONLY:
+        return False
+    before = text[max(0, pos - 30) : pos]
+    if _PASSIVE_AUX.search(before):
+        return True
+    m = _TWO_WORDS_BEFORE.search(before)
+    if not (
+        m
+        and m.group(1).lower() in _DETERMINERS
+        and m.group(2).islower()
+        and _PREPOSITION_AFTER.match(text, pos + len(word))
+    ):
+        return False
+    # "The storm hit on Wednesday": a clause-initial noun phrase is the subject
+    return not _CLAUSE_START.search(text, max(0, pos - 70), pos - len(before) + m.start())
+
+
+class _Found:
+    """Every match of one cue pattern in a sentence, found once and then
+    looked up by range: a sentence holding many dates is read once, not once
+    per date (which made long, date-dense texts quadratic)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, lo: int, hi: int):
+        self.matches = list(pattern.finditer(text, lo, hi))
+        self.starts = [m.start() for m in self.matches]
+
+    def within(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The matches lying wholly inside [lo, hi)."""
+        found = []
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.matches)):
+            m = self.matches[i]
+            if m.start() >= hi:
+                break
+            if m.end() <= hi:
+                found.append(m)
+        return found
+
+    def last_before(self, pos: int) -> re.Match[str] | None:
+        i = bisect.bisect_right(self.starts, pos - 1) - 1
+        while i >= 0 and self.matches[i].end() > pos:
+            i -= 1
+        return self.matches[i] if i >= 0 else None
+
+
+class _Sentence:
+    """The cues of one sentence, read on first use."""
+
+    def __init__(self, text: str, sent: tuple[int, int]):
+        self.text, self.sent = text, sent
+        self._found: dict[int, _Found] = {}
+
+    def found(self, pattern: re.Pattern[str]) -> _Found:
+        # keyed by identity: hashing a compiled pattern hashes its source
+        found = self._found.get(id(pattern))
+        if found is None:
+            found = self._found[id(pattern)] = _Found(pattern, self.text, *self.sent)
+        return found
+
+
+_last_sentence: list[_Sentence] = []
+
+
+def _sentence(text: str, sent: tuple[int, int]) -> _Sentence:
+    """The cue cache of a sentence: mentions come in text order, so the
+    sentence read last is kept (the same text object, the same bounds)."""
+    if _last_sentence and _last_sentence[0].text is text and _last_sentence[0].sent == sent:
+        return _last_sentence[0]
+    _last_sentence[:] = [_Sentence(text, sent)]
+    return _last_sentence[0]
+
+
+def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[tuple[int, int, str]]:
+    text = sentence.text
+    found: list[tuple[int, int, str]] = []
+    for f in sentence.found(_FUTURE).within(lo, hi):
+        found.append((f.start(), f.end(), "past" if f.group(1) else "future"))
+    for p in sentence.found(_PAST).within(lo, hi):
+        word = p.group().lower()
+        if word in _NOT_PAST or _participle(text, p.start(), word):
+            continue
+        if word in _REPORTING:
+            between = text[p.end() : start] if p.end() <= start else text[end : p.start()]
+            if len(between.split()) > 3 or " that " in f" {between} ":
+                continue
+        found.append((p.start(), p.end(), "past"))
+    for f in sentence.found(_FUTURE_COMPLEMENT).within(lo, min(hi, start)):
+        found.append((f.start(), f.end(), "future"))
+    s = next(
+        (
+            s
+            for s in _SCHEDULED.finditer(text, max(lo, start - 40), start)
+            if not _LENGTH_BEFORE.search(text, max(lo, s.start() - 40), s.start())
+        ),
+        None,
+    )
+    if s:
+        found.append((s.start(), s.end(), "future"))
+    return [c for c in found if c[1] <= start or c[0] >= end]
+
+
+def _nearest(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for c0, c1, tense in cues:
+        # a cue after the mention governs it less often ("announced in January would pay off")
+        dist = start - c1 if c1 <= start else c0 - end + 12
+        if best is None or dist < best[0]:
+            best = (dist, tense)
+    return best[1] if best else None
+
+
+def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
+    """'past', 'future' or None (no evidence) from the cues nearest the mention:
+    first in its own comma segment, then, if that has none ("On Monday, Japan
+    initiated ..."), in the rest of the clause, skipping relative clauses and
+    appositions, which carry their own tense."""
+    sentence = _sentence(text, sent)
+    segments, own = _clause(sentence, start, end)
+    right = segments[-1][1] if segments else sent[1]
+    tense = _nearest(_cues(sentence, own[0], min(own[1], right), start, end), start, end)
+    if tense:
+        return tense
+    cues: list[tuple[int, int, str]] = []
+    for seg in _main_segments(text, segments, own):
+        cues.extend(_cues(sentence, seg[0], seg[1], start, end))
+    return _nearest(cues, start, end)
+
+
+def _clause(sentence: _Sentence, start: int, end: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """The comma segments of the clause holding a mention, and the mention's own segment."""
+    s0, s1 = sentence.sent
+    edges = sentence.found(_CLAUSE_EDGE)
+    before = edges.last_before(start)
+    left = before.end() if before else s0
+    after = edges.within(end, s1)
+    right = after[0].start() if after else s1
+    commas = sentence.found(_SEGMENT_EDGE).within(left, right)
+    bounds = [left] + [e.end() for e in commas] + [right]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    own = next((s for s in segments if s[0] <= start < s[1]), (left, right))
+    return segments, own
+
+
+def _main_segments(text: str, segments: list[tuple[int, int]], own: tuple[int, int]) -> list[tuple[int, int]]:
+    """The other segments of the clause that can carry its verb. Relative
+    clauses and appositions carry their own tense and are skipped, but the
+    segment right after an opening adverbial ("On Wednesday, the two leaders
+    will visit ...") is the main clause even when it starts with "the"."""
+    main = []
+    # "…, and more rain is forecast for Wednesday": a coordinated clause of
+    # its own; the clause before the conjunction has another verb and tense.
+    coordinated = _COORDINATED.match(text, own[0])
+    for i, seg in enumerate(segments):
+        if seg == own or (coordinated and seg[0] < own[0]):
+            continue
+        # An apposition follows a comma: the clause's first segment ("The two
+        # leaders are expected to hold talks ..., on Tuesday afternoon, ...")
+        # is its subject and verb even when it starts with "the".
+        after_opening = i == 1 and segments[0] == own
+        may_be_aside = i > 0 and not after_opening
+        if _RELATIVE_START.match(text, seg[0]) or (may_be_aside and _ASIDE_START.match(text, seg[0])):
+            continue
+        main.append(seg)
+    return main
+
+
+# ------------------------------------------------------------------- modality
+
+# What a clause says of its event beyond tense: planned, only likely, or off.
+# Checked in this order, so "is expected to be postponed" is cancelled and
+# "will likely visit" expected. A past auxiliary ("was expected to") reports an
+# old plan and says nothing of the event's status now.
+_MODALITIES = (
+    (
+        "cancelled",
+        re.compile(
+            r"\b(?:cancel(?:l)?ed|cancels?|call(?:ed|s)?\s+off|postpone[sd]?|scrapped|scraps|shelved|put\s+off|"
+            r"(?:was|were|been|be)\s+suspended)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "expected",
+        re.compile(
+            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:(?:widely\s+|also\s+)?expected\s+to|may|might|"
+            r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to)\b"
+        ),
+    ),
+    (
+        "scheduled",
+        re.compile(
+            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|(?:(?:is|are)\s+)?(?:set|scheduled|slated|due)\s+to|"
+            r"(?:is|are)\s+to|(?:is|are)\s+going\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+# After a mention, a modal word governs it only when close and in the same
+# clause: not in "last year's race that she might ..." or "her November
+# remarks suggesting Japan could ...".
+_MODAL_REACH = 30
+_NEW_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether|[a-z]{3,}ing)\b")
+
+
+def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: int = -1) -> str | None:
+    """The first modality whose cue lies in [lo, hi); with a mention at
+    [start, end) inside, a cue after it counts only when it is near, in the
+    same clause, or says the event was called off."""
+    for status, cue in _MODALITIES:
+        for found in sentence.found(cue).within(lo, hi):
+            if found.end() <= start or start < 0 or status == "cancelled":
+                return status
+            between = sentence.text[end : found.start()]
+            if found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
+                return status
+    return None
+
+
+def modality_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
+    """'cancelled', 'expected', 'scheduled' or None, from the words of the
+    mention's own comma segment; when that segment has no verb of its own
+    ("On Wednesday, the two leaders will visit ..."), from the rest of the clause."""
+    sentence = _sentence(text, sent)
+    segments, own = _clause(sentence, start, end)
+    found = _modality_in(sentence, own[0], own[1], start, end)
+    if found or _cues(sentence, own[0], own[1], start, end):
+        return found
+    for seg in _main_segments(text, segments, own):
+        found = _modality_in(sentence, seg[0], seg[1])
+        if found:
+            return found
+    return None

@@ -1,0 +1,315 @@
+"""Japanese and Korean articles read into dated event mentions.
+
+    event_mentions(text, published, language) -> list[DateMention]
+
+Per sentence: the grammar's date expressions (`ja.py`, `ko.py`) resolved in
+text order against the publication date and the date just named; a stated
+length tied to its day ("18일부터 총 4일", "13日から2泊3日"); two ends of a range
+joined; then clauses (see `_cjk`) so that a date governing several events
+gives one mention per event, each with the status its own clause reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from . import DateMention
+from ._cjk import Context, Language, Span, found_in, normalise, sentences
+
+_JOIN = re.compile(r"\s*(?:~|-|から|より|부터|에서)\s*")
+_AND = re.compile(r"\s*(?:と|および|及び|과|와|및)\s*")
+_UNTIL = re.compile(r"\s*(?:まで|にかけて|까지)")
+_FROM = re.compile(r"\s*(?:から|より|부터)")
+# Between a day and its stated length: "18일부터 총 4일", "13日から2泊3日".
+_TIED = re.compile(r"\s*(?:から|より|부터)\s*(?:총|計|合計)?\s*")
+# How far (characters) a stated length looks back for its day.
+_LENGTH_REACH = 40
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    report: bool = False  # the report verb after a quoted clause ("…と / 発表した")
+    chain_end: int = 0  # where the predicate that gives its tense ends
+
+
+def _as_date(published: date | datetime | str) -> date:
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    return date.fromisoformat(str(published)[:10])
+
+
+def event_mentions(text: str, published: date | datetime | str, language: Language) -> list[DateMention]:
+    pub = _as_date(published)
+    norm = normalise(text)
+    ctx = Context(published=pub)
+    mentions: list[DateMention] = []
+    for s, e in sentences(norm, language.sentence_end):
+        mentions.extend(_sentence(text, norm, s, e, ctx, language))
+    return mentions
+
+
+def _sentence(text: str, norm: str, s: int, e: int, ctx: Context, lang: Language) -> list[DateMention]:
+    hits = [(a + s, b + s, rule, m) for a, b, rule, m in found_in(norm[s:e], lang.rules)]
+    clauses = _clauses(norm, s, e, lang, several_dates=len(hits) >= 2)
+    ctx.sentence_month = None
+    spans: list[Span] = []
+    for start, end, rule, match in hits:
+        ctx.tense = _tense(norm, _clause_at(clauses, start), lang)
+        resolved = rule.resolve(match, ctx)
+        if resolved is None:
+            continue
+        earliest, latest, precision = resolved
+        if precision == "stay":  # "during the stay": the last span named
+            if not ctx.stay:
+                continue
+            earliest, latest, precision = ctx.stay[0], ctx.stay[1], "span"
+        span = Span(start, end, earliest, latest, precision)
+        span.open_from = precision == "day" and bool(_FROM.match(norm, end)) and not _has_end(norm, end, e)
+        spans.append(span)
+        ctx.remember(span)
+    spans = _with_lengths(norm, s, e, spans, lang)
+    spans = _ranges(norm, spans)
+    spans = _open_ranges(norm, spans, clauses, ctx.published, lang)
+    spans = _unframed(spans)
+    for span in spans:
+        ctx.remember(span)
+    # Quoted clauses are cut only where they separate two dates.
+    clauses = _clauses(norm, s, e, lang, several_dates=len(spans) >= 2)
+    return _mentions(text, norm, s, e, spans, clauses, ctx.published, lang)
+
+
+def _has_end(norm: str, after: int, e: int) -> bool:
+    return bool(re.search(r"まで|にかけて|까지", norm[after : min(e, after + 25)]))
+
+
+# ------------------------------------------------------------------ clauses
+
+
+def _clauses(norm: str, s: int, e: int, lang: Language, several_dates: bool) -> list[Clause]:
+    cuts: list[tuple[int, bool]] = []
+    if several_dates or lang.split_connectives_always:
+        cuts += [(m.end(), False) for m in lang.connective.finditer(norm, s, e)]
+    if several_dates:
+        cuts += [(m.end(), True) for m in lang.quotative.finditer(norm, s, e)]
+    cuts = sorted(c for c in set(cuts) if s < c[0] < e)
+    clauses: list[Clause] = []
+    start, report = s, False
+    for cut, quotative in cuts:
+        if norm[start:cut].strip():
+            clauses.append(Clause(start, cut, report))
+        start, report = cut, quotative
+    clauses.append(Clause(start, e, report))
+    # A clause takes its tense from the predicate that closes its chain: the
+    # next quoted clause's end, or the sentence's.
+    ends = [c.end for c in clauses if c.end == e or any(c.end == cut for cut, q in cuts if q)]
+    for clause in clauses:
+        clause.chain_end = min((x for x in ends if x >= clause.end), default=e)
+    return clauses
+
+
+def _clause_at(clauses: list[Clause], position: int) -> Clause:
+    for clause in clauses:
+        if clause.start <= position < clause.end:
+            return clause
+    return clauses[-1]
+
+
+def _unquoted(norm: str, start: int, end: int, lang: Language) -> str:
+    """The text with quoted speech blanked out: a quote's 予定 is not the sentence's."""
+    return lang.quoted.sub(lambda m: " " * len(m.group()), norm[start:end])
+
+
+def _predicate(norm: str, clause: Clause, lang: Language) -> str:
+    region = _unquoted(norm, clause.start, clause.chain_end, lang).rstrip(' .。!?！？"”」』)')
+    return region[-14:]
+
+
+def _tense(norm: str, clause: Clause, lang: Language) -> str | None:
+    predicate = _predicate(norm, clause, lang)
+    if lang.is_past(predicate):
+        return "past"
+    if lang.is_future(predicate):
+        return "future"
+    return None
+
+
+# ---------------------------------------------------------- lengths, ranges
+
+
+def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) -> list[Span]:
+    """A stated length after a day: tied to it ("18일부터 총 4일"), the day
+    becomes those days; further on in the sentence ("18일 밤 출발해 4일 간의
+    일정으로"), the days are a mention of their own. With no day before it, a
+    length counts time and dates nothing."""
+    out = list(spans)
+    for found in lang.lengths.finditer(norm, s, e):
+        if any(sp.start <= found.start() < sp.end for sp in out):
+            continue
+        days = lang.length_days(found)
+        before = [sp for sp in out if sp.end <= found.start() and sp.precision == "day"]
+        if not before or not 2 <= days <= 31 or found.start() - before[-1].end > _LENGTH_REACH:
+            continue
+        day = before[-1]
+        last = day.earliest + timedelta(days=days - 1)
+        if _TIED.fullmatch(norm, day.end, found.start()):
+            out[out.index(day)] = Span(day.start, found.end(), day.earliest, last, "span")
+        else:
+            out.append(Span(found.start(), found.end(), day.earliest, last, "span"))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def _one_event(norm: str, prev: Span, span: Span) -> bool:
+    """Two ends of one span ("30日から来月1日まで"), or two days side by side
+    ("13日と14日", "13일과 14일"); two days apart they are two events."""
+    if prev.precision not in ("day", "month") or span.precision != prev.precision or prev.earliest >= span.earliest:
+        return False
+    if _JOIN.fullmatch(norm, prev.end, span.start):
+        return True
+    touching = span.earliest <= prev.latest + timedelta(days=1)
+    return prev.precision == "day" and touching and bool(_AND.fullmatch(norm, prev.end, span.start))
+
+
+def _ranges(norm: str, spans: list[Span]) -> list[Span]:
+    """'30日から来月1日まで', '모레(30일)부터 다음 달 1일까지', '13日と14日': one span."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev and _one_event(norm, prev, span):
+            until = _UNTIL.match(norm, span.end)
+            out[-1] = Span(prev.start, until.end() if until else span.end, prev.earliest, span.latest, "span")
+            continue
+        out.append(span)
+    return out
+
+
+def _open_ranges(norm: str, spans: list[Span], clauses: list[Clause], pub: date, lang: Language) -> list[Span]:
+    """'지난 4일부터 방문했다' (from the 4th, no end, told in the past): the
+    days from then up to publication."""
+    out = []
+    for span in spans:
+        clause = _clause_at(clauses, span.start)
+        if span.open_from and span.earliest < pub and _tense(norm, clause, lang) == "past":
+            span = Span(span.start, span.end, span.earliest, pub, "span")
+        out.append(span)
+    return out
+
+
+def _unframed(spans: list[Span]) -> list[Span]:
+    """'올해 … 지난 4일부터': the year only frames the finer date, it is not an event."""
+
+    def frames(coarse: Span, fine: Span) -> bool:
+        wider = (coarse.latest - coarse.earliest) > (fine.latest - fine.earliest)
+        return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
+
+    return [sp for sp in spans if sp.precision == "span" or not any(frames(sp, o) for o in spans if o is not sp)]
+
+
+# ----------------------------------------------------------------- mentions
+
+
+def _assign(spans: list[Span], clauses: list[Clause]) -> dict[int, list[Clause]]:
+    """Which clauses each date governs: a clause takes the last date written
+    in it, a clause with none the date of the clause before; a report verb
+    after a quoted clause takes the sentence's first date no clause took."""
+    governed: dict[int, list[Clause]] = {i: [] for i in range(len(spans))}
+    current: int | None = None
+    for clause in clauses:
+        own = [i for i, sp in enumerate(spans) if clause.start <= sp.start < clause.end]
+        if own:
+            current = own[-1]
+        elif clause.report:
+            free = [i for i, g in governed.items() if not g]
+            if free:
+                current = free[0]
+        if current is not None:
+            governed[current].append(clause)
+    return governed
+
+
+def _mentions(
+    text: str, norm: str, s: int, e: int, spans: list[Span], clauses: list[Clause], pub: date, lang: Language
+) -> list[DateMention]:
+    governed = _assign(spans, clauses)
+    out: list[DateMention] = []
+    seen: set[tuple[date, date, int]] = set()
+    for i, span in enumerate(spans):
+        own = governed[i] or [_clause_at(clauses, span.start)]
+        for clause in own:
+            end = e if len(own) == 1 else clause.end
+            end = _trim(norm, s, end)
+            key = (span.earliest, span.latest, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            # From the date on in its own clause; a clause it governs from afar is read whole.
+            begin = span.start if clause.start <= span.start < clause.end else clause.start
+            region = _unquoted(norm, begin, clause.chain_end, lang)
+            predicate = _predicate(norm, clause, lang)
+            status = _status(region, predicate, span, pub, lang)
+            out.append(_mention(text, s, end, span, status, _tense_of(predicate, lang), pub))
+    return out
+
+
+def _trim(norm: str, s: int, end: int) -> int:
+    while end > s and norm[end - 1] in " ,、，":
+        end -= 1
+    return end
+
+
+def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) -> str:
+    """The sentence's own markers, relative to publication: a cancelled or
+    postponed event whenever it was set; a past date happened; for what is
+    ahead the first marker after the date ("予定" scheduled, "見通し"
+    expected); on the day itself the verb's tense."""
+    if lang.cancelled.search(region):
+        return "cancelled"
+    if span.latest < pub:
+        return "happened"
+    markers = [(m.start(), "expected") for m in lang.expected.finditer(region)]
+    markers += [(m.start(), "scheduled") for m in lang.scheduled.finditer(region)]
+    marker = min(markers)[1] if markers else None
+    if span.earliest > pub:
+        return marker or "scheduled"
+    if marker:
+        return marker
+    if lang.is_past(predicate):
+        return "happened"
+    if lang.is_future(predicate):
+        return "scheduled"
+    return "happened"
+
+
+_VALUE = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def _tense_of(predicate: str, lang: Language) -> str | None:
+    return "past" if lang.is_past(predicate) else "future" if lang.is_future(predicate) else None
+
+
+def _mention(text: str, s: int, end: int, span: Span, status: str, tense: str | None, pub: date) -> DateMention:
+    if span.earliest == span.latest:
+        label = span.earliest.isoformat()
+    else:
+        label = f"{span.earliest.isoformat()}/{span.latest.isoformat()}"
+    mismatch = (tense == "past" and span.earliest > pub) or (tense == "future" and span.latest < pub)
+    return DateMention(
+        text=text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        value=span.earliest.strftime(_VALUE.get(span.precision, "%Y-%m-%d")),
+        earliest=span.earliest,
+        latest=span.latest,
+        precision=span.precision,
+        label=label,
+        sentence=text[s:end],
+        sentence_start=s,
+        tense=tense,
+        status=status,
+        flags=("tense_mismatch",) if mismatch else (),
+    )

@@ -1,0 +1,79 @@
+"""Feeds followed for a story, with how each is doing: last poll, last error, next poll."""
+
+from functools import partial
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.html import format_html
+
+from newsroom import jobs
+from newsroom.models import Feed, FeedItem, Job
+
+
+class KeywordsField(forms.CharField):
+    """Keywords typed as a comma-separated line, kept as a list."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return sorted({word.strip() for word in (value or "").split(",") if word.strip()}, key=str.casefold)
+
+
+class FeedForm(forms.ModelForm):
+    keywords = KeywordsField(
+        required=False,
+        help_text="Comma-separated; an item is taken when its title or summary contains any (any case). "
+        "Empty: every item.",
+    )
+
+    class Meta:
+        model = Feed
+        fields = ["url", "story", "keywords", "interval_minutes", "active"]
+        field_classes = {"url": partial(forms.URLField, assume_scheme="https")}
+
+
+class FeedItemInline(admin.TabularInline):
+    model = FeedItem
+    extra = 0
+    fields = ["seen_at", "title", "url", "matched", "source", "error"]
+    readonly_fields = ["seen_at", "title", "url", "matched", "source", "error"]
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    form = FeedForm
+    list_display = ["__str__", "story", "keyword_list", "health", "last_polled_at", "next_poll_at"]
+    list_filter = ["story", "active"]
+    search_fields = ["url", "title"]
+    readonly_fields = ["title", "last_polled_at", "next_poll_at", "failures", "last_error", "etag", "last_modified"]
+    autocomplete_fields = ["story"]
+    inlines = [FeedItemInline]
+    actions = ["poll_now"]
+
+    @admin.display(description="Keywords")
+    def keyword_list(self, feed):
+        return ", ".join(feed.keywords) or "(every item)"
+
+    @admin.display(description="Status")
+    def health(self, feed):
+        if feed.last_error:
+            return format_html(
+                '<span class="feed-failing" style="color:var(--error-fg)">Failing ({} in a row): {}</span>',
+                feed.failures,
+                feed.last_error,
+            )
+        return "OK" if feed.last_polled_at else "Not polled yet"
+
+    @admin.action(description="Poll the selected feeds now", permissions=["change"])
+    def poll_now(self, request, queryset):
+        for feed in queryset:
+            jobs.submit(
+                Job.Kind.POLL_FEED, f"poll:{feed.pk}", {"feed": feed.pk}, user=request.user, feed=feed, max_attempts=1
+            )
+        self.message_user(request, f"Queued {queryset.count()} poll(s); see Jobs.", messages.SUCCESS)

@@ -1,0 +1,81 @@
+"""
+The jobs desk: every background job with its state, progress, result links
+and error. While any job on a page is active, the page asks for itself again
+every two seconds (htmx) and swaps in the fresh rows; once all are done it
+stops asking.
+"""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.vary import vary_on_headers
+
+from newsroom.models import Job
+
+DESK_SIZE = 50
+
+
+def result_links(job: Job) -> list[tuple[str, str]]:
+    """Where a finished job's work can be seen, as (label, URL)."""
+    links = []
+    result = job.result or {}
+    if "extracted" in result and not result.get("duplicate"):
+        links.append(("Check and save the article", reverse("admin:timeline_source_add") + f"?job={job.pk}"))
+    duplicate = result.get("duplicate")
+    if isinstance(duplicate, dict):
+        links.append(
+            (f"Already source #{duplicate['id']}", reverse("admin:timeline_source_review", args=[duplicate["id"]]))
+        )
+    for pk in result.get("sources", []):
+        links.append((f"Review source #{pk}", reverse("admin:timeline_source_review", args=[pk])))
+    for pk in result.get("linked", []):
+        links.append((f"Source #{pk} (already stored)", reverse("admin:timeline_source_review", args=[pk])))
+    return links
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "state", "progress", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever may add a source follows the fetch of the link they pasted.
+        return super().has_view_permission(request, obj) or request.user.has_perm("timeline.add_source")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @method_decorator(vary_on_headers("HX-Request"))
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        jobs = list(Job.objects.select_related("feed", "created_by")[:DESK_SIZE])
+        return self.render_desk(request, jobs, title="Jobs")
+
+    @method_decorator(vary_on_headers("HX-Request"))
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(Job, pk=object_id)
+        return self.render_desk(request, [job], title=str(job))
+
+    def render_desk(self, request, jobs, title):
+        rows = [{"job": job, "links": result_links(job)} for job in jobs]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            "rows": rows,
+            "polling": any(job.is_active for job in jobs),
+        }
+        template = "admin/newsroom/job/desk.html"
+        if request.htmx and not request.htmx.history_restore_request:
+            template += "#jobs"
+        return render(request, template, context)

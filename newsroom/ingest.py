@@ -1,0 +1,352 @@
+"""
+Reading an article for the editors: store it as a Source, propose one dated
+event per date expression that places an event (several per sentence when a
+sentence reports several), and turn accepted proposals into unpublished
+events with verbatim citations. The admin and the `ingest` and `propose`
+commands all go through here, so all refuse the same bad input.
+"""
+
+import datetime
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from newsdates.language import detect_language, mentions_in
+from newsroom.matching import DuplicateSource, find_duplicate_source
+from newsroom.names import all_name_forms, name_pattern
+from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
+from timeline.text import web_url_validator
+
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+
+# The extractor is finer-grained than an event's precision.
+PRECISION_MAP = {"week": Event.Precision.SPAN, "decade": Event.Precision.YEAR}
+
+
+class IngestError(ValueError):
+    """Input an editor has to fix; the message says what is wrong."""
+
+
+class DuplicateSourceError(IngestError):
+    """The article is already a source; `duplicate` says which and why."""
+
+    def __init__(self, duplicate: DuplicateSource):
+        super().__init__(str(duplicate))
+        self.duplicate = duplicate
+
+
+@dataclass
+class IngestResult:
+    source: Source
+    proposals: list[Proposal] = field(default_factory=list)
+    mentions: int = 0
+    dry_run: bool = False
+
+
+# How documents that are not plain text begin (some, a PDF above all, can be
+# mostly readable text and valid UTF-8 all the same).
+DOCUMENT_SIGNATURES = {
+    "%PDF-": "a PDF",
+    "PK\x03\x04": "a binary file (a ZIP archive, or a Word or OpenOffice document)",
+    "{\\rtf": "an RTF document",
+    "\xd0\xcf\x11\xe0": "a binary file (an old Word or Excel document)",
+    "\x89PNG": "a binary file (a PNG image)",
+    "GIF8": "a binary file (a GIF image)",
+    "\xff\xd8\xff": "a binary file (a JPEG image)",
+}
+
+
+def document_kind(text: str) -> str | None:
+    """What a text that is really a document or image is ("a PDF"), or None for plain text."""
+    start = text.removeprefix("\ufeff").lstrip()[:8]
+    return next((kind for signature, kind in DOCUMENT_SIGNATURES.items() if start.startswith(signature)), None)
+
+
+def decode_text(data: bytes, name: str = "The upload", limit: int = MAX_TEXT_BYTES) -> str:
+    """Bytes of an uploaded or read file as text, or a clear refusal."""
+    if len(data) > limit:
+        raise IngestError(
+            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB of plain text."
+        )
+    kind = document_kind(data[:16].decode("latin-1"))
+    if kind:
+        raise IngestError(f"{name} is {kind}, not plain text: copy its text out and paste or upload that.")
+    if b"\x00" in data:
+        raise IngestError(f"{name} looks like a binary file, not plain text.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise IngestError(f"{name} is not UTF-8 text.") from None
+    return text.removeprefix("\ufeff")
+
+
+def read_text_file(path, limit: int = MAX_TEXT_BYTES) -> str:
+    """A file's text, refused before it is read whole when it is over the
+    limit: the size is checked first, and at most limit + 1 bytes are read,
+    so a device or a growing file (/dev/zero) is refused at once."""
+    name = str(path)
+    try:
+        with Path(path).open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
+                raise IngestError(
+                    f"{name} is {size / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB of plain text."
+                )
+            data = file.read(limit + 1)
+    except OSError as error:
+        raise IngestError(f"Cannot read {name}: {error.strerror or error}.") from None
+    if len(data) > limit:
+        raise IngestError(f"{name} is over the limit of {limit // 1024 // 1024} MB of plain text.")
+    return decode_text(data, name=name)
+
+
+def check_url(url: str | None) -> str | None:
+    """An article's URL, http(s) only (readers follow it), or None when unknown."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    try:
+        web_url_validator(url)
+    except ValidationError:
+        raise IngestError(f"{url!r} is not a web address; give the article's http:// or https:// URL.") from None
+    return url
+
+
+def check_text(text: str) -> str:
+    if not text or not text.strip():
+        raise IngestError("The article text is empty.")
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise IngestError(f"The article text is over {MAX_TEXT_BYTES // 1024 // 1024} MB; paste one article at a time.")
+    if "\x00" in text:
+        raise IngestError("The article text contains binary data.")
+    kind = document_kind(text)
+    if kind:
+        raise IngestError(f"The article text is {kind}, not plain text: paste the article's own text.")
+    return text
+
+
+def parse_published(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date):
+        try:
+            value = datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise IngestError(f"Publication date {value!r} is not a date in the form YYYY-MM-DD.") from None
+    if value > timezone.localdate():
+        raise IngestError(f"Publication date {value.isoformat()} is in the future.")
+    return value
+
+
+def actor_patterns() -> list[tuple[Actor, re.Pattern]]:
+    """One pattern per actor over all its names (and their ja/ko forms), longest first."""
+    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := name_pattern(all_name_forms(actor)))]
+
+
+def actors_in(sentence: str, patterns) -> list[Actor]:
+    return [actor for actor, pattern in patterns if pattern.search(sentence)]
+
+
+def source_language(source: Source) -> str:
+    """The language an article is read in: its own when set to one summit
+    reads, else the one its text is written in (a new Source defaults to
+    'en' whatever its text, so 'en' is checked against the text too)."""
+    given = (source.language or "").lower()[:2]
+    if given in ("ja", "ko"):
+        return given
+    return detect_language(source.text or "")
+
+
+def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
+    """Unsaved proposals, one per dated event of the source's text, read in
+    the source's language (detected when not given); nothing is written."""
+    patterns = actor_patterns()
+    proposals = []
+    language = source_language(source)
+    for mention in mentions_in(source.text, source.published_on, language, progress=progress):
+        # Open-ended mentions ("since 2019") have no span to store, and the
+        # extractor reads dates summit does not store ("the 1st century").
+        if mention.earliest is None or mention.latest is None:
+            continue
+        latest = max(mention.latest, mention.earliest)
+        if date_errors(mention.earliest, latest):
+            continue
+        proposal = Proposal(
+            source=source,
+            quote=mention.sentence,
+            start=mention.sentence_start,
+            end=mention.sentence_start + len(mention.sentence),
+            date_text=mention.text[:200],
+            date_start=mention.start,
+            timex=mention.value[:40],
+            earliest=mention.earliest,
+            latest=latest,
+            precision=PRECISION_MAP.get(mention.precision, mention.precision),
+            event_status=mention.status,
+            flags=list(mention.flags),
+        )
+        proposal.actor_suggestions = actors_in(mention.sentence, patterns)  # type: ignore[attr-defined]
+        proposal.language = language  # type: ignore[attr-defined]
+        proposals.append(proposal)
+    return proposals
+
+
+def ingest_source(
+    text,
+    published,
+    outlet=None,
+    title=None,
+    url=None,
+    author=None,
+    dry_run=False,
+    allow_duplicate=False,
+    progress: Callable[[int], None] | None = None,
+    **metadata,
+) -> IngestResult:
+    """
+    Store an article and its proposals in one transaction; nothing on error.
+    An article already stored (same URL or near-identical text) is refused
+    with a DuplicateSourceError naming it, unless `allow_duplicate`.
+    """
+    text = check_text(text)
+    published = parse_published(published)
+    url = check_url(url)
+    if not allow_duplicate:
+        duplicate = find_duplicate_source(text, url)
+        if duplicate:
+            raise DuplicateSourceError(duplicate)
+    if not metadata.get("language"):
+        metadata["language"] = detect_language(text)
+    with transaction.atomic():
+        source = Source(
+            text=text,
+            published_on=published,
+            outlet=outlet or None,
+            title=title or None,
+            url=url,
+            author=author or None,
+            **metadata,
+        )
+        # Stored whatever dates are found: an undated article can still be cited by hand.
+        source.save()
+        result = propose(source, progress=progress)
+        result.dry_run = dry_run
+        if dry_run:
+            transaction.set_rollback(True)
+    return result
+
+
+def propose(source: Source, progress: Callable[[int], None] | None = None) -> IngestResult:
+    """Create the proposals of a saved source (used by the admin's add form too)."""
+    language = source_language(source)
+    if source.language != language:
+        # The desk matches and labels by the language the text was read in.
+        source.language = language
+        source.save(update_fields=["language"])
+    proposals = proposals_for(source, progress=progress)
+    for proposal in proposals:
+        proposal.save()
+        proposal.suggested_actors.set(proposal.actor_suggestions)  # type: ignore[attr-defined]
+    return IngestResult(source=source, proposals=proposals, mentions=len(proposals))
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:100] or "event"
+    slug, n = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def locate_quote(proposal: Proposal, quote: str) -> tuple[int, int]:
+    """Offsets of an (edited) quote, preferring the proposal's own sentence."""
+    text = proposal.source.text
+    quote = quote.strip()
+    if not quote:
+        raise IngestError("The quote is empty.")
+    position = text.find(quote, proposal.start)
+    if position < 0 or position > proposal.end:
+        position = text.find(quote)
+    if position < 0:
+        raise IngestError("The quote no longer appears verbatim in the source text.")
+    return position, position + len(quote)
+
+
+def _check_pending(proposal: Proposal):
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.PENDING:
+        raise IngestError(f"This proposal was already {proposal.get_status_display().lower()}.")
+    return proposal
+
+
+def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) -> Event:
+    """
+    Accept a proposal as a new unpublished event, or as a citation on
+    `into_event`. `edits` may correct title, summary, earliest, latest,
+    precision, status, actors and quote before anything is created.
+    """
+    edits = edits or {}
+    with transaction.atomic():
+        proposal = _check_pending(proposal)
+        quote = edits.get("quote") or proposal.quote
+        start, end = locate_quote(proposal, quote)
+        quote = proposal.source.text[start:end]
+        if into_event is not None:
+            event = into_event
+        else:
+            earliest = edits.get("earliest") or proposal.earliest
+            latest = edits.get("latest") or proposal.latest
+            errors = date_errors(earliest, latest)
+            if errors:
+                raise IngestError(" ".join(errors.values()))
+            title = (edits.get("title") or "").strip() or quote[:200]
+            status = edits.get("status") or _status(proposal, earliest)
+            event = Event(
+                title=title[:200],
+                slug=unique_slug(title),
+                summary=edits.get("summary", ""),
+                earliest=earliest,
+                latest=latest,
+                precision=edits.get("precision") or proposal.precision,
+                status=status,
+                status_as_of=proposal.source.published_on,
+                is_published=False,
+            )
+            try:
+                event.full_clean(exclude=["slug"])
+            except ValidationError as error:
+                raise IngestError(" ".join(error.messages)) from None
+            event.save()
+            actors = edits.get("actors")
+            event.actors.set(proposal.suggested_actors.all() if actors is None else actors)
+        if not event.citations.filter(source=proposal.source, start=start, end=end).exists():
+            Citation.objects.create(event=event, source=proposal.source, quote=quote, start=start, end=end)
+        proposal.status = Proposal.Status.ACCEPTED
+        proposal.event = event
+        proposal.reviewed_at = timezone.now()
+        proposal.save()
+    return event
+
+
+def _status(proposal: Proposal, earliest: datetime.date) -> str:
+    """The status the sentence gave, unless the editor moved the date across
+    the publication date, which makes the date's own status the better guess."""
+    if earliest == proposal.earliest and proposal.event_status:
+        return proposal.event_status
+    return Event.status_for(earliest, proposal.source.published_on)
+
+
+def reject_proposal(proposal: Proposal, user=None) -> Proposal:
+    with transaction.atomic():
+        proposal = _check_pending(proposal)
+        proposal.status = Proposal.Status.REJECTED
+        proposal.reviewed_at = timezone.now()
+        proposal.save()
+    return proposal

@@ -1,0 +1,219 @@
+"""
+Matching a Japanese or Korean proposal to the events the timeline holds.
+
+The timeline's titles and most of its citations are English, so the wording
+of a ja/ko sentence cannot be compared with them. What crosses languages:
+the dates, the actors and places (their names and aliases in every script),
+and the kind of event a sentence reports (a summit, a visit, a dinner, a
+ban), read from a small bilingual table of event words. A proposal matches
+an event only when their dates agree within the proposal's precision and
+their kinds agree; shared actors and places then rank the candidates. A
+sentence whose kind the table does not know matches nothing: the desk then
+says the event is new rather than guess.
+
+Head-final languages put the reported event last ("…に到着し、首脳会談を行った",
+"…도착해 정상회담을 연다"), so the kind named last in the quote counts most.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from newsdates.ko import CONNECTIVE as KOREAN_CONNECTIVE
+from newsroom.matching import (
+    DEFAULT_MARGIN_DAYS,
+    LONGEST_EVENT,
+    MAX_CANDIDATES,
+    MAX_MATCHES,
+    EventMatch,
+    _date_score,
+)
+from newsroom.names import all_name_forms, name_pattern
+from timeline.labels import date_label
+from timeline.models import Event, Place
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    words: re.Pattern[str]  # in Japanese and Korean
+    english: frozenset[str]  # title words (singular, lower case) that name it
+
+
+def _kind(name: str, words: str, english: str) -> Kind:
+    return Kind(name, re.compile(words), frozenset(english.split()))
+
+
+KINDS = [
+    _kind("summit", r"首脳会談|首脳会議|サミット|정상회담|정상회의", "summit meeting meet talk"),
+    _kind("talks", r"会談|会議|協議|会合|面会|회담|회의|협의|면담|접견", "talk meeting meet summit"),
+    _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
+    _kind("dinner", r"夕食会|晩餐会|夕食|会食|만찬|식사", "dinner dine banquet"),
+    _kind("press", r"記者会見|共同記者|기자회견|공동 회견", "press conference"),
+    _kind("drums", r"太鼓|ドラム|드럼|북 공연|북을", "drum"),
+    _kind("election", r"総選挙|選挙|총선|선거", "election"),
+    _kind("dissolution", r"解散|해산", "snap dissolve dissolution"),
+    _kind("takeshima-day", r"竹島の日|다케시마의 날|式典|기념식", "takeshima ceremony"),
+    _kind("remark", r"発言|答弁|述べ|발언|답변", "remark suggest say"),
+    _kind("taiwan", r"台湾|대만", "taiwan"),
+    _kind("export", r"輸出|수출", "export"),
+    _kind("ban", r"禁止|規制|管理|금지|규제|통제|중지", "ban control"),
+    _kind("dual-use", r"両用|이중용도|양용", "dual-use"),
+    _kind("travel", r"渡航|旅行|여행|訪日客|자제", "travel advisory"),
+    _kind("rare-earth", r"レアアース|希土類|희토류", "rare-earth rare earth"),
+    _kind("imports", r"輸入|수입", "import"),
+    _kind("interview", r"インタビュー|인터뷰", "interview"),
+    _kind("parade", r"パレード|閲兵|열병식", "parade"),
+    _kind("anti-dumping", r"反ダンピング|ダンピング|반덤핑", "anti-dumping"),
+    _kind("temple", r"寺|사찰|호류지", "temple"),
+    _kind("agreement", r"合意|一致|합의", "agree"),
+    _kind("leadership-race", r"総裁選|총재 선거", "race"),
+    _kind("minerals", r"鉱物|광물", "mineral"),
+]
+
+# Kinds that report one occasion together: talks held during a visit are
+# often all the timeline holds of it.
+RELATED_KINDS = {frozenset({"summit", "visit"}), frozenset({"talks", "visit"})}
+RELATED_WEIGHT = 0.5
+
+# How far (days) outside a proposal's dates an event may lie: without
+# wording to compare, dates must agree more closely than in English.
+DATE_MARGIN_DAYS = {"day": 1, "span": 3, "part_of_month": 5, "month": 10, "season": 30, "year": 60}
+
+# Without actors or places in the sentence, who and where weigh nothing.
+DATE_WEIGHT, KIND_WEIGHT, WHO_WEIGHT = 0.4, 0.35, 0.25
+MIN_SCORE = 0.55
+# A kind named last in the quote, or only earlier on.
+HEAD_KIND, OTHER_KIND = 1.0, 0.6
+# People tell events apart; countries and places mostly set the scene.
+PERSON_WEIGHT, OTHER_WHO_WEIGHT = 1.0, 0.5
+
+
+def _english_words(title: str) -> set[str]:
+    words = set()
+    for word in re.findall(r"[a-z][a-z\-]*", title.lower()):
+        words.add(word)
+        for suffix in ("s", "es"):
+            if word.endswith(suffix) and len(word) > 3:
+                words.add(word[: -len(suffix)])
+        words.update(word.split("-"))
+    return words
+
+
+def event_kinds(event: Event) -> set[str]:
+    """The kinds an event's titles name, in English and, where the timeline
+    has them, in Japanese and Korean."""
+    english = _english_words(f"{event.title} {event.short_title}")
+    kinds = {kind.name for kind in KINDS if kind.english & english}
+    for field in ("title_ja", "title_ko", "short_title_ja", "short_title_ko"):
+        translated = getattr(event, field, None) or ""
+        kinds |= {kind.name for kind in KINDS if kind.words.search(translated)}
+    return kinds
+
+
+def quote_kinds(quote: str, language: str = "ja") -> dict[str, float]:
+    """The kinds a ja/ko quote names, the last one weighing most. A Korean
+    quote that runs on past a clause ("…방문한 뒤 귀국할 예정이다") reports the
+    event of its last clause: with no kind named there, it names none."""
+    if language == "ko":
+        body = quote.rstrip(" .,")
+        cuts = [m.end() for m in KOREAN_CONNECTIVE.finditer(body) if m.end() < len(body)]
+        if cuts and not any(kind.words.search(body, cuts[-1]) for kind in KINDS):
+            return {}
+    found = sorted((m.start(), m.end(), kind.name) for kind in KINDS for m in kind.words.finditer(quote))
+    if not found:
+        return {}
+    # The last kind named is the head, with those coordinated with it
+    # ("首脳会談と夕食会", "정상회담 및 만찬").
+    head_start = max(start for start, _, _ in found)
+    for start, end, _ in reversed(found):
+        if end <= head_start and _COORDINATED.fullmatch(quote, end, head_start):
+            head_start = start
+    heads = {name for start, _, name in found if start >= head_start}
+    return {name: HEAD_KIND if name in heads else OTHER_KIND for _, _, name in found}
+
+
+_COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
+
+
+def kind_score(kinds: dict[str, float], of_event: set[str]) -> tuple[float, set[str]]:
+    """How well the event's kinds answer the quote's: the best shared kind
+    and the share of the quote's kinds it covers, half each; a related kind
+    (talks during a visit) counts for half."""
+    shared = kinds.keys() & of_event
+    weights = {k: kinds[k] for k in shared}
+    for name, weight in kinds.items():
+        if name not in shared and any(frozenset({name, other}) in RELATED_KINDS for other in of_event):
+            weights[name] = weight * RELATED_WEIGHT
+    if not weights:
+        return 0.0, set()
+    return 0.5 * max(weights.values()) + 0.5 * sum(weights.values()) / sum(kinds.values()), set(weights)
+
+
+def places_in(quote: str) -> list[Place]:
+    return [place for place in Place.objects.all() if (p := name_pattern(all_name_forms(place))) and p.search(quote)]
+
+
+def matching_events_cjk(
+    earliest: datetime.date,
+    latest: datetime.date,
+    precision: str,
+    quote: str,
+    actors=(),
+    *,
+    status: str | None = None,
+    language: str = "ja",
+    published_only: bool = False,
+    limit: int = MAX_MATCHES,
+) -> list[EventMatch]:
+    """Existing events a ja/ko proposal most likely reports, best first. An
+    event is left out when it shares no kind with the sentence, none of the
+    sentence's actors and places, or was cancelled while the sentence reports
+    it done (or the other way round)."""
+    kinds = quote_kinds(quote, language)
+    if not kinds:
+        return []
+    margin = datetime.timedelta(days=DATE_MARGIN_DAYS.get(precision, DEFAULT_MARGIN_DAYS))
+    events = Event.objects.filter(
+        earliest__gte=earliest - margin - LONGEST_EVENT,
+        earliest__lte=latest + margin,
+        latest__gte=earliest - margin,
+    )
+    if published_only:
+        events = events.published()
+    candidates = list(events.order_by("-importance", "earliest", "pk")[:MAX_CANDIDATES])
+    ids = [event.pk for event in candidates]
+    who = {("actor", a.pk): PERSON_WEIGHT if a.kind == "person" else OTHER_WHO_WEIGHT for a in actors}
+    who |= {("place", p.pk): OTHER_WHO_WEIGHT for p in places_in(quote)}
+    event_who: dict[int, set] = defaultdict(set)
+    for event_id, actor_id in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor_id"):
+        event_who[event_id].add(("actor", actor_id))
+    for event_id, place_id in Event.places.through.objects.filter(event_id__in=ids).values_list("event_id", "place_id"):
+        event_who[event_id].add(("place", place_id))
+    matches = []
+    for event in candidates:
+        kinds_score, shared_kinds = kind_score(kinds, event_kinds(event))
+        if not shared_kinds or _contradicts(status, event.status):
+            continue
+        shared = who.keys() & event_who[event.pk]
+        if who and not shared:
+            continue
+        date_score, date_reason = _date_score(earliest, latest, event, margin.days)
+        reasons = [f"{date_reason} ({date_label(event.earliest, event.latest, event.precision)})"]
+        reasons.append("same kind of event: " + ", ".join(sorted(shared_kinds)))
+        if who:
+            who_score = sum(who[k] for k in shared) / sum(who.values())
+            if shared:
+                reasons.append(f"{len(shared)} shared actor(s) and place(s)")
+            score = DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score + WHO_WEIGHT * who_score
+        else:
+            score = (DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score) / (DATE_WEIGHT + KIND_WEIGHT)
+        if score >= MIN_SCORE:
+            matches.append((EventMatch(event, round(score, 3), reasons), event.importance))
+    matches.sort(key=lambda m: (-m[0].score, -m[1], m[0].event.earliest, m[0].event.pk))
+    return [m for m, _ in matches[:limit]]
+
+
+def _contradicts(status: str | None, event_status: str) -> bool:
+    return {status, event_status} == {"happened", "cancelled"}

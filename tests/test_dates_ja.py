@@ -1,0 +1,128 @@
+"""Japanese date expressions, each rule from a sentence written for it."""
+
+import datetime
+
+import pytest
+
+from newsdates.language import detect_language, mentions_in
+
+PUBLISHED = datetime.date(2026, 3, 12)  # a Thursday
+
+
+def d(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
+
+
+def read(text: str, published=PUBLISHED):
+    return [(m.earliest, m.latest, m.precision, m.status) for m in mentions_in(text, published, "ja")]
+
+
+@pytest.mark.parametrize(
+    "text, earliest, latest, precision",
+    [
+        ("外相は2026年1月13日に会談した。", "2026-01-13", "2026-01-13", "day"),
+        ("外相は１０日、記者会見を開いた。", "2026-03-10", "2026-03-10", "day"),
+        ("首相は2月27日に帰国した。", "2026-02-27", "2026-02-27", "day"),
+        ("両首脳は来月8日に会う予定だ。", "2026-04-08", "2026-04-08", "day"),
+        ("大使は先月20日に着任した。", "2026-02-20", "2026-02-20", "day"),
+        ("総裁は昨年11月に就任した。", "2025-11-01", "2025-11-30", "month"),
+        ("会議は令和8年5月に開かれる。", "2026-05-01", "2026-05-31", "month"),
+        ("協定は平成27年に結ばれた。", "2015-01-01", "2015-12-31", "year"),
+        ("大臣はきのう現地を視察した。", "2026-03-11", "2026-03-11", "day"),
+        ("首相はきょう午後、談話を発表した。", "2026-03-12", "2026-03-12", "day"),
+        ("代表団はあす出発する。", "2026-03-13", "2026-03-13", "day"),
+        ("両国は先週、協議を再開した。", "2026-03-02", "2026-03-08", "span"),
+        ("外相は来週火曜日に訪米する。", "2026-03-17", "2026-03-17", "day"),
+        ("交渉は4月下旬に始まる見通しだ。", "2026-04-21", "2026-04-30", "part_of_month"),
+        ("式典は来月上旬に行われる。", "2026-04-01", "2026-04-10", "part_of_month"),
+        ("選挙は5月中旬に実施される。", "2026-05-11", "2026-05-20", "part_of_month"),
+        ("首相は20日から22日まで中国を訪れる。", "2026-03-20", "2026-03-22", "span"),
+        ("代表団は16〜18日の日程で滞在する。", "2026-03-16", "2026-03-18", "span"),
+        ("首相は3月20日から2泊3日の日程で訪韓する。", "2026-03-20", "2026-03-22", "span"),
+        ("輸入は今年1～2月に急減した。", "2026-01-01", "2026-02-28", "span"),
+        ("条約は22年8月に発効した。", "2022-08-01", "2022-08-31", "month"),
+        ("首相は16、17の両日、訪韓する。", "2026-03-16", "2026-03-17", "span"),
+        ("協議は16日と17日に開かれる。", "2026-03-16", "2026-03-17", "span"),
+        ("首相は年末に訪中する。", "2026-12-01", "2026-12-31", "month"),
+    ],
+)
+def test_each_expression_resolves_against_the_publication_date(text, earliest, latest, precision):
+    assert read(text)[0][:3] == (d(earliest), d(latest), precision)
+
+
+def test_the_same_day_is_the_day_just_named():
+    found = read("政府は2月3日に規制を発表した。同日、大使を呼んで抗議した。")
+    assert [x[0] for x in found] == [d("2026-02-03"), d("2026-02-03")]
+
+
+def test_the_same_year_is_the_year_just_named():
+    found = read("法律は19年4月に成立し、同年10月に施行された。")
+    assert [(x[0], x[1]) for x in found] == [(d("2019-04-01"), d("2019-04-30")), (d("2019-10-01"), d("2019-10-31"))]
+
+
+def test_during_the_stay_is_the_stay_just_named():
+    found = read("首相は20~23日の日程で訪米する。滞在中、大統領との会談を調整する。")
+    assert found[1] == (d("2026-03-20"), d("2026-03-23"), "span", "expected")
+
+
+def test_counting_expressions_date_nothing():
+    assert read("両国の首脳会談は9年ぶりで、交渉は3年間続いた。協議は21回目となる。") == []
+
+
+def test_two_days_apart_are_two_events():
+    assert [x[0] for x in read("協議は16日と20日に開かれる。")] == [d("2026-03-16"), d("2026-03-20")]
+
+
+def test_a_headline_with_one_kana_is_japanese():
+    assert detect_language("首相、来月訪米へ") == "ja"
+
+
+def test_a_stated_length_without_a_day_dates_nothing():
+    assert read("首相は3日間の日程で欧州を回る。") == []
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("首相は20日に訪韓する予定だ。", "scheduled"),
+        ("両首脳は20日に会談する見通しだ。", "expected"),
+        ("政府は20日の開催を検討している。", "expected"),
+        ("両国は20日に会談する方向で調整している。", "expected"),
+        ("20日に予定していた会談は中止された。", "cancelled"),
+        ("式典は20日に延期された。", "cancelled"),
+        ("首相は10日に訪韓した。", "happened"),
+        ("首相は12日午前に出発した。", "happened"),
+        ("首相は12日夜に出発する。", "scheduled"),
+    ],
+)
+def test_status_comes_from_the_sentences_own_markers(text, status):
+    assert read(text)[0][3] == status
+
+
+def test_a_marker_inside_a_quotation_is_not_the_sentences_own():
+    assert read("報道官は12日、「会談の予定はない」と述べた。")[0][3] == "happened"
+
+
+def test_full_width_digits_keep_offsets_into_the_original_text():
+    text = "外相は１０日、会談した。"
+    mention = mentions_in(text, PUBLISHED, "ja")[0]
+    assert text[mention.start : mention.end] == "１０日"
+    assert mention.sentence == text
+
+
+def test_two_dates_of_one_sentence_each_date_their_own_event():
+    found = read("大臣は11日の会見で、15日に開かれる式典に出席すると発表した。")
+    assert sorted((x[0], x[3]) for x in found) == [(d("2026-03-11"), "happened"), (d("2026-03-15"), "scheduled")]
+
+
+def test_a_date_governing_two_clauses_gives_one_mention_each():
+    mentions = mentions_in(
+        "大臣は11日の会見で、15日の式典への出席を見送り、次官を派遣すると発表した。", PUBLISHED, "ja"
+    )
+    fifteenth = [m for m in mentions if m.earliest == d("2026-03-15")]
+    assert len(fifteenth) == 2
+    assert len({m.sentence for m in fifteenth}) == 2
+
+
+def test_kana_is_japanese():
+    assert detect_language("高市首相は13日、奈良で会談した。") == "ja"

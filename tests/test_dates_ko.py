@@ -1,0 +1,120 @@
+"""Korean date expressions, each rule from a sentence written for it."""
+
+import datetime
+
+import pytest
+
+from newsdates.language import detect_language, mentions_in
+
+PUBLISHED = datetime.date(2026, 3, 12)  # a Thursday
+
+
+def d(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
+
+
+def read(text: str, published=PUBLISHED):
+    return [(m.earliest, m.latest, m.precision, m.status) for m in mentions_in(text, published, "ko")]
+
+
+@pytest.mark.parametrize(
+    "text, earliest, latest, precision",
+    [
+        ("양국 외교장관은 2026년 1월 13일 회담했다.", "2026-01-13", "2026-01-13", "day"),
+        ("장관은 10일 기자회견을 열었다.", "2026-03-10", "2026-03-10", "day"),
+        ("대표단은 지난 25일 귀국했다.", "2026-02-25", "2026-02-25", "day"),
+        ("대표단은 지난 9일 귀국했다.", "2026-03-09", "2026-03-09", "day"),
+        ("정상회담은 오는 20일 열린다.", "2026-03-20", "2026-03-20", "day"),
+        ("정상회담은 오는 3일 열린다.", "2026-04-03", "2026-04-03", "day"),
+        ("양국은 지난달 협의를 재개했다.", "2026-02-01", "2026-02-28", "month"),
+        ("총리는 다음 달 중순 방한한다.", "2026-04-11", "2026-04-20", "part_of_month"),
+        ("선거는 5월 하순 치러진다.", "2026-05-21", "2026-05-31", "part_of_month"),
+        ("공장은 7월 초 가동된다.", "2026-07-01", "2026-07-10", "part_of_month"),
+        ("대통령은 지난해 11월 취임했다.", "2025-11-01", "2025-11-30", "month"),
+        ("협정은 지난 6월 발효됐다.", "2025-06-01", "2025-06-30", "month"),
+        ("장관은 어제 현장을 방문했다.", "2026-03-11", "2026-03-11", "day"),
+        ("대통령은 내일(13일) 출국한다.", "2026-03-13", "2026-03-13", "day"),
+        ("장관은 다음 주 화요일 방미한다.", "2026-03-17", "2026-03-17", "day"),
+        ("대통령은 20일부터 22일까지 중국을 방문한다.", "2026-03-20", "2026-03-22", "span"),
+        ("대표단은 오는 16~18일 서울에 머문다.", "2026-03-16", "2026-03-18", "span"),
+        ("총리는 20일부터 1박2일 일정으로 방한한다.", "2026-03-20", "2026-03-21", "span"),
+        ("총리는 20일부터 총 3일 간의 일정으로 방한한다.", "2026-03-20", "2026-03-22", "span"),
+        ("조약은 3년 전 체결됐다.", "2023-01-01", "2023-12-31", "year"),
+        ("회담은 16, 17일 열린다.", "2026-03-16", "2026-03-17", "span"),
+        ("회담은 16일과 17일 열린다.", "2026-03-16", "2026-03-17", "span"),
+        ("총리는 연말 방한할 것으로 알려졌다.", "2026-12-01", "2026-12-31", "month"),
+    ],
+)
+def test_each_expression_resolves_against_the_publication_date(text, earliest, latest, precision):
+    assert read(text)[0][:3] == (d(earliest), d(latest), precision)
+
+
+def test_this_day_and_the_next_day_follow_the_day_just_named():
+    found = read("정부는 3일 규제를 발표했다. 이날 대사를 불러 항의했고, 이튿날 추가 조치를 내놨다.")
+    assert [x[0] for x in found][:2] == [d("2026-03-03"), d("2026-03-03")]
+    assert d("2026-03-04") in [x[0] for x in found]
+
+
+def test_the_day_before_is_before_the_day_just_named():
+    found = read("회담은 5일 열렸다. 전날 실무 협의가 있었다.")
+    assert found[1][0] == d("2026-03-04")
+
+
+def test_the_next_day_with_a_day_number_is_that_day():
+    assert read("총영사가 다음 날인 9일 글을 올렸다.")[0][0] == d("2026-03-09")
+
+
+def test_during_the_visit_is_the_visit_just_named():
+    found = read("총리는 오는 20~22일 방한한다. 방문 기간에 정상회담을 할 예정이다.")
+    assert found[-1] == (d("2026-03-20"), d("2026-03-22"), "span", "scheduled")
+
+
+def test_counting_expressions_date_nothing():
+    assert read("양국 정상회담은 9년 만이며 우리 기업은 14년 연속 1위를 지켰고 향후 3~4년간 유지할 전망이다.") == []
+
+
+def test_a_stated_length_far_from_a_day_dates_nothing():
+    assert read("총리는 3일간 유럽을 순방한다.") == []
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("대통령은 20일 방일할 예정이다.", "scheduled"),
+        ("양국은 20일 정상회담을 추진하고 있다.", "expected"),
+        ("정부는 20일 개최를 검토하고 있다.", "expected"),
+        ("회담은 20일 열릴 가능성이 크다.", "expected"),
+        ("20일 예정됐던 회담이 취소됐다.", "cancelled"),
+        ("20일 열릴 예정이던 행사가 연기됐다.", "cancelled"),
+        ("대통령은 10일 방일했다.", "happened"),
+        ("대통령은 12일 오전 출국했다.", "happened"),
+        ("대통령은 12일 밤 출국한다.", "scheduled"),
+    ],
+)
+def test_status_comes_from_the_sentences_own_markers(text, status):
+    assert read(text)[0][3] == status
+
+
+def test_a_date_governing_an_itinerary_gives_one_mention_per_stop():
+    mentions = mentions_in("대통령은 5일 오전 포럼에 참석한 뒤 오후 정상회담을 했다.", PUBLISHED, "ko")
+    assert [m.earliest for m in mentions] == [d("2026-03-05"), d("2026-03-05")]
+    assert mentions[0].sentence == "대통령은 5일 오전 포럼에 참석한 뒤"
+    assert mentions[1].sentence.endswith("했다.")
+
+
+def test_a_report_verb_takes_the_date_of_the_report():
+    found = read("대통령실은 11일 대통령이 15일 출국한다고 밝혔다.")
+    assert sorted((x[0], x[3]) for x in found) == [(d("2026-03-11"), "happened"), (d("2026-03-15"), "scheduled")]
+
+
+def test_sentences_end_without_a_space_after_the_full_stop():
+    mentions = mentions_in("장관은 10일 회견했다.11일에는 귀국했다.", PUBLISHED, "ko")
+    assert [m.sentence for m in mentions] == ["장관은 10일 회견했다.", "11일에는 귀국했다."]
+
+
+def test_deliver_is_not_last_month():
+    assert read("정부는 이날 입장을 전달했다.", PUBLISHED) == [(PUBLISHED, PUBLISHED, "day", "happened")]
+
+
+def test_hangul_is_korean():
+    assert detect_language("이재명 대통령은 13일 나라에서 다카이치(高市) 총리와 회담했다.") == "ko"
