@@ -243,3 +243,42 @@ def test_the_copied_link_and_the_address_carry_no_empty_parameters(browser, live
             assert not re.search(r"[?&][^=&]+=(&|$)", url), url
     finally:
         context.close()
+
+
+def swipe_sideways(page, x, y, distance):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 9):
+        point = {"x": x + distance * step / 8, "y": y}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def middle_event():
+    events = list(Event.objects.published().chronological())
+    return events[len(events) // 2]
+
+
+def test_the_arrow_keys_in_the_open_panel_go_to_the_previous_and_next_event(page, live_server, seed_live):
+    event = middle_event()
+    open_chart(page, f"{live_server.url}/?event={event.slug}")
+    following = page.locator("#detail a[rel=next] .step-title").inner_text()
+    page.locator("#detail h2").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#detail h2")).to_have_text(following)
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#detail h2")).to_have_text(event.title)
+    expect(page).to_have_url(f"{live_server.url}/?event={event.slug}")
+
+
+def test_a_sideways_swipe_on_the_phone_sheet_goes_to_the_next_and_previous_event(phone, live_server, seed_live):
+    event = middle_event()
+    open_chart(phone, f"{live_server.url}/?event={event.slug}")
+    following = phone.locator("#detail a[rel=next] .step-title").inner_text()
+    sheet = phone.locator("#detail.open").bounding_box()
+    middle = sheet["y"] + min(sheet["height"], 800 - sheet["y"]) / 2
+    swipe_sideways(phone, 300, middle, -220)
+    expect(phone.locator("#detail h2")).to_have_text(following)
+    swipe_sideways(phone, 60, middle, 220)
+    expect(phone.locator("#detail h2")).to_have_text(event.title)
