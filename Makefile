@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test test-fast test-js lint bench js plotly install install-dev static clean
+.PHONY: run serve worker test test-fast test-js lint bench js plotly install install-dev static messages clean
 
 # Serving needs requirements.txt alone; tests, linters and benchmarks add
 # requirements-dev.txt on top. Each stamp is redone when its file changes.
@@ -34,9 +34,23 @@ install-dev: $(VENV)/.installed-dev
 static: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
+MESSAGES_IGNORE := --ignore '.venv*' --ignore node_modules --ignore staticfiles --ignore tests --ignore bench --ignore tools --ignore docs
+
+# The Japanese and Korean interface: the committed catalogues (.po) compiled to
+# .mo at set-up by Django's compilemessages, which needs GNU gettext's msgfmt
+# (Debian's gettext package). Redone when a .po changes.
+MO := locale/ja/LC_MESSAGES/django.mo locale/ko/LC_MESSAGES/django.mo
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(PY) manage.py compilemessages --locale $* --ignore '.venv*' --ignore node_modules --verbosity 0
+
+# After changing interface strings: extract them into the catalogues, then translate
+# every new or changed entry (tests/test_translations.py fails on any left empty or fuzzy).
+messages: install
+	$(PY) manage.py makemessages --locale ja --locale ko --no-location --no-obsolete $(MESSAGES_IGNORE)
+
 # The web server and one background worker (fetching links, reading long
 # articles, polling feeds) together; Ctrl-C stops both.
-run: static
+run: static $(MO)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
 	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
@@ -48,18 +62,18 @@ run: static
 # several PORTs) and `make worker` M times, all with the same DATABASE_URL
 # (PostgreSQL) and REDIS_URL; jobs wait in the database, so any worker takes
 # any job, and a load balancer sends readers and editors to any app server.
-serve: static
+serve: static $(MO)
 	$(PY) manage.py migrate --noinput
 	DEBUG=0 $(VENV)/bin/gunicorn summit.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-2} --access-logfile -
 
 # One background worker with production settings (see serve).
-worker: install
+worker: install $(MO)
 	DEBUG=0 $(PY) manage.py worker --no-reload
 
 # Two workers: the whole suite, browser tests included, in a few minutes on two
 # cores. Tests use plain static storage, so no collectstatic first.
 PYTEST_WORKERS ?= 2
-test: install-dev test-js
+test: install-dev $(MO) test-js
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The scripts' unit tests (tests/js), with node's own test runner.
@@ -67,7 +81,7 @@ test-js: node_modules/.installed
 	node --test tests/js/
 
 # Everything but the browser tests: the loop while editing.
-test-fast: install-dev test-js
+test-fast: install-dev $(MO) test-js
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 # The checks CI fails on, all run so one pass reports every failure; pre-commit
@@ -100,4 +114,5 @@ plotly: node_modules/.installed
 	node tools/build-plotly.mjs
 
 clean:
+	rm -f $(MO)
 	rm -rf $(VENV) .venv-runtime node_modules staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -10,7 +10,15 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 # Cheapest first, so a broken environment shows up early.
-SCRIPTS = ["bench_page.py", "bench_dates.py", "bench_embed.py", "bench_phone.py", "bench_scale.py", "bench_load.py"]
+SCRIPTS = [
+    "bench_page.py",
+    "bench_dates.py",
+    "bench_proposals.py",
+    "bench_embed.py",
+    "bench_phone.py",
+    "bench_scale.py",
+    "bench_load.py",
+]
 QUICK_AWARE = {"bench_scale.py", "bench_load.py", "bench_embed.py", "bench_phone.py"}
 
 

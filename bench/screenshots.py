@@ -8,6 +8,8 @@ fixtures/seed.json does not exist yet, the small story the tests use), serves
 it with runserver on a free port, and saves timeline-375.png, timeline-768.png
 and timeline-1280.png (1280×800, a laptop's first screen), timeline-1280-dark.png
 and timeline-375-dark.png, plus event-375.png (the detail sheet open on a phone).
+In Japanese and Korean: timeline-ja-1280.png, timeline-ko-1280.png and the phone
+embed, embed-ja-375.png and embed-ko-375.png (`--only languages` takes just those).
 """
 
 import argparse
@@ -80,9 +82,39 @@ def shoot(base: str, out: Path) -> list[Path]:
     return saved
 
 
+LANGUAGES = ("ja", "ko")
+
+
+def shoot_languages(base: str, out: Path) -> list[Path]:
+    """The page at desktop width and the embed on a phone, in Japanese and in Korean."""
+    from playwright.sync_api import sync_playwright
+
+    saved = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"]
+        )
+        for language in LANGUAGES:
+            for name, path, (width, height), ready in (
+                ("timeline", f"/{language}/", (1280, 800), "#chart[data-rendered=true]"),
+                # The embed draws the server's SVG first and loads plotly.js on the reader's intent.
+                ("embed", f"/{language}/embed/", (375, 640), "#chart svg"),
+            ):
+                context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+                page = context.new_page()
+                page.goto(base + path)
+                page.wait_for_selector(ready)
+                saved.append(out / f"{name}-{language}-{width}.png")
+                page.screenshot(path=saved[-1])
+                context.close()
+        browser.close()
+    return saved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--only", choices=["all", "languages"], default="all")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -100,7 +132,8 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/")
-            for path in shoot(base, out):
+            shots = [] if args.only == "languages" else shoot(base, out)
+            for path in shots + shoot_languages(base, out):
                 print(f"{path}  {path.stat().st_size // 1024} KiB")
         finally:
             server.terminate()

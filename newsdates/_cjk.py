@@ -27,8 +27,8 @@ from datetime import date, timedelta
 # Full-width digits, tildes, brackets and spaces read as ASCII, one character
 # for one, so every offset found in the translation is one in the original.
 WIDTH = str.maketrans(
-    "０１２３４５６７８９～〜〰－（）：，　",
-    "0123456789~~~-():, ",
+    "０１２３４５６７８９～〜〰∼－–（）：，　",
+    "0123456789~~~~--():, ",
 )
 
 
@@ -119,17 +119,21 @@ class Context:
 
 def day_in_month(ctx: Context, d: int) -> date | None:
     """A day number with no month: of the month the sentence named, else of
-    the publication month, unless the clause's tense puts it clearly in the
-    month before (a past event on a day after publication) or after."""
-    pub = ctx.published
+    the publication month: Japanese and Korean news name another month when
+    they mean one (先月30日, 지난 30일, 다음 달 3일), except for a future event
+    on a day long past this month (an itinerary running into next month)."""
     if ctx.sentence_month:
         return safe_day(*ctx.sentence_month, d)
-    y, m = pub.year, pub.month
-    if ctx.tense == "past" and d > pub.day + 2:
-        y, m = add_months(y, m, -1)
-    elif ctx.tense == "future" and d < pub.day - 10:
-        y, m = add_months(y, m, 1)
-    return safe_day(y, m, d)
+    pub = ctx.published
+    if ctx.tense == "future" and d < pub.day - _FUTURE_DAY_SLACK:
+        # What is still to come cannot be weeks ago: the coming month's day.
+        return safe_day(*add_months(pub.year, pub.month, 1), d)
+    return safe_day(pub.year, pub.month, d)
+
+
+# A day number this many days before publication may still be told in the
+# future tense (a correction, a late report); further back it is next month's.
+_FUTURE_DAY_SLACK = 7
 
 
 def month_without_year(ctx: Context, m: int) -> int:

@@ -59,8 +59,11 @@ def _sentence(text: str, norm: str, s: int, e: int, ctx: Context, lang: Language
     clauses = _clauses(norm, s, e, lang, several_dates=len(hits) >= 2)
     ctx.sentence_month = None
     spans: list[Span] = []
+    quoted = [(m.start() + s, m.end() + s) for m in lang.quoted.finditer(norm[s:e])]
     for start, end, rule, match in hits:
-        ctx.tense = _tense(norm, _clause_at(clauses, start), lang)
+        # Speech in quotation marks has its own tense, not the report verb's.
+        inside = any(a <= start < b for a, b in quoted)
+        ctx.tense = None if inside else _tense(norm, _clause_at(clauses, start), lang)
         resolved = rule.resolve(match, ctx)
         if resolved is None:
             continue
@@ -97,7 +100,9 @@ def _clauses(norm: str, s: int, e: int, lang: Language, several_dates: bool) -> 
         cuts += [(m.end(), False) for m in lang.connective.finditer(norm, s, e)]
     if several_dates:
         cuts += [(m.end(), True) for m in lang.quotative.finditer(norm, s, e)]
-    cuts = sorted(c for c in set(cuts) if s < c[0] < e)
+    # Clauses of quoted speech are not the sentence's events.
+    quoted = [(m.start(), m.end()) for m in lang.quoted.finditer(norm, s, e)]
+    cuts = sorted(c for c in set(cuts) if s < c[0] < e and not any(a < c[0] < b for a, b in quoted))
     clauses: list[Clause] = []
     start, report = s, False
     for cut, quotative in cuts:
@@ -131,7 +136,12 @@ def _predicate(norm: str, clause: Clause, lang: Language) -> str:
 
 
 def _tense(norm: str, clause: Clause, lang: Language) -> str | None:
+    """Past or future, from the verb that closes the clause's chain; a clause
+    that ends saying what is planned ("…行うことになりました", "…할 예정이었다")
+    looks ahead."""
     predicate = _predicate(norm, clause, lang)
+    if lang.scheduled.search(predicate) or lang.expected.search(predicate):
+        return "future"
     if lang.is_past(predicate):
         return "past"
     if lang.is_future(predicate):

@@ -19,6 +19,8 @@ from newsroom.fetch import Fetched
 
 # trafilatura falls back on the host name for a site without a declared name:
 # the same pattern, to tell that guess from a name the page gives.
+# Source.url's length.
+MAX_URL_LENGTH = 500
 HOST_NAME = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 
 
@@ -96,7 +98,8 @@ def canonical_url(declared: str | None, fetched_url: str) -> str:
     """The page's canonical link when it gives an http(s) one, else the address fetched."""
     if declared:
         absolute = urljoin(fetched_url, declared.strip())
-        if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).hostname:
+        parts = urlsplit(absolute)
+        if parts.scheme in ("http", "https") and parts.hostname and len(absolute) <= MAX_URL_LENGTH:
             return absolute
     return fetched_url
 

@@ -8,7 +8,6 @@ commands all go through here, so all refuse the same bad input.
 
 import datetime
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from django.utils.text import slugify
 
 from newsdates.language import detect_language, mentions_in
 from newsroom.matching import DuplicateSource, find_duplicate_source
-from newsroom.names import all_name_forms, name_pattern
+from newsroom.names import actor_patterns, names_in, place_patterns
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 from timeline.text import web_url_validator
 
@@ -145,13 +144,8 @@ def parse_published(value) -> datetime.date:
     return value
 
 
-def actor_patterns() -> list[tuple[Actor, re.Pattern]]:
-    """One pattern per actor over all its names (and their ja/ko forms), longest first."""
-    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := name_pattern(all_name_forms(actor)))]
-
-
 def actors_in(sentence: str, patterns) -> list[Actor]:
-    return [actor for actor, pattern in patterns if pattern.search(sentence)]
+    return names_in(sentence, patterns)
 
 
 def source_language(source: Source) -> str:
@@ -167,7 +161,8 @@ def source_language(source: Source) -> str:
 def proposals_for(source: Source, progress: Callable[[int], None] | None = None) -> list[Proposal]:
     """Unsaved proposals, one per dated event of the source's text, read in
     the source's language (detected when not given); nothing is written."""
-    patterns = actor_patterns()
+    patterns, places = actor_patterns(), place_patterns()
+    article_actors = names_in(source.text, patterns)
     proposals = []
     language = source_language(source)
     for mention in mentions_in(source.text, source.published_on, language, progress=progress):
@@ -194,6 +189,9 @@ def proposals_for(source: Source, progress: Callable[[int], None] | None = None)
         )
         proposal.actor_suggestions = actors_in(mention.sentence, patterns)  # type: ignore[attr-defined]
         proposal.language = language  # type: ignore[attr-defined]
+        # For matching: who the whole article names, and where the sentence is.
+        proposal.article_actors = article_actors  # type: ignore[attr-defined]
+        proposal.place_suggestions = names_in(mention.sentence, places)  # type: ignore[attr-defined]
         proposals.append(proposal)
     return proposals
 
@@ -224,33 +222,41 @@ def ingest_source(
             raise DuplicateSourceError(duplicate)
     if not metadata.get("language"):
         metadata["language"] = detect_language(text)
+    source = Source(
+        text=text,
+        published_on=published,
+        outlet=outlet or None,
+        title=title or None,
+        url=url,
+        author=author or None,
+        **metadata,
+    )
+    # Reading the dates is the slow part: done before the write transaction,
+    # so a long article holds no lock while it is read (a worker's heartbeat
+    # and the desk's progress are written meanwhile).
+    proposals = proposals_for(source, progress=progress)
     with transaction.atomic():
-        source = Source(
-            text=text,
-            published_on=published,
-            outlet=outlet or None,
-            title=title or None,
-            url=url,
-            author=author or None,
-            **metadata,
-        )
         # Stored whatever dates are found: an undated article can still be cited by hand.
         source.save()
-        result = propose(source, progress=progress)
+        result = propose(source, proposals=proposals)
         result.dry_run = dry_run
         if dry_run:
             transaction.set_rollback(True)
     return result
 
 
-def propose(source: Source, progress: Callable[[int], None] | None = None) -> IngestResult:
-    """Create the proposals of a saved source (used by the admin's add form too)."""
+def propose(
+    source: Source, progress: Callable[[int], None] | None = None, proposals: list[Proposal] | None = None
+) -> IngestResult:
+    """Create the proposals of a saved source (used by the admin's add form
+    too), or save `proposals` read from its text beforehand."""
     language = source_language(source)
     if source.language != language:
         # The desk matches and labels by the language the text was read in.
         source.language = language
         source.save(update_fields=["language"])
-    proposals = proposals_for(source, progress=progress)
+    if proposals is None:
+        proposals = proposals_for(source, progress=progress)
     for proposal in proposals:
         proposal.save()
         proposal.suggested_actors.set(proposal.actor_suggestions)  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
 """
-Background jobs: what they do, and how they are run, retried and recovered.
+Background jobs: what they do (fetch a link, ingest one, read a long article,
+poll a feed, import a long CSV), and how they are run, retried and recovered.
 
 `submit` records a Job and hands its id to django-tasks (the database
 backend, so the job and its task commit together); a worker (`manage.py
@@ -21,11 +22,11 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from newsroom.fetch import FetchError
-from newsroom.ingest import DuplicateSourceError, IngestError, propose
+from newsroom.ingest import DuplicateSourceError, IngestError, proposals_for, propose
 from newsroom.models import Feed, Job
 from timeline.models import Source
 
@@ -45,9 +46,8 @@ class Progress:
 
     def __call__(self, percent: int, note: str | None = None) -> None:
         percent = max(0, min(100, int(percent)))
-        if note is None and percent == self.job.progress:
-            return
-        if note is None and time.monotonic() - self.written < 0.5:
+        new_note = note is not None and note[:200] != self.job.note
+        if not new_note and (percent == self.job.progress or time.monotonic() - self.written < 0.5):
             return
         self.job.progress = percent
         if note is not None:
@@ -170,7 +170,11 @@ def heartbeat(job: Job):
     def beat():
         try:
             while not stop.wait(settings.JOB_HEARTBEAT_SECONDS):
-                Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(heartbeat_at=timezone.now())
+                try:
+                    Job.objects.filter(pk=job.pk, state=Job.State.RUNNING).update(heartbeat_at=timezone.now())
+                except DatabaseError:
+                    # A busy or briefly unreachable database: the next beat tries again.
+                    logger.warning("Job %s could not beat", job.pk, exc_info=True)
         finally:
             connection.close()
 
@@ -239,13 +243,15 @@ def ingest_url(job: Job, progress: Progress) -> dict:
 
 def propose_source(job: Job, progress: Progress) -> dict:
     """Read a long article's dates on a worker rather than in the request."""
-    with transaction.atomic():
-        source = Source.objects.select_for_update().get(pk=job.input["source"])
-        if not source.proposals.exists():
-            length = max(len(source.text), 1)
-            propose(source, progress=lambda done: progress(done * 100 // length, "Reading the dates"))
-        if not source.proposals.exists():
-            raise IngestError("No dates were found in the article, so there is nothing to propose.")
+    source = Source.objects.get(pk=job.input["source"])
+    if not source.proposals.exists():
+        length = max(len(source.text), 1)
+        # Read outside the transaction, which then only writes (see ingest_source).
+        proposals = proposals_for(source, progress=lambda done: progress(done * 100 // length, "Reading the dates"))
+        with transaction.atomic():
+            Source.objects.select_for_update().filter(pk=source.pk).first()
+            if not source.proposals.exists():  # another run stored them meanwhile
+                propose(source, proposals=proposals)
     return {"sources": [source.pk], "proposals": source.proposals.count()}
 
 
@@ -264,9 +270,21 @@ def poll_feed(job: Job, progress: Progress) -> dict:
     }
 
 
+def import_csv(job: Job, progress: Progress) -> dict:
+    """A CSV of events too long to check in a request (newsroom.admin.bulk)."""
+    from django.contrib.auth import get_user_model
+
+    from newsroom.admin.bulk import import_on_worker
+
+    progress(10, f"Importing {job.input.get('rows', '')} rows")
+    user = get_user_model().objects.filter(pk=job.input.get("user")).first()
+    return import_on_worker(job.input["csv"], user=user)
+
+
 HANDLERS: dict[str, Callable[[Job, Progress], dict]] = {
     Job.Kind.FETCH_LINK: fetch_link,
     Job.Kind.INGEST_URL: ingest_url,
     Job.Kind.PROPOSE: propose_source,
     Job.Kind.POLL_FEED: poll_feed,
+    Job.Kind.IMPORT_CSV: import_csv,
 }

@@ -7,7 +7,7 @@ form, `ingest --url` and the feed poller all come through here.
 import datetime
 from collections.abc import Callable
 
-from newsroom.extract import Extracted, extract
+from newsroom.extract import MAX_URL_LENGTH, Extracted, extract
 from newsroom.fetch import PAGE_TYPES, fetch
 from newsroom.ingest import DuplicateSourceError, IngestError, IngestResult, ingest_source
 from newsroom.matching import DuplicateSource, find_duplicate_source
@@ -20,6 +20,8 @@ def read_link(url: str) -> Extracted:
     extracted = extract(fetch(url, accept=PAGE_TYPES))
     if not extracted.text:
         raise IngestError(f"No article text was found at {url}.")
+    if len(extracted.url) > MAX_URL_LENGTH:
+        raise IngestError(f"The page's address is over {MAX_URL_LENGTH} characters; summit keeps at most that.")
     return extracted
 
 

@@ -14,6 +14,7 @@ same at 1,000 or 100,000 events; wording is compared with rapidfuzz.
 
 import datetime
 import hashlib
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from django.db.models.functions import Length
 from rapidfuzz import fuzz, utils
 
 from newsdates.language import detect_language
+from newsroom.names import actor_patterns, all_name_forms, names_in, place_patterns
 from timeline.labels import date_label
 from timeline.models import Citation, Event, Source
 
@@ -36,58 +38,116 @@ DEFAULT_MARGIN_DAYS = 30
 LONGEST_EVENT = datetime.timedelta(days=92)
 # The most events ranked for one proposal, whatever the timeline's size.
 MAX_CANDIDATES = 300
-MIN_SCORE = 0.35
 MAX_MATCHES = 5
-# How much each kind of evidence counts; without actors, dates and words share it.
-DATE_WEIGHT, ACTOR_WEIGHT, WORDING_WEIGHT = 0.4, 0.2, 0.4
+# How much each kind of evidence counts.
+DATE_WEIGHT, ACTOR_WEIGHT, WORDING_WEIGHT, PLACE_WEIGHT = 0.35, 0.2, 0.35, 0.1
+# What the desk presents as "probably already on the timeline": a score this
+# high, and words of the event's title or citations in the proposal's clause
+# (dates and names alone fit every event of a busy week). A text with no
+# Latin words (Japanese, Korean) is compared by dates, actors and places,
+# with a higher bar.
+PROBABLE_SCORE = 0.5
+MIN_WORDING = 0.3
+MIN_WORDING_SAME_DATES = 0.15
+PROBABLE_SCORE_WITHOUT_WORDS = 0.6
+# Kept for callers that ranked by the old threshold.
+MIN_SCORE = 0.2
 
-# Words every news sentence shares: left out before wording is compared.
+# Words every news sentence shares, and date words (dates are compared apart).
 STOP_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "she",
-        "that",
-        "the",
-        "their",
-        "they",
-        "this",
-        "to",
-        "two",
-        "was",
-        "were",
-        "will",
-        "with",
-        "would",
-        "said",
-        "says",
-        "after",
-        "before",
-        "over",
-        "during",
-    }
+    """
+    a an and are as at be been being by for from has have had he her his in is it its of on or she that
+    the their them they this to two was were will with would said says say after before over during into
+    about also than then there these those which who whom whose while when where what not no but if so
+    such can could may might should shall do does did just more most other some any all both each one
+    first second new last next early late mid this week weekend month year day today yesterday tomorrow
+    ago earlier later january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+    sunday morning evening night afternoon according told reported report prime minister president
+    leader official government secretary chief spokesman spokeswoman spokesperson ministry foreign
+    national top senior
+    """.split()  # noqa: SIM905 - a list of words reads better as text
 )
+# Words news uses for the same kind of event: compared as one.
+SAME_KIND = {
+    "summit": "meet",
+    "talk": "meet",
+    "meeting": "meet",
+    "met": "meet",
+    "trip": "visit",
+    "tour": "visit",
+    "travel": "visit",
+    "dinner": "dine",
+    "din": "dine",
+    "banquet": "dine",
+    "poll": "election",
+    "vote": "election",
+    "ban": "ban",
+    "banned": "ban",
+    "curb": "control",
+    "restriction": "control",
+    "remark": "remark",
+    "comment": "remark",
+    "suggest": "remark",
+    "statement": "remark",
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+")
+
+
+def _stem(word: str) -> str:
+    """A light stem: "visits", "visited", "visiting" -> "visit"."""
+    word = re.sub(r"['’]s?$", "", word.lower())
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            if suffix == "es" and not word.endswith(("ches", "shes", "xes", "sses")):
+                continue
+            word = word[: len(word) - len(suffix)] + keep
+            break
+    return SAME_KIND.get(word, word)
+
+
+def content_words(text: str) -> set[str]:
+    """The stemmed words that say what happened, who and where."""
+    words = {_stem(w) for w in _WORD.findall(text or "") if w.lower() not in STOP_WORDS and not w.isdigit()}
+    return {w for w in words if len(w) > 1} - STOP_WORDS
+
+
+def mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isascii() for ch in letters) * 2 > len(letters)
+
+
+# A clause ends at these; "On Friday," alone says nothing, so a short one
+# borrows the next clause's words.
+_CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
+SHORT_CLAUSE_WORDS = 3
+NEAR_WORDS = 20
+
+
+def event_clause(quote: str, date_at: int, date_length: int = 0) -> str:
+    """The words of the sentence around its date expression: the clause the
+    date belongs to, since one sentence may report several events."""
+    if not 0 <= date_at <= len(quote) or not mostly_latin(quote):
+        return quote
+    edges = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(quote)] + [len(quote)]
+    edges = sorted(set(edges))
+    i = max(k for k in range(len(edges) - 1) if edges[k] <= date_at)
+    lo, hi = edges[i], edges[i + 1]
+    while hi < len(quote) and hi < date_at + date_length:
+        hi = edges[edges.index(hi) + 1]
+    while len(content_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > 0 or hi < len(quote)):
+        if hi < len(quote):
+            hi = edges[edges.index(hi) + 1]
+        else:
+            lo = edges[edges.index(lo) - 1]
+    # In a long clause the words next to the date say what it dates.
+    words = list(re.finditer(r"\S+", quote[lo:hi]))
+    at = next((i for i, w in enumerate(words) if lo + w.end() > date_at), len(words))
+    after = next((i for i, w in enumerate(words) if lo + w.start() >= date_at + date_length), len(words))
+    first, last = max(0, at - NEAR_WORDS), min(len(words), after + NEAR_WORDS)
+    if words and (first > 0 or last < len(words)):
+        lo, hi = lo + words[first].start(), lo + words[last - 1].end()
+    return quote[lo:hi]
 
 
 @dataclass(frozen=True)
@@ -95,18 +155,39 @@ class EventMatch:
     event: Event
     score: float
     reasons: list[str]
+    probable: bool = True
 
     def __iter__(self):
         # Unpacks as (event, score, reasons).
         return iter((self.event, self.score, self.reasons))
 
 
-def _words(text: str) -> str:
-    words = utils.default_process(text).split()
-    return " ".join(w for w in words if w not in STOP_WORDS)
+def _date_fit(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
+    """How well an event's dates fit a proposal's: the same dates best; an
+    event inside the proposal's range by how much of it it fills; a longer
+    event around the proposal (a visit around one of its days) weakly."""
+    label = date_label(event.earliest, event.latest, event.precision)
+    if (event.earliest, event.latest) == (earliest, latest):
+        return 1.0, f"same dates ({label})"
+    days = (latest - earliest).days + 1
+    event_days = (event.latest - event.earliest).days + 1
+    slack = datetime.timedelta(days=margin)
+    if earliest <= event.earliest and event.latest <= latest:
+        return 0.6 + 0.4 * min(1.0, event_days / days), f"dates within the proposal's ({label})"
+    if earliest - slack <= event.earliest and event.latest <= latest + slack:
+        return 0.5, f"dates within a few days ({label})"
+    if event.earliest <= earliest and latest <= event.latest:
+        return 0.6 * (days / event_days) ** 0.5, f"inside the event's dates ({label})"
+    if event.earliest <= latest and earliest <= event.latest:
+        return 0.4, f"dates overlap ({label})"
+    gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
+    return max(0.0, 0.4 * (1 - gap / (margin + 1))), f"dates {gap} day{'s' if gap != 1 else ''} apart ({label})"
 
 
 def _date_score(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
+    """Dates alone, as the Japanese and Korean matcher weighs them
+    (newsroom.matching_cjk): 1 for the same dates, 0.8 for overlapping ones,
+    less with each day apart up to the margin."""
     if event.earliest <= latest and earliest <= event.latest:
         if (event.earliest, event.latest) == (earliest, latest):
             return 1.0, "same dates"
@@ -115,14 +196,37 @@ def _date_score(earliest, latest, event: Event, margin: int) -> tuple[float, str
     return max(0.0, 0.6 * (1 - gap / (margin + 1))), f"dates {gap} day{'s' if gap != 1 else ''} apart"
 
 
-def _wording_score(quote_words: str, texts: list[str]) -> tuple[float, str]:
-    """The best of the quote against an event's titles and cited passages."""
-    best, best_text = 0.0, ""
-    for text in filter(None, texts):
-        ratio = fuzz.token_set_ratio(quote_words, _words(text)) / 100
-        if ratio > best:
-            best, best_text = ratio, text
-    return best, best_text
+def _weights(texts_by_event: dict[int, set[str]]) -> dict[str, float]:
+    """Rarer words weigh more: "Horyu" tells events apart, "Japan" does not."""
+    counts: dict[str, int] = defaultdict(int)
+    for words in texts_by_event.values():
+        for word in words:
+            counts[word] += 1
+    total = max(1, len(texts_by_event))
+    return {word: math.log(1 + total / n) for word, n in counts.items()}
+
+
+def _wording(
+    clause: set[str], title: set[str], citations: list[set[str]], weight, names: set[str]
+) -> tuple[float, set[str]]:
+    """The share of the event's title found in the clause, or the overlap
+    (Dice) of the clause with one of the event's citations, whichever is
+    higher; nothing unless a word other than a name is shared (names are
+    weighed as actors and places)."""
+
+    def mass(words):
+        return sum(weight(w) for w in words)
+
+    best, best_shared = 0.0, set()
+    for words, title_like in ((title, True), *((cited, False) for cited in citations)):
+        shared = words & clause
+        if not shared - names:
+            continue
+        size = mass(words) if title_like else (mass(words) + mass(clause)) / 2
+        score = mass(shared) / size if size else 0.0
+        if score > best:
+            best, best_shared = score, shared
+    return best, best_shared
 
 
 # What ranking reads of an event: no summaries, no history.
@@ -136,12 +240,19 @@ def matching_events(
     quote: str,
     actors=(),
     *,
+    clause: str | None = None,
+    article_actors=None,
+    places=(),
     published_only: bool = False,
     limit: int = MAX_MATCHES,
+    probable_only: bool = False,
 ) -> list[EventMatch]:
-    """Existing events a proposal most likely reports, best first, each with a
-    score from 0 to 1 and the reasons for it. Three queries, whatever the
-    number of events: the candidates, their actors, their quotes."""
+    """Existing events a proposal may report, best first, each with a score
+    from 0 to 1, the reasons for it and whether it is probably the same
+    event. `actors` and `places` are those named in the sentence; `clause`
+    the words around its date (the sentence when not given); a person of an
+    event whom `article_actors` (those the whole article names) leaves out
+    rules that event out. Four queries, whatever the number of events."""
     margin = datetime.timedelta(days=DATE_MARGIN_DAYS.get(precision, DEFAULT_MARGIN_DAYS))
     # Bounding `earliest` on both sides lets the (earliest, latest) index
     # read just the window, not every earlier event.
@@ -154,39 +265,85 @@ def matching_events(
         events = events.published()
     candidates = list(events.order_by("-importance", "earliest", "pk").only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
-    actors_by_pk = {a.pk: a for a in actors}
-    event_actors = defaultdict(set)
-    if actors_by_pk:
-        pairs = Event.actors.through.objects.filter(event_id__in=ids, actor_id__in=actors_by_pk)
-        for event_id, actor_id in pairs.values_list("event_id", "actor_id"):
-            event_actors[event_id].add(actor_id)
-    quotes = defaultdict(list)
-    for event_id, cited in Citation.objects.filter(event_id__in=ids).values_list("event_id", "quote"):
-        quotes[event_id].append(cited)
-    quote_words = _words(quote)
+    event_actors = defaultdict(list)
+    # Names are weighed as actors; as words they would count twice.
+    name_words = set().union(*(content_words(" ".join(all_name_forms(a))) for a in (*actors, *places)))
+    for event_id, actor_id, kind, *names in Event.actors.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "actor_id", "actor__kind", "actor__name", "actor__short_name", "actor__aliases"
+    ):
+        event_actors[event_id].append((actor_id, kind))
+        name_words |= content_words(" ".join(filter(None, names)))
+    event_places = defaultdict(set)
+    for event_id, place_id, *names in Event.places.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "place_id", "place__name", "place__aliases"
+    ):
+        event_places[event_id].add(place_id)
+        name_words |= content_words(" ".join(filter(None, names)))
+    cited = defaultdict(list)
+    for event_id, text in Citation.objects.filter(event_id__in=ids).values_list("event_id", "quote"):
+        cited[event_id].append(content_words(text))
+    titles = {e.pk: content_words(f"{e.title} {e.short_title}") for e in candidates}
+    weights = _weights({pk: titles[pk].union(*cited[pk]) for pk in ids})
+    clause_words = content_words(quote if clause is None else clause)
+    latin = mostly_latin(quote)
+    named = {a.pk: a for a in actors}
+    in_article = None if article_actors is None else {a.pk for a in article_actors} | set(named)
+    place_ids = {p.pk for p in places}
     matches = []
     for event in candidates:
-        date_score, date_reason = _date_score(earliest, latest, event, margin.days)
-        reasons = [f"{date_reason} ({date_label(event.earliest, event.latest, event.precision)})"]
-        wording, similar = _wording_score(quote_words, [event.title, event.short_title, *quotes[event.pk]])
-        if actors_by_pk:
-            shared = [actors_by_pk[pk] for pk in sorted(event_actors[event.pk])]
-            if shared:
-                reasons.append("shared actors: " + ", ".join(a.short_name or a.name for a in shared))
-            actor_score = len(shared) / len(actors_by_pk)
-            score = DATE_WEIGHT * date_score + ACTOR_WEIGHT * actor_score + WORDING_WEIGHT * wording
+        persons = [pk for pk, kind in event_actors[event.pk] if kind == "person"]
+        if latin and in_article is not None and any(pk not in in_article for pk in persons):
+            # A meeting of two leaders is not reported by an article naming
+            # only one. (Japanese and Korean write names in forms the
+            # timeline may not hold, 李在明 for 이재명: not checked there.)
+            continue
+        date_score, date_reason = _date_fit(earliest, latest, event, margin.days)
+        if date_score <= 0:
+            continue
+        reasons = [date_reason]
+        wording, shared_words = _wording(
+            clause_words,
+            titles[event.pk],
+            cited[event.pk],
+            lambda w: weights.get(w, math.log(2 + len(ids))),
+            name_words,
+        )
+        if shared_words:
+            reasons.append(f"similar wording ({wording:.0%}), shared words: {', '.join(sorted(shared_words)[:6])}")
+        own = [pk for pk, _ in event_actors[event.pk]]
+        shared = [named[pk] for pk in own if pk in named]
+        if shared:
+            reasons.append("shared actors: " + ", ".join(a.short_name or a.name for a in shared))
+        actor_score = len(shared) / len(set(own) | set(named)) if own else 0.0
+        place_score = 1.0 if place_ids & event_places[event.pk] else 0.0
+        if place_score:
+            reasons.append("same place")
+        score = (
+            DATE_WEIGHT * date_score
+            + ACTOR_WEIGHT * actor_score
+            + WORDING_WEIGHT * (wording if latin or wording else actor_score)
+            + PLACE_WEIGHT * place_score
+        )
+        if latin:
+            # the same dates need fewer shared words ("a February election")
+            needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 else MIN_WORDING
+            probable = score >= PROBABLE_SCORE and wording >= needed
         else:
-            score = (DATE_WEIGHT * date_score + WORDING_WEIGHT * wording) / (DATE_WEIGHT + WORDING_WEIGHT)
-        if wording >= 0.5:
-            reasons.append(f"similar wording ({wording:.0%}): {similar[:80]}")
-        if score >= MIN_SCORE:
-            matches.append(EventMatch(event, round(score, 3), reasons))
-    matches.sort(key=lambda m: (-m.score, m.event.earliest, m.event.pk))
+            probable = score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
+        if score >= MIN_SCORE and (probable or not probable_only):
+            matches.append(EventMatch(event, round(min(score, 1.0), 3), reasons, probable))
+    matches.sort(key=lambda m: (-m.probable, -m.score, m.event.earliest, m.event.pk))
     return matches[:limit]
 
 
-def matches_for_proposal(proposal, *, published_only: bool = False, limit: int = MAX_MATCHES) -> list[EventMatch]:
-    """`matching_events` for a Proposal, saved (its suggested actors) or not (`actor_suggestions`)."""
+def matches_for_proposal(
+    proposal, *, published_only: bool = False, limit: int = MAX_MATCHES, probable_only: bool = True
+) -> list[EventMatch]:
+    """The events a Proposal (saved or not) probably reports, best first:
+    what the desk shows as "probably already on the timeline", empty for an
+    event new to the timeline. Actors come from `actor_suggestions` (unsaved)
+    or the suggested actors (saved); the article's actors and the sentence's
+    places are read from the source's text when not given."""
     actors = getattr(proposal, "actor_suggestions", None)
     if actors is None:
         actors = list(proposal.suggested_actors.all()) if proposal.pk else []
@@ -206,14 +363,25 @@ def matches_for_proposal(proposal, *, published_only: bool = False, limit: int =
             published_only=published_only,
             limit=limit,
         )
+    article_actors = getattr(proposal, "article_actors", None)
+    if article_actors is None:
+        article_actors = names_in(proposal.source.text, actor_patterns())
+    places = getattr(proposal, "place_suggestions", None)
+    if places is None:
+        places = names_in(proposal.quote, place_patterns())
+    at = (proposal.date_start - proposal.start) if proposal.date_start is not None else -1
     return matching_events(
         proposal.earliest,
         proposal.latest,
         proposal.precision,
         proposal.quote,
         actors,
+        clause=event_clause(proposal.quote, at, len(proposal.date_text or "")),
+        article_actors=article_actors,
+        places=places,
         published_only=published_only,
         limit=limit,
+        probable_only=probable_only,
     )
 
 

@@ -47,7 +47,7 @@ def _kind(name: str, words: str, english: str) -> Kind:
 
 KINDS = [
     _kind("summit", r"首脳会談|首脳会議|サミット|정상회담|정상회의", "summit meeting meet talk"),
-    _kind("talks", r"会談|会議|協議|会合|面会|회담|회의|협의|면담|접견", "talk meeting meet summit"),
+    _kind("talks", r"会談|会議|協議|会合|面会|회담|회의|협의|면담|접견|논의", "talk meeting meet summit discuss"),
     _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
     _kind("dinner", r"夕食会|晩餐会|夕食|会食|만찬|식사", "dinner dine banquet"),
     _kind("press", r"記者会見|共同記者|기자회견|공동 회견", "press conference"),
@@ -70,6 +70,12 @@ KINDS = [
     _kind("agreement", r"合意|一致|합의", "agree"),
     _kind("leadership-race", r"総裁選|총재 선거", "race"),
     _kind("minerals", r"鉱物|광물", "mineral"),
+    _kind("trilateral", r"日中韓|日韓中|中日韓|한중일|한일중|중일한|3국|三か国|3カ国", "trilateral"),
+    _kind("economic-security", r"経済安全保障|経済安保|경제안보|경제 안보", "economic-security"),
+    _kind("shuttle", r"シャトル外交|相互往来|셔틀 외교|셔틀외교|상호 방문", "reciprocal"),
+    _kind("occupation", r"植民地支配|併合|일제강점|강점기|식민 지배|식민지배|병합", "occupation"),
+    _kind("test", r"試験|実験|採掘|시험|실험|채굴", "test extraction"),
+    _kind("probe", r"調査|조사", "probe"),
 ]
 
 # Kinds that report one occasion together: talks held during a visit are
@@ -130,7 +136,7 @@ def quote_kinds(quote: str, language: str = "ja") -> dict[str, float]:
     for start, end, _ in reversed(found):
         if end <= head_start and _COORDINATED.fullmatch(quote, end, head_start):
             head_start = start
-    heads = {name for start, _, name in found if start >= head_start}
+    heads = {name for _, end, name in found if end > head_start}
     return {name: HEAD_KIND if name in heads else OTHER_KIND for _, _, name in found}
 
 
@@ -199,6 +205,8 @@ def matching_events_cjk(
         shared = who.keys() & event_who[event.pk]
         if who and not shared:
             continue
+        if not who and not _alone_enough(kinds, shared_kinds, earliest, latest, event, margin.days):
+            continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
         reasons = [f"{date_reason} ({date_label(event.earliest, event.latest, event.precision)})"]
         reasons.append("same kind of event: " + ", ".join(sorted(shared_kinds)))
@@ -217,3 +225,10 @@ def matching_events_cjk(
 
 def _contradicts(status: str | None, event_status: str) -> bool:
     return {status, event_status} == {"happened", "cancelled"}
+
+
+def _alone_enough(kinds: dict[str, float], shared_kinds: set[str], earliest, latest, event: Event, margin: int) -> bool:
+    """A sentence naming no actor or place ("30日午後6時から始まった会談") matches
+    on its own kind of event, not a related one, and on overlapping dates."""
+    head = {name for name, weight in kinds.items() if weight == HEAD_KIND}
+    return bool(head & shared_kinds & event_kinds(event)) and _date_score(earliest, latest, event, margin)[0] >= 0.8

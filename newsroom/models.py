@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from timeline.models import Source, StoryArc
+from timeline.text import web_url_validator
 
 
 class Feed(models.Model):
     """An outlet's RSS or Atom feed, polled on a schedule for one story."""
 
-    url = models.URLField("feed address", max_length=500, unique=True)
+    url = models.URLField("feed address", max_length=500, unique=True, validators=[web_url_validator])
     story = models.ForeignKey(StoryArc, on_delete=models.PROTECT, related_name="feeds")
     keywords = models.JSONField(
         default=list,
@@ -112,6 +113,7 @@ class Job(models.Model):
         INGEST_URL = "ingest_url", "Ingest a link"
         PROPOSE = "propose", "Read a long article"
         POLL_FEED = "poll_feed", "Poll a feed"
+        IMPORT_CSV = "import_csv", "Import events (CSV)"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -170,4 +172,6 @@ class Job(models.Model):
         """What the job works on, in a few words."""
         if self.feed_id:
             return str(self.feed)
+        if self.kind == self.Kind.IMPORT_CSV:
+            return f"{self.input.get('rows', '?')} rows"
         return str(self.input.get("url") or self.input.get("title") or "")

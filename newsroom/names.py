@@ -37,3 +37,98 @@ def name_pattern(names: list[str]) -> re.Pattern | None:
             part = rf"{part}(?![{_LATIN}])"
         parts.append(part)
     return re.compile("|".join(parts))
+
+
+# The adjective (and people) a country's name gives in English news: "Chinese
+# officials" are China's, "the Japanese side" Japan's. Irregular ones listed;
+# the rest follow the usual endings (Korea -> Korean, Taiwan -> Taiwanese).
+_DEMONYMS = {
+    "china": ["Chinese"],
+    "japan": ["Japanese"],
+    "united states": ["American", "Americans"],
+    "united kingdom": ["British", "Briton", "Britons"],
+    "britain": ["British"],
+    "france": ["French"],
+    "germany": ["German", "Germans"],
+    "netherlands": ["Dutch"],
+    "switzerland": ["Swiss"],
+    "spain": ["Spanish", "Spaniard", "Spaniards"],
+    "sweden": ["Swedish", "Swede", "Swedes"],
+    "denmark": ["Danish", "Dane", "Danes"],
+    "finland": ["Finnish", "Finn", "Finns"],
+    "poland": ["Polish", "Pole", "Poles"],
+    "ireland": ["Irish"],
+    "turkey": ["Turkish", "Turk", "Turks"],
+    "greece": ["Greek", "Greeks"],
+    "thailand": ["Thai"],
+    "philippines": ["Filipino", "Filipinos", "Philippine"],
+    "vietnam": ["Vietnamese"],
+    "viet nam": ["Vietnamese"],
+    "portugal": ["Portuguese"],
+    "iraq": ["Iraqi", "Iraqis"],
+    "israel": ["Israeli", "Israelis"],
+    "pakistan": ["Pakistani", "Pakistanis"],
+    "saudi arabia": ["Saudi", "Saudis"],
+    "new zealand": ["New Zealander", "New Zealanders"],
+    "canada": ["Canadian", "Canadians"],
+    "peru": ["Peruvian", "Peruvians"],
+    "norway": ["Norwegian", "Norwegians"],
+    "mexico": ["Mexican", "Mexicans"],
+    "egypt": ["Egyptian", "Egyptians"],
+    "brazil": ["Brazilian", "Brazilians"],
+    "iran": ["Iranian", "Iranians"],
+    "mongolia": ["Mongolian", "Mongolians"],
+    "singapore": ["Singaporean", "Singaporeans"],
+    "italy": ["Italian", "Italians"],
+    "ukraine": ["Ukrainian", "Ukrainians"],
+    "australia": ["Australian", "Australians"],
+    "india": ["Indian", "Indians"],
+    "russia": ["Russian", "Russians"],
+    "korea": ["Korean", "Koreans"],
+}
+
+
+def demonyms(name: str) -> list[str]:
+    """'South Korea' -> ['South Korean', 'South Koreans']; 'Taiwan' -> ['Taiwanese']."""
+    key = name.strip().lower()
+    if key in _DEMONYMS:
+        return _DEMONYMS[key]
+    words = name.strip().split()
+    if len(words) > 1 and words[0].lower() in ("north", "south", "east", "west"):
+        return [f"{words[0]} {d}" for d in demonyms(" ".join(words[1:]))]
+    if not re.fullmatch(r"[A-Z][a-z]+", name.strip()):
+        return []
+    base = name.strip()
+    if base.endswith("ia"):
+        return [base + "n", base + "ns"]
+    if base.endswith(("an", "am")):
+        return [base + "ese"]
+    if base.endswith("a"):
+        return [base + "n", base + "ns"]
+    return []
+
+
+def actor_name_forms(actor) -> list[str]:
+    """An actor's names, and for a country the adjectives its names give."""
+    names = all_name_forms(actor)
+    if getattr(actor, "kind", "") == "country":
+        names += [d for n in names for d in demonyms(n)]
+    return sorted(set(names), key=len, reverse=True)
+
+
+def actor_patterns() -> list[tuple]:
+    """One pattern per actor over all its name forms, longest first."""
+    from timeline.models import Actor
+
+    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := name_pattern(actor_name_forms(actor)))]
+
+
+def place_patterns() -> list[tuple]:
+    from timeline.models import Place
+
+    return [(place, pattern) for place in Place.objects.all() if (pattern := name_pattern(all_name_forms(place)))]
+
+
+def names_in(text: str, patterns) -> list:
+    """The actors (or places) of `patterns` that the text names."""
+    return [obj for obj, pattern in patterns if pattern.search(text or "")]

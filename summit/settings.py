@@ -74,6 +74,10 @@ MIDDLEWARE = [
     # Database or cache outages become a friendly, logged 503.
     "timeline.middleware.ServiceUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware: the reader's language comes from
+    # the URL's prefix (/ja/, /ko/; English has none), see timeline/languages.py.
+    "django.middleware.locale.LocaleMiddleware",
+    "timeline.languages.RequestedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "timeline.context_processors.ui_strings",
             ],
         },
     },
@@ -167,7 +172,13 @@ AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", "15") / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
-LANGUAGE_CODE = "en-gb"
+# The interface in English, Japanese and Korean (issue 22): English keeps the
+# unprefixed URLs, the others live under /ja/ and /ko/. English reads British
+# (13 Jan 2026, day before month in forms): summit/formats/en/ takes en_GB's.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ja", "日本語"), ("ko", "한국어")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["summit.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

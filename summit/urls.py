@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
@@ -6,7 +7,9 @@ from timeline.feeds import LatestEventsFeed
 from timeline.sitemaps import SITEMAPS
 from timeline.views import api, details, exports, oembed, timeline
 
-urlpatterns = [
+# What readers and publishers see, in their language: English at the
+# addresses summit always had, Japanese under /ja/, Korean under /ko/.
+urlpatterns = i18n_patterns(
     path("", timeline.index, name="index"),
     path("embed/", timeline.embed, name="embed"),
     path("events/<slug:slug>/", details.event_detail, name="event_detail"),
@@ -17,10 +20,15 @@ urlpatterns = [
     path("api/events.csv", exports.events_csv, name="api_events_csv"),
     path("api/events.ics", exports.events_ics, name="api_events_ics"),
     path("api/events.timelinejs.json", exports.events_timelinejs, name="api_events_timelinejs"),
-    path("api/openapi.json", exports.openapi, name="api_openapi"),
     path("oembed", oembed.oembed, name="oembed"),
     path("feed/", LatestEventsFeed(), name="feed"),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
+    path("api/openapi.json", exports.openapi, name="api_openapi"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The admin speaks the editor's language (their browser's), at one address.
     path("admin/", admin.site.urls),
 ]
 

@@ -81,7 +81,6 @@ def test_an_oversized_upload_is_refused_by_its_size_before_it_is_read():
         ({"text": "", "upload": ("a.txt", b"")}, "The submitted file is empty."),
         ({"text": "", "upload": ("a.png", b"\x89PNG\r\n\x1a\n\x00\x00")}, "a binary file"),
         ({"text": "", "upload": ("big.txt", b"a" * (10 * 1024 * 1024))}, "is 10.0 MB; the limit is 2 MB"),
-        ({"text": "The leaders talked about trade."}, "No dates were found"),
         ({"published_on": "next week"}, "Enter the date as YYYY-MM-DD"),
         ({"published_on": (datetime.date.today() + datetime.timedelta(days=3)).isoformat()}, "in the future"),
     ],
@@ -242,3 +241,23 @@ def test_a_pasted_pdf_is_refused():
 
     with pytest.raises(IngestError, match="a PDF"):
         check_text("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj")
+
+
+def test_an_article_with_no_dates_is_stored_for_citing_by_hand(editor):
+    response = editor.post(ADD, source_form(text="The leaders talked about trade."), follow=True)
+    source = Source.objects.get()
+    assert response.redirect_chain[-1][0] == review_url(source)
+    assert "no dated events were found" in response.content.decode()
+    assert not source.proposals.exists()
+
+
+def test_adding_an_article_reads_its_dates_once(editor, monkeypatch):
+    import newsroom.ingest
+
+    calls = []
+    read = newsroom.ingest.mentions_in
+    monkeypatch.setattr(
+        newsroom.ingest, "mentions_in", lambda *args, **kwargs: calls.append(1) or read(*args, **kwargs)
+    )
+    editor.post(ADD, source_form())
+    assert Source.objects.count() == 1 and len(calls) == 1

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from newsroom.admin.bulk import CHANGE_REASON
 from tests.curation_data import PASSWORD, make_actors, make_editor, make_event
-from timeline.models import Actor, Event
+from timeline.models import Actor, Citation, Event, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,9 @@ def events(editor):
         latest=datetime.date(2025, 10, 30),
         is_published=True,
     )
+    # Published events rest on a citation.
+    source = Source.objects.create(text="Leaders met in Gyeongju.", published_on=datetime.date(2025, 11, 1))
+    Citation.objects.create(event=gyeongju, source=source, quote="Leaders met in Gyeongju.", start=0, end=24)
     return nara, gyeongju
 
 
@@ -224,18 +227,59 @@ def test_an_import_over_the_size_cap_is_refused_by_its_size(editor, events):
     assert "an import takes at most 5 MB" in response.content.decode()
 
 
-def test_an_import_of_more_rows_than_a_request_can_carry_is_refused(editor, events):
+def test_an_import_of_more_rows_than_a_request_can_check_runs_on_a_worker(editor, events):
+    from newsroom import jobs
     from newsroom.admin.bulk import MAX_IMPORT_ROWS
+    from newsroom.models import Job
 
     rows = export_rows(editor)
     many = [{**rows[1], "slug": f"event-{n}", "title": f"Event {n}"} for n in range(MAX_IMPORT_ROWS + 1)]
     response = dry_run(editor, many)
-    assert f"one import takes at most {MAX_IMPORT_ROWS}" in response.content.decode()
+    job = Job.objects.get(kind=Job.Kind.IMPORT_CSV)
+    assert response.url == reverse("admin:newsroom_job_change", args=[job.pk])
+    assert Event.objects.count() == 2
+    jobs.run(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE and job.result["imported"]["new"] == MAX_IMPORT_ROWS + 1
+    imported = Event.history.filter(history_change_reason=CHANGE_REASON, history_user__username="editor")
+    assert imported.count() == MAX_IMPORT_ROWS + 1
+    desk = editor.get(reverse("admin:newsroom_job_change", args=[job.pk])).content.decode()
+    assert f"{MAX_IMPORT_ROWS + 1} new" in desk
+
+
+def test_a_worker_import_with_a_refused_row_imports_nothing_and_names_it(editor, events):
+    from newsroom import jobs
+    from newsroom.admin.bulk import MAX_IMPORT_ROWS
+    from newsroom.models import Job
+
+    rows = export_rows(editor)
+    many = [{**rows[1], "slug": f"event-{n}", "title": f"Event {n}"} for n in range(MAX_IMPORT_ROWS + 1)]
+    many[5]["earliest"] = "01/02/2026"
+    dry_run(editor, many)
+    job = Job.objects.get(kind=Job.Kind.IMPORT_CSV)
+    jobs.run(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED and "row 6" in job.error and "01/02/2026" in job.error
     assert Event.objects.count() == 2
 
 
-def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events):
+def test_an_import_of_more_rows_than_a_worker_takes_is_refused(editor, events, monkeypatch):
+    from newsroom.admin import bulk
+
+    monkeypatch.setattr(bulk, "MAX_JOB_IMPORT_ROWS", 3)
+    monkeypatch.setattr(bulk.read_import_rows, "__defaults__", (3,))
+    rows = export_rows(editor)
+    many = [{**rows[1], "slug": f"event-{n}", "title": f"Event {n}"} for n in range(4)]
+    response = dry_run(editor, many)
+    assert "one import takes at most 3" in response.content.decode()
+    assert Event.objects.count() == 2
+
+
+def test_temporary_copies_of_uploads_are_removed_whatever_the_outcome(editor, events, tmp_path, monkeypatch):
     from newsroom.admin.bulk import ImportUploadStorage
+
+    # A folder of this test's own: other tests (other workers) import at the same time.
+    monkeypatch.setattr(ImportUploadStorage, "folder", tmp_path / "summit-imports")
 
     def copies():
         folder = ImportUploadStorage.folder

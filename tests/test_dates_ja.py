@@ -44,6 +44,8 @@ def read(text: str, published=PUBLISHED):
         ("首相は16、17の両日、訪韓する。", "2026-03-16", "2026-03-17", "span"),
         ("協議は16日と17日に開かれる。", "2026-03-16", "2026-03-17", "span"),
         ("首相は年末に訪中する。", "2026-12-01", "2026-12-31", "month"),
+        ("首相はことし5月に訪米することになりました。", "2026-05-01", "2026-05-31", "month"),
+        ("外相は15日(日本時間16日)に会談する。", "2026-03-15", "2026-03-15", "day"),
     ],
 )
 def test_each_expression_resolves_against_the_publication_date(text, earliest, latest, precision):
@@ -67,6 +69,10 @@ def test_during_the_stay_is_the_stay_just_named():
 
 def test_counting_expressions_date_nothing():
     assert read("両国の首脳会談は9年ぶりで、交渉は3年間続いた。協議は21回目となる。") == []
+
+
+def test_a_glossed_day_is_one_mention():
+    assert len(read("外相は15日(日本時間16日)に会談する。")) == 1
 
 
 def test_two_days_apart_are_two_events():

@@ -41,6 +41,8 @@ def read(text: str, published=PUBLISHED):
         ("총리는 20일부터 총 3일 간의 일정으로 방한한다.", "2026-03-20", "2026-03-22", "span"),
         ("조약은 3년 전 체결됐다.", "2023-01-01", "2023-12-31", "year"),
         ("회담은 16, 17일 열린다.", "2026-03-16", "2026-03-17", "span"),
+        ("대통령은 4월 6∼7일 미국을 방문한다.", "2026-04-06", "2026-04-07", "span"),
+        ("대통령은 2일 출국할 예정이다.", "2026-04-02", "2026-04-02", "day"),
         ("회담은 16일과 17일 열린다.", "2026-03-16", "2026-03-17", "span"),
         ("총리는 연말 방한할 것으로 알려졌다.", "2026-12-01", "2026-12-31", "month"),
     ],
@@ -110,6 +112,15 @@ def test_a_report_verb_takes_the_date_of_the_report():
 def test_sentences_end_without_a_space_after_the_full_stop():
     mentions = mentions_in("장관은 10일 회견했다.11일에는 귀국했다.", PUBLISHED, "ko")
     assert [m.sentence for m in mentions] == ["장관은 10일 회견했다.", "11일에는 귀국했다."]
+
+
+def test_a_date_in_quoted_speech_keeps_its_own_tense():
+    found = read('관계자는 "5월 3일 열리는 행사에는 총리가 참석한다"고 말했다.')
+    assert found[0][0] == d("2026-05-03")
+
+
+def test_quoted_speech_is_not_cut_into_events():
+    assert len(read('장관은 10일 "협력을 강화하고 대화를 이어가겠다"고 밝혔다.')) == 1
 
 
 def test_deliver_is_not_last_month():

@@ -116,3 +116,34 @@ def test_an_event_accepted_from_a_feed_item_joins_the_feed_story(site, story, ad
     admin_client.post(review, {"proposal": proposal.pk, "action": "accept_as_proposed"})
     proposal.refresh_from_db()
     assert proposal.event.arc == story
+
+
+def test_a_feed_address_must_be_a_web_address(story, admin_client):
+    response = admin_client.post(
+        reverse("admin:newsroom_feed_add"),
+        {
+            "url": "ftp://ledger.example/region.xml",
+            "story": story.pk,
+            "interval_minutes": 30,
+            "items-TOTAL_FORMS": 0,
+            "items-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200 and "Enter a valid URL" in response.content.decode()
+    assert not Feed.objects.exists()
+
+
+def test_keywords_are_typed_as_a_comma_separated_line(story, admin_client):
+    admin_client.post(
+        reverse("admin:newsroom_feed_add"),
+        {
+            "url": "https://ledger.example/region.xml",
+            "story": story.pk,
+            "keywords": "toll, Bridge,,",
+            "active": "on",
+            "interval_minutes": 30,
+            "items-TOTAL_FORMS": 0,
+            "items-INITIAL_FORMS": 0,
+        },
+    )
+    assert Feed.objects.get().keywords == ["Bridge", "toll"]

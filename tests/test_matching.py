@@ -7,6 +7,7 @@ import pytest
 from newsroom.ingest import proposals_for
 from newsroom.matching import (
     MAX_CANDIDATES,
+    event_clause,
     matches_for_proposal,
     matching_events,
     normalise_url,
@@ -74,6 +75,7 @@ def test_published_only_leaves_out_drafts():
 
 
 def test_candidates_are_bounded_and_cost_a_fixed_number_of_queries(django_assert_max_num_queries):
+    # the candidates, their actors, their places, their quotes
     Event.objects.bulk_create(
         Event(
             title=f"Routine event {i}",
@@ -93,7 +95,7 @@ def test_candidates_are_bounded_and_cost_a_fixed_number_of_queries(django_assert
         importance=5,
     )
     proposal = horyu_ji_proposal()
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         matches = matches_for_proposal(proposal)
     assert matches[0].event.slug == "the-visit"
 
@@ -111,3 +113,95 @@ def test_urls_that_name_the_same_article_normalise_alike(a, b):
 
 def test_urls_of_different_articles_stay_different():
     assert normalise_url("https://example.org/news/a?id=3") != normalise_url("https://example.org/news/a?id=4")
+
+
+# --- honest matches (issue 21) ------------------------------------------------
+
+TUE_13_JAN = datetime.date(2026, 1, 13)
+
+
+def person(name, short):
+    return Actor.objects.create(name=name, short_name=short, slug=short.lower(), kind="person")
+
+
+def country(name):
+    return Actor.objects.create(name=name, short_name=name, slug=name.lower(), kind="country")
+
+
+def event_on(day, title, *actors, slug=None, last=None):
+    event = make_event(title=title, slug=slug or title.lower().replace(" ", "-")[:50], earliest=day, latest=last or day)
+    event.actors.set(actors)
+    return event
+
+
+def test_an_event_new_to_the_timeline_gets_no_probable_match():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori opens a car factory", mori)
+    quote = "Mori signed a fisheries pact on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
+    ranked = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori])
+    assert [(m.event.slug, m.probable) for m in ranked] == [("mori-opens-a-car-factory", False)]
+
+
+def test_the_same_kind_of_event_on_the_same_day_is_probably_the_one_reported():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori visits the harbour", mori)
+    quote = "Mori toured the harbour on Tuesday."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+    assert match.event.slug == "mori-visits-the-harbour" and any("harbour" in r for r in match.reasons)
+
+
+def test_a_meeting_of_a_person_the_article_never_names_is_not_matched():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Mori and Sato hold talks", mori, sato)
+    quote = "Mori held talks with a visiting delegation on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], article_actors=[mori]) == []
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], article_actors=[mori, sato])
+
+
+def test_a_long_event_around_the_day_is_weak_evidence_without_its_words():
+    mori = person("Hana Mori", "Mori")
+    event_on(datetime.date(2026, 1, 5), "Mori's tour of Europe", mori, last=datetime.date(2026, 1, 20))
+    quote = "Mori gave an interview to a radio station on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
+    quote = "Mori's tour of Europe reached Vienna on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+
+
+def test_the_event_filling_more_of_a_vague_date_ranks_first():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori visits a temple", mori, slug="temple")
+    event_on(TUE_13_JAN, "Mori visits the capital", mori, slug="capital-visit", last=datetime.date(2026, 1, 14))
+    week = (datetime.date(2026, 1, 12), datetime.date(2026, 1, 18))
+    quote = "The calendar includes a visit this week by Mori."
+    assert matching_events(*week, "span", quote, [mori], probable_only=True)[0].event.slug == "capital-visit"
+
+
+def test_the_words_next_to_the_date_say_which_event_it_dates():
+    mori = person("Hana Mori", "Mori")
+    event_on(datetime.date(2025, 11, 7), "Mori's remark on fishing rights", mori, slug="remark")
+    event_on(datetime.date(2025, 11, 20), "Mori and the mayor hold a summit", mori, slug="summit")
+    november = (datetime.date(2025, 11, 1), datetime.date(2025, 11, 30))
+    quote = (
+        "The summit this week comes amid a long and bitter quarrel, now in its third winter, among the small "
+        "coastal towns of the north and the capital over the minister's remarks last November on fishing rights."
+    )
+    clause = event_clause(quote, quote.index("last November"), len("last November"))
+    assert "summit" not in clause and "remarks" in clause
+    ranked = matching_events(*november, "month", quote, [mori], clause=clause)
+    assert ranked[0].event.slug == "remark"
+
+
+def test_an_adjective_names_its_country():
+    country("China")
+    country("South Korea")
+    proposals = proposals_for(
+        Source(text="Chinese and South Korean officials met on 13 January 2026.", published_on=WED_14_JAN)
+    )
+    assert {a.name for a in proposals[0].actor_suggestions} == {"China", "South Korea"}
+
+
+def test_a_proposal_with_no_probable_match_reads_as_new_on_the_desk_json(seed):
+    text = "A new ferry line between two fishing villages opened on 13 January 2026."
+    proposal = proposals_for(Source(text=text, published_on=WED_14_JAN))[0]
+    assert matches_for_proposal(proposal) == []

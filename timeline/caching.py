@@ -6,8 +6,8 @@ retires them at once.
 
 A cached answer is kept under everything that shapes its body, and only
 that: the scheme and host (absolute links), the path, the query parameters
-the view reads (so `?cb=1`, `?cb=2`… share one entry), fragment or page for
-htmx, the content coding of the body (brotli, gzip or none), the data's
+the view reads (so `?cb=1`, `?cb=2`… share one entry), the language, fragment
+or page for htmx, the content coding of the body (brotli, gzip or none), the data's
 version and today's date.
 """
 
@@ -22,7 +22,7 @@ import brotli
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import condition
 
@@ -141,6 +141,8 @@ def representation(request, parameters) -> str:
             request.get_host(),
             request.path,
             urlencode(query, doseq=True),
+            # The language answered in: the path's prefix, `?lang=` or Accept-Language (timeline/languages.py).
+            translation.get_language(),
             # htmx asks for a fragment, or the whole page when restoring history
             # (django-htmx reads only "true"; any other value is a plain request).
             "fragment" if request.headers.get("HX-Request") == "true" else "page",

@@ -11,6 +11,7 @@ import datetime
 import io
 
 from django.utils.html import escape
+from django.utils.translation import gettext
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -42,7 +43,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def citation_line(citation) -> str:
     source = citation.source
     where = ", ".join(
-        part for part in (source.outlet or "outlet not named", source.title, source.published_on.isoformat()) if part
+        part
+        for part in (source.outlet or gettext("outlet not named"), source.title, source.published_on.isoformat())
+        if part
     )
     return strip_control_characters(f"“{citation.quote}” ({where})")
 
@@ -62,8 +65,8 @@ def events_csv(events, base_url: str) -> str:
         row = [
             event.slug,
             base_url + event.get_absolute_url(),
-            event.title,
-            event.summary,
+            event.translated("title"),
+            event.translated("summary"),
             event.earliest.isoformat(),
             event.latest.isoformat(),
             event.precision,
@@ -71,8 +74,8 @@ def events_csv(events, base_url: str) -> str:
             event.status,
             event.status_as_of.isoformat(),
             event.importance,
-            "; ".join(actor.name for actor in event.actors.all()),
-            "; ".join(topic.name for topic in event.topics.all()),
+            "; ".join(actor.translated("name") for actor in event.actors.all()),
+            "; ".join(topic.translated("name") for topic in event.topics.all()),
             "\n".join(citation_line(citation) for citation in event.citations.all()),
         ]
         writer.writerow([spreadsheet_safe(value) for value in row])
@@ -89,7 +92,7 @@ def events_ics(events, base_url: str, host: str) -> bytes:
     calendar.add("prodid", "-//summit//timeline export//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "summit timeline")
+    calendar.add("x-wr-calname", gettext("summit timeline"))
     stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     for event in events:
         entry = CalendarEvent()
@@ -97,7 +100,7 @@ def events_ics(events, base_url: str, host: str) -> bytes:
         entry.add("dtstamp", stamp)
         entry.add("dtstart", event.earliest)
         entry.add("dtend", event.latest + DAY)
-        entry.add("summary", strip_control_characters(event.title))
+        entry.add("summary", strip_control_characters(event.translated("title")))
         entry.add("description", calendar_description(event))
         entry.add("url", base_url + event.get_absolute_url())
         entry.add("last-modified", event.updated_at.replace(microsecond=0))
@@ -114,13 +117,15 @@ def events_ics(events, base_url: str, host: str) -> bytes:
 def calendar_description(event: Event) -> str:
     lines = [
         f"{event.date_label} ({event.get_precision_display().lower()})",
-        f"{event.get_status_display()}, as reported {event.status_as_of.isoformat()}",
+        gettext("%(status)s, as reported %(day)s")
+        % {"status": event.get_status_display(), "day": event.status_as_of.isoformat()},
     ]
-    if event.summary:
-        lines += ["", event.summary]
+    summary = event.translated("summary")
+    if summary:
+        lines += ["", summary]
     citations = [citation_line(citation) for citation in event.citations.all()]
     if citations:
-        lines += ["", "What the sources say:", *citations]
+        lines += ["", gettext("What the sources say:"), *citations]
     return strip_control_characters("\n".join(lines))
 
 
@@ -146,20 +151,24 @@ def events_timelinejs(events, title: str) -> dict:
             "unique_id": event.slug,
             "start_date": start,
             "display_date": escape(event.date_label),
-            "text": {"headline": escape(strip_control_characters(event.title)), "text": timelinejs_text(event)},
+            "text": {
+                "headline": escape(strip_control_characters(event.translated("title"))),
+                "text": timelinejs_text(event),
+            },
         }
         # "late Oct 2025" is Oct 2025 at month detail: an end equal to the start says nothing.
         if end != start:
             slide["end_date"] = end
         actors = list(event.actors.all())
         if actors:
-            slide["group"] = escape(strip_control_characters(actors[0].name))
+            slide["group"] = escape(strip_control_characters(actors[0].translated("name")))
         slides.append(slide)
     return {"title": {"text": {"headline": escape(title), "text": ""}}, "events": slides}
 
 
 def timelinejs_text(event: Event) -> str:
-    parts = [f"<p>{escape(strip_control_characters(event.summary))}</p>"] if event.summary else []
+    summary = event.translated("summary")
+    parts = [f"<p>{escape(strip_control_characters(summary))}</p>"] if summary else []
     for citation in event.citations.all():
         parts.append(f"<blockquote>{escape(citation_line(citation))}</blockquote>")
     return "".join(parts)

@@ -5,14 +5,20 @@ three never disagree about what `actor`, `topic`, `q`, `from`, `to` mean.
 
 import datetime
 import re
+from typing import TYPE_CHECKING
 
 import dateparser
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core import signing
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .chart import style as chart_style
-from .models import EARLIEST_SUPPORTED, LATEST_SUPPORTED, Actor, Event, StoryArc, Topic
+from .models import EARLIEST_SUPPORTED, LATEST_SUPPORTED, Actor, Event, StoryArc, Topic, current_language
+
+if TYPE_CHECKING:  # the stubs' helper types are for type checks only, not installed to serve
+    from django_stubs_ext import StrOrPromise
 
 # Dates outside the range events may have are typos or probes, not history we cover.
 MIN_DATE = EARLIEST_SUPPORTED
@@ -22,10 +28,10 @@ MAX_QUERY_LENGTH = 200
 # in the story it belongs to, so the seed reads in four lanes (see the README).
 DEFAULT_LANES = "arc"
 LANE_CHOICES = [
-    ("arc", "One lane per story"),
-    ("actor", "One lane per actor"),
-    ("topic", "One lane per topic"),
-    ("none", "One lane for all"),
+    ("arc", _("One lane per story")),
+    ("actor", _("One lane per actor")),
+    ("topic", _("One lane per topic")),
+    ("none", _("One lane for all")),
 ]
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -49,20 +55,22 @@ def parse_loose_date(value: str, end: bool) -> datetime.date:
         try:
             first = datetime.date(int(match[1]), int(match[2]), 1)
         except ValueError:
-            raise forms.ValidationError("“%(value)s” is not a real month.", params={"value": value}) from None
+            raise forms.ValidationError(_("“%(value)s” is not a real month."), params={"value": value}) from None
         day = first + relativedelta(months=1, days=-1) if end else first
     elif _ISO_DAY.match(value):
         try:
             day = datetime.date.fromisoformat("-".join(part.zfill(2) for part in value.split("-")))
         except ValueError:
-            raise forms.ValidationError("“%(value)s” is not a real date.", params={"value": value}) from None
+            raise forms.ValidationError(_("“%(value)s” is not a real date."), params={"value": value}) from None
     else:
+        # English always (the placeholders' "Nov 2025"), and the reader's language too (2025年11月).
         data = dateparser.DateDataParser(
-            languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+            languages=list(dict.fromkeys(["en", current_language()])),
+            settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
         ).get_date_data(value)
         if data.date_obj is None:
             raise forms.ValidationError(
-                "“%(value)s” is not a date summit understands; use YYYY-MM-DD or e.g. “Nov 2025”.",
+                _("“%(value)s” is not a date summit understands; use YYYY-MM-DD or e.g. “Nov 2025”."),
                 params={"value": value[:40]},
             )
         day = data.date_obj.date()
@@ -73,7 +81,7 @@ def parse_loose_date(value: str, end: bool) -> datetime.date:
             day = first + relativedelta(months=1, days=-1) if end else first
     if not MIN_DATE <= day <= MAX_DATE:
         raise forms.ValidationError(
-            "Dates must lie between %(min)s and %(max)s.",
+            _("Dates must lie between %(min)s and %(max)s."),
             params={"min": MIN_DATE.year, "max": MAX_DATE.year},
         )
     return day
@@ -104,7 +112,7 @@ class WindowField(forms.CharField):
         if not value:
             return None
         match = _WINDOW.match(value.strip())
-        message = "The chart window must read YYYY-MM-DD..YYYY-MM-DD, e.g. 2026-01-13..2026-01-15."
+        message = _("The chart window must read YYYY-MM-DD..YYYY-MM-DD, e.g. 2026-01-13..2026-01-15.")
         if not match:
             raise forms.ValidationError(message)
         try:
@@ -113,7 +121,7 @@ class WindowField(forms.CharField):
             raise forms.ValidationError(message) from None
         if not (MIN_DATE <= first <= last <= MAX_DATE):
             raise forms.ValidationError(
-                "The chart window must run forwards, between %(min)s and %(max)s.",
+                _("The chart window must run forwards, between %(min)s and %(max)s."),
                 params={"min": MIN_DATE.year, "max": MAX_DATE.year},
             )
         return first, last
@@ -122,9 +130,9 @@ class WindowField(forms.CharField):
 class SlugChoiceField(forms.MultipleChoiceField):
     """Several slugs may be given (`actor=japan&actor=china`): events of any of them."""
 
-    default_error_messages = {"invalid_choice": "Unknown %(noun)s “%(value)s”."}
+    default_error_messages = {"invalid_choice": _("Unknown %(noun)s “%(value)s”.")}
 
-    def __init__(self, noun: str, **kwargs):
+    def __init__(self, noun: "StrOrPromise", **kwargs):
         self.noun = noun
         super().__init__(required=False, **kwargs)
 
@@ -142,63 +150,66 @@ class EventFilterForm(forms.Form):
     # Parameters that make sense once; a second copy is a broken link.
     SINGLE_VALUED: tuple[str, ...] = ("q", "from", "to", "lanes", "arc", "links", "page", "window", "width")
 
-    actor = SlugChoiceField("actor", label="Actor")
-    topic = SlugChoiceField("topic", label="Topic")
-    arc = forms.ChoiceField(required=False, label="Story")
+    actor = SlugChoiceField(_("actor"), label=_("Actor"))
+    topic = SlugChoiceField(_("topic"), label=_("Topic"))
+    arc = forms.ChoiceField(required=False, label=_("Story"))
     q = forms.CharField(
         required=False,
-        label="Search",
+        label=_("Search"),
         max_length=MAX_QUERY_LENGTH,
-        error_messages={"max_length": "Search text is too long (at most %(limit_value)d characters)."},
+        error_messages={"max_length": _("Search text is too long (at most %(limit_value)d characters).")},
     )
     lanes = forms.ChoiceField(
         required=False,
-        label="Lanes",
+        label=_("Lanes"),
         choices=LANE_CHOICES,
-        error_messages={"invalid_choice": "Lanes must be “arc”, “actor”, “topic” or “none”."},
+        error_messages={"invalid_choice": _("Lanes must be “arc”, “actor”, “topic” or “none”.")},
     )
-    window = WindowField(label="Chart window")
+    window = WindowField(label=_("Chart window"))
     # The chart's plot width in CSS pixels, sent by the page so the layout fits its screen.
     width = forms.IntegerField(
         required=False,
         min_value=chart_style.MIN_PLOT_WIDTH,
         max_value=chart_style.MAX_PLOT_WIDTH,
         error_messages={
-            "invalid": "Width must be a whole number of pixels.",
-            "min_value": "Width must be at least %(limit_value)s pixels.",
-            "max_value": "Width must be at most %(limit_value)s pixels.",
+            "invalid": _("Width must be a whole number of pixels."),
+            "min_value": _("Width must be at least %(limit_value)s pixels."),
+            "max_value": _("Width must be at most %(limit_value)s pixels."),
         },
     )
 
     # Draw connectors between related events on the chart.
-    links = forms.BooleanField(required=False, label="Show links between events")
+    links = forms.BooleanField(required=False, label=_("Show links between events"))
     # The page of the event list; a page past the end shows the last one.
     page = forms.IntegerField(
         required=False,
         min_value=1,
         max_value=1_000_000,
-        error_messages={"invalid": "Page must be a whole number, 1 or more."},
+        error_messages={"invalid": _("Page must be a whole number, 1 or more.")},
     )
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         # `from` is a Python keyword, so these two are added by name.
-        self.fields["from"] = LooseDateField(end=False, label="From")
-        self.fields["to"] = LooseDateField(end=True, label="To")
+        self.fields["from"] = LooseDateField(end=False, label=_("From"))
+        self.fields["to"] = LooseDateField(end=True, label=_("To"))
         self.order_fields(["q", "actor", "topic", "arc", "from", "to", "lanes"])
-        self.fields["actor"].choices = list(Actor.objects.values_list("slug", "short_name"))
-        self.fields["topic"].choices = list(Topic.objects.values_list("slug", "name"))
-        self.fields["arc"].choices = [("", "All stories")] + list(StoryArc.objects.values_list("slug", "title"))
+        # Names in the reader's language, English where none is given (Localized knows which).
+        self.fields["actor"].choices = [(actor.slug, actor.translated("short_name")) for actor in Actor.objects.all()]
+        self.fields["topic"].choices = [(topic.slug, topic.translated("name")) for topic in Topic.objects.all()]
+        self.fields["arc"].choices = [("", _("All stories"))] + [
+            (arc.slug, arc.translated("title")) for arc in StoryArc.objects.all()
+        ]
 
     def clean(self):
         cleaned = super().clean()
         if self.data is not None and hasattr(self.data, "getlist"):
             for name in self.SINGLE_VALUED:
                 if len(self.data.getlist(name)) > 1:
-                    self.add_error(name, f"Give “{name}” only once.")
+                    self.add_error(name, _("Give “%(name)s” only once.") % {"name": name})
         start, end = cleaned.get("from"), cleaned.get("to")
         if start and end and start > end:
-            self.add_error("to", "“To” is before “From”.")
+            self.add_error("to", _("“To” is before “From”."))
         cleaned["lanes"] = cleaned.get("lanes") or DEFAULT_LANES
         return cleaned
 
@@ -232,13 +243,13 @@ class EmbedForm(EventFilterForm):
 
     theme = forms.ChoiceField(
         required=False,
-        choices=[("auto", "Follow the reader's system"), ("light", "Light"), ("dark", "Dark")],
-        error_messages={"invalid_choice": "Theme must be “light”, “dark” or “auto”."},
+        choices=[("auto", _("Follow the reader's system")), ("light", _("Light")), ("dark", _("Dark"))],
+        error_messages={"invalid_choice": _("Theme must be “light”, “dark” or “auto”.")},
     )
     title = forms.CharField(
         required=False,
         max_length=120,
-        error_messages={"max_length": "The title is too long (at most %(limit_value)d characters)."},
+        error_messages={"max_length": _("The title is too long (at most %(limit_value)d characters).")},
     )
     # An event whose detail opens with the embed (oEmbed of an event page).
     event = forms.SlugField(required=False, max_length=100)
@@ -254,7 +265,7 @@ class EmbedForm(EventFilterForm):
     def published_slug(self, name: str) -> str:
         slug: str = self.cleaned_data.get(name) or ""
         if slug and not Event.objects.published().filter(slug=slug).exists():
-            raise forms.ValidationError("Unknown event “%(slug)s”.", params={"slug": slug})
+            raise forms.ValidationError(_("Unknown event “%(slug)s”."), params={"slug": slug})
         return slug
 
     def clean(self):
@@ -276,11 +287,10 @@ class EventPageForm(EventFilterForm):
         required=False,
         min_value=1,
         max_value=MAX_LIMIT,
-        error_messages={
-            "invalid": f"Limit must be a whole number from 1 to {MAX_LIMIT}.",
-            "min_value": f"Limit must be a whole number from 1 to {MAX_LIMIT}.",
-            "max_value": f"Limit must be a whole number from 1 to {MAX_LIMIT}.",
-        },
+        error_messages=dict.fromkeys(
+            ["invalid", "min_value", "max_value"],
+            format_lazy(_("Limit must be a whole number from 1 to {limit}."), limit=MAX_LIMIT),
+        ),
     )
     cursor = forms.CharField(required=False, max_length=200)
 
@@ -296,7 +306,7 @@ class EventPageForm(EventFilterForm):
             earliest, latest, pk = signing.loads(cursor, salt=CURSOR_SALT)
             return datetime.date.fromisoformat(earliest), datetime.date.fromisoformat(latest), int(pk)
         except (signing.BadSignature, ValueError, TypeError):
-            raise forms.ValidationError("This cursor is not one summit gave out; start again without it.") from None
+            raise forms.ValidationError(_("This cursor is not one summit gave out; start again without it.")) from None
 
     def clean(self):
         cleaned = super().clean()

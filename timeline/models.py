@@ -6,13 +6,15 @@ StoryArc). Nothing here knows about HTTP or Plotly.
 """
 
 import datetime
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .labels import date_label
@@ -42,6 +44,67 @@ def date_errors(earliest: datetime.date | None, latest: datetime.date | None) ->
     return errors
 
 
+# The languages content is written in besides English (issue 22). English is
+# the field itself (`title`); each other language has its own column beside
+# it (`title_ja`, `title_ko`), empty until someone translates it.
+TRANSLATION_LANGUAGES = (("ja", "Japanese"), ("ko", "Korean"))
+
+
+def translated_copies(field: models.Field, label: str) -> list[models.Field]:
+    """
+    A field's Japanese and Korean columns: the same kind, length and checks,
+    optional and never unique. Plain columns on the same row, so history,
+    fixtures, exports and querysets see them as any other field.
+    """
+    _name, _path, args, kwargs = field.deconstruct()
+    copies = []
+    for _code, language in TRANSLATION_LANGUAGES:
+        options = {**kwargs, "blank": True, "unique": False, "help_text": ""}
+        options["verbose_name"] = f"{label} ({language})"
+        copies.append(type(field)(*args, **options))
+    return copies
+
+
+class Localized(str):
+    """
+    Text as shown in a language: `lang` is the language it is written in,
+    `fallback` says it stands in (in English) for a translation not made yet.
+    """
+
+    lang: str
+    fallback: bool
+
+    def __new__(cls, text: str, lang: str = "en", fallback: bool = False):
+        localized = super().__new__(cls, text)
+        localized.lang, localized.fallback = lang, fallback
+        return localized
+
+    def __reduce__(self):
+        # Cached figures are pickled: keep the language and the mark.
+        return (Localized, (str(self), self.lang, self.fallback))
+
+
+def current_language() -> str:
+    """The active language's base code: "en", "ja" or "ko"."""
+    return (translation.get_language() or "en").split("-")[0]
+
+
+class Translatable:
+    """Models whose `translated_fields` have `_ja` and `_ko` columns beside the English field."""
+
+    translated_fields: tuple[str, ...] = ()
+
+    def translated(self, field: str, language: str | None = None) -> Localized:
+        """The field in `language` (the active one by default), else in English, marked as a fallback."""
+        language = language or current_language()
+        if language != "en":
+            text = getattr(self, f"{field}_{language}", "")
+            if text:
+                return Localized(text, language)
+        english = getattr(self, field) or ""
+        return Localized(english, "en", fallback=language != "en" and bool(english))
+
+
 def split_aliases(aliases: str) -> list[str]:
     return [line.strip() for line in aliases.splitlines() if line.strip()]
 
@@ -66,21 +129,24 @@ class NamedWithAliases(models.Model):
         return split_aliases(self.aliases)
 
 
-class Actor(NamedWithAliases):
+class Actor(Translatable, NamedWithAliases):
     class Kind(models.TextChoices):
-        COUNTRY = "country", "Country"
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
+        COUNTRY = "country", _("Country")
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
 
     name = models.CharField(validators=[refuse_control_characters], max_length=120, unique=True)
+    name_ja, name_ko = translated_copies(name, "name")
     short_name = models.CharField(
         validators=[refuse_control_characters], max_length=30, help_text="Shown on chart lanes and chips."
     )
+    short_name_ja, short_name_ko = translated_copies(short_name, "short name")
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     colour = models.CharField(max_length=7, validators=[colour_validator], default="#4c78a8")
 
     history = HistoricalRecords()
+    translated_fields = ("name", "short_name")
 
     class Meta:
         ordering = ["name"]
@@ -90,18 +156,21 @@ class Actor(NamedWithAliases):
 
     @property
     def all_names(self) -> list[str]:
-        return [self.name, self.short_name, *self.alias_list]
+        names = [self.name, self.short_name, self.name_ja, self.name_ko, self.short_name_ja, self.short_name_ko]
+        return [name for name in names if name] + self.alias_list
 
 
-class Place(NamedWithAliases):
+class Place(Translatable, NamedWithAliases):
     """A place whose name depends on who is speaking (Takeshima / Dokdo)."""
 
     name = models.CharField(
         validators=[refuse_control_characters], max_length=120, unique=True, help_text="A neutral name."
     )
+    name_ja, name_ko = translated_copies(name, "name")
     slug = models.SlugField(max_length=60, unique=True)
 
     history = HistoricalRecords()
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
@@ -110,12 +179,14 @@ class Place(NamedWithAliases):
         return self.name
 
 
-class Topic(models.Model):
+class Topic(Translatable, models.Model):
     name = models.CharField(validators=[refuse_control_characters], max_length=80, unique=True)
+    name_ja, name_ko = translated_copies(name, "name")
     slug = models.SlugField(max_length=60, unique=True)
     colour = models.CharField(max_length=7, validators=[colour_validator], default="#888888")
 
     history = HistoricalRecords()
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
@@ -124,14 +195,17 @@ class Topic(models.Model):
         return self.name
 
 
-class StoryArc(models.Model):
+class StoryArc(Translatable, models.Model):
     """A run of events read as one story, e.g. the dispute after a remark."""
 
     title = models.CharField(validators=[refuse_control_characters], max_length=200)
+    title_ja, title_ko = translated_copies(title, "title")
     slug = models.SlugField(max_length=80, unique=True)
     summary = models.TextField(validators=[refuse_control_characters], blank=True)
+    summary_ja, summary_ko = translated_copies(summary, "summary")
 
     history = HistoricalRecords()
+    translated_fields = ("title", "summary")
 
     class Meta:
         ordering = ["title"]
@@ -262,6 +336,14 @@ class EventQuerySet(models.QuerySet):
             | Q(places__name__icontains=text)
             | Q(places__aliases__icontains=text)
         )
+        # Titles and names in every language, whichever the reader reads in.
+        for code, _language in TRANSLATION_LANGUAGES:
+            matches |= (
+                Q(**{f"title_{code}__icontains": text})
+                | Q(**{f"summary_{code}__icontains": text})
+                | Q(**{f"actors__name_{code}__icontains": text})
+                | Q(**{f"places__name_{code}__icontains": text})
+            )
         words = text.split()
         if len(words) == 2:
             # Japanese and Korean put the family name first ('Takaichi Sanae'):
@@ -308,14 +390,28 @@ class EventQuerySet(models.QuerySet):
 
 SHORT_TITLE_LENGTH = 40
 
+# Readers are promised that every event rests on quoted passages of its sources.
+UNSOURCED_MESSAGE = "An event is published only when it rests on a quoted passage: add a citation before publishing it."
+
+
+def columns(text: str) -> int:
+    """Width in Latin characters: a Chinese character, kana or hangul takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
 
 def short_title_from(title: str) -> str:
     """The title cut at a word boundary to fit a chart label, with an ellipsis when cut."""
     title = " ".join(title.split())
-    if len(title) <= SHORT_TITLE_LENGTH:
+    if columns(title) <= SHORT_TITLE_LENGTH:
         return title
-    cut = title[: SHORT_TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
-    return cut + "…"
+    cut = ""
+    for char in title:
+        if columns(cut + char) > SHORT_TITLE_LENGTH - 1:
+            break
+        cut += char
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;:–-、。 ") + "…"
 
 
 class LinkedRecords(models.Model):
@@ -341,30 +437,33 @@ EVENT_HISTORY = HistoricalRecords(
 )
 
 
-class Event(models.Model):
+class Event(Translatable, models.Model):
     class Precision(models.TextChoices):
-        DAY = "day", "Day"
-        PART_OF_MONTH = "part_of_month", "Part of a month (early, mid, late)"
-        MONTH = "month", "Month"
-        SEASON = "season", "Season"
-        YEAR = "year", "Year"
-        SPAN = "span", "Span of days (a weekend, a week)"
+        DAY = "day", _("Day")
+        PART_OF_MONTH = "part_of_month", _("Part of a month (early, mid, late)")
+        MONTH = "month", _("Month")
+        SEASON = "season", _("Season")
+        YEAR = "year", _("Year")
+        SPAN = "span", _("Span of days (a weekend, a week)")
 
     class Status(models.TextChoices):
-        HAPPENED = "happened", "Happened"
-        SCHEDULED = "scheduled", "Scheduled"
-        EXPECTED = "expected", "Expected or reported as likely"
-        CANCELLED = "cancelled", "Cancelled"
+        HAPPENED = "happened", _("Happened")
+        SCHEDULED = "scheduled", _("Scheduled")
+        EXPECTED = "expected", _("Expected or reported as likely")
+        CANCELLED = "cancelled", _("Cancelled")
 
     title = models.CharField(validators=[refuse_control_characters], max_length=200)
+    title_ja, title_ko = translated_copies(title, "title")
     short_title = models.CharField(
         validators=[refuse_control_characters],
         max_length=SHORT_TITLE_LENGTH,
         blank=True,
         help_text="A few words for the chart's label (e.g. 'Summit in Nara'). Left blank, it is cut from the title.",
     )
+    short_title_ja, short_title_ko = translated_copies(short_title, "short title")
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.TextField(validators=[refuse_control_characters], blank=True)
+    summary_ja, summary_ko = translated_copies(summary, "summary")
     earliest = models.DateField(help_text="First day the event may have happened on.")
     latest = models.DateField(help_text="Last day the event may have happened on.")
     precision = models.CharField(max_length=20, choices=Precision.choices, default=Precision.DAY)
@@ -392,6 +491,8 @@ class Event(models.Model):
     history = EVENT_HISTORY
 
     objects = EventQuerySet.as_manager()
+
+    translated_fields = ("title", "short_title", "summary")
 
     class Meta:
         ordering = ["earliest", "latest", "pk"]
@@ -430,10 +531,19 @@ class Event(models.Model):
     def get_absolute_url(self):
         return reverse("event_detail", args=[self.slug])
 
+    # Whether clean() looks for the event's citations in the database; a form
+    # that edits them beside the event (the admin's inline) checks them itself.
+    citations_checked_on_clean = True
+
     def clean(self):
         errors = date_errors(self.earliest, self.latest)
+        if self.is_published and self.citations_checked_on_clean and not self.has_citations():
+            errors["is_published"] = UNSOURCED_MESSAGE
         if errors:
             raise ValidationError(errors)
+
+    def has_citations(self) -> bool:
+        return self.pk is not None and Citation.objects.filter(event_id=self.pk).exists()
 
     class StaleEdit(Exception):
         """Someone else saved the event after this copy of it was read."""
@@ -441,6 +551,10 @@ class Event(models.Model):
     def save(self, *args, **kwargs):  # noqa: DJ012
         if not self.short_title.strip():
             self.short_title = short_title_from(self.title)
+        for code, _language in TRANSLATION_LANGUAGES:
+            title = getattr(self, f"title_{code}")
+            if title.strip() and not getattr(self, f"short_title_{code}").strip():
+                setattr(self, f"short_title_{code}", short_title_from(title))
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         if self.pk and not self._state.adding:
@@ -463,7 +577,7 @@ class Event(models.Model):
 
     @property
     def date_label(self) -> str:
-        return date_label(self.earliest, self.latest, self.precision)
+        return date_label(self.earliest, self.latest, self.precision, current_language())
 
     @property
     def is_future_facing(self) -> bool:
@@ -535,10 +649,10 @@ class Citation(models.Model):
 
 class EventRelation(models.Model):
     class Kind(models.TextChoices):
-        LED_TO = "led_to", "led to"
-        IN_RESPONSE_TO = "in_response_to", "in response to"
-        PART_OF = "part_of", "part of"
-        FOLLOWS_UP = "follows_up", "follows up"
+        LED_TO = "led_to", _("led to")
+        IN_RESPONSE_TO = "in_response_to", _("in response to")
+        PART_OF = "part_of", _("part of")
+        FOLLOWS_UP = "follows_up", _("follows up")
 
     from_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_out")
     to_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_in")
@@ -585,12 +699,12 @@ class Proposal(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending review"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Pending review")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
     class Flag(models.TextChoices):
-        TENSE_MISMATCH = "tense_mismatch", "The sentence's tense disagrees with the resolved date"
+        TENSE_MISMATCH = "tense_mismatch", _("The sentence's tense disagrees with the resolved date")
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
     quote = models.TextField(
@@ -643,7 +757,7 @@ class Proposal(models.Model):
 
     @property
     def date_label(self) -> str:
-        return date_label(self.earliest, self.latest, self.precision)
+        return date_label(self.earliest, self.latest, self.precision, current_language())
 
     def clean(self):
         errors = date_errors(self.earliest, self.latest)

@@ -90,6 +90,20 @@ def parameters(form_class: type[forms.Form], required: tuple[str, ...] = ()) -> 
     return listed
 
 
+# Not a filter: every endpoint answers in English, Japanese or Korean (timeline/languages.py):
+# this, else a /ja/ or /ko/ prefix on the path, else the Accept-Language header, else English.
+LANGUAGE = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string", "enum": ["en", "ja", "ko"]},
+    "description": "The language of titles, names, date labels and messages; a text not translated yet "
+    "stays in English (an event's `lang` says which). Without it: the /ja/ or /ko/ prefix, then Accept-Language.",
+    "style": "form",
+    "explode": True,
+}
+
+
 SOURCE = {
     "type": "object",
     "properties": {
@@ -98,6 +112,7 @@ SOURCE = {
         "title": {"type": ["string", "null"]},
         "published_on": {"type": "string", "format": "date"},
         "url": {"type": ["string", "null"]},
+        "language": {"type": "string", "description": "The language the article, and so its quotes, is written in."},
     },
 }
 EVENT = {
@@ -108,6 +123,10 @@ EVENT = {
         "url": {"type": "string"},
         "title": {"type": "string"},
         "summary": {"type": "string"},
+        "lang": {
+            "type": "object",
+            "description": "The language `title` and `summary` are in: the one asked for, or en where not translated.",
+        },
         "earliest": {"type": "string", "format": "date"},
         "latest": {"type": "string", "format": "date"},
         "precision": {"type": "string", "enum": ["day", "part_of_month", "month", "season", "year", "span"]},
@@ -186,12 +205,12 @@ def openapi_document(server_url: str) -> dict:
 
 def paths() -> dict:
     text = {"type": "string"}
-    filters = parameters(EventFilterForm)
+    filters = [*parameters(EventFilterForm), LANGUAGE]
     order = ", ".join("id" if key == "pk" else key for key in PAGE_ORDER)
     return {
         "/api/events.json": operation(
             "Published events of the filters, in date order, a page at a time",
-            parameters(EventPageForm),
+            [*parameters(EventPageForm), LANGUAGE],
             "application/json",
             {
                 "type": "object",
@@ -206,7 +225,7 @@ def paths() -> dict:
         ),
         "/api/window.json": operation(
             "The chart's figure for one time window",
-            parameters(EventFilterForm, required=("from", "to")),
+            [*parameters(EventFilterForm, required=("from", "to")), LANGUAGE],
             "application/json",
             {
                 "type": "object",

@@ -6,19 +6,24 @@ Plain queries on the models; nothing here knows about HTTP or Plotly.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from .models import Event, EventRelation
+
+if TYPE_CHECKING:  # the stubs' helper types are for type checks only, not installed to serve
+    from django_stubs_ext import StrOrPromise
 
 K = EventRelation.Kind
 
 # How a relation reads from each end: (seen from from_event, seen from to_event).
 PHRASES = {
-    K.LED_TO: ("Led to", "Resulted from"),
-    K.IN_RESPONSE_TO: ("In response to", "Drew a response"),
-    K.PART_OF: ("Part of", "Includes"),
-    K.FOLLOWS_UP: ("Follows up", "Followed up by"),
+    K.LED_TO: (gettext_lazy("Led to"), gettext_lazy("Resulted from")),
+    K.IN_RESPONSE_TO: (gettext_lazy("In response to"), gettext_lazy("Drew a response")),
+    K.PART_OF: (gettext_lazy("Part of"), gettext_lazy("Includes")),
+    K.FOLLOWS_UP: (gettext_lazy("Follows up"), gettext_lazy("Followed up by")),
 }
 
 # A chain longer than this is a story arc, not a chain; the cap also bounds
@@ -28,7 +33,7 @@ MAX_DEPTH = 6
 
 @dataclass
 class RelatedEvent:
-    phrase: str
+    phrase: "StrOrPromise"
     event: Event
     relation: EventRelation
 

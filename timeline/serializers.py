@@ -15,16 +15,21 @@ def citation_to_dict(citation) -> dict:
             "title": source.title,
             "published_on": source.published_on.isoformat(),
             "url": source.url,
+            # Quotes stay in the language they were published in.
+            "language": source.language,
         },
     }
 
 
 def event_to_dict(event: Event, base_url: str = "") -> dict:
+    """The event in the active language; `lang` says which language each text is in (English where untranslated)."""
+    title, summary = event.translated("title"), event.translated("summary")
     return {
         "slug": event.slug,
         "url": base_url + event.get_absolute_url(),
-        "title": event.title,
-        "summary": event.summary,
+        "title": title,
+        "summary": summary,
+        "lang": {"title": title.lang, "summary": summary.lang},
         "earliest": event.earliest.isoformat(),
         "latest": event.latest.isoformat(),
         "precision": event.precision,
@@ -33,9 +38,14 @@ def event_to_dict(event: Event, base_url: str = "") -> dict:
         "status_as_of": event.status_as_of.isoformat(),
         "importance": event.importance,
         "actors": [
-            {"slug": actor.slug, "name": actor.name, "short_name": actor.short_name, "colour": actor.colour}
+            {
+                "slug": actor.slug,
+                "name": actor.translated("name"),
+                "short_name": actor.translated("short_name"),
+                "colour": actor.colour,
+            }
             for actor in event.actors.all()
         ],
-        "topics": [{"slug": topic.slug, "name": topic.name} for topic in event.topics.all()],
+        "topics": [{"slug": topic.slug, "name": topic.translated("name")} for topic in event.topics.all()],
         "citations": [citation_to_dict(citation) for citation in event.citations.all()],
     }

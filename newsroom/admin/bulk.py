@@ -12,9 +12,13 @@ version, the confirm step carries it, and a row whose event changed in
 between refuses the import, listed with the others. The upload is capped
 (MAX_IMPORT_BYTES, MAX_IMPORT_ROWS: what one request imports in time), must
 be UTF-8 text, and its temporary copy is removed whatever the outcome.
+A file with more rows than one request can check (MAX_IMPORT_ROWS), up to
+MAX_JOB_IMPORT_ROWS, is imported on a worker instead (newsroom.jobs), in one
+step and one transaction: all rows or none, the refused rows in the job's error.
 """
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -22,8 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import tablib
 from django import forms
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from import_export import fields, resources, widgets
@@ -46,6 +52,10 @@ SLUG_LISTS = {"actors": Actor, "topics": Topic, "places": Place}
 # What one request reads and imports well inside a worker's timeout.
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 300
+# A larger file goes to a worker, which has no request timeout to meet.
+MAX_JOB_IMPORT_ROWS = 20_000
+# Refused rows named in a worker import's error.
+ERRORS_SHOWN = 10
 # A dry run the editor never confirmed leaves its copy this long at most.
 UPLOAD_KEPT_SECONDS = 3600
 TEXT_COLUMNS = ["title", "short_title", "summary"]
@@ -185,7 +195,7 @@ class EventResource(resources.ModelResource):
             instance._history_user = user
 
 
-def read_import_rows(upload) -> tuple[list[str], int]:
+def read_import_rows(upload, limit: int = MAX_JOB_IMPORT_ROWS) -> tuple[list[str], int]:
     """The upload's header and row count, or an IngestError saying why it cannot be imported."""
     if upload.size > MAX_IMPORT_BYTES:
         raise IngestError(
@@ -212,10 +222,9 @@ def read_import_rows(upload) -> tuple[list[str], int]:
             "The file has no “slug” column: import a CSV exported from this list, or a TimelineJS sheet "
             "(columns Year, Month, Day, …, Headline, Text)."
         )
-    if len(body) > MAX_IMPORT_ROWS:
+    if len(body) > limit:
         raise IngestError(
-            f"The file has {len(body)} rows; one import takes at most {MAX_IMPORT_ROWS}, "
-            "what can be checked and saved before the request times out. Split it into several files."
+            f"The file has {len(body)} rows; one import takes at most {limit}. Split it into several files."
         )
     return headers, len(body)
 
@@ -314,6 +323,11 @@ class EventImportExportMixin(ImportExportMixin):
 
     def import_action(self, request, **kwargs):
         ImportUploadStorage.sweep()
+        upload = request.FILES.get("import_file") if request.method == "POST" else None
+        if upload is not None and self.has_import_permission(request):
+            queued = self.import_on_worker(request, upload)
+            if queued is not None:
+                return queued
         response = super().import_action(request, **kwargs)
         # Only a dry run the editor may confirm keeps its copy of the upload.
         context = getattr(response, "context_data", None) or {}
@@ -323,6 +337,31 @@ class EventImportExportMixin(ImportExportMixin):
         if name and not context.get("confirm_form"):
             ImportUploadStorage(name=name).remove()
         return response
+
+    def import_on_worker(self, request, upload):
+        """A file too long to check in a request goes to a worker; None for any other (the dry run shows it)."""
+        from newsroom import jobs
+        from newsroom.models import Job
+
+        try:
+            _, count = read_import_rows(upload)
+            text = decode_text(upload.read(), name="The file", limit=MAX_IMPORT_BYTES)
+        except IngestError:
+            return None  # the form says why
+        finally:
+            upload.seek(0)
+        if count <= MAX_IMPORT_ROWS:
+            return None
+        key = "import:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+        job = jobs.submit(
+            Job.Kind.IMPORT_CSV, key, {"csv": text, "rows": count, "user": request.user.pk}, user=request.user
+        )
+        self.message_user(
+            request,
+            f"The file has {count} rows, more than a dry run shows in one page: a worker imports it, "
+            "all rows or none, and lists any refused row here.",
+        )
+        return redirect("admin:newsroom_job_change", job.pk)
 
     def process_import(self, request, **kwargs):
         name = os.path.basename(request.POST.get("import_file_name", ""))
@@ -352,3 +391,22 @@ class EventImportExportMixin(ImportExportMixin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+
+def import_on_worker(text: str, user=None) -> dict:
+    """Import a whole file in one transaction, as the confirm step does; refused rows raise an IngestError."""
+    dataset = tablib.Dataset().load(text, format="csv")
+    result = EventResource().import_data(
+        dataset, dry_run=False, raise_errors=False, use_transactions=True, rollback_on_validation_errors=True, user=user
+    )
+    problems = [
+        f"row {row.number}: "
+        + "; ".join(f"{field}: {' '.join(messages)}" for field, messages in row.error_dict.items())
+        for row in result.invalid_rows
+    ]
+    problems += [f"row {number}: {error.error}" for number, errors in result.row_errors() for error in errors]
+    if problems:
+        shown = "\n".join(problems[:ERRORS_SHOWN])
+        more = f"\n… and {len(problems) - ERRORS_SHOWN} more." if len(problems) > ERRORS_SHOWN else ""
+        raise IngestError(f"Nothing was imported: {len(problems)} row(s) refused.\n{shown}{more}")
+    return {"imported": {kind: result.totals.get(kind, 0) for kind in ("new", "update", "skip")}}

@@ -1,35 +1,49 @@
 """Events, the passages they rest on, and how they connect."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models, transaction
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 from simple_history.models import to_historic
 
-from timeline.history import restore_version
-from timeline.models import Citation, Event, EventRelation
+from timeline.history import citation_key, linked_state, relation_key, restore_version
+from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation
 
 from .bulk import EventImportExportMixin
 from .date_labels import date_label_view
-from .forms import EventAdminForm
-from .history import HistoryAdmin, deleted_events, linked_changes, stale_message
+from .forms import CitationFormSet, CitationInlineForm, EventAdminForm
+from .history import (
+    HistoryAdmin,
+    deleted_events,
+    describe_citation,
+    describe_relation,
+    linked_changes,
+    stale_message,
+)
 from .review_forms import ISO_DATE_OVERRIDES
+from .translations import SideBySideTranslations
 
 
 class CitationInline(admin.StackedInline):
     model = Citation
+    formset = CitationFormSet
+    form = CitationInlineForm
     extra = 0
     autocomplete_fields = ["source"]
+    # Where the passage is in the article is worked out from it, never typed.
     fields = ["source", "quote", "start", "end"]
+    readonly_fields = ["start", "end"]
 
 
 @admin.register(Event)
-class EventAdmin(EventImportExportMixin, HistoryAdmin):
+class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     form = EventAdminForm
     inlines = [CitationInline]
     list_display = ["title", "date_label", "precision", "status", "is_published", "importance"]
     list_filter = ["is_published", "status", "precision", "actors", "topics", "arc"]
-    search_fields = ["title", "summary", "citations__quote", "actors__name", "actors__aliases"]
+    search_fields = ["title", "title_ja", "title_ko", "summary", "citations__quote", "actors__name", "actors__aliases"]
     date_hierarchy = "earliest"
     autocomplete_fields = ["actors", "places", "topics", "arc"]
     prepopulated_fields = {"slug": ["title"]}
@@ -73,6 +87,54 @@ class EventAdmin(EventImportExportMixin, HistoryAdmin):
                 newer.history_delta_changes = [*getattr(newer, "history_delta_changes", []), *changes]
             newer = record
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and self.has_change_history_permission(request):
+            self.check_history_ids(object_id, version_id)
+            record = Event.history.filter(id=unquote(object_id), history_id=version_id).first()
+            answer = record and self.confirm_removals(request, record)
+            if answer is not None:
+                return answer
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def confirm_removals(self, request, record):
+        """
+        A revert that would delete citations or relations added since the
+        version needs the permission to delete them, and says what it removes
+        before it does; None lets the revert go ahead.
+        """
+        citations, relations = revert_removals(record)
+        lacking = [
+            name
+            for name, removed, permission in (
+                ("citations", citations, "timeline.delete_citation"),
+                ("relations", relations, "timeline.delete_eventrelation"),
+            )
+            if removed and not request.user.has_perm(permission)
+        ]
+        if lacking:
+            self.message_user(
+                request,
+                f"Reverting to this version would delete {len(citations)} citation(s) and {len(relations)} "
+                f"relation(s) added since; that needs the permission to delete {' and '.join(lacking)}, "
+                "which you do not have. Nothing was changed.",
+                messages.ERROR,
+            )
+            return redirect(request.path)
+        if (citations or relations) and request.POST.get("confirm_removal") != "yes":
+            posted = [(name, value) for name, values in request.POST.lists() for value in values]
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": Event._meta,
+                "title": "Revert and remove citations or relations?",
+                "event": Event.objects.filter(pk=record.id).first() or record,
+                "record": record,
+                "citations": citations,
+                "relations": relations,
+                "posted": [(name, value) for name, value in posted if name != "csrfmiddlewaretoken"],
+            }
+            return TemplateResponse(request, "admin/timeline/event/revert_confirm.html", context)
+        return None
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -93,13 +155,39 @@ class EventAdmin(EventImportExportMixin, HistoryAdmin):
     def _set_published(self, request, queryset, value):
         # One save per event, so each change is in its history with its editor.
         count = 0
+        unsourced = []
         with transaction.atomic():
             for event in queryset.select_for_update().exclude(is_published=value):
+                if value and not event.has_citations():
+                    unsourced.append(event.title)
+                    continue
                 event.is_published = value
                 event.save()
                 count += 1
         verb = "Published" if value else "Unpublished"
         self.message_user(request, f"{verb} {count} event(s).", messages.SUCCESS)
+        if unsourced:
+            titles = "; ".join(f"“{title}”" for title in unsourced[:10])
+            more = f" and {len(unsourced) - 10} more" if len(unsourced) > 10 else ""
+            self.message_user(
+                request,
+                f"Not published, for want of a citation: {titles}{more}. {UNSOURCED_MESSAGE}",
+                messages.ERROR,
+            )
+
+
+def revert_removals(record) -> tuple[list[str], list[str]]:
+    """The citations and relations a revert to `record` would delete, described for the editor."""
+    event = Event.objects.filter(pk=record.id).first()
+    if event is None or record.linked is None:
+        return [], []
+    now = linked_state(event)
+    kept_citations = {citation_key(state) for state in record.linked.get("citations", [])}
+    kept_relations = {relation_key(state) for state in record.linked.get("relations", [])}
+    return (
+        [describe_citation(state) for state in now["citations"] if citation_key(state) not in kept_citations],
+        [describe_relation(state) for state in now["relations"] if relation_key(state) not in kept_relations],
+    )
 
 
 def save_event(event, form, change):

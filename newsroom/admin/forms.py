@@ -4,13 +4,14 @@ from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from simple_history.models import to_historic
 
-from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text, proposals_for
-from newsroom.jobs import LONG_ARTICLE_CHARS
+from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text
 from newsroom.matching import find_duplicate_source
+from newsroom.passages import AmbiguousPassage, PassageError, find_passage
 from timeline.history import M2M_MODELS
-from timeline.models import Event, Source
+from timeline.models import UNSOURCED_MESSAGE, Citation, Event, Source
 
 from .history import stale_message
 from .review_forms import duplicate_source_message
@@ -24,9 +25,15 @@ class EventAdminForm(forms.ModelForm):
         model = Event
         fields = [
             "title",
+            "title_ja",
+            "title_ko",
             "short_title",
+            "short_title_ja",
+            "short_title_ko",
             "slug",
             "summary",
+            "summary_ja",
+            "summary_ko",
             "earliest",
             "latest",
             "precision",
@@ -42,6 +49,9 @@ class EventAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The citations are checked where they are edited: the inline beside
+        # this form (CitationFormSet), or the version a revert restores.
+        self.instance.citations_checked_on_clean = False
         if self.instance.pk:
             # The row's version, not the instance's: a revert from history
             # starts from an old copy but is made against the current row.
@@ -61,12 +71,68 @@ class EventAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        record = to_historic(self.instance)
+        if record is not None and cleaned.get("is_published") and not version_has_citations(record):
+            self.add_error("is_published", UNSOURCED_MESSAGE)
         if self.instance.pk:
             read = cleaned.get("seen_version")
             current = Event.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if current is not None and read != current:
                 raise ValidationError(stale_message(self.instance, read))
         return cleaned
+
+
+class CitationInlineForm(forms.ModelForm):
+    """
+    A citation on the event's page: its source and the passage, pasted or
+    typed; where the passage is in the article is worked out here, never
+    typed (a passage found several times asks for a few more words).
+    """
+
+    class Meta:
+        model = Citation
+        fields = ["source", "quote"]
+
+    def clean(self):
+        cleaned = super().clean()
+        source, quote = cleaned.get("source"), cleaned.get("quote")
+        if not source or not quote:
+            return cleaned
+        citation = self.instance
+        if citation.start is not None and source.text[citation.start : citation.end or 0] == quote:
+            return cleaned
+        try:
+            start, end = find_passage(source.text, quote)
+        except AmbiguousPassage as error:
+            self.add_error("quote", f"{error} Quote a few more words so that it is found once.")
+            return cleaned
+        except PassageError as error:
+            self.add_error("quote", str(error))
+            return cleaned
+        citation.start, citation.end = start, end
+        cleaned["quote"] = source.text[start:end]
+        return cleaned
+
+
+def version_has_citations(record) -> bool:
+    """Whether the event will rest on a citation once reverted to `record`."""
+    if record.linked is not None:
+        return bool(record.linked.get("citations"))
+    return Citation.objects.filter(event_id=record.id).exists()
+
+
+class CitationFormSet(BaseInlineFormSet):
+    """The event form's citations: a published event keeps at least one."""
+
+    def clean(self):
+        super().clean()
+        if not self.instance.is_published:
+            return
+        kept = [
+            form for form in self.forms if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        if not kept:
+            raise ValidationError(UNSOURCED_MESSAGE)
 
 
 def read_upload(upload) -> str:
@@ -120,15 +186,7 @@ class SourceAdminForm(forms.ModelForm):
             # Link to the source it repeats rather than make a second copy.
             self.add_error(None, duplicate_source_message(duplicate))
             return cleaned
-        published = cleaned.get("published_on")
-        # A long article's dates are read by a worker after the save (newsroom.jobs).
-        if (
-            not self.instance.pk
-            and published
-            and not self.has_error("published_on")
-            and len(text) <= LONG_ARTICLE_CHARS
-        ):
-            probe = Source(text=text, published_on=published)
-            if not proposals_for(probe):
-                self.add_error("text", "No dates were found in this text, so there is nothing to propose.")
+        # Stored whether or not dates are found: an undated article can still
+        # be cited by hand. Its dates are read once, after the save
+        # (SourceAdmin.save_model, or a worker for a long one).
         return cleaned

@@ -30,6 +30,11 @@ def result_links(job: Job) -> list[tuple[str, str]]:
         )
     for pk in result.get("sources", []):
         links.append((f"Review source #{pk}", reverse("admin:timeline_source_review", args=[pk])))
+    imported = result.get("imported")
+    if isinstance(imported, dict):
+        new, changed, same = (imported.get(kind, 0) for kind in ("new", "update", "skip"))
+        label = f"Events: {new} new, {changed} changed, {same} unchanged"
+        links.append((label, reverse("admin:timeline_event_changelist")))
     for pk in result.get("linked", []):
         links.append((f"Source #{pk} (already stored)", reverse("admin:timeline_source_review", args=[pk])))
     return links

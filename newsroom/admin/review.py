@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 
 from newsroom.ingest import IngestError, accept_proposal, reject_proposal
 from newsroom.matching import matches_for_proposal
+from newsroom.passages import AmbiguousPassage, PassageError, cite_passage, read_offset
 from timeline.models import Actor, Event, Proposal, Source
 
 from .review_forms import IntoEventForm, ProposalAcceptForm
@@ -46,7 +47,17 @@ def review_source(request, source_id, model_admin):
     if request.method == "GET" and request.htmx and ("form" in request.GET or "matches" in request.GET):
         return proposal_fragment(request, source)
     bound = None
-    if request.method == "POST":
+    cited = None
+    if request.method == "POST" and request.POST.get("action") == "cite":
+        cited = cite(request, source)
+        if request.htmx:
+            return TemplateResponse(
+                request, f"{TEMPLATE}#cite-result", {"cite": cited, "source": source}, status=cited.status
+            )
+        if cited.row and not cited.is_error:
+            model_admin.message_user(request, cited.message)
+            return redirect(f"{request.path}?cited={cited.row['proposal'].pk}#cite-result")
+    elif request.method == "POST":
         proposal = source_proposal(source, request.POST.get("proposal"))
         outcome = apply_review(request, proposal)
         if request.htmx:
@@ -69,6 +80,10 @@ def review_source(request, source_id, model_admin):
         outcome = bound if bound and bound.proposal_pk == proposal.pk else None
         chosen = str(proposal.pk) == editing
         rows.append(proposal_row(proposal, outcome=outcome, with_form=chosen, with_matches=chosen))
+    if cited is None and request.GET.get("cited", "").isdigit():
+        # Without JavaScript, the page after citing a passage shows its proposal first.
+        chosen = source.proposals.filter(pk=request.GET["cited"]).first()
+        cited = CiteOutcome(row=proposal_row(chosen)) if chosen else None
     counts = source.proposals.aggregate(
         all=Count("pk"), **{name: Count("pk", filter=Q(status=name)) for name in TABS if name != "all"}
     )
@@ -84,8 +99,39 @@ def review_source(request, source_id, model_admin):
         "tabs": [(name, label, counts[name]) for name, label in TABS.items()],
         "pending": counts["pending"],
         "media": ProposalAcceptForm(proposal=Proposal(source=source)).media,
+        "cite": cited,
     }
-    return TemplateResponse(request, TEMPLATE, context, status=400 if bound else 200)
+    status = 400 if bound else (cited.status if cited else 200)
+    return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+class CiteOutcome:
+    """What citing a passage gave: its proposal, the occurrences to choose from, or why not."""
+
+    def __init__(self, row=None, message="", occurrences=None, passage="", is_error=False):
+        self.row = row
+        self.message = message
+        self.occurrences = occurrences or []
+        self.passage = passage
+        self.is_error = is_error
+
+    @property
+    def status(self) -> int:
+        return 400 if self.is_error else 200
+
+
+def cite(request, source) -> CiteOutcome:
+    """The passage the editor selected (or typed) as a proposal of its own, found in the article by the server."""
+    passage = request.POST.get("passage", "")
+    try:
+        proposal = cite_passage(source, refuse_nul(passage, "A passage"), read_offset(request.POST.get("near")))
+    except AmbiguousPassage as error:
+        return CiteOutcome(message=str(error), occurrences=error.occurrences, passage=passage)
+    except PassageError as error:
+        return CiteOutcome(message=str(error), passage=passage, is_error=True)
+    proposal.source = source
+    message = "The passage is a proposal of its own: check its date, then accept it or add it to an event."
+    return CiteOutcome(row=proposal_row(proposal), message=message)
 
 
 def source_proposal(source, pk) -> Proposal:

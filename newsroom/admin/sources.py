@@ -134,7 +134,14 @@ class SourceAdmin(HistoryAdmin):
             self.message_user(request, "Saved the article; a worker is reading its dates.")
             return redirect("admin:newsroom_job_change", job.pk)
         count = obj.proposals.count()
-        self.message_user(request, f"Saved the article; {count} dated event(s) proposed for review.")
+        if count:
+            self.message_user(request, f"Saved the article; {count} dated event(s) proposed for review.")
+        else:
+            self.message_user(
+                request,
+                "Saved the article; no dated events were found in it. Select a passage of it below to cite it.",
+                messages.WARNING,
+            )
         return redirect("admin:timeline_source_review", obj.pk)
 
 

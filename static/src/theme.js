@@ -2,8 +2,10 @@
  * remembered in localStorage, over the system's. Loaded in <head> without
  * defer, so the theme is on <html> before the first paint and a page never
  * flashes the other theme. The chart takes the new colours on
- * summit:theme-change (chart/colours.js). The button's words come from its
- * data-light/data-dark attributes (translatable). */
+ * summit:theme-change (chart/colours.js). The button's words are the page's
+ * (strings.js). */
+
+import { uiString } from "./strings.js";
 
 const KEY = "summit-theme";
 const root = document.documentElement;
@@ -30,8 +32,9 @@ function start() {
     document.querySelectorAll("[data-theme-toggle]").forEach((node) => {
       const button = /** @type {HTMLElement} */ (node);
       button.hidden = false;
-      button.textContent =
-        (dark ? button.dataset.light : button.dataset.dark) || (dark ? "Light theme" : "Dark theme");
+      button.textContent = dark
+        ? uiString("light_theme", "Light theme")
+        : uiString("dark_theme", "Dark theme");
       button.dataset.next = dark ? "light" : "dark";
     });
   };

@@ -16,9 +16,10 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Min
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ..data_version import newest_change
+from ..models import short_title_from
 from ..relations import cause_and_effect, relations_among
 from . import choose, style
 from .draw_plotly import to_figure
@@ -78,23 +79,27 @@ def framing(cleaned: dict[str, Any]) -> Framing:
 def lane_keys(event: Any, lanes: str) -> tuple[LaneKey, ...]:
     """The lanes an event belongs to under a lanes mode, from its prefetched actors, topics and arc."""
     if lanes == "topic":
-        return tuple(LaneKey(topic.slug, topic.name, topic.colour) for topic in event.topics.all())
+        return tuple(LaneKey(topic.slug, topic.translated("name"), topic.colour) for topic in event.topics.all())
     if lanes == "arc":
         arc = event.arc
         if arc is None:
             return ()
-        return (LaneKey(arc.slug, arc.title, style.ARC_COLOURS[arc.pk % len(style.ARC_COLOURS)]),)
+        return (LaneKey(arc.slug, arc.translated("title"), style.ARC_COLOURS[arc.pk % len(style.ARC_COLOURS)]),)
     if lanes == "none":
         return ()
-    return tuple(LaneKey(actor.slug, actor.short_name, actor.colour) for actor in event.actors.all())
+    return tuple(LaneKey(actor.slug, actor.translated("short_name"), actor.colour) for actor in event.actors.all())
 
 
 def chart_event(event: Any, lanes: str, today: datetime.date) -> ChartEvent:
     actors = list(event.actors.all())
+    # In the reader's language where translated; a short title in another language than the title is not used.
+    title, short_title = event.translated("title"), event.translated("short_title")
+    if not short_title or short_title.lang != title.lang:
+        short_title = short_title_from(title)
     return ChartEvent(
         slug=event.slug,
-        title=event.title,
-        short_title=event.short_title or event.title,
+        title=title,
+        short_title=short_title,
         earliest=event.earliest,
         latest=event.latest,
         precision=event.precision,
@@ -115,7 +120,7 @@ def related(events: list[Any]) -> list[LinkKey]:
         a, b = by_id[relation.from_event_id], by_id[relation.to_event_id]
         relation.from_event, relation.to_event = a, b
         cause, effect = cause_and_effect(relation)
-        text = f"{a.title} {relation.get_kind_display()} {b.title}"
+        text = f"{a.translated('title')} {relation.get_kind_display()} {b.translated('title')}"
         found.append(LinkKey(by_id[cause].slug, by_id[effect].slug, text))
     return found
 
@@ -156,7 +161,8 @@ def charted(
 
 
 def cache_key(kind: str, *parts: object) -> str:
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+    # The language too: labels, lane names and dates are written in it.
+    digest = hashlib.sha256(repr((translation.get_language(), *parts)).encode()).hexdigest()[:40]
     # Any edit moves the newest change, so charts of older data are never read again.
     changed = newest_change(precise=True)
     # Today's date too: "today" and "not confirmed since" move with it.

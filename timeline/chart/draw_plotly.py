@@ -12,8 +12,10 @@ import datetime
 from html import escape as html_escape
 from typing import Any
 
+from django.utils.translation import gettext
+
 from . import style
-from .layout import Density, Layout, Mark
+from .layout import Density, Layout, Mark, language
 
 # Hover and click anywhere within this many pixels of a mark's centre (half of MIN_TARGET, rounded up).
 HOVER_DISTANCE = style.MIN_TARGET // 2 + 1
@@ -88,18 +90,27 @@ def range_traces(layout: Layout) -> list[dict[str, Any]]:
     return list(by_colour.values())
 
 
+# The density band's name and hover, per bin: whole sentences, so each language words them its own way.
+BIN_WORDS = {
+    "day": (style.gettext_noop("Events per day"), style.gettext_noop("%{y} events in this day")),
+    "week": (style.gettext_noop("Events per week"), style.gettext_noop("%{y} events in this week")),
+    "month": (style.gettext_noop("Events per month"), style.gettext_noop("%{y} events in this month")),
+    "year": (style.gettext_noop("Events per year"), style.gettext_noop("%{y} events in this year")),
+}
+
+
 def density_trace(density: Density) -> dict[str, Any]:
     """The band under the lanes: a bar per bin, as tall as its count."""
     widths = [bar.end - bar.first for bar in density.bars]
     return {
         "type": "bar",
-        "name": f"Events per {density.name}",
+        "name": gettext(BIN_WORDS[density.name][0]),
         "x": [(bar.first + width / 2).isoformat() for bar, width in zip(density.bars, widths)],
         "y": [bar.count for bar in density.bars],
         "width": [width.total_seconds() * 1000 * 0.9 for width in widths],
         "yaxis": "y2",
         "marker": {"color": style.DENSITY_COLOUR},
-        "hovertemplate": escape(f"%{{y}} events in this {density.name}") + "<extra></extra>",
+        "hovertemplate": escape(gettext(BIN_WORDS[density.name][1])) + "<extra></extra>",
         "showlegend": False,
         "meta": "density",
     }
@@ -207,7 +218,7 @@ def today_decorations(layout: Layout) -> tuple[list[dict[str, Any]], list[dict[s
         "y": 1,
         "yanchor": "bottom",
         "yshift": style.TODAY_NOTE_SHIFT,
-        "text": "today",
+        "text": escape(gettext("today")),
         "showarrow": False,
         "font": {"color": style.TODAY_COLOUR, "size": 11},
     }
@@ -249,7 +260,7 @@ def axes(layout: Layout) -> dict[str, Any]:
             "fixedrange": True,
             "showticklabels": False,
             "showgrid": False,
-            "title": {"text": "more", "font": {"size": 11}},
+            "title": {"text": escape(gettext("more")), "font": {"size": 11}},
             "visible": bool(band),
         },
     }
@@ -275,7 +286,7 @@ def to_figure(layout: Layout) -> dict[str, Any]:
         "showlegend": False,
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"family": style.FONT_FAMILY, "size": style.FONT_SIZE},
+        "font": {"family": style.FONT_FAMILIES.get(language(), style.FONT_FAMILY), "size": style.FONT_SIZE},
         **axes(layout),
         # Read by timeline.js: the width laid out for (a browser of another
         # width asks for its own), and whether every event of the view is drawn.
@@ -296,6 +307,9 @@ def to_figure(layout: Layout) -> dict[str, Any]:
         "dark": dark_twins(layout),
         "range_bars": RANGE_BAR_LOOKS,
         "outside": outside_json(layout),
+        # The language of the figure's words: the page passes it to Plotly.newPlot's config `locale`
+        # (plotly.js's ja and ko dictionaries word the mode bar); ticks and labels come written already.
+        "locale": language(),
     }
 
 

@@ -80,8 +80,12 @@ from __future__ import annotations
 import datetime
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+# The one piece of Django here: the words and dates of the chart in the reader's language.
+from django.utils.translation import get_language, gettext
+
+from ..labels import day_label, month_label
 from . import style
 
 LANE_MODES = ("actor", "topic", "arc", "none")
@@ -93,10 +97,10 @@ OTHER_LANE_NAMES = {
     "none": style.ALL_EVENTS,
 }
 STATUS_WORDS = {
-    "happened": "Happened",
-    "scheduled": "Scheduled",
-    "expected": "Expected or reported as likely",
-    "cancelled": "Cancelled",
+    "happened": style.gettext_noop("Happened"),
+    "scheduled": style.gettext_noop("Scheduled"),
+    "expected": style.gettext_noop("Expected or reported as likely"),
+    "cancelled": style.gettext_noop("Cancelled"),
 }
 
 
@@ -312,14 +316,19 @@ class Layout:
 
 
 KEY = [
-    KeyEntry("happened", style.SYMBOLS["happened"], "Happened"),
-    KeyEntry("scheduled", style.SYMBOLS["scheduled"], "Scheduled"),
-    KeyEntry("expected", style.SYMBOLS["expected"], "Expected (reported as likely)"),
-    KeyEntry("cancelled", style.SYMBOLS["cancelled"], "Cancelled"),
+    KeyEntry("happened", style.SYMBOLS["happened"], style.gettext_noop("Happened")),
+    KeyEntry("scheduled", style.SYMBOLS["scheduled"], style.gettext_noop("Scheduled")),
+    KeyEntry("expected", style.SYMBOLS["expected"], style.gettext_noop("Expected (reported as likely)")),
+    KeyEntry("cancelled", style.SYMBOLS["cancelled"], style.gettext_noop("Cancelled")),
     # Short enough for the key to be one row beside a full-width chart at 1280 px.
-    KeyEntry("range", "bar", "Date known only roughly: somewhere along the bar"),
-    KeyEntry("unconfirmed", "text", "(unconfirmed): its date passed with no report since"),
+    KeyEntry("range", "bar", style.gettext_noop("Date known only roughly: somewhere along the bar")),
+    KeyEntry("unconfirmed", "text", style.gettext_noop("(unconfirmed): its date passed with no report since")),
 ]
+
+
+def translated_key() -> list[KeyEntry]:
+    """The key in the active language."""
+    return [replace(entry, text=gettext(entry.text)) for entry in KEY]
 
 
 # --- the scale ----------------------------------------------------------------------
@@ -342,25 +351,39 @@ class Scale:
 
 
 def label_width(text: str) -> float:
-    return len(text) * style.LABEL_CHAR_WIDTH
+    return style.text_width(text)
+
+
+def chars_within(text: str, width: float) -> int:
+    """How many of the text's first characters fit in `width` px (a CJK character takes about two Latin ones)."""
+    used = 0.0
+    for count, char in enumerate(text):
+        used += style.text_width(char)
+        if used > width:
+            return count
+    return len(text)
 
 
 def fitted(text: str, width: float) -> str:
     """The text, cut at a word with an ellipsis where it would be wider than `width`."""
-    fits = max(1, int(width // style.LABEL_CHAR_WIDTH))
-    if len(text) <= fits:
+    if label_width(text) <= width:
         return text
+    fits = max(1, chars_within(text, width))
     cut = text[: fits - 1].rsplit(" ", 1)[0] if " " in text[: fits - 1] else text[: fits - 1]
     return cut.rstrip(",;:–- ") + "…"
 
 
 def cut_short(text: str, chars: int) -> str:
-    """The text in at most `chars` characters, the last an ellipsis: cut at a word unless that leaves under half."""
-    if len(text) <= chars:
+    """
+    The text in at most the width of `chars` Latin characters, the last an
+    ellipsis: cut at a word unless that leaves under half.
+    """
+    room = chars * style.LABEL_CHAR_WIDTH
+    if label_width(text) <= room:
         return text
-    cut = text[: chars - 1]
+    cut = text[: max(1, chars_within(text, room - style.LABEL_CHAR_WIDTH))]
     at_word = cut.rsplit(" ", 1)[0]
-    if " " in cut and len(at_word) >= chars // 2:
+    if " " in cut and label_width(at_word) >= room / 2:
         cut = at_word
     return cut.rstrip(",;:–- ") + "…"
 
@@ -368,7 +391,7 @@ def cut_short(text: str, chars: int) -> str:
 def label_texts(event: ChartEvent) -> tuple[str, ...]:
     """The label an event would have, then a shorter one to try where that does not fit."""
     if event.unconfirmed_since:
-        return (f"{event.short_title} (unconfirmed)", event.short_title)
+        return (gettext("%(title)s (unconfirmed)") % {"title": event.short_title}, event.short_title)
     return (event.short_title,)
 
 
@@ -386,10 +409,10 @@ def label_tiers(event: ChartEvent) -> tuple[tuple[str, ...], ...]:
 def hover_lines(event: ChartEvent) -> tuple[str, ...]:
     lines = [event.title, event.date_label]
     if event.status != "happened":
-        lines.append(STATUS_WORDS.get(event.status, event.status))
+        lines.append(gettext(STATUS_WORDS[event.status]) if event.status in STATUS_WORDS else event.status)
     if event.unconfirmed_since:
         since = event.unconfirmed_since
-        lines.append(f"not confirmed since {since.day} {since:%b} {since.year}")
+        lines.append(gettext("not confirmed since %(day)s") % {"day": day_label(since, language())})
     return tuple(lines)
 
 
@@ -443,7 +466,9 @@ def choose_lanes(
     lanes = [Lane(key, keys[key].name, keys[key].colour) for key in shown]
     if other_in_view:
         members = tuple(keys[key].name for key in folded)
-        name = OTHER_LANE_NAMES[mode] + (f" ({len(members)})" if members else "")
+        name = (gettext(OTHER_LANE_NAMES[mode]) if OTHER_LANE_NAMES[mode] else "") + (
+            f" ({len(members)})" if members else ""
+        )
         lanes.append(Lane(OTHER_LANE_KEY, name, style.OTHER_COLOUR, members=members))
     return lanes, placed
 
@@ -654,7 +679,7 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
     for event in shown:
         for key in placed[event.slug]:
             by_lane[key].append(event)
-    layout = Layout(view.start, view.end, view.width, 0.0, key=list(KEY))
+    layout = Layout(view.start, view.end, view.width, 0.0, key=translated_key())
     layout.outside = outside_counts(events, view)
     may_label = {event.slug for event in sorted(in_view, key=importance_order)[: style.MAX_LABELS]}
     placing = Placing(view, Scale(view), may_label)
@@ -898,12 +923,32 @@ def tick_days(start: datetime.date, end: datetime.date, unit: str, step: int) ->
     return days
 
 
-def tick_text(day: datetime.date, unit: str, first: bool) -> str:
+def language() -> str:
+    """The active language's base code ("en", "ja", "ko"): ticks and dates are written in it."""
+    return (get_language() or "en").split("-")[0]
+
+
+def tick_text(day: datetime.date, unit: str, first: bool, lang: str = "en") -> str:
+    if lang in ("ja", "ko"):
+        return cjk_tick_text(day, unit, first, lang)
     if unit == "day":
         return f"{day.day} {day:%b}" + (f" {day.year}" if first or (day.month, day.day) == (1, 1) else "")
     if unit == "month":
         return f"{day:%b}" + (f" {day.year}" if first or day.month == 1 else "")
     return str(day.year)
+
+
+def cjk_tick_text(day: datetime.date, unit: str, first: bool, lang: str) -> str:
+    """Japanese and Korean ticks: 13日 / 1月13日 / 2026年1月13日, 10月 / 2025年10月, 2026年 (일, 월, 년)."""
+    year_unit, month_unit, day_unit = ("年", "月", "日") if lang == "ja" else ("년", "월", "일")
+    space = "" if lang == "ja" else " "
+    if unit == "day":
+        if first or (day.month, day.day) == (1, 1):
+            return day_label(day, lang)
+        return f"{day.month}{month_unit}{space}{day.day}{day_unit}"
+    if unit == "month":
+        return month_label(day, lang) if first or day.month == 1 else f"{day.month}{month_unit}"
+    return f"{day.year}{year_unit}"
 
 
 # (unit, step): from the finest to the coarsest; the first whose ticks do not crowd wins.
@@ -915,18 +960,20 @@ TICK_STEPS = [("day", 1), ("day", 2), ("day", 7), ("month", 1), ("month", 2), ("
 def ticks(start: datetime.date, end: datetime.date, width: int) -> list[Tick]:
     """Date ticks that suit the zoom: days, months or years, never a time of day, never crowded."""
     scale = Scale(View(start, end, width))
+    lang = language()
     lonely: list[Tick] = []
     for unit, step in TICK_STEPS:
         spacing = scale.per_day * {"day": step, "month": 30.4 * step, "year": 365.25 * step}[unit]
         # Steps too fine to read are passed over before their days are listed: a
         # view of centuries would otherwise list every one of its days.
-        if spacing < widest_tick(unit) + style.TICK_GAP:
+        if spacing < widest_tick(unit, lang) + style.TICK_GAP:
             continue
         days = tick_days(start, end, unit, step)
         place_at = scale.middle if unit == "day" else scale.edge
         # A tick whose text would be cut by the plot's edge is left out ("Nov 202").
-        days = [day for day in days if widest_tick(unit) / 2 <= place_at(day) <= width - widest_tick(unit) / 2]
-        texts = [tick_text(day, unit, index == 0) for index, day in enumerate(days)]
+        half = widest_tick(unit, lang) / 2
+        days = [day for day in days if half <= place_at(day) <= width - half]
+        texts = [tick_text(day, unit, index == 0, lang) for index, day in enumerate(days)]
         if days:
             found = [Tick(day, place_at(day), text) for day, text in zip(days, texts)]
             if len(found) >= 2:
@@ -936,6 +983,8 @@ def ticks(start: datetime.date, end: datetime.date, width: int) -> list[Tick]:
     return lonely
 
 
-def widest_tick(unit: str) -> float:
-    """The widest text a tick of this unit may carry: "30 Sep 2026", "Sep 2026", "2026"."""
+def widest_tick(unit: str, lang: str = "en") -> float:
+    """The widest text a tick of this unit may carry: "30 Sep 2026", "Sep 2026", "2026" (2026年12月30日 …)."""
+    if lang in ("ja", "ko"):
+        return style.text_width(tick_text(datetime.date(2026, 12, 30), unit, True, lang), style.TICK_CHAR_WIDTH)
     return {"day": 11, "month": 8, "year": 4}[unit] * style.TICK_CHAR_WIDTH

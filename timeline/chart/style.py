@@ -6,11 +6,18 @@ the two drawings share one geometry.
 
 import datetime
 import re
+from unicodedata import east_asian_width
 
 DAY = datetime.timedelta(days=1)
 # The dates a chart may show (timeline.models EARLIEST_SUPPORTED and LATEST_SUPPORTED).
 FIRST_DAY = datetime.date(500, 1, 1)
 LAST_DAY = datetime.date(2999, 12, 31)
+
+
+def gettext_noop(text: str) -> str:
+    """Marks text for the translation catalogues (makemessages knows the name); translated where it is shown."""
+    return text
+
 
 # --- geometry, in CSS pixels --------------------------------------------------
 # A row of a lane: every mark is a target at least this tall and wide (WCAG 2.5.8 asks for 24×24).
@@ -31,6 +38,9 @@ RANGE_BAR_WIDTH = 3
 # about 6.3 px a character at 12 px; wide letters and bold digits reach 7).
 LABEL_FONT_SIZE = 12
 LABEL_CHAR_WIDTH = 7.0
+# Chinese characters, kana and hangul (and full-width forms) are about 1 em wide: 12 px at 12 px,
+# where a Latin character is given 7 (issue 22: Japanese and Korean labels measured as they draw).
+WIDE_CHAR_FACTOR = LABEL_FONT_SIZE / LABEL_CHAR_WIDTH
 LABEL_GAP = 4  # between a mark's target and its label
 # Between two labels in a row, so neighbours never read as one ("Summit in Nara Takeshima Day").
 LABEL_MIN_GAP = 8
@@ -76,15 +86,21 @@ BAND_GAP = 10
 BAND_FOOT = 20
 # The text of the chart: Plotly's font and size, and the SVG's.
 FONT_FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
+# The chart's fonts by language, the systems' own CJK fonts first (as site.css), no web font.
+FONT_FAMILIES = {
+    "en": FONT_FAMILY,
+    "ja": "Hiragino Sans, Hiragino Kaku Gothic ProN, Yu Gothic UI, Meiryo, Noto Sans CJK JP, system-ui, sans-serif",
+    "ko": "Apple SD Gothic Neo, Malgun Gothic, Noto Sans CJK KR, system-ui, sans-serif",
+}
 FONT_SIZE = 13
 
 # --- lanes --------------------------------------------------------------------
 # At most this many lanes by default; the actors (or topics) with fewest events in
 # view share the last one.
 MAX_LANES = 8
-OTHER_ACTORS = "Other actors"
-OTHER_TOPICS = "Other topics"
-OTHER_STORIES = "Other events"
+OTHER_ACTORS = gettext_noop("Other actors")
+OTHER_TOPICS = gettext_noop("Other topics")
+OTHER_STORIES = gettext_noop("Other events")
 ALL_EVENTS = ""  # the single lane of lanes=none has no name to show
 
 # --- colours --------------------------------------------------------------------
@@ -125,3 +141,8 @@ def dark_colour(colour: str) -> str | None:
     channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     mixed = (round(channel * (1 - DARK_MIX_WHITE) + 255 * DARK_MIX_WHITE) for channel in channels)
     return "#" + "".join(f"{channel:02x}" for channel in mixed)
+
+
+def text_width(text: str, char_width: float = LABEL_CHAR_WIDTH) -> float:
+    """A conservative width of `text` in px: `char_width` a character, WIDE_CHAR_FACTOR times that for CJK."""
+    return sum(char_width * WIDE_CHAR_FACTOR if east_asian_width(char) in "WF" else char_width for char in text)

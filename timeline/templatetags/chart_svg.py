@@ -1,7 +1,7 @@
 """`{% chart_first_view chart total %}`: the first view drawn by the server from its layout (chart/svg.py)."""
 
 from django import template
-from django.template.defaultfilters import pluralize
+from django.utils.translation import ngettext
 
 from ..chart.svg import first_view_svg
 
@@ -10,4 +10,5 @@ register = template.Library()
 
 @register.simple_tag
 def chart_first_view(layout, total):
-    return first_view_svg(layout, f"Timeline chart of {total} event{pluralize(total)}")
+    description = ngettext("Timeline chart of %(count)d event", "Timeline chart of %(count)d events", total)
+    return first_view_svg(layout, description % {"count": total})

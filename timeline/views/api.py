@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.http import JsonResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from ..caching import public_cache
@@ -22,7 +23,10 @@ def site_root(request) -> str:
 def json_error(form) -> JsonResponse:
     errors = form.error_list()
     return JsonResponse(
-        {"error": "Invalid parameter: " + ", ".join(sorted({e["parameter"] for e in errors})), "errors": errors},
+        {
+            "error": gettext("Invalid parameter: ") + ", ".join(sorted({e["parameter"] for e in errors})),
+            "errors": errors,
+        },
         status=400,
     )
 
@@ -47,7 +51,9 @@ def events_json(request):
     next_url = None
     if more:
         # From the filters alone: parameters the form does not read stay out of links (and of the cache key).
-        query = form.query_string(limit=data["limit"], cursor=EventPageForm.make_cursor(page[-1]))
+        # The language asked for by `?lang=` carries on to the next page (a prefix does by itself).
+        language = {"lang": request.GET["lang"]} if "lang" in request.GET else {}
+        query = form.query_string(limit=data["limit"], cursor=EventPageForm.make_cursor(page[-1]), **language)
         next_url = request.build_absolute_uri(f"{request.path}?{query}")
     base_url = site_root(request)
     return JsonResponse(
@@ -81,7 +87,7 @@ def window_json(request):
     if form.is_valid() and not form.cleaned_data["window"]:
         for bound in ("from", "to"):
             if not form.cleaned_data[bound]:
-                form.add_error(bound, f"Give the window's “{bound}” date (YYYY-MM-DD).")
+                form.add_error(bound, gettext("Give the window's “%(bound)s” date (YYYY-MM-DD).") % {"bound": bound})
     if not form.is_valid():
         return json_error(form)
     data = form.cleaned_data

@@ -11,6 +11,8 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from ..filters import EventFilterForm
@@ -31,9 +33,9 @@ def reading(event) -> dict:
     countries = sorted({source.outlet_country for source in by_source if source.outlet_country})
     unplaced = [source for source in by_source if not source.outlet_country]
     if any(not source.outlet for source in unplaced):
-        countries.append("outlet not named")
+        countries.append(gettext("outlet not named"))
     if any(source.outlet for source in unplaced):
-        countries.append("country not recorded")
+        countries.append(gettext("country not recorded"))
     return {
         "event": event,
         "related": relations_of(event),
@@ -90,9 +92,9 @@ def page_filters(request) -> tuple[EventFilterForm, str, str]:
     return EventFilterForm(query), page_path, param
 
 
-DRAFT_EVENT = "Only staff can see this event until it is published."
-DRAFT_SOURCE = "Only staff can see this article until an event citing it is published."
-DRAFT_CITATIONS = "Some passages below are cited by events that are not published yet."
+DRAFT_EVENT = _("Only staff can see this event until it is published.")
+DRAFT_SOURCE = _("Only staff can see this article until an event citing it is published.")
+DRAFT_CITATIONS = _("Some passages below are cited by events that are not published yet.")
 
 
 def published_event(slug):

@@ -1,6 +1,7 @@
 """Exports of the current filters: CSV, iCalendar, TimelineJS JSON; and the API's OpenAPI description."""
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from .. import exports
@@ -48,7 +49,9 @@ def events_timelinejs(request):
     form, events = filtered_events(request)
     if events is None:
         return json_error(form)
-    return JsonResponse(exports.events_timelinejs(events, "summit timeline"), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        exports.events_timelinejs(events, gettext("summit timeline")), json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @require_safe

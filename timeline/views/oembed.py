@@ -6,8 +6,10 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from ..caching import public_cache
@@ -29,7 +31,9 @@ def size_limit(request, name: str, default: int) -> int:
     if value is None or value == "":
         return default
     if not value.isdigit() or not 0 < int(value) <= MAX_SIZE:
-        raise ValueError(f"“{name}” must be a whole number of pixels from 1 to {MAX_SIZE}.")
+        raise ValueError(
+            gettext("“%(name)s” must be a whole number of pixels from 1 to %(max)s.") % {"name": name, "max": MAX_SIZE}
+        )
     return min(default, int(value))
 
 
@@ -40,21 +44,25 @@ class NotEmbeddable(Exception):
 def embedded_page(url: str, hosts: set[str]) -> tuple[str, str]:
     """The embed's query string and title for a summit timeline, embed or event page URL."""
     if not url_has_allowed_host_and_scheme(url, allowed_hosts=hosts, require_https=False) or not urlsplit(url).netloc:
-        raise NotEmbeddable("That URL is not a summit page.")
+        raise NotEmbeddable(gettext("That URL is not a summit page."))
     parts = urlsplit(url)
+    # A /ja/ or /ko/ page embeds in its language: its address resolves, and the answer is written, in it.
+    language = translation.get_language_from_path(parts.path)
+    if language:
+        translation.activate(language)
     try:
         match = resolve(parts.path)
     except Resolver404:
-        raise NotEmbeddable("That URL is not a summit page.") from None
+        raise NotEmbeddable(gettext("That URL is not a summit page.")) from None
     if not match.namespace and match.url_name in ("index", "embed"):
         # Re-encoded, so whatever was pasted reaches the iframe as plain parameters.
-        return urlencode(parse_qsl(parts.query)), "summit timeline"
+        return urlencode(parse_qsl(parts.query)), gettext("summit timeline")
     if not match.namespace and match.url_name == "event_detail":
         event = Event.objects.published().filter(slug=match.kwargs["slug"]).first()
         if event is None:
-            raise NotEmbeddable("No published event at that URL.")
-        return urlencode({"event": event.slug}), f"{event.title} ({event.date_label}) · summit"
-    raise NotEmbeddable("Only timeline, embed and event pages can be embedded.")
+            raise NotEmbeddable(gettext("No published event at that URL."))
+        return urlencode({"event": event.slug}), f"{event.translated('title')} ({event.date_label}) · summit"
+    raise NotEmbeddable(gettext("Only timeline, embed and event pages can be embedded."))
 
 
 @require_safe
@@ -62,13 +70,13 @@ def embedded_page(url: str, hosts: set[str]) -> tuple[str, str]:
 def oembed(request):
     url = request.GET.get("url", "").strip()
     if not url:
-        return oembed_error("Give the “url” of a summit timeline, embed or event page.", 400)
+        return oembed_error(gettext("Give the “url” of a summit timeline, embed or event page."), 400)
     answer_format = request.GET.get("format") or "json"
     if answer_format == "xml":
         # The oEmbed spec's answer for a format a provider does not offer.
-        return oembed_error("Only format=json is available.", 501)
+        return oembed_error(gettext("Only format=json is available."), 501)
     if answer_format != "json":
-        return oembed_error("Unknown format; use format=json.", 400)
+        return oembed_error(gettext("Unknown format; use format=json."), 400)
     try:
         width = size_limit(request, "maxwidth", DEFAULT_WIDTH)
         height = size_limit(request, "maxheight", DEFAULT_HEIGHT)

@@ -16,7 +16,8 @@ from django_htmx.http import push_url, reswap
 from ..caching import public_cache
 from ..chart.build import first_view, framing
 from ..filters import MAX_DATE, MIN_DATE, EmbedForm, EventFilterForm
-from ..models import Event
+from ..labels import month_label, year_label
+from ..models import Event, current_language
 from .details import reading, stepping
 from .oembed import oembed_discovery
 
@@ -32,9 +33,8 @@ def wants_partial(request) -> bool:
 def list_heading(event) -> str:
     """The heading an event is listed under: its year when only the year is known, else its month."""
     if event.precision == Event.Precision.YEAR:
-        return str(event.earliest.year)
-    # Not strftime's %Y, which pads years before 1000 inconsistently across platforms.
-    return f"{event.earliest:%B} {event.earliest.year}"
+        return year_label(event.earliest, current_language())
+    return month_label(event.earliest, current_language(), long=True)
 
 
 def list_groups(events):

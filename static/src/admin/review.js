@@ -4,6 +4,7 @@
  *   r      reject it (Undo in place)    /  search for an event to attach it to
  * The forms work without it (htmx off: normal posts). */
 
+import { startCiting } from "./cite.js";
 import { startUpload } from "./upload.js";
 
 function proposals() {
@@ -111,4 +112,5 @@ document.addEventListener("htmx:afterSwap", (event) => {
   if (swapped && swapped.matches("section.proposal")) select(swapped);
 });
 
+startCiting();
 startUpload();

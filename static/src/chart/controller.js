@@ -15,6 +15,7 @@ import { clearAllButFirstView, firstViewMarkCentre, firstViewSlugs, removeFirstV
 import { drawnEvents, keptHeight, needsRefit, plotWidth, windowOf } from "./geometry.js";
 import { watchDrags, watchGestures } from "./gestures.js";
 import * as plotly from "./plotly.js";
+import { uiString } from "../strings.js";
 
 // How long a zoom, pan or resize must rest before the server is asked for its layout.
 const RELAYOUT_DELAY_MS = 150;
@@ -389,10 +390,8 @@ export class ChartController {
     query.delete("page");
     query.delete("window");
     link.href = `${location.pathname.replace(/embed\/$/, "")}?${query}`;
-    link.textContent = (link.dataset.template || "List the {n} events of this view").replace(
-      "{n}",
-      total.toLocaleString("en"),
-    );
+    const count = total.toLocaleString(document.documentElement.lang || "en");
+    link.textContent = uiString("list_view", "List the {count} events of this view", { count });
     link.parentElement.hidden = false;
   }
 

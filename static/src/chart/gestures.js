@@ -4,11 +4,11 @@
  * once the reader has engaged it (a click in the plot away from the marks),
  * the wheel and a drag too, until the pointer leaves it or a press lands
  * elsewhere. Where the reader tries otherwise, a hint over the chart says
- * how (its words are #chart's data-hint-wheel, data-hint-wheel-mac and
- * data-hint-touch, so they can be translated). */
+ * how, in the page's language (strings.js). */
 
 import { scaledRange, timeAt } from "./geometry.js";
 import * as plotly from "./plotly.js";
+import { uiString } from "../strings.js";
 
 // A pointer that moves this far between press and release dragged: its release is no click.
 const DRAG_PX = 8;
@@ -46,9 +46,10 @@ function showHint(holder, kind) {
   const mac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
   const words =
     kind === "touch"
-      ? holder.dataset.hintTouch
-      : (mac && holder.dataset.hintWheelMac) || holder.dataset.hintWheel;
-  if (!words) return;
+      ? uiString("zoom_touch", "Use two fingers to zoom")
+      : mac
+        ? uiString("zoom_wheel_mac", "Use ⌘ + scroll to zoom")
+        : uiString("zoom_wheel", "Use ctrl + scroll to zoom");
   const hint = hintFor(holder);
   hint.textContent = words;
   Object.assign(hint.style, {

@@ -8,6 +8,7 @@
 import { currentChart } from "./charts.js";
 import { inListOrder, rangeAround } from "./geometry.js";
 import * as plotly from "./plotly.js";
+import { uiString } from "../strings.js";
 
 /** @typedef {ReturnType<typeof inListOrder>[number]} Item */
 
@@ -60,7 +61,11 @@ function focusEvent(index) {
     plotly.highlight(chart.holder, item);
   }
   const status = document.getElementById("chart-focus");
-  if (status) status.textContent = `${describe(item)} (${walk.index + 1} of ${walk.order.length})`;
+  const position = uiString("position", "{index} of {total}", {
+    index: walk.index + 1,
+    total: walk.order.length,
+  });
+  if (status) status.textContent = `${describe(item)} (${position})`;
 }
 
 /** @param {KeyboardEvent} event */

@@ -3,6 +3,7 @@
  * button closes it. The panel's address comes from #detail's
  * data-panel-url (the server's URL for the slug "SLUG"). */
 
+import { uiString } from "../strings.js";
 import { withoutEmptyParameters } from "./query.js";
 
 // A horizontal swipe on the panel this long (and mostly sideways) goes to the previous or next event.
@@ -70,10 +71,13 @@ function showPanel(panel, open) {
 export function closePanel() {
   const panel = detail();
   if (!panel || !panel.classList.contains("open")) return;
-  // What the panel says when closed: the template's words (#detail's data-hint).
+  // What the panel says when closed, in the page's language.
   const hint = document.createElement("p");
   hint.className = "hint";
-  hint.textContent = panel.dataset.hint || "";
+  hint.textContent = uiString(
+    "hint",
+    "Select an event on the chart or in the list to read the passages it rests on.",
+  );
   panel.replaceChildren(hint);
   showPanel(panel, false);
   rememberInForm(null);

@@ -1,7 +1,8 @@
 /* "Copy link" (the view on screen: the filters, the chart's zoom and the open
- * event are all in the address bar) and the embed snippet's "Copy". The words
- * said come from the status element's data- attributes (translatable). */
+ * event are all in the address bar) and the embed snippet's "Copy", saying
+ * so in the page's language (strings.js). */
 
+import { uiString } from "../strings.js";
 import { withoutEmptyParameters } from "./query.js";
 
 /** @param {string} text @param {Element} button */
@@ -13,8 +14,8 @@ function copy(text, button) {
   const say = (message) => {
     if (status) status.textContent = message;
   };
-  const done = status?.dataset.copied || "Copied.";
-  const manual = `${status?.dataset.copyThis || "Copy this:"} ${text}`;
+  const done = uiString("copied", "Copied.");
+  const manual = uiString("copy_this", "Copy this: {text}", { text });
   if (navigator.clipboard && window.isSecureContext) {
     navigator.clipboard.writeText(text).then(
       () => say(done),

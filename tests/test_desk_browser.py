@@ -1,0 +1,64 @@
+"""The desk in headless Chromium: citing a selected passage, a refused publication, rejecting many at once."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.curation_data import make_event
+from tests.test_review_browser import log_in
+from timeline.models import UNSOURCED_MESSAGE, Event, Proposal, Source
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+UNDATED = (
+    "The envoys spoke for an hour.\n"
+    "Nothing was agreed, aides said. The envoys spoke again later, this time about fisheries."
+)
+
+
+def select_in_article(page, passage: str, occurrence: int):
+    """Select the n-th occurrence of the passage in the article's text, as a drag of the mouse would."""
+    page.evaluate(
+        """([passage, occurrence]) => {
+            const box = document.getElementById("article-text");
+            const node = box.firstChild;
+            let start = -1;
+            for (let n = 0; n <= occurrence; n++) start = node.data.indexOf(passage, start + 1);
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + passage.length);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+        }""",
+        [passage, occurrence],
+    )
+
+
+def test_citing_a_selected_passage_of_an_undated_article(page, live_server):
+    source = Source.objects.create(text=UNDATED, published_on=datetime.date(2026, 1, 15), outlet="Wire")
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/timeline/source/{source.pk}/review/")
+    expect(page.locator("#article-text")).to_be_visible()
+    select_in_article(page, "The envoys spoke", 1)
+    expect(page.locator("#cite-passage")).to_have_value("The envoys spoke")
+    page.locator("#cite-form input[type=submit]").click()
+    card = page.locator("#cite-result section.proposal")
+    expect(card).to_contain_text("Cited by hand")
+    proposal = Proposal.objects.get()
+    assert proposal.start == UNDATED.index("The envoys spoke again")
+    card.locator("input[value='Accept as proposed']").click()
+    expect(page.locator(f"#proposal-{proposal.pk}")).to_contain_text("Created unpublished event")
+    event = Event.objects.get()
+    assert event.citations.get().start == proposal.start
+
+
+def test_publishing_an_event_without_a_citation_is_refused_with_a_message(page, live_server):
+    event = make_event()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/timeline/event/{event.pk}/change/")
+    page.check("#id_is_published")
+    page.locator("input[name=_save]").click()
+    expect(page.get_by_text(UNSOURCED_MESSAGE).first).to_be_visible()
+    assert not Event.objects.get(pk=event.pk).is_published

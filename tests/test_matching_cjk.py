@@ -1,0 +1,81 @@
+"""Matching Japanese and Korean sentences to the seed's English events."""
+
+import datetime
+
+import pytest
+
+from newsroom.ingest import actor_patterns, actors_in
+from newsroom.matching_cjk import matching_events_cjk, quote_kinds
+
+pytestmark = pytest.mark.django_db
+
+
+def d(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
+
+
+def slugs(quote, earliest, latest=None, precision="day", status="happened", language="ja"):
+    actors = actors_in(quote, actor_patterns())
+    matches = matching_events_cjk(
+        d(earliest), d(latest or earliest), precision, quote, actors, status=status, language=language
+    )
+    return [m.event.slug for m in matches]
+
+
+def test_the_kind_named_last_is_the_head():
+    kinds = quote_kinds("首相は奈良を訪問し、首脳会談を行った。")
+    assert kinds["summit"] > kinds["visit"]
+
+
+def test_kinds_joined_by_and_are_both_heads():
+    kinds = quote_kinds("두 정상은 정상회담 및 만찬을 했다.", "ko")
+    assert kinds["summit"] == kinds["dinner"]
+
+
+def test_a_korean_clause_with_no_kind_of_its_own_names_none():
+    assert quote_kinds("대통령은 호류지를 방문한 뒤 귀국했다.", "ko") == {}
+
+
+def test_a_summit_sentence_finds_the_summit_not_the_dinner(seed):
+    assert (
+        slugs("高市首相は13日、奈良で李在明大統領と首脳会談を行った。", "2026-01-13")[0] == "takaichi-lee-summit-nara"
+    )
+
+
+def test_a_dinner_sentence_finds_the_dinner(seed):
+    assert slugs("다카이치 총리는 13일 이재명 대통령과 만찬을 함께했다.", "2026-01-13", language="ko")[0] == (
+        "takaichi-lee-dinner-drums"
+    )
+
+
+def test_a_visit_finds_the_visit_and_talks_during_it_too(seed):
+    assert slugs("이 대통령은 지난 4일부터 베이징을 방문했다.", "2026-01-04", "2026-01-07", "span", language="ko")[
+        0
+    ] == ("lee-state-visit-china")
+
+
+def test_a_sentence_sharing_no_actor_or_place_matches_nothing(seed):
+    assert slugs("カナダの首相は13日に来日し、首脳会談を行う。", "2026-01-13", status="scheduled") == []
+
+
+def test_a_sentence_naming_nobody_needs_its_own_kind_on_the_same_dates(seed):
+    assert slugs("メローニ首相は15日に来日し、国会で演説する。", "2026-01-15", status="scheduled") == []
+    assert slugs("13日に始まった首脳会談。", "2026-01-13")[0] == "takaichi-lee-summit-nara"
+
+
+def test_a_cancelled_event_is_not_what_a_sentence_reports_done(seed):
+    assert "trilateral-summit-china-refused" not in slugs(
+        "日中韓首脳会談は10日、東京で開かれた。", "2026-01-10", status="happened"
+    )
+
+
+def test_a_trilateral_summit_is_not_a_bilateral_one(seed):
+    found = slugs(
+        "한중일 정상회의가 이달 중 열릴 예정이었으나 중국이 거부했다.",
+        "2026-01-01",
+        "2026-01-13",
+        "span",
+        "cancelled",
+        "ko",
+    )
+    assert found[0] == "trilateral-summit-china-refused"
