@@ -243,6 +243,8 @@ def test_at_another_width_plotly_draws_once_with_a_layout_fetched_during_its_dow
     page.route(PLOTLY, lambda route: held.append(route))
     windows = []
     page.on("request", lambda request: "/api/window.json" in request.url and windows.append(request.url))
+    answered = []
+    page.on("requestfinished", lambda request: "/api/window.json" in request.url and answered.append(request.url))
     open_chart(page, live_server.url + "/embed/", drawn_by="server")
     page.evaluate(
         """() => { window.draws = 0;
@@ -250,9 +252,9 @@ def test_at_another_width_plotly_draws_once_with_a_layout_fetched_during_its_dow
     )
     page.locator("#chart").hover()
     page.wait_for_function("() => window.summit.plotly.state === 'loading'")
-    # Asked for at the reader's intent, while plotly.js is still on its way.
-    if not windows:
-        page.wait_for_event("request", lambda request: "/api/window.json" in request.url)
+    # Asked for at the reader's intent, and answered, while plotly.js is still on its way.
+    if not answered:
+        page.wait_for_event("requestfinished", lambda request: "/api/window.json" in request.url)
     assert len(windows) == 1 and "width=" in windows[0]
     held[0].continue_()
     settled(page, "plotly")
