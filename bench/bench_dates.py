@@ -20,6 +20,9 @@ earliest/latest, and its status is right or not. Before issue 13 summit made
 one proposal per sentence (its first usable date) with the status the date
 implies; that rule is used when the package has no `event_mentions`.
 
+It also times extraction on articles of 100 KB, 1 MB and 2 MB (the devset's
+texts repeated), which must grow linearly with the size.
+
 With --before REV (a git revision, e.g. 67dabbd, the last one before issue
 13), the same devset also scores newsdates as it was at REV (taken with
 `git archive` into a temporary directory; nothing in the tree changes), and
@@ -219,6 +222,27 @@ def time_long(system: System, text: str, repeat: int) -> float:
     return 1000 * (time.perf_counter() - started) / repeat
 
 
+# Article sizes timed once each (issue 24: extraction must stay linear).
+SIZES = {"100 KB": 100 * 1024, "1 MB": 1024 * 1024, "2 MB": 2 * 1024 * 1024}
+
+
+def sized_text(docs: list[dict], size: int) -> str:
+    """The devset's texts repeated up to `size` characters: ordinary news density."""
+    text = "\n\n".join(doc["text"] for doc in docs)
+    return (text * (size // len(text) + 1))[:size]
+
+
+def time_sizes(docs: list[dict]) -> dict[str, float]:
+    """Seconds `extract_dates` takes on each article size."""
+    seconds = {}
+    for label, size in SIZES.items():
+        text = sized_text(docs, size)
+        started = time.perf_counter()
+        extract_dates(text, date(2026, 1, 13))
+        seconds[label] = round(time.perf_counter() - started, 2)
+    return seconds
+
+
 def _has_path(revision: str, path: str) -> bool:
     found = subprocess.run(["git", "cat-file", "-e", f"{revision}:{path}"], cwd=ROOT, capture_output=True)
     return found.returncode == 0
@@ -272,12 +296,14 @@ def main(argv: list[str]) -> int:
             "ms_5000_words": round(time_long(system, article, repeat), 1),
         }
     events = score_events(docs)
+    sizes = {"newsdates": time_sizes(docs)}
     before_events = None
     if "--before" in argv:
         revision = argv[argv.index("--before") + 1]
         before = scores_at(revision)
         results = {f"at {revision}": before["systems"]["newsdates"], **results}
         before_events = (revision, before["proposals"])
+        sizes = {f"at {revision}": before.get("seconds_by_size", {}), **sizes}
     if "--json" in argv:
         print(
             json.dumps(
@@ -287,6 +313,7 @@ def main(argv: list[str]) -> int:
                     "long_article_words": len(article.split()),
                     "systems": results,
                     "proposals": events,
+                    "seconds_by_size": sizes["newsdates"],
                     **({f"proposals_at_{before_events[0]}": before_events[1]} if before_events else {}),
                 },
                 indent=2,
@@ -312,6 +339,10 @@ def main(argv: list[str]) -> int:
     print(f"{'':20}" + "".join(f"{n:>20}" for n in names))
     for label, key, fmt in rows:
         print(f"{label:20}" + "".join(f"{fmt.format(results[n][key]):>20}" for n in names))
+    print("\nSeconds to extract the dates of one article (the devset's texts repeated to the size):")
+    print(f"{'':20}" + "".join(f"{n:>20}" for n in sizes))
+    for label in SIZES:
+        print(f"{label:20}" + "".join(f"{sizes[n].get(label, float('nan')):>20.2f}" for n in sizes))
     print(f"\nProposals on the {events['gold_events']} gold events of the issue 13 documents:")
     rounds = [(f"at {before_events[0]}", before_events[1])] if before_events else []
     for name, figures in [*rounds, ("newsdates", events)]:

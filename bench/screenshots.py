@@ -98,7 +98,7 @@ def shoot_languages(base: str, out: Path) -> list[Path]:
             for name, path, (width, height), ready in (
                 ("timeline", f"/{language}/", (1280, 800), "#chart[data-rendered=true]"),
                 # The embed draws the server's SVG first and loads plotly.js on the reader's intent.
-                ("embed", f"/{language}/embed/", (375, 640), "#chart svg"),
+                ("embed", f"/{language}/embed/", (375, 640), "#chart"),
             ):
                 context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
                 page = context.new_page()

@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ._companions import companions
 from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day
 from ._tense import modality_at, split_sentences, whole_sentences
@@ -168,7 +169,7 @@ def extract_dates(
         if r is None:
             continue
         tense = resolver.tense(c, sent)
-        modality = modality_at(text, sent, c.start, c.end)
+        modality = modality_at(text, sent, c.start, c.end, past=bool(r.latest and r.latest < pub))
         mentions.append(
             DateMention(
                 text=text[c.start : c.end],
@@ -219,12 +220,14 @@ def _flags(
 
 _RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
 _AND_JOINER = re.compile(r"\s*and\s*")
+# "January 27 or February 3": one event on one of two dates, the span of both.
+_OR_JOINER = re.compile(r"\s*,?\s*or\s*")
 
 
 def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
-    """Two end points of one event: "1910-1945", "from 3 to 5 March", or
-    "Tuesday and Wednesday" (with "and" only when the two touch: "in June and
-    October" are two events)."""
+    """Two end points of one event: "1910-1945", "from 3 to 5 March", "on 8
+    or 15 February", or "Tuesday and Wednesday" (with "and" only when the two
+    touch: "in June and October" are two events)."""
     if not (
         a.precision == b.precision
         and a.sentence_start == b.sentence_start
@@ -236,7 +239,7 @@ def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
     ):
         return False
     gap = text[a.end : b.start]
-    if _RANGE_JOINER.fullmatch(gap):
+    if _RANGE_JOINER.fullmatch(gap) or _OR_JOINER.fullmatch(gap):
         return True
     return bool(_AND_JOINER.fullmatch(gap)) and b.earliest <= a.latest + timedelta(days=1)
 
@@ -410,6 +413,15 @@ def _frames(coarse: DateMention, fine: DateMention) -> bool:
     return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
 
 
+# "If the house is dissolved on 23 January, ...": a condition restates a
+# date; it reports no event of its own.
+_CONDITION = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|in\s+case|should\s+\w+\s+be)\b[^,;:—]*$", re.IGNORECASE)
+
+
+def _conditional(text: str, mention: DateMention) -> bool:
+    return bool(_CONDITION.search(text, max(mention.sentence_start, mention.start - 200), mention.start))
+
+
 def event_mentions(
     text: str, published: date | datetime | str, progress: Callable[[int], None] | None = None
 ) -> list[DateMention]:
@@ -423,19 +435,22 @@ def event_mentions(
     mentions = [
         _lasting(text, m)
         for m in merge_ranges(text, extract_dates(text, published, progress=progress))
-        if m.earliest and m.latest and m.precision not in _UNPLACED
+        if m.earliest and m.latest and m.precision not in _UNPLACED and not _conditional(text, m)
     ]
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence_start, []).append(mention)
     kept: list[DateMention] = []
+    pub = _as_date(published)
     for sentence in by_sentence.values():
         dates: set[tuple[date | None, date | None]] = set()
+        own: list[DateMention] = []
         for mention in sentence:
             if any(_frames(mention, other) for other in sentence if other is not mention):
                 continue
             if (mention.earliest, mention.latest) in dates:
                 continue
             dates.add((mention.earliest, mention.latest))
-            kept.append(mention)
+            own.append(mention)
+        kept += sorted(own + companions(text, own, pub), key=lambda m: m.start)
     return kept

@@ -174,6 +174,17 @@ def weekday_near(pub: date, weekday: int, tense: str | None, week_shift: int | N
     return pub + timedelta(days=delta if delta >= 0 else delta + 7)
 
 
+def weekend(pub: date, week_shift: int | None, tense: str | None) -> tuple[date, date]:
+    """Saturday and Sunday: of a named week, else the last one before
+    publication when told in the past, else the coming one."""
+    saturday = monday(pub) + timedelta(days=5)
+    if week_shift is not None:
+        saturday += timedelta(weeks=week_shift)
+    elif tense == "past" and saturday >= pub:
+        saturday -= timedelta(weeks=1)
+    return saturday, saturday + timedelta(days=1)
+
+
 # ----------------------------------------------------------------- grammar
 
 # What a rule reads: first and last day and a precision, or None when the

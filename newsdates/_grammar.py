@@ -217,6 +217,15 @@ def _p_month_day_range(m: re.Match[str]) -> Iterator[Candidate]:
     yield Candidate(m.start(4), m.end(5) if m[5] else m.end(4), "ymd", {"y": y, "m": mo, "d": _daynum(m[4])})
 
 
+# "October last year", "in March of next year", "late May this year".
+@_pattern(
+    rf"\b(?:({_PART})[\s-]+)?({_MON}),?\s+(?:of\s+)?(last|next|this)\s+year\b(?!['’])",
+    needs=_MONTH_WORDS,
+)
+def _p_month_of_year(m: re.Match[str]) -> Iterator[Candidate]:
+    yield _cand(m, "ym", y=None, m=_mon(m[2]), part=_part(m[1]), year_offset={"last": -1, "next": 1}.get(m[3], 0))
+
+
 @_pattern(rf"\b(?:({_PART})[\s-]+)?({_MON}),?\s+(?:of\s+)?({_YEAR})\b", needs=_DIGITS)
 def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ym", y=int(m[3]), m=_mon(m[2]), part=_part(m[1]))
@@ -302,6 +311,24 @@ def _p_year_range(m: re.Match[str]) -> Iterator[Candidate]:
     if y1 < y2 <= y1 + 200 and not _QUANTITY_AFTER.match(m.string, m.end()):
         yield _cand(m, "year", 1, y=y1, part=None)
         yield _cand(m, "year", 2, y=y2, part=None)
+
+
+# "the Nara period (710–794)": a period's years in brackets, however old.
+@_pattern(
+    r"\b(?i:period|era|dynasty|reign|age|empire|kingdom|rule)\s*\(\s*(\d{3,4})\s*(?:-|–|—|to)\s*(\d{3,4})\s*\)",
+    needs=_DIGITS,
+)
+def _p_period_years(m: re.Match[str]) -> Iterator[Candidate]:
+    first, last = int(m[1]), int(m[2])
+    if 100 <= first < last <= 2100:
+        yield _cand(m, "year", 1, y=first, part=None)
+        yield _cand(m, "year", 2, y=last, part=None)
+
+
+# "a week in which tensions rose", "capped a week where ...": the week of writing.
+@_pattern(r"\b[Aa]\s+week(?=\s+(?:in\s+which|where|when|that|of)\b)", needs=("week",))
+def _p_a_week(m: re.Match[str]) -> Iterator[Candidate]:
+    yield _cand(m, "relunit", unit="week", offset=0, part=None, anaphoric=False)
 
 
 @_pattern(r"\b(?:the\s+)?(?:(early|mid|late)[\s-]+)?(1[0-9]|20)(\d)0s\b|(?<![\w'’])['’](\d)0s\b", needs=_DIGITS)
@@ -492,15 +519,35 @@ def _p_anaphoric_day(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "offset", n=n, unit="day", anaphoric=True)
 
 
+_ORDINAL_DAY = r"(\d{1,2})(?:st|nd|rd|th)"
+_MONTH_OF = r"\s+of\s+(this|next|last|the\s+following|the\s+previous|the\s+same)\s+month\b"
+
+
+# "on the 9th", "by the 20th", "around the 13th–14th of next month", "the
+# 10th of last month": a day of the publication month, of the month just
+# named in the sentence, or of the month said. A bare "the 20th" needs a
+# preposition before it or the month after it ("the 20th anniversary").
 @_pattern(
-    r"\b(?:on|by|until|till|since|from|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b"
-    r"(?!\s+(?:of|century|anniversary|time|round|floor|day|week|year|month|edition|place|[a-z]+(?:ed|ing)\b))",
+    rf"\b(?:((?i:on|by|until|till|since|from|before|after|around|about|between|through|between))\s+)?"
+    rf"(the\s+{_ORDINAL_DAY})(?:\s*(?:-|–|—|to|and|or|through)\s*(?:the\s+)?({_ORDINAL_DAY}))?(?:{_MONTH_OF})?"
+    r"(?!\s+(?:of|century|anniversary|time|round|floor|day|week|year|month|edition|place|consecutive|straight|"
+    r"[a-z]+(?:ed|ing)\b))",
     needs=_DIGITS,
 )
 def _p_day_of_month(m: re.Match[str]) -> Iterator[Candidate]:
-    d = int(m[2])
-    if 1 <= d <= 31:
-        yield _cand(m, "dom", 1, d=d)
+    rel = _SPACES.sub(" ", m[6].lower()) if m[6] else None
+    if not (m[1] or rel):
+        return
+    month = {"this": 0, "the same": 0, "next": 1, "the following": 1, "last": -1, "the previous": -1}.get(rel or "")
+    anaphoric = rel in ("the following", "the previous", "the same")
+    first, second = int(m[3]), int(m[5]) if m[5] else None
+    if not 1 <= first <= 31 or (second is not None and not first < second <= 31):
+        return
+    if second is None:
+        yield Candidate(m.start(2), m.end(), "dom", {"d": first, "month": month, "anaphoric": anaphoric})
+        return
+    yield Candidate(m.start(2), m.end(2), "dom", {"d": first, "month": month, "anaphoric": anaphoric})
+    yield Candidate(m.start(4), m.end(), "dom", {"d": second, "month": month, "anaphoric": anaphoric})
 
 
 _HOLIDAYS = {

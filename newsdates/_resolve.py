@@ -94,7 +94,7 @@ def _year(y: int, part: str | None = None) -> _Resolved:
             return _Resolved(f"{y}-{part}", date(y, lo, 1), _month_end(y, hi), "span", f"{part} {y}")
         word = {"mid": "mid-", "end": "end of "}.get(part, part + " ")
         return _Resolved(str(y), date(y, lo, 1), _month_end(y, hi), "span", f"{word}{y}")
-    return _Resolved(str(y), date(y, 1, 1), date(y, 12, 31), "year", str(y))
+    return _Resolved(f"{y:04d}", date(y, 1, 1), date(y, 12, 31), "year", str(y))
 
 
 def _week(d: date, weekend: bool = False) -> _Resolved:
@@ -136,6 +136,7 @@ class Resolver:
         self.text = text
         self.pub = published
         self.anchor = published  # last time mentioned, for "the next day" etc.
+        self.anchor_sentence, self.anchor_precision = -1, ""  # where it was mentioned, how precisely
 
     def resolve(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         """The candidate's value, or None when it has none or lies outside
@@ -146,6 +147,7 @@ class Resolver:
             return None
         if r is not None and r.earliest and r.precision not in ("present", "unknown"):
             self.anchor = r.earliest
+            self.anchor_sentence, self.anchor_precision = sent[0], r.precision
         return r
 
     def tense(self, c: Candidate, sent: tuple[int, int]) -> str | None:
@@ -174,6 +176,8 @@ class Resolver:
 
     def _ym(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         y, m, rel = c.data["y"], c.data["m"], c.data.get("rel")
+        if y is None and c.data.get("year_offset") is not None:
+            y = self.pub.year + c.data["year_offset"]
         if y is None:
             py = self.pub.year
             if rel == "last":
@@ -221,13 +225,18 @@ class Resolver:
         return _day(self.pub + timedelta(days=c.data["offset"]), c.data.get("tod"))
 
     def _dom(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
-        d = c.data["d"]
-        options = []
-        for k in (-1, 0, 1):
-            yy, mm = _add_months(self.pub.year, self.pub.month, k)
-            if d <= calendar.monthrange(yy, mm)[1]:
-                options.append(date(yy, mm, d))
-        return _day(_choose(options, self.pub, self.tense(c, sent))) if options else None
+        """A day number: of the month said ("of next month"), else of the
+        month named just before it in the sentence, else of the publication
+        month."""
+        d, month = c.data["d"], c.data.get("month")
+        if month is not None:
+            ref = self.anchor if c.data.get("anaphoric") else self.pub
+            y, m = _add_months(ref.year, ref.month, month)
+        elif self.anchor_sentence == sent[0] and self.anchor_precision in ("month", "part_of_month"):
+            y, m = self.anchor.year, self.anchor.month  # "In March, talks began on the 9th"
+        else:
+            y, m = self.pub.year, self.pub.month
+        return _day(date(y, m, d)) if d <= calendar.monthrange(y, m)[1] else None
 
     def _relunit(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         unit, offset, part = c.data["unit"], c.data["offset"], c.data.get("part")
@@ -235,7 +244,10 @@ class Resolver:
         if c.data.get("the") and unit == "year":
             return _year(ref.year, part)
         if unit == "week":
-            return _week(ref + timedelta(weeks=offset))
+            week = _week(ref + timedelta(weeks=offset))
+            if offset == 0 and week.latest and week.latest > self.pub and self.tense(c, sent) == "past":
+                week.latest = self.pub  # what happened this week happened by publication
+            return week
         if unit == "weekend":
             return self._weekend(c, sent, offset)
         if unit == "month":

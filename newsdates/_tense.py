@@ -127,6 +127,7 @@ _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
 _SEGMENT_EDGE = re.compile(r",")
 _ASIDE_START = re.compile(r"\s*(?:who|whom|whose|which|where|an?|the)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*(?:and|but|or|yet|while|whereas)\s", re.IGNORECASE)
+_FOLLOWING = re.compile(r"\s*(?:following|in\s+the\s+wake\s+of)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
@@ -144,11 +145,14 @@ _FUTURE_COMPLEMENT = re.compile(
 # Present-tense verbs of schedules: "the festival opens on Wednesday" (not an
 # infinitive, "to play the drums at APEC last year", nor "face-to-face").
 _SCHEDULED = re.compile(
-    r"(?<!-)(?<!\bto )\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
+    r"(?<!-)(?<!\bto )(?<!\ba )(?<!\bthe )(?<!\bits )"
+    r"\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
     r"travels?|visits?|heads?|faces?|plays?|hosts?|holds?|goes|go|runs?|launch(?:es)?|votes?|decides?|"
-    r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
+    r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due|is\s+on|are\s+on)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
     re.IGNORECASE,
 )
+# After "to" a schedule word is an infinitive, after "a", "the" or "its" a
+# noun ("drew to a close"), neither a present-tense verb.
 # A schedule word after a stated length is a noun, not a present-tense verb:
 # "ended a three-day visit on Monday" looks back.
 _LENGTH_BEFORE = re.compile(r"\b\w+[-\u2010\u2011](?:day|week|long)\s+$", re.IGNORECASE)
@@ -412,6 +416,8 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
     tense = _nearest(_cues(sentence, own[0], min(own[1], right), start, end), start, end)
     if tense:
         return tense
+    if _FOLLOWING.match(text, own[0]):
+        return "past"  # "…, following talks in early November": what came before the clause's event
     cues: list[tuple[int, int, str]] = []
     for seg in _main_segments(text, segments, own):
         cues.extend(_cues(sentence, seg[0], seg[1], start, end))
@@ -467,7 +473,8 @@ _MODALITIES = (
         "cancelled",
         re.compile(
             r"\b(?:cancel(?:l)?ed|cancels?|call(?:ed|s)?\s+off|postpone[sd]?|scrapped|scraps|shelved|put\s+off|"
-            r"(?:was|were|been|be)\s+suspended)\b",
+            r"(?:was|were|been|be)\s+suspended|(?:refused|refuses|declined|declines)\s+to\s+(?:attend|join|hold|host|"
+            r"take\s+part|participate|go)|boycott(?:s|ed)?|pulled\s+out\s+of|fell\s+through)\b",
             re.IGNORECASE,
         ),
     ),
@@ -475,7 +482,9 @@ _MODALITIES = (
         "expected",
         re.compile(
             r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:(?:widely\s+|also\s+)?expected\s+to|may|might|"
-            r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to)\b"
+            r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to|"
+            r"(?:is|are)\s+preparing\s+to|considering|(?:is|are)\s+being\s+(?:coordinated|considered|discussed|"
+            r"arranged|planned|weighed)|under\s+consideration|reportedly)\b"
         ),
     ),
     (
@@ -510,17 +519,27 @@ def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: in
     return None
 
 
-def modality_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
+# In another segment of the clause, a modal word in a relative or reported
+# clause ("the embassy rejected a request that the army might ...") is not
+# the clause's own.
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether)\b")
+
+
+def modality_at(text: str, sent: tuple[int, int], start: int, end: int, past: bool = False) -> str | None:
     """'cancelled', 'expected', 'scheduled' or None, from the words of the
     mention's own comma segment; when that segment has no verb of its own
-    ("On Wednesday, the two leaders will visit ..."), from the rest of the clause."""
+    ("On Wednesday, the two leaders will visit ..."), from the rest of the
+    clause, up to a subordinate clause there. A date wholly `past` takes no
+    plan from the rest of the clause ("X will meet Y on Monday, following
+    their meeting in early November")."""
     sentence = _sentence(text, sent)
     segments, own = _clause(sentence, start, end)
     found = _modality_in(sentence, own[0], own[1], start, end)
     if found or _cues(sentence, own[0], own[1], start, end):
         return found
     for seg in _main_segments(text, segments, own):
-        found = _modality_in(sentence, seg[0], seg[1])
-        if found:
+        subordinate = _SUBORDINATE.search(text, seg[0] + 1, seg[1])
+        found = _modality_in(sentence, seg[0], subordinate.start() if subordinate else seg[1])
+        if found and not (past and found in ("scheduled", "expected")):
             return found
     return None

@@ -64,7 +64,10 @@ def _sentence(text: str, norm: str, s: int, e: int, ctx: Context, lang: Language
         # Speech in quotation marks has its own tense, not the report verb's.
         inside = any(a <= start < b for a, b in quoted)
         ctx.tense = None if inside else _tense(norm, _clause_at(clauses, start), lang)
-        resolved = rule.resolve(match, ctx)
+        try:
+            resolved = rule.resolve(match, ctx)
+        except (ValueError, OverflowError):  # year 0, a day past 9999
+            continue
         if resolved is None:
             continue
         earliest, latest, precision = resolved
@@ -166,6 +169,8 @@ def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) 
         if not before or not 2 <= days <= 31 or found.start() - before[-1].end > _LENGTH_REACH:
             continue
         day = before[-1]
+        if day.earliest > date.max - timedelta(days=days):
+            continue
         last = day.earliest + timedelta(days=days - 1)
         if _TIED.fullmatch(norm, day.end, found.start()):
             out[out.index(day)] = Span(day.start, found.end(), day.earliest, last, "span")

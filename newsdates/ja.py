@@ -28,6 +28,7 @@ from ._cjk import (
     safe_day,
     season,
     weekday_near,
+    weekend,
 )
 
 ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
@@ -202,6 +203,11 @@ def _week(m: re.Match[str], ctx: Context) -> Resolved:
     return first, first + timedelta(days=6), "span"
 
 
+def _weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    saturday, sunday = weekend(ctx.published, None, ctx.tense)
+    return saturday, sunday, "span"
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
     day = weekday_near(ctx.published, WEEKDAY.index(m.group("wd")), ctx.tense)
     return day, day, "day"
@@ -266,6 +272,7 @@ RULES = [
     Rule(re.compile(r"(?P<rd>今日)(?=[はにの、,]|午|朝|夕|夜|未明)(?!の(?:日本|社会|世界|時代))"), _relative_day),
     Rule(re.compile(rf"(?P<wk>先週|今週|来週|再来週)(?:(?P<end>末)|の?(?P<wd>[{WEEKDAY}])曜日?)?"), _week),
     Rule(re.compile(rf"(?<![週\d])(?P<wd>[{WEEKDAY}])曜日"), _weekday),
+    Rule(re.compile(r"(?<![先今来])週末"), _weekend),
     Rule(re.compile(r"(?P<rel>[今本来昨去])(?P<season>[春夏秋冬])(?![季期])"), _season),
     Rule(re.compile(r"(?<!\d)(?P<n>\d{1,3})(?P<unit>年|日)前(?![半後])"), _ago),
     Rule(re.compile(r"(?P<rest>年内|今年中|今月中|月内)"), _rest_of),
@@ -286,7 +293,8 @@ QUOTATIVE = re.compile(
 )
 SENTENCE_END = re.compile(r"[。！？!?]+[」』）)\"”]*")
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
-CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙")
+# Not "見送り" alone: "出席を見送り" skips one's part in an event that goes ahead.
+CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ")
 EXPECTED = re.compile(
     r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
 )

@@ -31,9 +31,10 @@ from ._cjk import (
     safe_day,
     season,
     weekday_near,
+    weekend,
 )
 
-RELATIVE_YEAR = {"올해": 0, "금년": 0, "지난해": -1, "작년": -1, "내년": 1, "재작년": -2, "내후년": 2}
+RELATIVE_YEAR = {"올": 0, "올해": 0, "금년": 0, "지난해": -1, "작년": -1, "내년": 1, "재작년": -2, "내후년": 2}
 RELATIVE_MONTH = {
     "지난달": -1,
     "지난 달": -1,
@@ -54,7 +55,8 @@ HANGUL = r"\uac00-\ud7a3"
 
 _YEAR = (
     r"(?:(?<!\d)(?P<y>\d{4})년|(?<!\d)(?P<yy>\d{2})년(?=\s*\d{1,2}월)"
-    r"|(?P<ry>올해|금년|지난해|작년|내년|재작년|내후년|같은 해|그해|이듬해|전년))"
+    r"|(?P<ry>올해|금년|지난해|작년|내년|재작년|내후년|같은 해|그해|이듬해|전년"
+    r"|올(?=\s(?:\d{1,2}월|상반기|하반기|봄|여름|가을|겨울|초|말)(?![가-힣]))))"
 )
 # Not "전달" (also "to deliver"); "내달" not in "내달렸다".
 _RM = r"(?P<rm>지난달|지난 달|이달|이번 달|이번달|다음 달|다음달|내달(?![리려])|같은 달|그달)"
@@ -202,6 +204,12 @@ def _week(m: re.Match[str], ctx: Context) -> Resolved:
     return first, first + timedelta(days=6), "span"
 
 
+def _weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    shift = {"지난": -1, "이번": 0, "다음": 1}.get(m.group("which") or "")
+    saturday, sunday = weekend(ctx.published, shift, ctx.tense)
+    return saturday, sunday, "span"
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
     day = weekday_near(ctx.published, WEEKDAY.index(m.group("wd")), ctx.tense)
     return day, day, "day"
@@ -273,6 +281,7 @@ RULES = [
         _week,
     ),
     Rule(re.compile(rf"(?<![\d일])(?P<wd>[{WEEKDAY}])요일"), _weekday),
+    Rule(re.compile(r"(?:(?P<which>지난|이번|다음)\s?)?주말"), _weekend),
     Rule(re.compile(r"올(?P<season>봄|여름|가을|겨울)"), _season),
     Rule(re.compile(rf"(?<!\d)(?P<n>\d{{1,3}})(?P<unit>년|일)\s*전(?![{HANGUL}])"), _ago),
     Rule(re.compile(r"(?P<rest>연내|올해 안|올해 중|이달 중|이번 달 중)"), _rest_of),
@@ -282,10 +291,11 @@ RULES = [
 # Connective endings that close one event's clause before the next:
 # "도착해", "참석한 뒤", "접견하고", "시작하자", "참석한 데 이어". Left out: a
 # progressive "하고 있다", postpositions that look like verbs (위해, 통해,
-# 대해, 향해), words ending in 해 that are not verbs (올해, 지난해, 동해).
+# 대해, 향해), words ending in 해 that are not verbs (올해, 지난해, 동해,
+# 서해, 피해, 방해, 재해).
 CONNECTIVE = re.compile(
     r"(?:하|했|되|됐|았|었|였)고(?=[\s,])(?!\s*(?:있|계|싶|말|나서|난))"
-    r"|(?<!위)(?<!통)(?<!대)(?<!관)(?<!향)(?<!에 의)(?<!올)(?<!지난)(?<!작년)(?<!동)(?<!피)(?<!이)해(?=[\s,])"
+    r"|(?<![위통대관향올동서남황피이손방재공침살가저])(?<!에 의)(?<!지난)해(?=[\s,])"
     r"|(?:하여|해서)(?=[\s,])"
     r"|(?:한|된|은|난|온|간|진) (?:뒤|후|다음)(?:에는|에|엔)?(?=[\s,])"
     r"|한 데 이어(?=[\s,])"
@@ -297,7 +307,7 @@ QUOTATIVE = re.compile(r"(?:다|라|냐|자)고(?=[\s,])|(?<=[”\"’'])\s*(?:�
 # often lose it: "발표했습니다.일본"), not a decimal point.
 SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])[.!?]+[\"'”’)\]]*(?=\s|$|[{HANGUL}\d\[\"“‘(▲])")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^「」]*」")
-CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|보류|백지화")
+CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|불발|보류|백지화")
 EXPECTED = re.compile(
     r"추진|검토|가능성|전망|조율|조정|관측|예상|방향으로|유력|거론|방침|것으로 보인다|것으로 알려|것으로 전해|듯"
 )

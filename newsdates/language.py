@@ -32,15 +32,20 @@ def _is_hangul(ch: str) -> bool:
 
 def detect_language(text: str) -> str:
     """'ja' when kana outnumber Hangul, 'ko' when Hangul outnumber kana,
-    else 'en'. A few quoted words of the other script ("高市早苗(다카이치)")
-    do not turn an article."""
-    kana = hangul = 0
+    else 'en'. A few quoted words of another script ("高市早苗(다카이치)",
+    "Lee Jae-myung (이재명)") do not turn an article."""
+    kana = hangul = han = latin = 0
     for ch in text:
         if _is_kana(ch):
             kana += 1
         elif _is_hangul(ch):
             hangul += 1
-    if not (kana or hangul):
+        elif "\u4e00" <= ch <= "\u9fff":
+            han += 1
+        elif ch.isascii() and ch.isalpha():
+            latin += 1
+    # An English article quoting a name in Hangul or kana stays English.
+    if not (kana or hangul) or latin > 2 * (kana + hangul + han):
         return "en"
     return "ja" if kana > hangul else "ko"
 

@@ -40,14 +40,14 @@ LONGEST_EVENT = datetime.timedelta(days=92)
 MAX_CANDIDATES = 300
 MAX_MATCHES = 5
 # How much each kind of evidence counts.
-DATE_WEIGHT, ACTOR_WEIGHT, WORDING_WEIGHT, PLACE_WEIGHT = 0.35, 0.2, 0.35, 0.1
+DATE_WEIGHT, ACTOR_WEIGHT, WORDING_WEIGHT, PLACE_WEIGHT = 0.3, 0.2, 0.4, 0.1
 # What the desk presents as "probably already on the timeline": a score this
 # high, and words of the event's title or citations in the proposal's clause
 # (dates and names alone fit every event of a busy week). A text with no
 # Latin words (Japanese, Korean) is compared by dates, actors and places,
 # with a higher bar.
 PROBABLE_SCORE = 0.5
-MIN_WORDING = 0.3
+MIN_WORDING = 0.25
 MIN_WORDING_SAME_DATES = 0.15
 PROBABLE_SCORE_WITHOUT_WORDS = 0.6
 # Kept for callers that ranked by the old threshold.
@@ -122,13 +122,26 @@ def mostly_latin(text: str) -> bool:
 _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
 SHORT_CLAUSE_WORDS = 3
 NEAR_WORDS = 20
+# Words this close to the date count fully, the rest of its clause half.
+CLOSE_WORDS = 8
+FAR_WORD_WEIGHT = 0.5
 
 
-def event_clause(quote: str, date_at: int, date_length: int = 0) -> str:
+# A proposal for an event sharing its sentence's date (newsdates' companion
+# mentions) is named by the word opening its clause: "after", "when",
+# "before", "condemning". Its words follow that word.
+_COMPANION = re.compile(r"(?:after|when|before|(?!spring$)[a-z]{3,}ing)")
+
+
+def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | None = None) -> str:
     """The words of the sentence around its date expression: the clause the
-    date belongs to, since one sentence may report several events."""
+    date belongs to, since one sentence may report several events; with
+    `near`, only the words that many words either side of the date."""
     if not 0 <= date_at <= len(quote) or not mostly_latin(quote):
         return quote
+    if _COMPANION.fullmatch(quote[date_at : date_at + date_length]):
+        words = list(re.finditer(r"[^\s;]+", quote[date_at:]))[: (near or NEAR_WORDS) + 1]
+        return quote[date_at : date_at + words[-1].end()] if words else quote
     edges = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(quote)] + [len(quote)]
     edges = sorted(set(edges))
     i = max(k for k in range(len(edges) - 1) if edges[k] <= date_at)
@@ -144,7 +157,8 @@ def event_clause(quote: str, date_at: int, date_length: int = 0) -> str:
     words = list(re.finditer(r"\S+", quote[lo:hi]))
     at = next((i for i, w in enumerate(words) if lo + w.end() > date_at), len(words))
     after = next((i for i, w in enumerate(words) if lo + w.start() >= date_at + date_length), len(words))
-    first, last = max(0, at - NEAR_WORDS), min(len(words), after + NEAR_WORDS)
+    reach = NEAR_WORDS if near is None else near
+    first, last = max(0, at - reach), min(len(words), after + reach)
     if words and (first > 0 or last < len(words)):
         lo, hi = lo + words[first].start(), lo + words[last - 1].end()
     return quote[lo:hi]
@@ -162,6 +176,12 @@ class EventMatch:
         return iter((self.event, self.score, self.reasons))
 
 
+# An event known only to a part of a month or vaguer may be any day of it;
+# one dated to the day or a span of days lasts that long (a visit around one
+# of its days reports another, smaller event).
+VAGUE_PRECISIONS = ("part_of_month", "month", "season", "year")
+
+
 def _date_fit(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
     """How well an event's dates fit a proposal's: the same dates best; an
     event inside the proposal's range by how much of it it fills; a longer
@@ -176,10 +196,14 @@ def _date_fit(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
         return 0.6 + 0.4 * min(1.0, event_days / days), f"dates within the proposal's ({label})"
     if earliest - slack <= event.earliest and event.latest <= latest + slack:
         return 0.5, f"dates within a few days ({label})"
-    if event.earliest <= earliest and latest <= event.latest:
-        return 0.6 * (days / event_days) ** 0.5, f"inside the event's dates ({label})"
     if event.earliest <= latest and earliest <= event.latest:
-        return 0.4, f"dates overlap ({label})"
+        shared = (min(latest, event.latest) - max(earliest, event.earliest)).days + 1
+        union = (max(latest, event.latest) - min(earliest, event.earliest)).days + 1
+        if event.earliest <= earliest and latest <= event.latest:
+            if event.precision in VAGUE_PRECISIONS:
+                return 0.8, f"within the event's vaguer dates ({label})"
+            return 0.6 * (shared / union) ** 0.5, f"inside the event's dates ({label})"
+        return 0.9 * shared / union, f"dates overlap ({label})"
     gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
     return max(0.0, 0.4 * (1 - gap / (margin + 1))), f"dates {gap} day{'s' if gap != 1 else ''} apart ({label})"
 
@@ -207,15 +231,19 @@ def _weights(texts_by_event: dict[int, set[str]]) -> dict[str, float]:
 
 
 def _wording(
-    clause: set[str], title: set[str], citations: list[set[str]], weight, names: set[str]
+    clause: set[str], title: set[str], citations: list[set[str]], weight, names: set[str], close: set[str]
 ) -> tuple[float, set[str]]:
     """The share of the event's title found in the clause, or the overlap
     (Dice) of the clause with one of the event's citations, whichever is
     higher; nothing unless a word other than a name is shared (names are
-    weighed as actors and places)."""
+    weighed as actors and places). Words of the clause not `close` to the
+    date count half."""
 
     def mass(words):
         return sum(weight(w) for w in words)
+
+    def near_mass(words):
+        return sum(weight(w) * (1.0 if w in close else FAR_WORD_WEIGHT) for w in words)
 
     best, best_shared = 0.0, set()
     for words, title_like in ((title, True), *((cited, False) for cited in citations)):
@@ -223,7 +251,7 @@ def _wording(
         if not shared - names:
             continue
         size = mass(words) if title_like else (mass(words) + mass(clause)) / 2
-        score = mass(shared) / size if size else 0.0
+        score = near_mass(shared) / size if size else 0.0
         if score > best:
             best, best_shared = score, shared
     return best, best_shared
@@ -241,6 +269,7 @@ def matching_events(
     actors=(),
     *,
     clause: str | None = None,
+    close: str | None = None,
     article_actors=None,
     places=(),
     published_only: bool = False,
@@ -285,6 +314,7 @@ def matching_events(
     titles = {e.pk: content_words(f"{e.title} {e.short_title}") for e in candidates}
     weights = _weights({pk: titles[pk].union(*cited[pk]) for pk in ids})
     clause_words = content_words(quote if clause is None else clause)
+    close_words = clause_words if close is None else content_words(close)
     latin = mostly_latin(quote)
     named = {a.pk: a for a in actors}
     in_article = None if article_actors is None else {a.pk for a in article_actors} | set(named)
@@ -292,9 +322,10 @@ def matching_events(
     matches = []
     for event in candidates:
         persons = [pk for pk, kind in event_actors[event.pk] if kind == "person"]
-        if latin and in_article is not None and any(pk not in in_article for pk in persons):
+        named_persons = [pk for pk in persons if in_article is not None and pk in in_article]
+        if latin and named_persons and len(named_persons) < len(persons):
             # A meeting of two leaders is not reported by an article naming
-            # only one. (Japanese and Korean write names in forms the
+            # only one (one naming neither may say "its leader"). (Japanese and Korean write names in forms the
             # timeline may not hold, 李在明 for 이재명: not checked there.)
             continue
         date_score, date_reason = _date_fit(earliest, latest, event, margin.days)
@@ -307,6 +338,7 @@ def matching_events(
             cited[event.pk],
             lambda w: weights.get(w, math.log(2 + len(ids))),
             name_words,
+            close_words,
         )
         if shared_words:
             reasons.append(f"similar wording ({wording:.0%}), shared words: {', '.join(sorted(shared_words)[:6])}")
@@ -318,12 +350,14 @@ def matching_events(
         place_score = 1.0 if place_ids & event_places[event.pk] else 0.0
         if place_score:
             reasons.append("same place")
-        score = (
-            DATE_WEIGHT * date_score
-            + ACTOR_WEIGHT * actor_score
-            + WORDING_WEIGHT * (wording if latin or wording else actor_score)
-            + PLACE_WEIGHT * place_score
-        )
+        # Evidence neither side can give (no actors named here nor on the
+        # event) is left out of the weighing rather than counted against.
+        parts = [(DATE_WEIGHT, date_score), (WORDING_WEIGHT, wording if latin or wording else actor_score)]
+        if named or own:
+            parts.append((ACTOR_WEIGHT, actor_score))
+        if place_ids or event_places[event.pk]:
+            parts.append((PLACE_WEIGHT, place_score))
+        score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
         if latin:
             # the same dates need fewer shared words ("a February election")
             needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 else MIN_WORDING
@@ -377,6 +411,7 @@ def matches_for_proposal(
         proposal.quote,
         actors,
         clause=event_clause(proposal.quote, at, len(proposal.date_text or "")),
+        close=event_clause(proposal.quote, at, len(proposal.date_text or ""), near=CLOSE_WORDS),
         article_actors=article_actors,
         places=places,
         published_only=published_only,

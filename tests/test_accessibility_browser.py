@@ -6,6 +6,7 @@ and desktops all get a layout that fits.
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from timeline.models import Event, Source
 
@@ -192,18 +193,24 @@ def test_reduced_motion_turns_off_the_sheet_animation(browser, live_server, stor
         context.close()
 
 
-def test_print_gives_a_plain_chronological_list(page, live_server, story):
+def test_print_gives_the_title_address_and_date_the_chart_then_the_list_with_quotes(page, live_server, story):
     open_timeline(page, live_server.url)
     page.emulate_media(media="print")
     hidden = page.evaluate(
-        "() => ['.filters', '.chart-wrap', '#detail'].map(s => getComputedStyle(document.querySelector(s)).display)"
+        "() => ['.filters', '#detail'].map(s => getComputedStyle(document.querySelector(s)).display)"
     )
-    assert hidden == ["none", "none", "none"]
-    assert page.locator(".event-item").first.is_visible()
+    assert hidden == ["none", "none"]
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator(".print-view")).to_contain_text(live_server.url)
+    # The chart as drawn (the wide drawing: a page is a wide box), above the list.
+    chart = page.locator(".chart-wrap").bounding_box()
+    assert chart and chart["height"] > 100
+    assert page.locator(".event-item").first.bounding_box()["y"] > chart["y"] + chart["height"] - 1
     quote = page.get_by_text("talks focused on stabilising rare-earth supply chains", exact=False)
     assert quote.is_visible()
     page.emulate_media(media="screen")
     assert not quote.is_visible()
+    expect(page.locator(".print-view")).to_be_hidden()
 
 
 @pytest.mark.browser

@@ -845,3 +845,159 @@ def test_every_date_of_a_long_text_without_sentence_punctuation_is_read():
     mentions = extract_dates(text, TUE_13_JAN)
     assert [m.value for m in mentions[:4]] == ["2026-03-03", "2026-03-04"] * 2
     assert len(mentions) == 4000
+
+
+# --- status from the verb and its modality (issue 21) ------------------------
+
+FRI_9_JAN = date(2026, 1, 9)
+
+
+@pytest.mark.parametrize(
+    "text, published, status",
+    [
+        ("The neighbour refused to attend the planned summit on 20 January.", TUE_13_JAN, "cancelled"),
+        ("Both capitals declined to take part in the talks on Friday.", TUE_13_JAN, "cancelled"),
+        ("The premier is preparing to call an election on 8 February.", TUE_13_JAN, "expected"),
+        ("A plan is being coordinated for the two ministers to meet on 2 February.", TUE_13_JAN, "expected"),
+        ("The cabinet is considering a stimulus package for 1 March.", TUE_13_JAN, "expected"),
+        ("In a speech on 2 December, the minister said the port would reopen.", TUE_13_JAN, "happened"),
+        ("The talks ended on Friday.", FRI_9_JAN, "happened"),
+        ("A tense week drew to a close on Friday as the envoy left.", FRI_9_JAN, "happened"),
+        ("The vote is on 3 September.", TUE_13_JAN, "scheduled"),
+    ],
+)
+def test_status_follows_the_verb_and_its_modality(text, published, status):
+    [mention] = event_mentions(text, published)
+    assert mention.status == status
+
+
+def test_a_past_date_takes_no_plan_from_another_part_of_its_clause():
+    text = "The mayors will meet on Monday, marking their second meeting, following talks in Osaka in early November."
+    statuses = {m.text: m.status for m in event_mentions(text, TUE_13_JAN)}
+    assert statuses == {"Monday": "scheduled", "early November": "happened"}
+
+
+def test_a_modal_word_in_a_relative_clause_is_not_its_sentences():
+    text = "On Thursday night, the embassy said it had rejected a request on goods that the navy might use."
+    [mention] = event_mentions(text, FRI_9_JAN)
+    assert (mention.earliest, mention.status) == (date(2026, 1, 8), "happened")
+
+
+# --- day numbers, spans and history (issue 21) --------------------------------
+
+THU_11_DEC = date(2025, 12, 11)
+
+
+def spans(text: str, published: date) -> list[tuple[str, str, str]]:
+    return [(m.text, str(m.earliest), str(m.latest)) for m in event_mentions(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("The paper said on the 9th that talks went well.", THU_11_DEC, [("the 9th", "2025-12-09", "2025-12-09")]),
+        (
+            "Officials hope to meet around the 20th–21st of next month in Busan.",
+            THU_11_DEC,
+            [("the 20th–21st of next month", "2026-01-20", "2026-01-21")],
+        ),
+        (
+            "The lease ran out on the 3rd of last month.",
+            TUE_13_JAN,
+            [("the 3rd of last month", "2025-12-03", "2025-12-03")],
+        ),
+        ("In March, the strike began on the 9th.", TUE_13_JAN, [("the 9th", "2025-03-09", "2025-03-09")]),
+        ("It was the 14th consecutive year of growth.", TUE_13_JAN, []),
+        ("He marked the 20th anniversary with a speech.", TUE_13_JAN, []),
+    ],
+)
+def test_day_numbers_belong_to_the_publication_month_or_the_one_named(text, published, expected):
+    assert spans(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Voting could take place on March 8 or March 15.",
+            [("March 8 or March 15", "2026-03-08", "2026-03-15")],
+        ),
+        ("The ferry runs from May 4 to 10.", [("May 4 to 10", "2026-05-04", "2026-05-10")]),
+        ("The temple was built in the Heian period (794–1185).", [("794–1185", "0794-01-01", "1185-12-31")]),
+        ("The kingdom annexed the island on June 4, 1822.", [("June 4, 1822", "1822-06-04", "1822-06-04")]),
+    ],
+)
+def test_stated_spans_alternatives_and_historical_years(text, expected):
+    assert spans(text, TUE_13_JAN) == expected
+
+
+def test_a_week_of_events_already_past_ends_at_publication():
+    assert spans("The protests shook a week where the ministry issued new rules.", FRI_9_JAN) == [
+        ("a week", "2026-01-05", "2026-01-09")
+    ]
+    assert spans("The minister visited Busan this week.", WED_14_JAN) == [("this week", "2026-01-12", "2026-01-14")]
+    assert spans("The minister visits Busan this week.", WED_14_JAN) == [("this week", "2026-01-12", "2026-01-18")]
+
+
+def test_a_condition_restating_a_date_is_not_an_event():
+    text = "If the chamber is dissolved on January 23, campaigning could begin on January 27."
+    assert spans(text, WED_14_JAN) == [("January 27", "2026-01-27", "2026-01-27")]
+
+
+def test_a_heading_dates_the_paragraph_under_it():
+    text = "June 4: envoy recalled\nThe next day, the ministry summoned the ambassador."
+    assert spans(text, date(2026, 6, 20)) == [
+        ("June 4", "2026-06-04", "2026-06-04"),
+        ("The next day", "2026-06-05", "2026-06-05"),
+    ]
+
+
+# --- every dated event of a sentence (issue 21) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "On 2 March, after touring a shipyard in Ulsan, the minister told reporters the deal was close.",
+            date(2026, 3, 5),
+            [("2 March", "2026-03-02", "2026-03-02"), ("after", "2026-03-02", "2026-03-02")],
+        ),
+        (
+            "The mayors talked in Kobe in early May, when the festival opened.",
+            date(2026, 6, 1),
+            [("early May", "2026-05-01", "2026-05-10"), ("when", "2026-05-01", "2026-05-10")],
+        ),
+        (
+            "The governor will meet the port workers before flying to Hanoi on Thursday.",
+            TUE_13_JAN,
+            [("before", "2026-01-13", "2026-01-15"), ("Thursday", "2026-01-15", "2026-01-15")],
+        ),
+        (
+            "The board ended a week where it angered investors by cutting dividends, selling assets and firing staff.",
+            FRI_9_JAN,
+            [
+                ("a week", "2026-01-05", "2026-01-09"),
+                ("selling", "2026-01-05", "2026-01-09"),
+                ("firing", "2026-01-05", "2026-01-09"),
+            ],
+        ),
+        (
+            "The pair signed a pact in Seoul in October last year and had lunch "
+            "with the mayor after their talks in Busan in May.",
+            date(2026, 6, 1),
+            [
+                ("October last year", "2025-10-01", "2025-10-31"),
+                ("after", "2026-05-01", "2026-05-31"),
+                ("May", "2026-05-01", "2026-05-31"),
+            ],
+        ),
+        (
+            "Parliament will be dissolved on March 3 for a vote on April 9.",
+            date(2026, 2, 20),
+            [("March 3", "2026-03-03", "2026-03-03"), ("April 9", "2026-04-09", "2026-04-09")],
+        ),
+    ],
+)
+def test_each_event_sharing_a_date_in_a_sentence_is_a_mention_of_its_own(text, published, expected):
+    assert spans(text, published) == expected

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdates.language import detect_language, mentions_in
 
@@ -46,6 +48,8 @@ def read(text: str, published=PUBLISHED):
         ("首相は年末に訪中する。", "2026-12-01", "2026-12-31", "month"),
         ("首相はことし5月に訪米することになりました。", "2026-05-01", "2026-05-31", "month"),
         ("外相は15日(日本時間16日)に会談する。", "2026-03-15", "2026-03-15", "day"),
+        ("首相は週末に地元を訪れた。", "2026-03-07", "2026-03-08", "span"),
+        ("首相は週末に訪米する。", "2026-03-14", "2026-03-15", "span"),
     ],
 )
 def test_each_expression_resolves_against_the_publication_date(text, earliest, latest, precision):
@@ -132,3 +136,41 @@ def test_a_date_governing_two_clauses_gives_one_mention_each():
 
 def test_kana_is_japanese():
     assert detect_language("高市首相は13日、奈良で会談した。") == "ja"
+
+
+PIECES = [
+    "9999年12月31日の翌日",
+    "0000年1月1日",
+    "令和元年",
+    "2月30日",
+    "13日から2泊3日",
+    "同日",
+    "滞在中",
+    "先週火曜日",
+    "1~12月",
+    "31~30日",
+    "지난 31일",
+    "1박2일",
+    "12월 31일부터 총 4일 간",
+    "이튿날",
+    "。",
+    "、",
+    "\n",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from(PIECES) | st.text(alphabet="0123456789０日月年일월지난주말今来先同翌前~、。", max_size=6),
+        max_size=12,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_mentions_inside_it_and_never_an_error(parts):
+    text = "".join(parts)
+    for published in ("2026-03-12", "9999-12-30", "0001-01-02"):
+        for language in ("ja", "ko"):
+            for m in mentions_in(text, published, language):
+                assert text[m.start : m.end] == m.text
+                assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
+                assert m.earliest <= m.latest

@@ -43,6 +43,9 @@ def read(text: str, published=PUBLISHED):
         ("회담은 16, 17일 열린다.", "2026-03-16", "2026-03-17", "span"),
         ("대통령은 4월 6∼7일 미국을 방문한다.", "2026-04-06", "2026-04-07", "span"),
         ("대통령은 2일 출국할 예정이다.", "2026-04-02", "2026-04-02", "day"),
+        ("대통령은 지난 주말 현장을 찾았다.", "2026-03-07", "2026-03-08", "span"),
+        ("총리는 이번 주말 방한한다.", "2026-03-14", "2026-03-15", "span"),
+        ("정부는 올 하반기 협상을 재개한다.", "2026-07-01", "2026-12-31", "span"),
         ("회담은 16일과 17일 열린다.", "2026-03-16", "2026-03-17", "span"),
         ("총리는 연말 방한할 것으로 알려졌다.", "2026-12-01", "2026-12-31", "month"),
     ],
@@ -129,3 +132,7 @@ def test_deliver_is_not_last_month():
 
 def test_hangul_is_korean():
     assert detect_language("이재명 대통령은 13일 나라에서 다카이치(高市) 총리와 회담했다.") == "ko"
+
+
+def test_an_english_sentence_quoting_a_korean_name_stays_english():
+    assert detect_language("President Lee Jae-myung (이재명) met Takaichi on Tuesday.") == "en"

@@ -1,6 +1,7 @@
 """The desk in headless Chromium: citing a selected passage, a refused publication, rejecting many at once."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -62,3 +63,37 @@ def test_publishing_an_event_without_a_citation_is_refused_with_a_message(page, 
     page.locator("input[name=_save]").click()
     expect(page.get_by_text(UNSOURCED_MESSAGE).first).to_be_visible()
     assert not Event.objects.get(pk=event.pk).is_published
+
+
+def test_reject_many_and_counters_and_focus_after_a_key(page, live_server):
+    from newsroom.ingest import ingest_source
+    from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors
+
+    make_actors()
+    source = ingest_source(SUMMIT_TEXT, PUBLISHED, outlet="Kyodo").source
+    first, second, third, *rest = source.proposals.order_by("start", "pk")
+    total = source.proposals.count()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/timeline/source/{source.pk}/review/")
+
+    # A key decides the current card; the counters follow and the next card is current.
+    page.locator(f"#proposal-{first.pk} blockquote").click()
+    page.keyboard.press("r")
+    expect(page.locator(f"#proposal-{first.pk}")).to_contain_text("Rejected “")
+    expect(page.locator("#pending-count")).to_contain_text(f"{total - 1} proposal")
+    expect(page.locator("#review-tabs")).to_contain_text("Rejected (1)")
+    expect(page.locator(f"#proposal-{second.pk}")).to_be_focused()
+    expect(page.locator(f"#proposal-{second.pk}")).to_have_class(re.compile(r"\bcurrent\b"))
+
+    # Tick two, reject them together.
+    page.locator(f"#proposal-{second.pk} input.select-proposal").check()
+    page.locator(f"#proposal-{third.pk} input.select-proposal").check()
+    page.get_by_role("button", name="Reject selected").click()
+    expect(page.locator(".messagelist")).to_contain_text("Rejected 2 proposal(s)")
+    assert set(source.proposals.filter(status="rejected")) == {first, second, third}
+
+    # And all that remain.
+    if rest:
+        page.locator("button[value=reject_remaining]").click()
+        expect(page.locator(".messagelist")).to_contain_text(f"Rejected {len(rest)} proposal(s)")
+    assert not source.proposals.pending().exists()

@@ -187,9 +187,13 @@ def test_hostile_names_stay_text_in_the_first_view(client, lanes):
     world = make_hostile_world()
     Topic.objects.filter(pk=world["topic"].pk).update(name='<a href="https://evil.example/">x</a><b style="x">')
     html = client.get(f"/embed/?lanes={lanes}").content.decode()
-    svg = html[html.index('<svg class="chart-first-view"') : html.index("</svg></div>") + 6]
+    start = html.index('<svg class="chart-first-view"')
+    svg = html[start : html.index("</svg>", start) + 6]
     parsed(svg)
-    assert "<script" not in svg and 'evil.example/">' not in svg and "<b " not in svg and "<img" not in svg
+    # The narrow box's rows beside it, from the same names.
+    rows = html[html.index('<div class="chart-rows">') : html.index('<p id="chart-focus"')]
+    for drawn in (svg, rows):
+        assert "<script" not in drawn and 'evil.example/">' not in drawn and "<b " not in drawn and "<img" not in drawn
 
 
 def test_the_date_axis_stands_above_the_plot():

@@ -139,7 +139,6 @@ def test_pasting_something_that_is_not_a_link_says_so(admin_client):
 
 def test_a_long_article_is_read_on_a_worker(admin_client, monkeypatch):
     monkeypatch.setattr(jobs, "LONG_ARTICLE_CHARS", 50)
-    monkeypatch.setattr("newsroom.admin.forms.LONG_ARTICLE_CHARS", 50)
     text = "The harbour reopened on 3 January 2026. " * 5
     response = admin_client.post(
         reverse("admin:timeline_source_add"), {"text": text, "published_on": "2026-01-05", "language": "en"}

@@ -23,8 +23,9 @@ def test_a_pasted_link_is_fetched_checked_and_saved_with_its_proposals(page, liv
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
 
+        page.fill("#id_title", "Typed, then Enter: the article's own form")
         page.fill("#id_link", url + "?utm_source=mail")
-        page.click("input[name=_fetch]")
+        page.press("#id_link", "Enter")  # the link's form: Fetch
         job = page.locator("tr.job")
         expect(job).to_have_attribute("data-job-state", "done", timeout=20_000)
         expect(page.locator("#jobs")).to_have_attribute("data-polling", "off")

@@ -59,3 +59,7 @@ def test_a_korean_article_gets_one_proposal_per_stop_of_the_day(seed, tmp_path, 
 def test_an_event_new_to_the_timeline_gets_no_match(seed, tmp_path, capsys):
     (row,) = propose(tmp_path, "外相は２０日、東京で記者団の取材に応じた。", "2026-01-21", capsys)
     assert row["matches"] == []
+
+
+def test_an_article_with_no_date_it_can_read_proposes_nothing(tmp_path, capsys, db):
+    assert propose(tmp_path, "両国の関係は改善に向かっている。", "2026-01-21", capsys) == []

@@ -94,3 +94,46 @@ def test_exports_never_quote_an_unpublished_source(client, seed, url):
     source = make_source()
     cite(make_event("accord-draft", published=False), source)
     assert "EMBARGOED" not in client.get(url).content.decode()
+
+
+FAR_AWAY = "A closing paragraph about the weather in Osaka that no event cites."
+
+
+def long_source() -> Source:
+    before = " ".join(f"Background sentence number {n} says little." for n in range(40))
+    after = " ".join(f"Later sentence number {n} says little." for n in range(40))
+    text = f"{before} The two leaders will sign the accord in Nara on Friday, aides said. {after} {FAR_AWAY}"
+    return Source.objects.create(
+        outlet="Wire service",
+        title="Wire copy",
+        url="https://wire.example/accord",
+        published_on=datetime.date(2026, 1, 9),
+        text=text,
+    )
+
+
+def test_readers_see_the_cited_passages_with_context_and_a_link_not_the_whole_article(client, seed):
+    source = long_source()
+    quote = "The two leaders will sign the accord in Nara on Friday"
+    start = source.text.index(quote)
+    Citation.objects.create(
+        event=make_event("accord", published=True), source=source, quote=quote, start=start, end=start + len(quote)
+    )
+    html = client.get(f"/sources/{source.pk}/").content.decode()
+    assert quote in html and "aides said" in html  # the passage, with a little of its context
+    assert FAR_AWAY not in html and "Background sentence number 0 says" not in html
+    assert 'href="https://wire.example/accord"' in html
+
+
+def test_staff_see_the_whole_article(client, seed):
+    from tests.curation_data import make_editor
+
+    source = long_source()
+    quote = "The two leaders will sign the accord"
+    start = source.text.index(quote)
+    Citation.objects.create(
+        event=make_event("accord", published=True), source=source, quote=quote, start=start, end=start + len(quote)
+    )
+    client.force_login(make_editor())
+    html = client.get(f"/sources/{source.pk}/").content.decode()
+    assert FAR_AWAY in html and "Background sentence number 0 says" in html

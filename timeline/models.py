@@ -14,20 +14,20 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .labels import date_label
 from .text import refuse_control_characters, strip_control_characters, web_url_validator
 
-colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #rrggbb.")
+colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #rrggbb."))
 
 # The dates summit can store, draw, pad and export. Wide enough for history
 # (Nara's temples are 8th-century), and far enough from Python's year 1 and
 # 9999 that padding a view or ending an iCalendar event cannot overflow.
 EARLIEST_SUPPORTED = datetime.date(500, 1, 1)
 LATEST_SUPPORTED = datetime.date(2999, 12, 31)
-SUPPORTED_RANGE = f"{EARLIEST_SUPPORTED.year} to {LATEST_SUPPORTED.year}"
 
 
 def date_errors(earliest: datetime.date | None, latest: datetime.date | None) -> dict[str, str]:
@@ -38,9 +38,12 @@ def date_errors(earliest: datetime.date | None, latest: datetime.date | None) ->
     errors = {}
     for name, value in (("earliest", earliest), ("latest", latest)):
         if value and not EARLIEST_SUPPORTED <= value <= LATEST_SUPPORTED:
-            errors[name] = f"summit supports dates from the year {SUPPORTED_RANGE}."
+            errors[name] = gettext("summit supports dates from the year %(first)s to %(last)s.") % {
+                "first": EARLIEST_SUPPORTED.year,
+                "last": LATEST_SUPPORTED.year,
+            }
     if earliest and latest and earliest > latest and "latest" not in errors:
-        errors["latest"] = "The latest date cannot be before the earliest date."
+        errors["latest"] = gettext("The latest date cannot be before the earliest date.")
     return errors
 
 
@@ -269,7 +272,7 @@ class Source(models.Model):
         if self.text:
             self.text = strip_control_characters(self.text)
         if self.published_on and self.published_on > timezone.localdate():
-            raise ValidationError({"published_on": "The publication date is in the future."})
+            raise ValidationError({"published_on": gettext("The publication date is in the future.")})
         if self.pk and self.text is not None:
             broken = [
                 citation
@@ -279,8 +282,11 @@ class Source(models.Model):
             if broken:
                 raise ValidationError(
                     {
-                        "text": f"This edit would break {len(broken)} citation(s) whose quotes no longer "
-                        "appear at their place in the text."
+                        "text": gettext(
+                            "This edit would break %(count)d citation(s) whose quotes no longer "
+                            "appear at their place in the text."
+                        )
+                        % {"count": len(broken)}
                     }
                 )
 
@@ -640,7 +646,7 @@ class Citation(models.Model):
             return
         self.locate()
         if self.source.text[self.start or 0 : self.end or 0] != self.quote:
-            raise ValidationError({"quote": "This passage does not appear verbatim in the source text."})
+            raise ValidationError({"quote": gettext("This passage does not appear verbatim in the source text.")})
 
     def save(self, *args, **kwargs):  # noqa: DJ012
         self.locate()
@@ -681,7 +687,7 @@ class EventRelation(models.Model):
 
     def clean(self):
         if self.from_event_id and self.from_event_id == self.to_event_id:
-            raise ValidationError("An event cannot be related to itself.")
+            raise ValidationError(gettext("An event cannot be related to itself."))
 
 
 class ProposalQuerySet(models.QuerySet):

@@ -33,6 +33,20 @@ LOOSE_DATE_HELP = (
 )
 
 
+# What lies outside a chart's window ("3 earlier ←", "→ 2 later"), and where to go to see it.
+_SIDE_WINDOW = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$"}
+OUTSIDE = {
+    "type": "object",
+    "required": ["earlier", "later", "earlier_window", "later_window"],
+    "properties": {
+        "earlier": {"type": "integer", "description": "Events of the filters wholly before the window."},
+        "later": {"type": "integer", "description": "Events of the filters beginning after the window."},
+        "earlier_window": {**_SIDE_WINDOW, "description": "The `window` that takes the earlier events in, or null."},
+        "later_window": {**_SIDE_WINDOW, "description": "The `window` that takes the later events in, or null."},
+    },
+}
+
+
 def examples(*values: str) -> dict:
     return {"examples": {f"e{number}": {"value": value} for number, value in enumerate(values) if value}}
 
@@ -229,11 +243,13 @@ def paths() -> dict:
             "application/json",
             {
                 "type": "object",
-                "required": ["data", "layout"],
-                "properties": {"data": {"type": "array"}, "layout": {"type": "object"}},
+                "required": ["data", "layout", "outside"],
+                "properties": {"data": {"type": "array"}, "layout": {"type": "object"}, "outside": OUTSIDE},
             },
             "Every event of the window when there are few, else the most important and a density band; "
-            "a Plotly figure (data and layout). `from` and `to` may be left out when `window` is given.",
+            "a Plotly figure (data and layout), and `outside`: the events of the filters before and after "
+            "the window, each side with the `window` that takes it in. `from` and `to` may be left out "
+            "when `window` is given.",
         ),
         "/api/events.csv": operation(
             "The events as CSV (UTF-8 with BOM, ISO dates), one row per event",

@@ -17,6 +17,8 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from newsroom.ingest import IngestError, accept_proposal, reject_proposal
 from newsroom.matching import matches_for_proposal
@@ -33,7 +35,12 @@ PROPOSALS_PER_PAGE = 25
 MATCHES_SHOWN = 3
 SEARCH_RESULTS = 10
 MIN_SEARCH_LENGTH = 2
-TABS = {"pending": "Pending", "rejected": "Rejected", "accepted": "Accepted", "all": "All"}
+TABS = {
+    "pending": gettext_lazy("Pending"),
+    "rejected": gettext_lazy("Rejected"),
+    "accepted": gettext_lazy("Accepted"),
+    "all": gettext_lazy("All"),
+}
 # A date typed into the event search: a day, a month or a year.
 SEARCH_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -57,14 +64,24 @@ def review_source(request, source_id, model_admin):
         if cited.row and not cited.is_error:
             model_admin.message_user(request, cited.message)
             return redirect(f"{request.path}?cited={cited.row['proposal'].pk}#cite-result")
+    elif request.method == "POST" and request.POST.get("action") in ("reject_selected", "reject_remaining"):
+        model_admin.message_user(request, reject_many(request, source))
+        return redirect(request.get_full_path())
     elif request.method == "POST":
         proposal = source_proposal(source, request.POST.get("proposal"))
         outcome = apply_review(request, proposal)
         if request.htmx:
-            # Just this proposal: the rest of the page stays as it is.
+            # Just this proposal, and out of band the counters: the rest of the page stays as it is.
             row = proposal_row(proposal, outcome=outcome)
-            context = {"row": row, "source": source, "tab": tab, "page_number": page_number}
-            return TemplateResponse(request, f"{TEMPLATE}#proposal", context, status=400 if outcome.bound else 200)
+            context = {
+                "row": row,
+                "source": source,
+                "tab": tab,
+                "page_number": page_number,
+                "oob": True,
+                **review_counts(source),
+            }
+            return TemplateResponse(request, f"{TEMPLATE}#decided", context, status=400 if outcome.bound else 200)
         if not outcome.bound:
             model_admin.message_user(request, outcome.message, outcome.level)
             return redirect(request.get_full_path())
@@ -84,25 +101,42 @@ def review_source(request, source_id, model_admin):
         # Without JavaScript, the page after citing a passage shows its proposal first.
         chosen = source.proposals.filter(pk=request.GET["cited"]).first()
         cited = CiteOutcome(row=proposal_row(chosen)) if chosen else None
-    counts = source.proposals.aggregate(
-        all=Count("pk"), **{name: Count("pk", filter=Q(status=name)) for name in TABS if name != "all"}
-    )
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Source._meta,
-        "title": f"Review proposed events: {source}",
+        "title": gettext("Review proposed events: %(source)s") % {"source": source},
         "source": source,
         "rows": rows,
         "page": page,
         "tab": tab,
         "page_number": page.number,
-        "tabs": [(name, label, counts[name]) for name, label in TABS.items()],
-        "pending": counts["pending"],
+        **review_counts(source),
         "media": ProposalAcceptForm(proposal=Proposal(source=source)).media,
         "cite": cited,
     }
     status = 400 if bound else (cited.status if cited else 200)
     return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+def review_counts(source) -> dict:
+    """The tabs with their counts, and how many proposals wait."""
+    counts = source.proposals.aggregate(
+        all=Count("pk"), **{name: Count("pk", filter=Q(status=name)) for name in TABS if name != "all"}
+    )
+    return {"tabs": [(name, label, counts[name]) for name, label in TABS.items()], "pending": counts["pending"]}
+
+
+def reject_many(request, source) -> str:
+    """The ticked proposals, or all the article's remaining ones, rejected at once (each can be reopened)."""
+    pending = source.proposals.pending()
+    if request.POST.get("action") == "reject_selected":
+        chosen = [pk for pk in request.POST.getlist("selected") if pk.isdigit() and len(pk) <= 18]
+        pending = pending.filter(pk__in=chosen)
+    with transaction.atomic():
+        count = pending.update(status=Proposal.Status.REJECTED, reviewed_at=timezone.now())
+    if not count:
+        return gettext("No pending proposal was selected: tick the ones to reject first.")
+    return gettext("Rejected %(count)d proposal(s); reopen any of them from the Rejected tab.") % {"count": count}
 
 
 class CiteOutcome:
@@ -130,7 +164,7 @@ def cite(request, source) -> CiteOutcome:
     except PassageError as error:
         return CiteOutcome(message=str(error), passage=passage, is_error=True)
     proposal.source = source
-    message = "The passage is a proposal of its own: check its date, then accept it or add it to an event."
+    message = gettext("The passage is a proposal of its own: check its date, then accept it or add it to an event.")
     return CiteOutcome(row=proposal_row(proposal), message=message)
 
 
@@ -201,36 +235,43 @@ def proposal_row(proposal, outcome=None, with_form=False, with_matches=False):
     }
 
 
+# Django's admin says the same, in the editor's language.
+CORRECT_ERRORS = gettext_lazy("Please correct the errors below.")
+
+
 def apply_review(request, proposal) -> Outcome:
     """Apply one accept, into (attach), reject or reopen."""
     action = request.POST.get("action")
     try:
         if action == "reject":
             reject_proposal(proposal, user=request.user)
-            return Outcome(proposal, f"Rejected “{proposal.date_text}”.", kind="reject")
+            return Outcome(proposal, gettext("Rejected “%(date)s”.") % {"date": proposal.date_text}, kind="reject")
         if action == "reopen":
             reopen_proposal(proposal)
-            return Outcome(proposal, f"Reopened “{proposal.date_text}” for review.", kind="reopen")
+            reopened = gettext("Reopened “%(date)s” for review.") % {"date": proposal.date_text}
+            return Outcome(proposal, reopened, kind="reopen")
         if action in ("accept", "accept_as_proposed"):
             form = ProposalAcceptForm(request.POST if action == "accept" else None, proposal=proposal)
             if action == "accept_as_proposed":
                 form = as_proposed(form)
             if not form.is_valid():
-                return Outcome(proposal, "Please correct the errors below.", messages.ERROR, bound=form, kind="accept")
+                return Outcome(proposal, CORRECT_ERRORS, messages.ERROR, bound=form, kind="accept")
             event = accept_as_event(proposal, request.user, form.cleaned_data)
-            return Outcome(proposal, f"Created unpublished event “{event.title}”. Publish it when it is ready.")
+            created = gettext("Created unpublished event “%(title)s”. Publish it when it is ready.")
+            return Outcome(proposal, created % {"title": event.translated("title")})
         if action == "into":
             into = IntoEventForm(request.POST, proposal=proposal)
             if not into.is_valid():
-                return Outcome(proposal, "Please correct the errors below.", messages.ERROR, bound=into, kind="into")
+                return Outcome(proposal, CORRECT_ERRORS, messages.ERROR, bound=into, kind="into")
             event = accept_proposal(
                 proposal,
                 user=request.user,
                 edits={"quote": into.cleaned_data["quote"]},
                 into_event=into.cleaned_data["event"],
             )
-            return Outcome(proposal, f"Added the quote to “{event.title}”.")
-        return Outcome(proposal, "Unknown review action.", messages.ERROR)
+            added = gettext("Added the quote to “%(title)s”.") % {"title": event.translated("title")}
+            return Outcome(proposal, added)
+        return Outcome(proposal, gettext("Unknown review action."), messages.ERROR)
     except IngestError as error:
         return Outcome(proposal, str(error), messages.ERROR)
     finally:

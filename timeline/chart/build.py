@@ -23,18 +23,8 @@ from ..models import short_title_from
 from ..relations import cause_and_effect, relations_among
 from . import choose, style
 from .draw_plotly import to_figure
-from .layout import (
-    ChartEvent,
-    LaneKey,
-    Layout,
-    LinkKey,
-    Outside,
-    View,
-    density_bars,
-    lay_out,
-    links_between,
-    outside,
-)
+from .layout import ChartEvent, Counted, LaneKey, Layout, LinkKey, Outside, View, lay_out, outside
+from .vertical import DownLane, lay_out_down
 
 CACHE_SECONDS = 600
 
@@ -52,9 +42,14 @@ class Framing:
 
 @dataclass
 class Chart:
-    """A view of the chart: its layout (plain data, what every drawing is drawn from) and Plotly's figure of it."""
+    """
+    A view of the chart: its layout (plain data, what every drawing is drawn
+    from), the same laid out down the screen for a narrow box, and Plotly's
+    figure of the layout.
+    """
 
     layout: Layout
+    rows: list[DownLane]
     figure: dict[str, Any]
 
 
@@ -149,15 +144,15 @@ def charted(
     today = timezone.localdate()
     records = [chart_event(event, asked.lanes, today) for event in window.events]
     view = View(start, end, asked.width, asked.lanes, today)
-    layout = lay_out(records, view)
-    layout.total, layout.complete = window.total if total is None else total, window.complete
-    # Counted among all the filtered events: a crowded or zoomed view lays out only some of them.
-    layout.outside = outside_of(events, view)
-    if bins is not None:
-        layout.density = density_bars(layout, bins.name, bins.spans())
-    if asked.links:
-        layout.links = links_between(layout, related(window.events))
-    return Chart(layout, to_figure(layout))
+    counted = Counted(
+        total=window.total if total is None else total,
+        complete=window.complete,
+        # Counted among all the filtered events: a crowded or zoomed view lays out only some of them.
+        outside=outside_of(events, view),
+        density=(bins.name, bins.spans()) if bins else None,
+    )
+    layout = lay_out(records, view, related=related(window.events) if asked.links else None, counted=counted)
+    return Chart(layout, lay_out_down(records, layout), to_figure(layout))
 
 
 def cache_key(kind: str, *parts: object) -> str:

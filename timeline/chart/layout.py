@@ -665,12 +665,26 @@ class Placing:
     labelled: set[str] = field(default_factory=set)  # those that got one so far
 
 
-def lay_out(events: list[ChartEvent], view: View) -> Layout:
+@dataclass(frozen=True)
+class Counted:
+    """What the database counted beyond the events handed to the layout (a crowded or zoomed view holds only some)."""
+
+    total: int  # events of the filters the chart stands for
+    complete: bool  # every event of the view is among those laid out
+    outside: Outside  # the events of the filters before and after the view
+    density: tuple[str, list[tuple[datetime.date, datetime.date, int]]] | None = None  # bin name, (first, next, n)
+
+
+def lay_out(
+    events: list[ChartEvent], view: View, *, related: list[LinkKey] | None = None, counted: Counted | None = None
+) -> Layout:
     """
     Lay out the events for the view. The events in view choose the lanes;
     events out of view are laid out too, where their lanes are drawn, so the
     chart can be panned (and walked by keyboard) before the server lays out
-    the new view; only events in view get visible labels.
+    the new view; only events in view get visible labels. `related` events
+    are linked (links=on); `counted` gives the totals, what lies outside the
+    view and the density band, where the events given are not all there are.
     """
     in_view = [event for event in events if event.latest >= view.start and event.earliest < view.end]
     lanes, placed = choose_lanes(events, in_view, view.lanes)
@@ -697,6 +711,10 @@ def lay_out(events: list[ChartEvent], view: View) -> Layout:
     layout.ticks = ticks(view.start, view.end, view.width)
     if view.today and view.start <= view.today < view.end:
         layout.today = TodayLine(view.today, placing.scale.middle(view.today))
+    layout.links = links_between(layout, related or [])
+    if counted:
+        layout.total, layout.complete, layout.outside = counted.total, counted.complete, counted.outside
+        layout.density = density_bars(layout, *counted.density) if counted.density else None
     return layout
 
 

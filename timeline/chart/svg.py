@@ -21,7 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from . import style
-from .layout import Label, Lane, Layout, Mark
+from .layout import Label, Lane, Layout, Mark, language
 
 # Plotly's symbol paths (src/components/drawing/symbol_defs.js) for a marker of MARK_SIZE.
 RADIUS = style.MARK_SIZE / 2
@@ -376,7 +376,7 @@ def first_view_svg(layout: Layout | None, description: str = "") -> SafeString:
         layout.height,
         style.MARGIN_RIGHT,
         style.MARGIN_LEFT,
-        style.FONT_FAMILY,
+        style.FONT_FAMILIES.get(language(), style.FONT_FAMILY),
         style.FONT_SIZE,
         narrow_rules(widths),
         symbols,

@@ -167,17 +167,67 @@ def source_detail(request, pk):
         draft = DRAFT_CITATIONS
     else:
         draft = ""
-    context = {"source": source, "segments": highlighted_segments(source.text, citations), "citations": citations}
+    context = {"source": source, "citations": citations}
+    if may_preview(request.user, Source):
+        # Staff read the whole article; readers get what summit cites of it.
+        context["segments"] = highlighted_segments(source.text, citations)
+    else:
+        context["excerpts"] = excerpts(source.text, citations)
     return render_draft_aware(request, "timeline/source_detail.html", context, draft)
 
 
-def highlighted_segments(text: str, citations) -> list[tuple[str, list, list]]:
+# Around each cited passage, readers see this much of the article, cut at a
+# space: enough to read the passage in its place, not to republish the article.
+CONTEXT_CHARS = 160
+
+
+def excerpts(text: str, citations) -> list[dict]:
     """
-    Cut the text at every citation boundary: each piece comes with the
-    citations that cover it (so overlapping quotes both stay highlighted) and
-    those that start there (the anchors event pages link to).
+    The cited passages with a little of the text around them, overlapping
+    ones merged: each {"segments", "cut_before", "cut_after"}, the segments
+    as highlighted_segments gives them.
     """
-    cuts = sorted({0, len(text), *(c.start for c in citations), *(c.end for c in citations)})
+    windows: list[list[int]] = []
+    for citation in sorted(citations, key=lambda c: (c.start, c.end)):
+        start = context_edge(text, citation.start - CONTEXT_CHARS, forward=True)
+        end = context_edge(text, citation.end + CONTEXT_CHARS, forward=False)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [
+        {
+            "segments": highlighted_segments(text, citations, start, end),
+            "cut_before": start > 0,
+            "cut_after": end < len(text),
+        }
+        for start, end in windows
+    ]
+
+
+def context_edge(text: str, position: int, forward: bool) -> int:
+    """`position` moved to the nearest space towards the passage, so no word is cut in two."""
+    if position <= 0:
+        return 0
+    if position >= len(text):
+        return len(text)
+    if forward:
+        space = text.find(" ", position)
+        return space + 1 if space >= 0 else position
+    space = text.rfind(" ", 0, position)
+    return space if space >= 0 else position
+
+
+def highlighted_segments(text: str, citations, start: int = 0, end: int | None = None) -> list[tuple[str, list, list]]:
+    """
+    Cut the text (from `start` to `end`) at every citation boundary: each
+    piece comes with the citations that cover it (so overlapping quotes both
+    stay highlighted) and those that start there (the anchors event pages link to).
+    """
+    end = len(text) if end is None else end
+    inside = [c for c in citations if start <= c.start and c.end <= end]
+    cuts = sorted({start, end, *(c.start for c in inside), *(c.end for c in inside)})
+    citations = inside
     return [
         (
             text[start:end],

@@ -77,6 +77,7 @@ def browse(form) -> tuple[dict, int]:
         "groups": list_groups(page.object_list),
         # The layout every drawing of the first view is drawn from, and Plotly's figure of it.
         "chart": chart.layout if chart else None,
+        "rows": chart.rows if chart else [],
         "figure": chart.figure if chart else None,
         "query_string": form.query_string(),
     }

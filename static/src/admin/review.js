@@ -45,6 +45,26 @@ function typing(target) {
   return target.closest("input, textarea, select, [contenteditable], .select2-container");
 }
 
+// The proposal just decided by a key: once its answer is in, the next one is current.
+/** @type {string | null} */
+let advancing = null;
+/** @type {string | null} */
+let movedFrom = null;
+
+/** @param {HTMLElement} section */
+function nextAfter(section) {
+  const all = proposals();
+  const rest = all.slice(all.indexOf(section) + 1);
+  return rest.find((each) => each.classList.contains("proposal-pending")) || rest[0] || null;
+}
+
+/** @param {HTMLElement | null} section @param {string} selector */
+function decide(section, selector) {
+  advancing = section && section.id;
+  movedFrom = null;
+  submit(section, selector);
+}
+
 /** @param {KeyboardEvent} event */
 function onKey(event) {
   if (
@@ -64,10 +84,10 @@ function onKey(event) {
       move(-1);
       break;
     case "a":
-      submit(section, "form.quick-accept-form");
+      decide(section, "form.quick-accept-form");
       break;
     case "r":
-      submit(section, "form.reject-form");
+      decide(section, "form.reject-form");
       break;
     case "/": {
       const search = /** @type {HTMLInputElement | null | undefined} */ (
@@ -89,6 +109,7 @@ document.addEventListener("keydown", onKey);
 
 document.addEventListener("click", (event) => {
   const section = event.target instanceof Element && event.target.closest("section.proposal");
+  movedFrom = null;
   if (section) proposals().forEach((each) => each.classList.toggle("current", each === section));
 });
 
@@ -100,16 +121,28 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
-// A swapped-in proposal is new markup: its actor pickers need the admin's select2, and it stays current.
-document.addEventListener("htmx:afterSwap", (event) => {
+// A swapped-in proposal is new markup: its actor pickers need the admin's select2.
+document.addEventListener("htmx:afterSwap", () => {
   const $ = window.django && window.django.jQuery;
   if ($ && $.fn.djangoAdminSelect2) {
     $(".review .admin-autocomplete").not(".select2-hidden-accessible").djangoAdminSelect2();
   }
+});
+
+// Once settled: htmx gives the focus back to the element that had it (the decided card) as it
+// settles, so moving on to the next card waits for that.
+document.addEventListener("htmx:afterSettle", (event) => {
   // After an outerHTML swap the old target is detached; its id finds the new one.
   const target = /** @type {CustomEvent} */ (event).detail.target;
   const swapped = target.id && document.getElementById(target.id);
-  if (swapped && swapped.matches("section.proposal")) select(swapped);
+  if (!swapped || !swapped.matches("section.proposal")) return;
+  // htmx settles the card once per piece of the answer (the card, then the out-of-band
+  // counters): only the first moves on, the others leave it.
+  if (swapped.id === movedFrom) return;
+  const decided = swapped.id === advancing && !swapped.classList.contains("proposal-pending");
+  advancing = null;
+  if (decided) movedFrom = swapped.id;
+  select(decided ? nextAfter(swapped) || swapped : swapped);
 });
 
 startCiting();

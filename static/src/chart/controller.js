@@ -11,7 +11,13 @@
  * or finger that is down on the chart: a draw waits until its click is over. */
 
 import { themed } from "./colours.js";
-import { clearAllButFirstView, firstViewMarkCentre, firstViewSlugs, removeFirstView } from "./first-view.js";
+import {
+  clearAllButFirstView,
+  firstViewMarkCentre,
+  firstViewSlugs,
+  removeFirstView,
+  showsRows,
+} from "./first-view.js";
 import { drawnEvents, keptHeight, needsRefit, plotWidth, windowOf } from "./geometry.js";
 import { watchDrags, watchGestures } from "./gestures.js";
 import * as plotly from "./plotly.js";
@@ -64,7 +70,8 @@ export class ChartController {
     /** @type {ReturnType<typeof setTimeout> | null} */
     this.timer = null;
     this.zoomed = false;
-    this.plotlyWanted = options.expectPlotly;
+    // A narrow box shows the server's rows, which plotly.js does not draw.
+    this.plotlyWanted = options.expectPlotly && !showsRows(holder);
     this.listening = false;
     /** A pointer or finger is down on the chart: nothing is redrawn under it. */
     this.pressed = false;
@@ -80,6 +87,15 @@ export class ChartController {
     this.watchPresses();
     this.drag = watchDrags(holder, this.abort.signal);
     watchGestures(this, this.abort.signal);
+    // A box that widens past the rows (a phone turned) gets plotly.js's drawing, if it is here.
+    window.addEventListener(
+      "resize",
+      () => {
+        if (this.alive && plotly.available() && !plotly.isDrawn(holder) && !this.narrow())
+          this.plotlyArrived();
+      },
+      { signal: this.abort.signal },
+    );
     this.update();
   }
 
@@ -152,8 +168,14 @@ export class ChartController {
 
   /* --- the first drawing ---------------------------------------------------------------- */
 
+  /** Whether the box is narrow: the server's rows are the chart (zoomed by the server's links). */
+  narrow() {
+    return showsRows(this.holder);
+  }
+
   /** The reader reached for the chart (or the page is idle): plotly.js is on its way. */
   prepare() {
+    if (this.narrow()) return Promise.resolve(null);
     this.plotlyWanted = true;
     this.update();
     if (this.fitted) return this.fitted;
@@ -197,6 +219,10 @@ export class ChartController {
   /** plotly.js is here: draw, already fitted to this width if that layout has come. */
   async plotlyArrived() {
     if (!plotly.available() || !this.alive) return;
+    if (this.narrow()) {
+      this.plotlyWanted = false;
+      return this.update();
+    }
     const fitted = this.prepare();
     if (this.fittedResult !== undefined) {
       await this.draw(this.fittedResult || this.server);
@@ -412,15 +438,20 @@ export class ChartController {
     return drawnEvents(this.figure.data);
   }
 
+  /** Whether what the reader sees is plotly.js's drawing (not the server's SVG or rows). */
+  showsPlotly() {
+    return plotly.isDrawn(this.holder) && !this.narrow();
+  }
+
   /** @param {string} slug */
   markCentre(slug) {
-    return plotly.isDrawn(this.holder)
+    return this.showsPlotly()
       ? plotly.markCentreOf(this.holder, slug)
       : firstViewMarkCentre(this.holder, slug);
   }
 
   drawnSlugs() {
-    return plotly.isDrawn(this.holder) ? plotly.drawnSlugs(this.holder) : firstViewSlugs(this.holder);
+    return this.showsPlotly() ? plotly.drawnSlugs(this.holder) : firstViewSlugs(this.holder);
   }
 
   /** The time range in view (the server's until plotly.js draws). */

@@ -1,13 +1,11 @@
-/* The chart's first view: the SVG the server draws (timeline/chart/svg.py),
- * shown until plotly.js takes over. Each event drawn in it is an element
- * carrying data-slug that holds its mark and its visible label. */
+/* The chart as the server draws it: the SVG of a wide box, or in a narrow box
+ * (a container query in site.css shows one or the other) the rows, where time
+ * runs down the screen (templates/timeline/_chart_rows.html). Each event drawn
+ * is an element carrying data-slug that holds its mark and its visible label.
+ * plotly.js takes over from the SVG; the rows stay, for a box that narrows. */
 
 const FIRST_VIEW = "svg.chart-first-view";
-
-/** @param {HTMLElement} holder */
-export function firstView(holder) {
-  return holder.querySelector(FIRST_VIEW);
-}
+const ROWS = ".chart-rows";
 
 /** @param {HTMLElement} holder */
 export function removeFirstView(holder) {
@@ -16,51 +14,49 @@ export function removeFirstView(holder) {
 
 /**
  * Remove what is left of an earlier drawing (a history restore brings back markup without its
- * state), keeping the server's SVG until plotly.js has drawn.
+ * state), keeping the server's drawings.
  * @param {HTMLElement} holder
  */
 export function clearAllButFirstView(holder) {
   [...holder.children].forEach((child) => {
-    if (!child.matches(FIRST_VIEW)) child.remove();
+    if (!child.matches(`${FIRST_VIEW}, ${ROWS}`)) child.remove();
   });
 }
 
 /**
- * The box of a drawn event's mark in the first view (its first in view), or null.
+ * Whether the chart's box is narrow: the server's rows are the chart, and plotly.js draws nothing.
  * @param {HTMLElement} holder
- * @param {string} slug
  */
-function markBox(holder, slug) {
-  const svg = firstView(holder);
-  if (!svg) return null;
-  const bounds = svg.getBoundingClientRect();
-  for (const event of svg.querySelectorAll(`[data-slug="${CSS.escape(slug)}"]`)) {
-    const mark = event.querySelector(".target, use, circle, rect, path") || event;
-    const box = mark.getBoundingClientRect();
-    const x = box.left + box.width / 2;
-    if (box.width > 0 && x >= bounds.left && x <= bounds.right) return box;
-  }
-  return null;
+export function showsRows(holder) {
+  const rows = holder.querySelector(ROWS);
+  return !!rows && getComputedStyle(rows).display !== "none";
+}
+
+/** The events drawn by the server that are on the page now. @param {HTMLElement} holder */
+function shownEvents(holder) {
+  return [...holder.querySelectorAll("[data-slug]")].filter(
+    (node) => !node.closest(".plot-container") && node.getClientRects().length > 0,
+  );
 }
 
 /**
- * The centre of an event's mark in the first view, in viewport coordinates, or null.
+ * The centre of an event's mark as the server drew it (its first in view), in viewport coordinates, or null.
  * @param {HTMLElement} holder
  * @param {string} slug
  */
 export function firstViewMarkCentre(holder, slug) {
-  const box = markBox(holder, slug);
-  return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+  const bounds = holder.getBoundingClientRect();
+  for (const event of shownEvents(holder)) {
+    if (event.getAttribute("data-slug") !== slug) continue;
+    const mark = event.querySelector(".target, .row-mark, use, circle, path, rect") || event;
+    const box = mark.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    if (box.width > 0 && x >= bounds.left && x <= bounds.right) return { x, y: box.top + box.height / 2 };
+  }
+  return null;
 }
 
-/**
- * The slugs of the events drawn in the first view.
- * @param {HTMLElement} holder
- */
+/** The slugs of the events the server drew that are shown. @param {HTMLElement} holder */
 export function firstViewSlugs(holder) {
-  const svg = firstView(holder);
-  const slugs = new Set(
-    [...(svg ? svg.querySelectorAll("[data-slug]") : [])].map((node) => node.getAttribute("data-slug")),
-  );
-  return [...slugs].sort();
+  return [...new Set(shownEvents(holder).map((node) => node.getAttribute("data-slug") || ""))].sort();
 }

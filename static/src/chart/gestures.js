@@ -23,6 +23,7 @@ const LINE_PX = 16;
  * @property {HTMLElement} holder
  * @property {boolean} engaged
  * @property {(engaged: boolean) => void} engage
+ * @property {() => boolean} narrow the box shows the server's rows: the page's gestures, all of them
  */
 
 /** @param {HTMLElement} holder */
@@ -90,6 +91,7 @@ function watchWheel(chart, signal) {
   let frame = 0;
   /** @param {WheelEvent} event */
   const onWheel = (event) => {
+    if (chart.narrow()) return;
     const zooms = event.ctrlKey || event.metaKey || chart.engaged;
     if (!zooms) {
       showHint(holder, "wheel");
@@ -130,6 +132,7 @@ function watchTouches(chart, signal) {
   holder.addEventListener(
     "touchstart",
     (event) => {
+      if (chart.narrow()) return;
       hinted = false;
       start =
         event.touches.length === 1 ? { x: event.touches[0].clientX, y: event.touches[0].clientY } : null;
@@ -147,6 +150,7 @@ function watchTouches(chart, signal) {
   holder.addEventListener(
     "touchmove",
     (event) => {
+      if (chart.narrow()) return;
       if (pinch && event.touches.length === 2) {
         event.preventDefault();
         event.stopPropagation();

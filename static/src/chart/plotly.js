@@ -175,7 +175,7 @@ export function unhighlight(holder) {
  */
 export function purge(holder) {
   if (available()) plotly().purge(holder);
-  holder.replaceChildren();
+  holder.querySelectorAll(".plot-container").forEach((drawing) => drawing.remove());
 }
 
 /**

@@ -13,6 +13,12 @@ import { summit } from "../namespace.js";
 const CHART = "#chart, [data-chart-intent]";
 const IDLE_TIMEOUT_MS = 4000;
 
+/** A narrow box shows the server's rows, which plotly.js does not draw: nothing to load. */
+function chartIsNarrow() {
+  const rows = document.querySelector("#chart .chart-rows");
+  return !!rows && getComputedStyle(rows).display !== "none";
+}
+
 /** @param {string} name */
 function say(name) {
   document.dispatchEvent(new CustomEvent(name));
@@ -24,7 +30,7 @@ export function startPlotlyLoader(script) {
   const status = (summit().plotly = { state: "waiting" });
 
   function load() {
-    if (status.state !== "waiting" || !source) return;
+    if (status.state !== "waiting" || !source || chartIsNarrow()) return;
     status.state = "loading";
     say("summit:plotly-wanted");
     const tag = document.createElement("script");

@@ -1,0 +1,136 @@
+"""Events that share one date expression with another event of their sentence.
+
+A sentence can report several events with one date:
+  * "On 30 October, after holding talks with the premier, Lee said ..." (the
+    talks and the remark, the same day);
+  * "... had dinner with Lee after their summit in Nara in January" (the
+    dinner and the summit, both in January);
+  * "in early November, when Xi visited Seoul" (the meeting and the visit);
+  * "capped a week where China made its anger clear by imposing controls,
+    condemning Tokyo and courting Seoul" (three acts of one week);
+  * "Lee will meet the premier before heading to Shanghai on Tuesday" (the
+    meeting, some time from publication up to Tuesday).
+Each companion is a mention of its own, dated as the rule says, whose text is
+the word opening its clause ("after", "when", "condemning", "before"), so the
+desk proposes and cites each event apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ._tense import _FUTURE, _PAST
+
+if TYPE_CHECKING:
+    from . import DateMention
+
+# "..., after holding talks", "after their summit": an earlier event.
+_AFTER = re.compile(r",?\s*\b(after)\s+(?:[a-z]+ing\b|(?:their|his|her|its|the|a|an)\s)")
+_WHEN = re.compile(r",?\s*\b(when)\s+[A-Za-z]")
+_BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
+# "by imposing X, condemning Y and courting Z"
+_BY_GERUND = re.compile(r"\bby\s+[a-z]+ing\b")
+_NEXT_GERUND = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{3,}ing)\b")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b")
+# Where the clause an "after" phrase hangs on begins.
+_CLAUSE_START = re.compile(r"(?:^|;|\band\s+(?=[a-z]+(?:ed|ly)?\b))")
+
+
+def _copy(
+    mention: DateMention, start: int, word: str, earliest: date | None = None, latest: date | None = None
+) -> DateMention:
+    return replace(
+        mention,
+        text=word,
+        start=start,
+        end=start + len(word),
+        flags=(),
+        earliest=earliest or mention.earliest,
+        latest=latest or mention.latest,
+    )
+
+
+def companions(text: str, sentence: list[DateMention], published: date) -> list[DateMention]:
+    """The events of a sentence that share a date with its mentions."""
+    found: list[DateMention] = []
+    if not sentence:
+        return found
+    s0 = sentence[0].sentence_start
+    s1 = s0 + len(sentence[0].sentence)
+    for i, mention in enumerate(sentence):
+        before_it = sentence[i - 1].end if i else s0
+        after_it = sentence[i + 1].start if i + 1 < len(sentence) else s1
+        found += _right_after(text, mention, after_it)
+        found += _inside_after(text, mention, before_it)
+        found += _until(text, mention, before_it, published)
+    if len(sentence) == 1:
+        found += _gerunds(text, sentence[0], s1)
+    return found
+
+
+def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    """ "on 30 October, after holding talks": the talks, that day; "in early
+    November, when Xi visited": the visit, then."""
+    out = []
+    for pattern in (_AFTER, _WHEN):
+        m = pattern.match(text, mention.end, limit)
+        if m:
+            out.append(_copy(mention, m.start(1), m[1]))
+    return out
+
+
+def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    """ "had dinner with Lee after their summit in Nara, in January": the
+    summit is dated by "in January", and so is the dinner, whose own clause
+    names no date."""
+    window = text[limit : mention.start]
+    found = list(_AFTER.finditer(window))
+    if not found or ";" in window[found[-1].end() :]:
+        return []
+    after = found[-1]
+    if after.group().lstrip().startswith(","):
+        return []  # "..., after talks in March": the phrase's own date
+    if _RELATIVE.search(window, after.end()):
+        return []  # "after a visit that ended on Wednesday": the date is the relative clause's
+    head = window[: after.start()]
+    clause = head[[m.end() for m in _CLAUSE_START.finditer(head)][-1] :]
+    if not (_PAST.search(clause) or _FUTURE.search(clause)):
+        return []  # "Two days after the summit on 13 January": no event of its own before "after"
+    return [_copy(mention, limit + after.start(1), after[1])]
+
+
+def _until(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    """ "will meet the premier before heading to Shanghai on Tuesday": the
+    meeting lies between publication and Tuesday."""
+    if not mention.earliest or mention.earliest <= published:
+        return []
+    window = text[limit : mention.start]
+    found = list(_BEFORE.finditer(window))
+    if not found or "," in window[found[-1].end() :]:
+        return []
+    before = found[-1]
+    if not window[: before.start()].strip():
+        return []
+    return [_copy(mention, limit + before.start(1), before[1], earliest=published, latest=mention.earliest)]
+
+
+_SPEECH = {"saying", "adding", "noting", "citing", "claiming", "arguing", "stating", "telling", "calling"}
+_MAX_GERUND_GAP = 80  # characters between two acts of one list
+
+
+def _gerunds(text: str, mention: DateMention, end: int) -> list[DateMention]:
+    """ "by imposing controls, condemning Tokyo and courting Seoul": each act
+    after the first, dated as the sentence's one date."""
+    by = _BY_GERUND.search(text, mention.sentence_start, end)
+    if not by:
+        return []
+    out, at = [], by.end()
+    for m in _NEXT_GERUND.finditer(text, at, end):
+        if m.start() - at > _MAX_GERUND_GAP or ";" in text[at : m.start()] or m[1] in _SPEECH:
+            break
+        out.append(_copy(mention, m.start(1), m[1]))
+        at = m.end()
+    return out
