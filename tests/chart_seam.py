@@ -24,7 +24,7 @@ def settled(page, drawn_by: str | None = None) -> None:
     expect(chart).to_have_attribute("data-state", "idle")
 
 
-def open_chart(page, url: str, drawn_by: str | None = "plotly") -> None:
+def open_chart(page, url: str, drawn_by: str | None = None) -> None:
     page.goto(url)
     settled(page, drawn_by)
 

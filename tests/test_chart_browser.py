@@ -29,7 +29,7 @@ def click_every_mark(page):
     titles = dict(Event.objects.values_list("slug", "title"))
     for slug in [mark["slug"] for mark in marks]:
         # A panel opening or closing changes the chart's width, and its layout with it: wait till it has settled.
-        settled(page, "plotly")
+        settled(page)
         page.evaluate("(y) => window.scrollBy(0, y - window.innerHeight / 2)", mark_centre(page, slug)["y"])
         centre = mark_centre(page, slug)
         page.mouse.click(centre["x"], centre["y"])
@@ -67,7 +67,7 @@ def test_every_mark_of_a_three_day_zoom_opens_its_event(page, live_server, seed_
     assert ticks == ["13 Jan 2026", "14 Jan", "15 Jan"]
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 700])
 def test_labels_neither_overlap_nor_leave_the_plot(page, live_server, seed_live, width):
     page.set_viewport_size({"width": width, "height": 900})
     open_chart(page, live_server.url)
