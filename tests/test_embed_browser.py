@@ -238,7 +238,7 @@ def test_the_page_loads_plotly_when_idle_without_intent(page, live_server, seed_
 
 
 def test_at_another_width_plotly_draws_once_with_a_layout_fetched_during_its_download(browser, live_server, seed_live):
-    context = browser.new_context(viewport={"width": 500, "height": 900})
+    context = browser.new_context(viewport={"width": 700, "height": 900})
     page = context.new_page()
     held = []
     page.route(PLOTLY, lambda route: held.append(route))
@@ -266,7 +266,7 @@ def test_at_another_width_plotly_draws_once_with_a_layout_fetched_during_its_dow
 
 
 def test_with_a_slow_layout_zoom_works_at_once_and_the_fitted_layout_follows(browser, live_server, seed_live):
-    context = browser.new_context(viewport={"width": 500, "height": 900})
+    context = browser.new_context(viewport={"width": 700, "height": 900})
     page = context.new_page()
     held = []
     page.route("**/api/window.json*", lambda route: held.append(route))
