@@ -121,14 +121,20 @@ def day_in_month(ctx: Context, d: int) -> date | None:
     """A day number with no month: of the month the sentence named, else of
     the publication month: Japanese and Korean news name another month when
     they mean one (先月30日, 지난 30일, 다음 달 3일), except for a future event
-    on a day long past this month (an itinerary running into next month)."""
+    on a day long past this month (an itinerary running into next month), a
+    past one after publication when the text was just telling last month's
+    events, and a day this month does not have (31 in February)."""
     if ctx.sentence_month:
         return safe_day(*ctx.sentence_month, d)
     pub = ctx.published
     if ctx.tense == "future" and d < pub.day - _FUTURE_DAY_SLACK:
         # What is still to come cannot be weeks ago: the coming month's day.
         return safe_day(*add_months(pub.year, pub.month, 1), d)
-    return safe_day(pub.year, pub.month, d)
+    last_month = add_months(pub.year, pub.month, -1)
+    if d > pub.day and ctx.tense == "past" and ctx.month == last_month:
+        # The article has been telling last month's events ("1月30日に会談。31日には…").
+        return safe_day(*last_month, d)
+    return safe_day(pub.year, pub.month, d) or safe_day(*last_month, d)
 
 
 # A day number this many days before publication may still be told in the

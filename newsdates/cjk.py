@@ -251,6 +251,7 @@ def _mentions(
     text: str, norm: str, s: int, e: int, spans: list[Span], clauses: list[Clause], pub: date, lang: Language
 ) -> list[DateMention]:
     governed = _assign(spans, clauses)
+    quoted = [(m.start(), m.end()) for m in lang.quoted.finditer(norm, s, e)]
     out: list[DateMention] = []
     seen: set[tuple[date, date, int]] = set()
     for i, span in enumerate(spans):
@@ -267,7 +268,9 @@ def _mentions(
             region = _unquoted(norm, begin, clause.chain_end, lang)
             predicate = _predicate(norm, clause, lang)
             status = _status(region, predicate, span, pub, lang)
-            out.append(_mention(text, s, end, span, status, _tense_of(predicate, lang), pub))
+            inside = any(a <= span.start < b for a, b in quoted)
+            tense = None if inside else _tense(norm, clause, lang)
+            out.append(_mention(text, s, end, span, status, tense, pub))
     return out
 
 
@@ -303,16 +306,14 @@ def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) 
 _VALUE = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-def _tense_of(predicate: str, lang: Language) -> str | None:
-    return "past" if lang.is_past(predicate) else "future" if lang.is_future(predicate) else None
-
-
 def _mention(text: str, s: int, end: int, span: Span, status: str, tense: str | None, pub: date) -> DateMention:
     if span.earliest == span.latest:
         label = span.earliest.isoformat()
     else:
         label = f"{span.earliest.isoformat()}/{span.latest.isoformat()}"
-    mismatch = (tense == "past" and span.earliest > pub) or (tense == "future" and span.latest < pub)
+    # Only a past verb for a date to come: Japanese and Korean state facts
+    # in the plain non-past too ("…9年ぶりとなります").
+    mismatch = tense == "past" and span.earliest > pub
     return DateMention(
         text=text[span.start : span.end],
         start=span.start,

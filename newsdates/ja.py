@@ -298,7 +298,7 @@ CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|�
 EXPECTED = re.compile(
     r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
 )
-SCHEDULED = re.compile(r"予定(?!は(?:ない|な|あり))|計画|日程で|ことになっ|ことが決ま|ことを決め|決定")
+SCHEDULED = re.compile(r"予定(?!は(?:ない|な|あり))|計画|日程で|ことにな|ことが決ま|ことを決め|決定")
 LENGTHS = re.compile(r"(?<!\d)(?:(?P<nights>\d{1,2})泊(?P<days>\d{1,2})日|(?P<count>\d{1,2})日間)")
 
 _HEARSAY = (

@@ -15,11 +15,11 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from newsdates.language import detect_language, mentions_in
 from newsroom.matching import DuplicateSource, find_duplicate_source
 from newsroom.names import actor_patterns, names_in, place_patterns
+from newsroom.titles import propose_title
 from timeline.models import Actor, Citation, Event, Proposal, Source, date_errors
 from timeline.text import web_url_validator
 
@@ -264,11 +264,7 @@ def propose(
 
 
 def unique_slug(title: str) -> str:
-    base = slugify(title)[:100] or "event"
-    slug, n = base, 2
-    while Event.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return Event().free_slug(title)
 
 
 def locate_quote(proposal: Proposal, quote: str) -> tuple[int, int]:
@@ -312,7 +308,7 @@ def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) 
             errors = date_errors(earliest, latest)
             if errors:
                 raise IngestError(" ".join(errors.values()))
-            title = (edits.get("title") or "").strip() or quote[:200]
+            title = (edits.get("title") or "").strip() or propose_title(quote, proposal.date_text)
             status = edits.get("status") or _status(proposal, earliest)
             event = Event(
                 title=title[:200],

@@ -174,3 +174,16 @@ def test_any_text_gives_mentions_inside_it_and_never_an_error(parts):
                 assert text[m.start : m.end] == m.text
                 assert text[m.sentence_start : m.sentence_start + len(m.sentence)] == m.sentence
                 assert m.earliest <= m.latest
+
+
+def test_a_past_verb_for_a_date_to_come_is_flagged_unless_it_tells_a_plan():
+    plan = mentions_in("首相は20日に訪米することになりました。", PUBLISHED, "ja")[0]
+    assert plan.status == "scheduled" and plan.flags == ()
+    odd = mentions_in("首相は20日に訪米した。", PUBLISHED, "ja")[0]
+    assert odd.flags == ("tense_mismatch",)
+
+
+def test_a_later_day_told_in_the_past_follows_last_month_just_named():
+    found = read("両首脳は1月30日に会談した。31日には共同声明を出した。", d("2026-02-02"))
+    assert [x[0] for x in found] == [d("2026-01-30"), d("2026-01-31")]
+    assert read("首相は31日に帰国した。", d("2026-02-02"))[0][0] == d("2026-01-31")

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.ingest import ingest_source
 from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor
@@ -59,3 +60,35 @@ def test_a_decision_by_htmx_updates_the_counters_out_of_band(editor, source):
     assert f'id="proposal-{proposal.pk}"' in html
     assert 'id="pending-count" hx-swap-oob="true"' in html and f"{total - 1} proposals waiting" in html
     assert 'id="review-tabs" hx-swap-oob="true"' in html and "Rejected (1)" in html
+
+
+def retitle(client, event, title):
+    from tests.test_publication import change_data
+
+    event.refresh_from_db()
+    data = change_data(event, title=title, **({"is_published": "on"} if event.is_published else {}))
+    response = client.post(reverse("admin:timeline_event_change", args=[event.pk]), data)
+    assert response.status_code == 302
+    event.refresh_from_db()
+
+
+def test_the_slug_follows_the_title_until_the_event_is_first_published(editor, source):
+    from timeline.models import Event
+
+    proposal = source.proposals.order_by("start").first()
+    editor.post(review(source), {"proposal": proposal.pk, "action": "accept_as_proposed"})
+    event = Event.objects.get()
+    assert event.slug == "takaichi-welcomed-lee-to-her-home-city"
+    retitle(editor, event, "Takaichi hosts Lee in Nara")
+    assert event.slug == "takaichi-hosts-lee-in-nara"
+    Event.objects.filter(pk=event.pk).update(is_published=True, published_at=timezone.now())
+    retitle(editor, event, "Takaichi hosts Lee in her home city")
+    assert event.slug == "takaichi-hosts-lee-in-nara"
+
+
+def test_a_slug_an_editor_chose_stays_when_the_title_changes(editor):
+    from tests.curation_data import make_event
+
+    event = make_event(title="Summit in Nara", slug="nara-summit-2026")
+    retitle(editor, event, "The Nara summit")
+    assert event.slug == "nara-summit-2026"

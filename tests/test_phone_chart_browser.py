@@ -74,3 +74,23 @@ def test_the_earlier_link_moves_the_view_to_what_lay_outside_it(browser, live_se
     expect(page.locator(".chart-outside .outside-earlier")).to_have_count(0)
     expect(page.locator('#chart .chart-rows [data-slug="japanese-occupation-of-korea"]')).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["js-off", "js-on"])
+def test_tapping_a_row_on_a_phone_opens_its_event(browser, live_server, seed_live, javascript):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/embed/", wait_until="load")
+    row = page.locator('#chart .chart-rows [data-slug="takaichi-lee-summit-nara"]').first
+    title = row.locator(".row-title").text_content()
+    row.tap()
+    if javascript:
+        # The panel opens inside the frame, beside the chart.
+        expect(page.locator("#detail")).to_contain_text(title)
+    else:
+        # Without JavaScript the link is the event's own page.
+        expect(page).to_have_url(re.compile(r"/events/takaichi-lee-summit-nara/$"))
+        expect(page.locator("h1")).to_contain_text(title)
+    context.close()

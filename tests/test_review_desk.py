@@ -105,10 +105,11 @@ def test_accept_form_dates_are_iso_text_inputs_with_the_resolved_label(editor, p
     assert "late Oct 2025" in html
 
 
-def test_accept_form_title_defaults_to_a_few_words_not_the_sentence(proposals):
+def test_accept_form_title_defaults_to_a_short_title_of_the_event_not_the_sentences_first_words(proposals):
     p = proposals[0]
     title = ProposalAcceptForm(proposal=p).initial["title"]
-    assert p.quote.startswith(title) and len(title) <= 40 and title != p.quote
+    assert len(title) <= 40 and not p.quote.startswith(title)
+    assert title.startswith("Takaichi welcomed Lee")
 
 
 def test_accept_sets_short_title_topics_arc_importance_and_slug_from_the_typed_title(editor, proposals):

@@ -6,6 +6,7 @@ StoryArc). Nothing here knows about HTTP or Plotly.
 """
 
 import datetime
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -405,6 +407,11 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+def slug_base(title: str) -> str:
+    """An event's slug made from its title, before any number that keeps it unique."""
+    return slugify(title)[:100] or "event"
+
+
 def short_title_from(title: str) -> str:
     """The title cut at a word boundary to fit a chart label, with an ellipsis when cut."""
     title = " ".join(title.split())
@@ -566,6 +573,32 @@ class Event(Translatable, models.Model):
         if self.pk and not self._state.adding:
             self.version = (self.version or 0) + 1
         super().save(*args, **kwargs)
+
+    def follow_title_with_slug(self):
+        """
+        Until first published, an event's address follows its title: a draft
+        accepted as "Takaichi, 64, called" and retitled keeps no trace of the
+        first words. Once published, links to it exist and it stays; a slug an
+        editor chose (not made from the title) is never changed. Called where
+        editors retitle events (the admin's form), not by imports, which name
+        events by their slugs.
+        """
+        if self._state.adding or self.pk is None or self.published_at is not None:
+            return
+        before = Event.objects.filter(pk=self.pk).values_list("title", "slug").first()
+        if before is None or before[0] == self.title or self.slug != before[1]:
+            return
+        base = slug_base(before[0])
+        if self.slug == base or re.fullmatch(rf"{re.escape(base)}-\d+", self.slug):
+            self.slug = self.free_slug(self.title)
+
+    def free_slug(self, title: str) -> str:
+        """The slug of `title`, numbered when another event has it."""
+        base = slug_base(title)
+        slug, n = base, 2
+        while Event.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
 
     def save_if_version(self, expected: int, **kwargs):
         """

@@ -66,6 +66,8 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     def save_model(self, request, obj, form, change):
         record = to_historic(obj)
         if record is None:
+            if change and "slug" not in form.changed_data:
+                obj.follow_title_with_slug()
             save_event(obj, form, change)
             return
         # A revert or an undelete from the history page: the event's fields

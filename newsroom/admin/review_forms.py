@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from newsroom.titles import propose_title
 from timeline.models import SHORT_TITLE_LENGTH, Actor, Event, Place, StoryArc, Topic, date_errors
 
 from .date_labels import ISO_DATE_MESSAGE, typed_date_labels
@@ -98,16 +99,11 @@ class IsoDateField(forms.DateField):
 ISO_DATE_OVERRIDES = {"form_class": IsoDateField, "widget": IsoDateInput}
 
 
-def default_title(quote: str) -> str:
-    """A few words of the sentence, cut at a word boundary: a start for the editor's own short title."""
-    words: list[str] = []
-    length = 0
-    for word in quote.split():
-        if length + len(word) > SHORT_TITLE_LENGTH and words:
-            break
-        words.append(word)
-        length += len(word) + 1
-    return " ".join(words).rstrip(",;:.–- ")
+def default_title(proposal) -> str:
+    """The short title proposed from the proposal's clause (newsroom/titles.py): a start for the editor's own."""
+    suggested = proposal.suggested_actors.all() if proposal.pk else []
+    actors = [(actor.short_name, actor.all_names) for actor in suggested]
+    return propose_title(proposal.quote, proposal.date_text, actors)
 
 
 def duplicate_source_message(duplicate) -> str:
@@ -168,7 +164,7 @@ class ProposalAcceptForm(QuoteMixin, forms.Form):
         kwargs.setdefault(
             "initial",
             {
-                "title": default_title(proposal.quote),
+                "title": default_title(proposal),
                 "earliest": proposal.earliest,
                 "latest": proposal.latest,
                 "precision": proposal.precision,
