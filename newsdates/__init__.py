@@ -149,12 +149,13 @@ def extract_dates(
     in text order and non-overlapping. `progress`, if given, is called with
     the number of characters read so far (for a progress bar on long texts)."""
     pub = _as_date(published)
-    found = _share_years(text, _select(candidates(text, whole_sentences(text))))
+    whole = whole_sentences(text)
+    found = _share_years(text, _select(candidates(text, whole)))
     # Tense is read within sentences of bounded length, cut outside dates.
     inside = bytearray(len(text))
     for c in found:
         inside[c.start : c.end] = b"\x01" * (c.end - c.start)
-    sentences = split_sentences(text, keep=inside)
+    sentences = split_sentences(text, keep=inside, whole=whole)
     starts = [s for s, _ in sentences]
     resolver = Resolver(text, pub)
     mentions: list[DateMention] = []
@@ -413,6 +414,57 @@ def _frames(coarse: DateMention, fine: DateMention) -> bool:
     return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
 
 
+# "Lee arrived in Beijing on Sunday. The four-day state visit ...": a stated
+# length with no day of its own, in the sentence after a day, runs from it.
+_EVENT_OF_DAYS = re.compile(
+    rf"{_LENGTH}(?:\s+(?:state|official|working|royal|diplomatic))?\s+"
+    r"(?:visit|trip|tour|stay|summit|talks|meeting|conference|session|festival)\b",
+    re.IGNORECASE,
+)
+
+
+def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> list[DateMention]:
+    """A mention for each event of so many days whose sentence names no day,
+    opening on the day named in the sentence before it."""
+    found = []
+    sentences = split_sentences(text)
+    starts = [start for start, _ in sentences]
+    dated = {m.sentence_start for m in mentions if m.precision in ("day", "span", "week")}
+    days = [m for m in mentions if m.precision == "day" and m.earliest]
+    for match in _EVENT_OF_DAYS.finditer(text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i < 1 or starts[i] in dated:
+            continue
+        before = [m for m in days if m.sentence_start == starts[i - 1]]
+        days_long = _stated_days(match)
+        if not before or not 2 <= days_long <= _LONGEST_EVENT_DAYS:
+            continue
+        first = before[-1].earliest
+        assert first is not None
+        try:
+            last = first + timedelta(days=days_long - 1)
+        except OverflowError:
+            continue
+        status = "happened" if last < pub else "scheduled" if (last - pub) > (pub - first) else "happened"
+        found.append(
+            replace(
+                before[-1],
+                text=match[0],
+                start=match.start(),
+                end=match.end(),
+                latest=last,
+                precision="span",
+                label=_range_label(before[-1], replace(before[-1], latest=last)),
+                sentence=text[sentences[i][0] : sentences[i][1]],
+                sentence_start=sentences[i][0],
+                status=status,
+                flags=(),
+            )
+        )
+        dated.add(starts[i])
+    return found
+
+
 # "If the house is dissolved on 23 January, ...": a condition restates a
 # date; it reports no event of its own.
 _CONDITION = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|in\s+case|should\s+\w+\s+be)\b[^,;:—]*$", re.IGNORECASE)
@@ -453,4 +505,4 @@ def event_mentions(
             dates.add((mention.earliest, mention.latest))
             own.append(mention)
         kept += sorted(own + companions(text, own, pub), key=lambda m: m.start)
-    return kept
+    return sorted(kept + _lengths_after_a_day(text, kept, pub), key=lambda m: m.start)

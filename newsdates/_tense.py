@@ -76,12 +76,16 @@ _SENTENCE_OPENER = re.compile(
 MAX_SENTENCE_CHARS = 1000
 
 
-def split_sentences(text: str, keep: bytearray | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, keep: bytearray | None = None, whole: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """(start, end) of each sentence; line breaks always end one (captions,
     headlines), periods only when they do not close an abbreviation; a
     sentence over MAX_SENTENCE_CHARS is cut into pieces at spaces, never at
-    a position marked in `keep` (the inside of a date expression)."""
-    return [piece for span in whole_sentences(text) for piece in _pieces(text, *span, keep)]
+    a position marked in `keep` (the inside of a date expression). `whole`:
+    the text's `whole_sentences`, when already known."""
+    spans = whole_sentences(text) if whole is None else whole
+    return [piece for span in spans for piece in _pieces(text, *span, keep)]
 
 
 def _pieces(text: str, start: int, end: int, keep: bytearray | None) -> list[tuple[int, int]]:

@@ -257,6 +257,27 @@ def _wording(
     return best, best_shared
 
 
+def _evidence(ids: list[int]) -> tuple[dict, dict, dict, set[str]]:
+    """What the candidates' actors, places and citations say: three queries."""
+    event_actors: dict = defaultdict(list)
+    name_words: set[str] = set()
+    for event_id, actor_id, kind, *names in Event.actors.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "actor_id", "actor__kind", "actor__name", "actor__short_name", "actor__aliases"
+    ):
+        event_actors[event_id].append((actor_id, kind))
+        name_words |= content_words(" ".join(filter(None, names)))
+    event_places: dict = defaultdict(set)
+    for event_id, place_id, *names in Event.places.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "place_id", "place__name", "place__aliases"
+    ):
+        event_places[event_id].add(place_id)
+        name_words |= content_words(" ".join(filter(None, names)))
+    cited: dict = defaultdict(list)
+    for event_id, text in Citation.objects.filter(event_id__in=ids).values_list("event_id", "quote"):
+        cited[event_id].append(content_words(text))
+    return event_actors, event_places, cited, name_words
+
+
 # What ranking reads of an event: no summaries, no history.
 CANDIDATE_FIELDS = ("pk", "title", "short_title", "slug", "earliest", "latest", "precision", "importance")
 
@@ -294,23 +315,9 @@ def matching_events(
         events = events.published()
     candidates = list(events.order_by("-importance", "earliest", "pk").only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
-    event_actors = defaultdict(list)
-    # Names are weighed as actors; as words they would count twice.
-    name_words = set().union(*(content_words(" ".join(all_name_forms(a))) for a in (*actors, *places)))
-    for event_id, actor_id, kind, *names in Event.actors.through.objects.filter(event_id__in=ids).values_list(
-        "event_id", "actor_id", "actor__kind", "actor__name", "actor__short_name", "actor__aliases"
-    ):
-        event_actors[event_id].append((actor_id, kind))
-        name_words |= content_words(" ".join(filter(None, names)))
-    event_places = defaultdict(set)
-    for event_id, place_id, *names in Event.places.through.objects.filter(event_id__in=ids).values_list(
-        "event_id", "place_id", "place__name", "place__aliases"
-    ):
-        event_places[event_id].add(place_id)
-        name_words |= content_words(" ".join(filter(None, names)))
-    cited = defaultdict(list)
-    for event_id, text in Citation.objects.filter(event_id__in=ids).values_list("event_id", "quote"):
-        cited[event_id].append(content_words(text))
+    event_actors, event_places, cited, name_words = _evidence(ids)
+    # Names are weighed as actors and places; as words they would count twice.
+    name_words |= set().union(*(content_words(" ".join(all_name_forms(a))) for a in (*actors, *places)))
     titles = {e.pk: content_words(f"{e.title} {e.short_title}") for e in candidates}
     weights = _weights({pk: titles[pk].union(*cited[pk]) for pk in ids})
     clause_words = content_words(quote if clause is None else clause)
@@ -325,8 +332,8 @@ def matching_events(
         named_persons = [pk for pk in persons if in_article is not None and pk in in_article]
         if latin and named_persons and len(named_persons) < len(persons):
             # A meeting of two leaders is not reported by an article naming
-            # only one (one naming neither may say "its leader"). (Japanese and Korean write names in forms the
-            # timeline may not hold, 李在明 for 이재명: not checked there.)
+            # only one (one naming neither may say "its leader"). Japanese and
+            # Korean write names in forms the timeline may lack: not checked.
             continue
         date_score, date_reason = _date_fit(earliest, latest, event, margin.days)
         if date_score <= 0:

@@ -40,6 +40,8 @@ def hostile(index: int, max_length: int | None = None) -> str:
     value = (HOSTILE + [LONG])[index % (len(HOSTILE) + 1)]
     if max_length and len(value) > max_length:
         value = value[:max_length]
+        if "pwn" not in value:
+            value = ("pwn" + value)[:max_length]
     return value
 
 
@@ -59,7 +61,9 @@ def free_text_fields(model) -> list[models.Field]:
 
 def fill(instance, offset: int):
     """Put a different hostile string into every free-text field of an unsaved instance."""
-    for n, field in enumerate(free_text_fields(type(instance))):
+    # Translations (title_ja, name_ko…) last, so every other field keeps the string it always had.
+    fields = sorted(free_text_fields(type(instance)), key=lambda field: field.name.endswith(("_ja", "_ko")))
+    for n, field in enumerate(fields):
         # A unique suffix, so unique names stay unique after cutting.
         suffix = f" #{offset}.{n}"
         limit = (field.max_length - len(suffix)) if field.max_length else None

@@ -1001,3 +1001,13 @@ def test_a_heading_dates_the_paragraph_under_it():
 )
 def test_each_event_sharing_a_date_in_a_sentence_is_a_mention_of_its_own(text, published, expected):
     assert spans(text, published) == expected
+
+
+def test_an_event_of_so_many_days_with_no_day_of_its_own_opens_on_the_day_before_it():
+    text = "The president landed in Hanoi on Sunday. The three-day state visit is the first since 2018."
+    assert spans(text, date(2026, 1, 4)) == [
+        ("Sunday", "2026-01-04", "2026-01-04"),
+        ("three-day state visit", "2026-01-04", "2026-01-06"),
+        ("2018", "2018-01-01", "2018-12-31"),
+    ]
+    assert spans("The three-day summit was long.", date(2026, 1, 4)) == []
