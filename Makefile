@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test test-fast lint bench plotly install install-dev static messages clean
+.PHONY: run serve worker test test-fast test-js lint bench js plotly install install-dev static messages clean
 
 # Serving needs requirements.txt alone; tests, linters and benchmarks add
 # requirements-dev.txt on top. Each stamp is redone when its file changes.
@@ -18,6 +18,13 @@ $(VENV)/.installed: requirements.txt
 
 $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# The scripts' tools (esbuild, ESLint, Prettier, TypeScript) from the lockfile: for
+# building and checking the scripts only; serving never needs Node.
+NODE_BIN := node_modules/.bin
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed
@@ -66,34 +73,46 @@ worker: install $(MO)
 # Two workers: the whole suite, browser tests included, in a few minutes on two
 # cores. Tests use plain static storage, so no collectstatic first.
 PYTEST_WORKERS ?= 2
-test: install-dev $(MO)
+test: install-dev $(MO) test-js
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# The scripts' unit tests (tests/js), with node's own test runner.
+test-js: node_modules/.installed
+	node --test tests/js/
+
 # Everything but the browser tests: the loop while editing.
-test-fast: install-dev $(MO)
+test-fast: install-dev $(MO) test-js
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 # The checks CI fails on, all run so one pass reports every failure; pre-commit
 # runs the same tools on the files a commit touches.
-lint: install-dev
+lint: install-dev node_modules/.installed
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
 	$(VENV)/bin/ruff format --check . || status=1; \
 	$(VENV)/bin/djhtml --check templates || status=1; \
 	$(VENV)/bin/mypy || status=1; \
+	$(NODE_BIN)/eslint . || status=1; \
+	$(NODE_BIN)/prettier --check --log-level warn static/src tests/js tools eslint.config.js || status=1; \
+	$(NODE_BIN)/tsc -p . || status=1; \
+	node tools/build-js.mjs --check || status=1; \
 	exit $$status
 
 # The benchmarks serve with production settings, hence the collected static files.
 bench: install-dev static
 	$(PY) bench/run_all.py $(BENCH_ARGS)
 
+# The scripts under static/src, bundled by esbuild into the files the templates load
+# (tools/build-js.mjs lists them). The bundles are committed, so serving never needs
+# Node; `make lint` fails when they differ from what their sources build. Needs Node.js and npm.
+js: node_modules/.installed
+	node tools/build-js.mjs
+
 # The partial plotly.js bundle (static/vendor/plotly-summit-<version>.min.js), rebuilt
-# from the committed package.json and lockfile; the result is committed, so serving
-# never needs Node. Needs Node.js and npm.
-plotly:
-	npm ci --no-audit --no-fund
+# from the committed package.json and lockfile; the result is committed too.
+plotly: node_modules/.installed
 	node tools/build-plotly.mjs
 
 clean:
 	rm -f $(MO)
-	rm -rf $(VENV) .venv-runtime staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	rm -rf $(VENV) .venv-runtime node_modules staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

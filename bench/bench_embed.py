@@ -88,8 +88,8 @@ PROBE = """
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks += e.duration; })
       .observe({ type: "longtask", buffered: true });
   } catch (error) {}
-  const CHART = "svg.chart-first-view, #chart[data-rendered=true], .tl-timemarker";
-  const ZOOM = "#chart[data-rendered=true], .tl-timemarker";
+  const CHART = "svg.chart-first-view, #chart[data-rendered=true], #chart[data-drawn-by=plotly], .tl-timemarker";
+  const ZOOM = "#chart[data-rendered=true], #chart[data-drawn-by=plotly], .tl-timemarker";
   (function wait() {
     // Each moment is told once on the console too: the harness listens rather than asks the page.
     const mark = (name) => {

@@ -60,7 +60,7 @@ def page_weight(client: Client, path: str = "/") -> dict:
     """Bytes of the page and every script and stylesheet it loads."""
     html = client.get(path).content
     assets = re.findall(rb'<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)"', html)
-    # plotly.js, which chart-loader.js fetches once the page is idle (the chart's first view is the server's SVG).
+    # plotly.js, which loader.js fetches once the page is idle (the chart's first view is the server's SVG).
     plotly = re.findall(rb'data-plotly="([^"]+)"', html)
     sizes = {"html": [len(html), len(gzip.compress(html, 6))], "js": [0, 0], "css": [0, 0], "plotly.js at idle": [0, 0]}
     for url in assets + plotly:

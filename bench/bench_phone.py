@@ -35,7 +35,8 @@ PHONE = {"viewport": {"width": 375, "height": 800}, "is_mobile": True, "has_touc
 PROBE = """
 (() => {
   const CHART = "#chart [data-slug], svg.chart-first-view, .tl-timemarker";
-  const ZOOM = "#chart[data-rendered=true], #chart .js-plotly-plot, #chart.js-plotly-plot, .tl-timemarker";
+  const ZOOM = ["#chart[data-rendered=true], #chart[data-drawn-by=plotly]",
+                "#chart .js-plotly-plot, #chart.js-plotly-plot, .tl-timemarker"].join(", ");
   (function wait() {
     const mark = (name) => { if (window[name] === undefined) window[name] = performance.now(); };
     if (window.firstChart === undefined && document.querySelector(CHART)) {

@@ -157,17 +157,18 @@ def browser_timings(port: int, runs: int = 3) -> dict:
                 "document.addEventListener('timeline:rendered', () => { window.firstChart ??= performance.now(); });"
             )
             page.goto(f"http://127.0.0.1:{port}/")
-            page.wait_for_selector("#chart[data-rendered=true]")
+            page.wait_for_selector("#chart[data-drawn-by=plotly][data-state=idle]")
             first.append(page.evaluate("() => window.firstChart"))
             zoom.append(
                 page.evaluate(
                     """() => new Promise((done) => {
                   const chart = document.getElementById('chart');
-                  const range = chart._fullLayout.xaxis.range.map((d) => new Date(d).getTime());
+                  const range = window.summit.chart.range().map((d) => new Date(d).getTime());
                   const middle = (range[0] + range[1]) / 2, half = (range[1] - range[0]) / 16;
                   const started = performance.now();
                   chart.addEventListener('timeline:rendered', () => done(performance.now() - started), {once: true});
-                  Plotly.relayout(chart, {'xaxis.range': [new Date(middle - half).toISOString(), new Date(middle + half).toISOString()]});
+                  window.summit.chart.zoomTo([new Date(middle - half).toISOString(),
+                                              new Date(middle + half).toISOString()]);
                   setTimeout(() => done(null), 10000);
                 })"""
                 )

@@ -65,7 +65,7 @@ def shoot(base: str, out: Path) -> list[Path]:
                 )
                 page = context.new_page()
                 page.goto(base + "/")
-                page.wait_for_selector("#chart[data-rendered=true]")
+                page.wait_for_selector("#chart[data-drawn-by=plotly][data-state=idle]")
                 suffix = "-dark" if scheme == "dark" else ""
                 path = out / f"timeline-{width}{suffix}.png"
                 page.screenshot(path=path)

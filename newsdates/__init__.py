@@ -430,16 +430,19 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
     sentences = split_sentences(text)
     starts = [start for start, _ in sentences]
     dated = {m.sentence_start for m in mentions if m.precision in ("day", "span", "week")}
-    days = [m for m in mentions if m.precision == "day" and m.earliest]
+    last_day: dict[int, DateMention] = {}  # sentence start -> its last day
+    for m in mentions:
+        if m.precision == "day" and m.earliest:
+            last_day[m.sentence_start] = m
     for match in _EVENT_OF_DAYS.finditer(text):
         i = bisect.bisect_right(starts, match.start()) - 1
         if i < 1 or starts[i] in dated:
             continue
-        before = [m for m in days if m.sentence_start == starts[i - 1]]
+        day = last_day.get(starts[i - 1])
         days_long = _stated_days(match)
-        if not before or not 2 <= days_long <= _LONGEST_EVENT_DAYS:
+        if day is None or not 2 <= days_long <= _LONGEST_EVENT_DAYS:
             continue
-        first = before[-1].earliest
+        first = day.earliest
         assert first is not None
         try:
             last = first + timedelta(days=days_long - 1)
@@ -448,13 +451,13 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
         status = "happened" if last < pub else "scheduled" if (last - pub) > (pub - first) else "happened"
         found.append(
             replace(
-                before[-1],
+                day,
                 text=match[0],
                 start=match.start(),
                 end=match.end(),
                 latest=last,
                 precision="span",
-                label=_range_label(before[-1], replace(before[-1], latest=last)),
+                label=_range_label(day, replace(day, latest=last)),
                 sentence=text[sentences[i][0] : sentences[i][1]],
                 sentence_start=sentences[i][0],
                 status=status,

@@ -115,7 +115,7 @@ _Handler = Callable[[re.Match[str]], Iterator[Candidate]]
 class _Pattern:
     regex: re.Pattern[str]
     handler: _Handler
-    needs: tuple[str, ...]
+    needs: re.Pattern[str]  # one of the words every match holds
 
 
 _PATTERNS: list[_Pattern] = []
@@ -128,7 +128,7 @@ def _pattern(regex: str, flags: int = 0, *, needs: tuple[str, ...]) -> Callable[
     every match holds at least one; a sentence holding none is not searched."""
 
     def register(handler: _Handler) -> _Handler:
-        _PATTERNS.append(_Pattern(re.compile(regex, flags), handler, needs))
+        _PATTERNS.append(_Pattern(re.compile(regex, flags), handler, re.compile("|".join(map(re.escape, needs)))))
         return handler
 
     return register
@@ -642,7 +642,7 @@ def candidates(text: str, sentences: list[tuple[int, int]] | None = None) -> lis
     for lo, hi in sentences if sentences is not None else [(0, len(text))]:
         lower = text[lo:hi].lower()
         for pattern in _PATTERNS:
-            if any(word in lower for word in pattern.needs):
+            if pattern.needs.search(lower):
                 for m in pattern.regex.finditer(text, lo, hi):
                     found.extend(pattern.handler(m))
     return found

@@ -168,6 +168,8 @@ def test_the_review_desk_survives_hostile_values(client, world):
             data.update({f"p{proposal.pk}-{name}": payload for name in fields})
             data.update({f"i{proposal.pk}-{name}": payload for name in fields})
             assert_no_5xx(client, "post", review, data)
+        assert_no_5xx(client, "post", review, {"action": "cite", "passage": payload, "near": payload})
+        assert_no_5xx(client, "post", review, {"action": "reject_selected", "selected": [payload]})
     label = reverse("admin:timeline_event_date_label")
     for payload in PAYLOADS:
         assert_no_5xx(client, "get", label, {"earliest": payload, "latest": payload, "precision": payload})

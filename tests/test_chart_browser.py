@@ -4,105 +4,46 @@ import pytest
 
 from timeline.models import Event, Topic
 
+from .chart_seam import (
+    chart_range,
+    label_boxes,
+    laid_out_for,
+    mark_centre,
+    mark_centres,
+    open_chart,
+    plot_area,
+    settled,
+    zoom_to,
+)
 from .hostile import make_hostile_world
-
-# Longer than timeline.js waits after a resize before asking for a new layout.
-RELAYOUT_SETTLE_MS = 300
-HOSTILE_TOPIC = '<a href="https://evil.example/">x</a><b style="font-size:40px">'
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Plot coordinates of the centre of every event's first mark in view (those out of view wait for a pan).
-MARK_CENTRES = """() => {
-  const chart = document.getElementById('chart');
-  const trace = chart.data.find((t) => t.meta === 'events');
-  const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis;
-  const seen = new Set(), centres = [];
-  trace.customdata.forEach((point, i) => {
-    const x = xa.l2p(xa.d2l(trace.x[i]));
-    if (seen.has(point[0]) || x < 0 || x > xa._length) return;
-    seen.add(point[0]);
-    centres.push({slug: point[0], x: x, y: ya.d2p(trace.y[i])});
-  });
-  return centres;
-}"""
-
-# Every visible label and lane name Plotly drew: its name in the figure and its text's box on the page.
-LABEL_BOXES = """() => {
-  const chart = document.getElementById('chart');
-  const annotations = chart._fullLayout.annotations;
-  return [...chart.querySelectorAll('.annotation')].map((node) => {
-    const index = Number(node.getAttribute('data-index'));
-    const box = node.querySelector('.annotation-text').getBoundingClientRect();
-    return {name: annotations[index].name || '', text: node.textContent,
-            left: box.left, right: box.right, top: box.top, bottom: box.bottom};
-  });
-}"""
-
-
-# The chart's figure was laid out for the width its plot has now (timeline.js: WIDTH_TOLERANCE_PX),
-# by the page's box (which changes the moment a panel opens or closes) and by what Plotly drew
-# (which follows a resize later).
-LAID_OUT_FOR_ITS_WIDTH = """() => {
-  const chart = document.getElementById('chart');
-  const meta = chart && chart.layout && chart.layout.meta;
-  if (!(chart.dataset.fitted === 'true' && meta && chart._fullLayout)) return false;
-  const margin = chart.layout.margin || {};
-  const boxWidth = chart.clientWidth - (margin.l || 0) - (margin.r || 0);
-  return Math.abs(boxWidth - meta.width) <= 10 && Math.abs(chart._fullLayout._size.w - meta.width) <= 10;
-}"""
-
-
-def open_chart(page, url):
-    page.goto(url)
-    page.wait_for_selector("#chart[data-fitted=true]")
-
-
-def settled_centres(page, reads=20):
-    """The marks' centres once two reads a relayout's wait apart agree: a resize may still be on its way."""
-    centres = page.evaluate(MARK_CENTRES)
-    for _ in range(reads):
-        page.wait_for_timeout(RELAYOUT_SETTLE_MS)
-        page.wait_for_function(LAID_OUT_FOR_ITS_WIDTH)
-        again = page.evaluate(MARK_CENTRES)
-        if again == centres:
-            return centres
-        centres = again
-    raise AssertionError("the chart's marks kept moving")
+HOSTILE_TOPIC = '<a href="https://evil.example/">x</a><b style="font-size:40px">'
 
 
 def click_every_mark(page):
     """Click the centre of every drawn event's mark; each must open that event's panel."""
-    centres = page.evaluate(MARK_CENTRES)
-    assert centres
+    marks = mark_centres(page)
+    assert marks
     titles = dict(Event.objects.values_list("slug", "title"))
-    for slug in [centre["slug"] for centre in centres]:
-        # Where the mark is now: a panel opening or closing may change the page's width, and the layout with it.
-        page.wait_for_timeout(RELAYOUT_SETTLE_MS)
-        # Rows depend on the width: wait until the figure drawn was laid out for the plot's width
-        # now, or a relayout still on its way may move the mark (to another row) under the click.
-        page.wait_for_function(LAID_OUT_FOR_ITS_WIDTH)
-        centre = next(centre for centre in settled_centres(page) if centre["slug"] == slug)
-        page.evaluate(
-            """(centre) => {
-              const box = document.querySelector('#chart .nsewdrag').getBoundingClientRect();
-              window.scrollBy(0, box.top + centre.y - window.innerHeight / 2);
-            }""",
-            centre,
-        )
-        box = page.locator("#chart .nsewdrag").bounding_box()
-        page.mouse.click(box["x"] + centre["x"], box["y"] + centre["y"])
+    for slug in [mark["slug"] for mark in marks]:
+        # A panel opening or closing changes the chart's width, and its layout with it: wait till it has settled.
+        settled(page)
+        page.evaluate("(y) => window.scrollBy(0, y - window.innerHeight / 2)", mark_centre(page, slug)["y"])
+        centre = mark_centre(page, slug)
+        page.mouse.click(centre["x"], centre["y"])
         heading = page.locator("#detail h2").first
         heading.wait_for()
-        assert heading.inner_text() == titles[centre["slug"]], centre["slug"]
+        assert heading.inner_text() == titles[slug], slug
         page.keyboard.press("Escape")
         page.wait_for_selector("#detail h2", state="detached")
-    return centres
+    return marks
 
 
 def in_view(page):
     """The slugs of the published events that overlap the chart's x range."""
-    start, end = page.evaluate("() => document.getElementById('chart').layout.xaxis.range.map((d) => d.slice(0, 10))")
+    start, end = (edge[:10] for edge in chart_range(page))
     return set(Event.objects.published().filter(latest__gte=start, earliest__lt=end).values_list("slug", flat=True))
 
 
@@ -126,14 +67,14 @@ def test_every_mark_of_a_three_day_zoom_opens_its_event(page, live_server, seed_
     assert ticks == ["13 Jan 2026", "14 Jan", "15 Jan"]
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("width", [1280, 700])
 def test_labels_neither_overlap_nor_leave_the_plot(page, live_server, seed_live, width):
     page.set_viewport_size({"width": width, "height": 900})
     open_chart(page, live_server.url)
-    boxes = page.evaluate(LABEL_BOXES)
-    plot = page.locator("#chart .nsewdrag").bounding_box()
+    boxes = label_boxes(page)
+    plot = plot_area(page)
     for box in boxes:
-        assert plot["x"] - 0.5 <= box["left"] and box["right"] <= plot["x"] + plot["width"] + 0.5, box
+        assert plot["left"] - 0.5 <= box["left"] and box["right"] <= plot["left"] + plot["width"] + 0.5, box
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             side_by_side = a["right"] <= b["left"] or b["right"] <= a["left"]
@@ -144,8 +85,8 @@ def test_labels_neither_overlap_nor_leave_the_plot(page, live_server, seed_live,
 
 def test_the_ten_most_important_events_of_the_first_view_are_labelled(page, live_server, seed_live):
     open_chart(page, live_server.url)
-    drawn = {c["slug"] for c in page.evaluate(MARK_CENTRES)}
-    labelled = {box["name"] for box in page.evaluate(LABEL_BOXES)}
+    drawn = {c["slug"] for c in mark_centres(page)}
+    labelled = {box["name"] for box in label_boxes(page)}
     ranked = Event.objects.filter(slug__in=drawn).order_by("-importance", "earliest", "latest", "pk")
     top_ten = list(ranked.values_list("slug", flat=True)[:10])
     assert set(top_ten) <= labelled, set(top_ten) - labelled
@@ -153,20 +94,15 @@ def test_the_ten_most_important_events_of_the_first_view_are_labelled(page, live
 
 def test_the_mode_bar_keeps_only_zoom_and_reset(page, live_server, seed_live):
     open_chart(page, live_server.url)
-    page.hover("#chart .nsewdrag")
+    plot = plot_area(page)
+    page.mouse.move(plot["left"] + plot["width"] / 2, plot["top"] + plot["height"] / 2)
     buttons = page.locator("#chart .modebar-btn").evaluate_all("(all) => all.map((b) => b.dataset.title)")
     assert buttons == ["Zoom in", "Zoom out", "Reset axes"]
 
 
 def test_a_zoom_is_laid_out_again_and_kept_in_the_url(page, live_server, seed_live):
     open_chart(page, live_server.url)
-    page.evaluate(
-        """() => new Promise((done) => {
-          const chart = document.getElementById('chart');
-          chart.addEventListener('timeline:rendered', done, {once: true});
-          Plotly.relayout(chart, {'xaxis.range': ['2026-01-13', '2026-01-16']});
-        })"""
-    )
+    zoom_to(page, "2026-01-13", "2026-01-16")
     assert "window=2026-01-13..2026-01-15" in page.evaluate("location.search")
     ticks = page.locator("#chart .xtick text").evaluate_all("(nodes) => nodes.map((n) => n.textContent)")
     assert ticks == ["13 Jan 2026", "14 Jan", "15 Jan"]
@@ -178,30 +114,28 @@ def test_the_chart_keeps_its_rows_height_until_a_resized_chart_is_laid_out_again
     # events' marks (a click on a mark opened the label's event) and the page would run over the chart.
     open_chart(page, live_server.url)
     height = page.evaluate("() => document.getElementById('chart').getBoundingClientRect().height")
+    laid_out = laid_out_for(page)
     page.route("**/api/window.json?*", lambda route: route.abort())
-    page.evaluate(
-        """() => {
-          window.plotlyResizes = 0;
-          document.getElementById('chart').on('plotly_relayout', (change) => {
-            if (change.autosize) window.plotlyResizes += 1;
-          });
-        }"""
-    )
-    for resizes, width in enumerate([1000, 1280], start=1):
+    for width in [1000, 1280]:
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_function("(resizes) => window.plotlyResizes >= resizes", arg=resizes)
+        # plotly.js has fitted its drawing to the new width, and the chart has tried (and failed) to lay it out.
+        page.wait_for_function(
+            """() => { const chart = document.getElementById('chart');
+                       const drawn = chart.querySelector('svg.main-svg').getBoundingClientRect();
+                       return Math.abs(drawn.width - chart.clientWidth) < 1; }"""
+        )
+        settled(page, "plotly")
         drawn = page.evaluate(
-            """() => {
-              const chart = document.getElementById('chart');
-              return {box: chart.getBoundingClientRect().height, plot: chart._fullLayout.height};
-            }"""
+            """() => ({box: document.getElementById('chart').getBoundingClientRect().height,
+                      plot: document.querySelector('#chart svg.main-svg').getBoundingClientRect().height})"""
         )
         assert drawn == {"box": height, "plot": height}, width
+        assert laid_out_for(page) == laid_out
 
 
 def test_a_label_opens_its_event_too(page, live_server, seed_live):
     open_chart(page, live_server.url)
-    nara = next(box for box in page.evaluate(LABEL_BOXES) if box["name"] == "takaichi-lee-summit-nara")
+    nara = next(box for box in label_boxes(page) if box["name"] == "takaichi-lee-summit-nara")
     page.mouse.click((nara["left"] + nara["right"]) / 2, (nara["top"] + nara["bottom"]) / 2)
     assert page.locator("#detail h2").first.inner_text() == Event.objects.get(slug="takaichi-lee-summit-nara").title
 
@@ -212,9 +146,8 @@ def test_no_markup_from_the_data_reaches_the_chart(page, live_server, transactio
     Topic.objects.filter(pk=world["topic"].pk).update(name=HOSTILE_TOPIC)
     open_chart(page, f"{live_server.url}/?lanes={lanes}&links=on")
     # A hover label is drawn too.
-    first = page.evaluate(MARK_CENTRES)[0]
-    box = page.locator("#chart .nsewdrag").bounding_box()
-    page.mouse.move(box["x"] + first["x"], box["y"] + first["y"])
+    first = mark_centres(page)[0]
+    page.mouse.move(first["x"], first["y"])
     page.wait_for_selector("#chart .hoverlayer .hovertext")
     assert page.locator("#chart svg a").count() == 0
     styled = page.evaluate(
@@ -238,8 +171,7 @@ TICK_BOXES = """(selector) => {
 
 def test_the_dates_stand_above_the_plot_in_the_first_view_and_in_plotly_alike(page, live_server, seed_live):
     # The embed keeps the server's SVG until the reader reaches for the chart.
-    page.goto(live_server.url + "/embed/")
-    page.wait_for_load_state("networkidle")
+    open_chart(page, live_server.url + "/embed/", drawn_by="server")
     first_view = page.evaluate(TICK_BOXES, "svg.chart-first-view text.tick")
     plot_top = page.evaluate(
         "() => document.querySelector('svg.chart-first-view rect').getBoundingClientRect().top"
@@ -248,7 +180,7 @@ def test_the_dates_stand_above_the_plot_in_the_first_view_and_in_plotly_alike(pa
     assert first_view
     assert all(tick["bottom"] <= plot_top for tick in first_view), (first_view, plot_top)
     page.locator("#chart").hover()
-    page.wait_for_selector("#chart[data-rendered=true]")
+    settled(page, "plotly")
     drawn = page.evaluate(TICK_BOXES, "#chart .xtick text")
     assert drawn
     # Nothing jumps at the takeover: the labels keep their line.

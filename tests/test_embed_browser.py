@@ -6,8 +6,11 @@ import threading
 from http.server import HTTPServer, SimpleHTTPRequestHandler
 
 import pytest
+from playwright.sync_api import expect
 
 from timeline.models import Event
+
+from .chart_seam import laid_out_for, mark_centre, open_chart, plot_area, range_span_ms, settled, zoom_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -164,9 +167,9 @@ def test_a_mark_is_a_link_to_its_event_page_with_javascript_off(browser, live_se
 
 def test_the_embed_loads_no_plotly_until_the_reader_reaches_for_the_chart(page, live_server, seed_live):
     requests = plotly_requests(page)
-    page.goto(live_server.url + "/embed/")
+    # Its scripts have all run (the chart's controller says it is settled) and the network is quiet.
+    open_chart(page, live_server.url + "/embed/", drawn_by="server")
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
     assert requests == []
     assert page.evaluate("() => window.Plotly === undefined")
     assert page.locator("svg.chart-first-view").is_visible()
@@ -174,41 +177,28 @@ def test_the_embed_loads_no_plotly_until_the_reader_reaches_for_the_chart(page, 
 
 def test_after_the_pointer_enters_the_chart_plotly_takes_over_the_same_figure(page, live_server, seed_live):
     requests = plotly_requests(page)
-    page.goto(live_server.url + "/embed/")
-    page.wait_for_load_state("networkidle")
+    open_chart(page, live_server.url + "/embed/", drawn_by="server")
     holder = page.locator("#chart")
     before = holder.bounding_box()
     holder.hover()
-    page.wait_for_selector("#chart[data-rendered=true]")
+    settled(page, "plotly")
     assert len(requests) == 1
     assert page.locator("svg.chart-first-view").count() == 0
     after = holder.bounding_box()
     # No jump: Plotly's figure takes the place the SVG held.
     assert abs(after["y"] - before["y"]) <= 1 and abs(after["height"] - before["height"]) <= 2
     # Zoom works: the mode bar's zoom-in narrows the time axis.
-    span = (
-        "() => { const r = document.getElementById('chart')._fullLayout.xaxis.range;"
-        " return new Date(r[1]) - new Date(r[0]); }"
-    )
-    wide = page.evaluate(span)
+    wide = range_span_ms(page)
     page.locator('#chart .modebar-btn[data-title="Zoom in"]').click()
-    page.wait_for_function(f"() => ({span})() < {wide} * 0.75")
-    # And a click on a mark opens its event: the summit in Nara, in a ten-day view around it.
-    centre = page.evaluate(
-        """async (slug) => {
-          const chart = document.getElementById('chart');
-          const trace = chart.data.find((t) => t.meta === 'events');
-          const i = trace.customdata.findIndex((p) => p[0] === slug);
-          const day = Date.parse(trace.x[i].replace(' ', 'T') + 'Z');
-          await Plotly.relayout(chart, {'xaxis.range': [new Date(day - 5 * 864e5).toISOString(),
-                                                        new Date(day + 5 * 864e5).toISOString()]});
-          const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis;
-          return {x: xa.l2p(xa.d2l(trace.x[i])), y: ya.d2p(trace.y[i])};
-        }""",
-        NARA,
+    page.wait_for_function(
+        "(wide) => { const r = window.summit.chart.range(); return new Date(r[1]) - new Date(r[0]) < wide * 0.75; }",
+        arg=wide,
     )
-    box = page.locator("#chart .nsewdrag").bounding_box()
-    page.mouse.click(box["x"] + centre["x"], box["y"] + centre["y"])
+    settled(page, "plotly")
+    # And a click on a mark opens its event: the summit in Nara, in a ten-day view around it.
+    zoom_to(page, "2026-01-08", "2026-01-18")
+    centre = mark_centre(page, NARA)
+    page.mouse.click(centre["x"], centre["y"])
     page.locator("#detail h2").first.wait_for()
     assert Event.objects.get(slug=NARA).title in page.inner_text("#detail")
 
@@ -216,8 +206,7 @@ def test_after_the_pointer_enters_the_chart_plotly_takes_over_the_same_figure(pa
 def test_an_event_clicked_in_the_first_view_before_plotly_arrives_opens_its_panel(page, live_server, seed_live):
     held = []
     page.route(PLOTLY, lambda route: held.append(route))  # plotly.js never arrives
-    page.goto(live_server.url + "/embed/")
-    page.wait_for_load_state("networkidle")
+    open_chart(page, live_server.url + "/embed/", drawn_by="server")
     page.locator(f'svg.chart-first-view a[data-slug="{NARA}"] circle.target').click()
     page.locator("#detail h2").first.wait_for()
     assert Event.objects.get(slug=NARA).title in page.inner_text("#detail")
@@ -232,12 +221,9 @@ def test_a_click_before_htmx_has_started_opens_the_panel_not_a_new_page(page, li
     page.goto(live_server.url + "/embed/", wait_until="commit")
     page.locator("svg.chart-first-view").wait_for()
     page.locator(f'svg.chart-first-view a[data-slug="{NARA}"] circle.target').click()
-    page.wait_for_timeout(200)
+    if not held:  # the embed asks for htmx after its first paint
+        page.wait_for_event("request", lambda request: "/static/django_htmx/htmx-2" in request.url)
     assert page.url.startswith(live_server.url + "/embed/")  # the frame never left the embed
-    for _ in range(200):  # the embed asks for htmx after its first paint
-        if held:
-            break
-        page.wait_for_timeout(50)
     held[0].continue_()
     page.locator("#detail h2").first.wait_for()
     assert Event.objects.get(slug=NARA).title in page.inner_text("#detail")
@@ -246,60 +232,52 @@ def test_a_click_before_htmx_has_started_opens_the_panel_not_a_new_page(page, li
 
 def test_the_page_loads_plotly_when_idle_without_intent(page, live_server, seed_live):
     requests = plotly_requests(page)
-    page.goto(live_server.url + "/")
-    page.wait_for_selector("#chart[data-rendered=true]")
+    open_chart(page, live_server.url + "/")
     assert len(requests) == 1
     assert page.locator("svg.chart-first-view").count() == 0
 
 
 def test_at_another_width_plotly_draws_once_with_a_layout_fetched_during_its_download(browser, live_server, seed_live):
-    context = browser.new_context(viewport={"width": 500, "height": 900})
+    context = browser.new_context(viewport={"width": 700, "height": 900})
     page = context.new_page()
     held = []
     page.route(PLOTLY, lambda route: held.append(route))
     windows = []
     page.on("request", lambda request: "/api/window.json" in request.url and windows.append(request.url))
-    page.goto(live_server.url + "/embed/")
-    page.wait_for_load_state("networkidle")
+    answered = []
+    page.on("requestfinished", lambda request: "/api/window.json" in request.url and answered.append(request.url))
+    open_chart(page, live_server.url + "/embed/", drawn_by="server")
     page.evaluate(
         """() => { window.draws = 0;
              document.addEventListener('timeline:rendered', () => window.draws++); }"""
     )
     page.locator("#chart").hover()
-    page.wait_for_function("() => window.summitPlotlyWanted === true")
-    # Asked for at the reader's intent, while plotly.js is still on its way.
-    page.wait_for_function(
-        "() => performance.getEntriesByType('resource').some((r) => r.name.includes('/api/window.json'))"
-    )
+    page.wait_for_function("() => window.summit.plotly.state === 'loading'")
+    # Asked for at the reader's intent, and answered, while plotly.js is still on its way.
+    if not answered:
+        page.wait_for_event("requestfinished", lambda request: "/api/window.json" in request.url)
     assert len(windows) == 1 and "width=" in windows[0]
     held[0].continue_()
-    page.wait_for_selector("#chart[data-rendered=true][data-fitted=true]")
-    page.wait_for_timeout(300)
+    settled(page, "plotly")
     assert page.evaluate("() => window.draws") == 1
     assert len(windows) == 1
-    plot_width = page.evaluate(
-        """() => { const chart = document.getElementById('chart'), m = chart._fullLayout.margin;
-                   return chart.clientWidth - m.l - m.r; }"""
-    )
-    laid_out = page.evaluate("() => document.getElementById('chart')._summitFigure.layout.meta.width")
-    assert abs(laid_out - plot_width) <= 10
+    assert abs(laid_out_for(page) - plot_area(page)["width"]) <= 10
     context.close()
 
 
 def test_with_a_slow_layout_zoom_works_at_once_and_the_fitted_layout_follows(browser, live_server, seed_live):
-    context = browser.new_context(viewport={"width": 500, "height": 900})
+    context = browser.new_context(viewport={"width": 700, "height": 900})
     page = context.new_page()
     held = []
     page.route("**/api/window.json*", lambda route: held.append(route))
-    page.goto(live_server.url + "/embed/")
-    page.wait_for_load_state("networkidle")
+    open_chart(page, live_server.url + "/embed/", drawn_by="server")
     page.locator("#chart").hover()
-    # plotly.js is here before the layout for this width: it draws the server's figure.
-    page.wait_for_selector("#chart[data-rendered=true]")
-    assert page.get_attribute("#chart", "data-fitted") == "false"
-    assert page.evaluate("() => document.getElementById('chart')._summitFigure.layout.meta.width") == 880
+    # plotly.js is here before the layout for this width: it draws the server's figure, and waits for that layout.
+    expect(page.locator("#chart")).to_have_attribute("data-drawn-by", "plotly")
+    assert laid_out_for(page) == 880
+    assert page.get_attribute("#chart", "data-state") == "loading"
     assert len(held) == 1
     held[0].continue_()
-    page.wait_for_selector("#chart[data-fitted=true]")
-    assert page.evaluate("() => document.getElementById('chart')._summitFigure.layout.meta.width") < 880
+    settled(page, "plotly")
+    assert laid_out_for(page) < 880
     context.close()

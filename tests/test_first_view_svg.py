@@ -176,7 +176,7 @@ def test_the_page_and_the_embed_hold_the_first_view(client, seed, path):
     svg = html[html.index('<svg class="chart-first-view"') :]
     assert 'role="group" aria-label="Timeline chart of 30 events"' in svg[:300]
     assert len(re.findall(r'<a href="/events/[^"]+/" hx-get="/events/[^"]+/panel/"', html)) >= 30
-    # plotly.js is not on the page; chart-loader.js knows where it is.
+    # plotly.js is not on the page; loader.js knows where it is.
     assert 'src="/static/vendor/plotly' not in html
     assert re.search(r'data-plotly="/static/vendor/plotly-summit-[\d.]+\.min\.js"', html)
 

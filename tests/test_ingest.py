@@ -1,7 +1,6 @@
 import csv
 import datetime
 import json
-import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -243,11 +242,9 @@ def test_ingest_command_refuses_one_title_for_several_files():
 
 
 def test_ingest_command_refuses_an_endless_file_without_reading_it_all():
-    # /dev/zero never ends: the read must stop just past the limit.
-    started = time.perf_counter()
+    # /dev/zero never ends: the read must stop just past the limit (reading it all would never return).
     with pytest.raises(CommandError, match="limit"):
         call_command("ingest", "/dev/zero", *ARGS)
-    assert time.perf_counter() - started < 5
     assert counts() == (0, 0, 0)
 
 

@@ -13,6 +13,7 @@ from django.test import Client
 
 from timeline.models import Source
 
+from .chart_seam import open_chart
 from .hostile import HOSTILE, URL_HOSTILE, free_text_fields, make_hostile_world, public_urls, query_parameters
 
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
@@ -207,8 +208,7 @@ def test_browser_shows_hostile_text_literally_everywhere(live_server, live_world
 
 @pytest.mark.browser
 def test_plotly_hover_labels_show_hostile_titles_as_literal_text(live_server, live_world, page):
-    page.goto(live_server.url + "/")
-    page.wait_for_selector("#chart[data-rendered=true]")
+    open_chart(page, live_server.url + "/")
     labels = []
     points = page.locator("#chart .scatterlayer .point")
     assert points.count() >= len(live_world["events"])

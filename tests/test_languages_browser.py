@@ -35,7 +35,8 @@ def test_plotly_draws_the_chart_in_the_page_language(live_server, seed_live, pag
     page.goto(f"{live_server.url}/{language}/")
     chart = page.locator("#chart")
     # Plotly's chart, not the server's first view: its ticks and labels come written from the server.
-    expect(chart).to_have_attribute("data-rendered", "true")
+    expect(chart).to_have_attribute("data-drawn-by", "plotly")
+    expect(chart).to_have_attribute("data-state", "idle")
     ticks = page.locator("#chart .xtick text")
     expect(ticks.first).to_contain_text(month)
     assert all(

@@ -10,14 +10,15 @@ import pytest
 
 from timeline.models import Citation, Event
 
+from .chart_seam import open_chart
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NARA = "takaichi-lee-summit-nara"
 
 
 def open_timeline(page, url):
-    page.goto(url)
-    page.wait_for_selector("#chart[data-rendered=true]")
+    open_chart(page, url)
 
 
 def new_page(browser, width, height, **options):
@@ -283,7 +284,7 @@ def test_every_citation_on_a_source_page_is_a_target(page, live_server, seed_liv
 CHART_COLOURS = """() => {
   const chart = document.getElementById('chart');
   const marks = chart.data.find((trace) => trace.meta === 'events').marker.color;
-  return {marks: [...new Set(marks)], text: chart._fullLayout.font.color};
+  return {marks: [...new Set(marks)], text: chart.layout.font.color};
 }"""
 
 
@@ -314,8 +315,7 @@ def test_the_first_view_draws_its_marks_lighter_on_a_dark_page(browser, live_ser
     context, page = new_page(browser, 1280, 900, color_scheme="dark")
     try:
         # The embed keeps the server's drawing until the reader reaches for the chart.
-        page.goto(live_server.url + "/embed/")
-        page.wait_for_load_state("networkidle")
+        open_chart(page, live_server.url + "/embed/", drawn_by="server")
         background = page.evaluate(AS_RGB, page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
         strokes = page.locator("svg.chart-first-view use").evaluate_all(
             "(marks) => [...new Set(marks.map((mark) => getComputedStyle(mark).stroke))]"
@@ -352,8 +352,7 @@ def test_range_bars_on_a_dark_page_stand_out_three_to_one(browser, live_server, 
 def test_the_first_view_draws_range_bars_whole_on_a_dark_page(browser, live_server, seed_live):
     context, page = new_page(browser, 1280, 900, color_scheme="dark")
     try:
-        page.goto(live_server.url + "/embed/")
-        page.wait_for_load_state("networkidle")
+        open_chart(page, live_server.url + "/embed/", drawn_by="server")
         background = page.evaluate(AS_RGB, page.evaluate("() => getComputedStyle(document.body).backgroundColor"))
         bars = page.locator("svg.chart-first-view .range-bars").evaluate_all(
             "(groups) => groups.map((g) => [getComputedStyle(g).stroke, getComputedStyle(g).opacity])"

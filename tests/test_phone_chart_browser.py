@@ -35,21 +35,15 @@ LABELS = """() => {
 @pytest.mark.parametrize("width", [320, 375, 414])
 @pytest.mark.parametrize("path", ["/embed/", "/"])
 def test_a_phone_sees_nine_in_ten_events_of_the_chart_with_their_whole_label(
-    browser, live_server, seed_live, path, width, scheme, javascript, request
+    browser, live_server, seed_live, path, width, scheme, javascript
 ):
-    if path == "/" and javascript:
-        # The page draws with plotly.js once idle; the narrow box keeps its rows only where the
-        # chart's script leaves `.chart-rows` in place when it draws (a JavaScript change).
-        request.applymarker(
-            pytest.mark.xfail(reason="timeline.js removes .chart-rows when plotly.js draws", strict=True)
-        )
     context = browser.new_context(
         viewport={"width": width, "height": 800}, color_scheme=scheme, java_script_enabled=javascript, has_touch=True
     )
     page = context.new_page()
     page.goto(live_server.url + path, wait_until="load")
-    if path == "/" and javascript:
-        expect(page.locator("#chart")).to_have_attribute("data-rendered", "true")
+    if javascript:
+        expect(page.locator("#chart")).to_have_attribute("data-state", "idle")
     counts = page.evaluate(LABELS)
     context.close()
     assert counts["drawn"] >= 20, counts

@@ -57,7 +57,7 @@ def test_every_script_style_and_image_is_sent_brotli_compressed(collected):
     middleware, storage, root = collected
     files = our_files(storage)
     assert any(name.startswith("vendor/plotly-summit-") for name in files)
-    assert "timeline/chart-loader.js" in files
+    assert "timeline/loader.js" in files
     for name, hashed in files.items():
         response, body = fetch(middleware, storage.url(name))
         assert response.status_code == 200, name
@@ -68,9 +68,9 @@ def test_every_script_style_and_image_is_sent_brotli_compressed(collected):
 
 def test_a_browser_without_brotli_gets_gzip(collected):
     middleware, storage, _ = collected
-    response, body = fetch(middleware, storage.url("timeline/chart-loader.js"), encoding="gzip")
+    response, body = fetch(middleware, storage.url("timeline/loader.js"), encoding="gzip")
     assert response["Content-Encoding"] == "gzip"
-    assert b"summitChart" in gzip.decompress(body)
+    assert b"summit:plotly-wanted" in gzip.decompress(body)
 
 
 def test_hashed_files_are_immutable_for_a_year(collected):

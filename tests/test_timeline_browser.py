@@ -7,47 +7,22 @@ import pytest
 
 from timeline.models import Event
 
+from .chart_seam import chart_range, drawn_slugs, mark_centre, plot_area, range_span_ms, settled, zoom_to
+from .chart_seam import open_chart as open_timeline
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHART_SLUGS = """() => {
-  const chart = document.getElementById('chart');
-  const slugs = new Set();
-  for (const trace of chart.data) for (const point of (trace.customdata || [])) slugs.add(point[0]);
-  return [...slugs].sort();
-}"""
-
-
-def open_timeline(page, url):
-    page.goto(url)
-    # Drawn, and laid out for this chart's width (timeline.js asks the server again when it differs).
-    page.wait_for_selector("#chart[data-fitted=true]")
-
-
-def mark_position(page, slug):
-    """Where Plotly drew an event's first mark, in page coordinates."""
-    return page.evaluate(
-        """(slug) => {
-          const chart = document.getElementById('chart');
-          const trace = chart.data.find((t) => t.meta === 'events');
-          const i = trace.customdata.findIndex((point) => point[0] === slug);
-          const xa = chart._fullLayout.xaxis, ya = chart._fullLayout.yaxis;
-          const box = chart.querySelector('.nsewdrag').getBoundingClientRect();
-          return {x: box.left + xa.l2p(xa.d2l(trace.x[i])), y: box.top + ya.d2p(trace.y[i])};
-        }""",
-        slug,
-    )
 
 
 def in_view(page, events):
     """The slugs of the events that overlap the chart's x range."""
-    start, end = page.evaluate("() => document.getElementById('chart').layout.xaxis.range.map((d) => d.slice(0, 10))")
+    start, end = (edge[:10] for edge in chart_range(page))
     last = datetime.date.fromisoformat(end) - datetime.timedelta(days=1)
     return sorted(events.between(datetime.date.fromisoformat(start), last).values_list("slug", flat=True))
 
 
 def test_chart_renders_every_published_event_of_its_view(page, live_server, seed_live):
     open_timeline(page, live_server.url)
-    slugs = page.evaluate(CHART_SLUGS)
+    slugs = drawn_slugs(page)
     # Those out of view too, ready for a pan or the keyboard.
     assert slugs == sorted(Event.objects.published().values_list("slug", flat=True))
     # One lane per story by default: each event drawn once.
@@ -55,18 +30,19 @@ def test_chart_renders_every_published_event_of_its_view(page, live_server, seed
     assert page.dialogs == []
 
 
-def test_scrolling_zooms_the_visible_range(page, live_server, seed_live):
+def test_ctrl_and_the_wheel_zoom_the_visible_range(page, live_server, seed_live):
     open_timeline(page, live_server.url)
-    before = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range.slice()")
-    box = page.locator("#chart .nsewdrag").bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    before = range_span_ms(page)
+    plot = plot_area(page)
+    page.mouse.move(plot["left"] + plot["width"] / 2, plot["top"] + plot["height"] / 2)
+    page.keyboard.down("Control")
     page.mouse.wheel(0, -600)
+    page.keyboard.up("Control")
     page.wait_for_function(
-        "(before) => document.getElementById('chart')._fullLayout.xaxis.range[0] !== before[0]", arg=before
+        "(before) => { const r = window.summit.chart.range(); return new Date(r[1]) - new Date(r[0]) < before; }",
+        arg=before,
     )
-    after = page.evaluate("() => document.getElementById('chart')._fullLayout.xaxis.range.slice()")
-    span = lambda r: page.evaluate("(r) => new Date(r[1]) - new Date(r[0])", r)  # noqa: E731
-    assert span(after) < span(before)
+    settled(page, "plotly")
 
 
 def test_filter_updates_chart_and_url_without_reload(page, live_server, seed_live):
@@ -75,18 +51,18 @@ def test_filter_updates_chart_and_url_without_reload(page, live_server, seed_liv
     page.locator("summary", has_text="Actors").click()
     page.get_by_label("China", exact=True).check()
     page.wait_for_url("**/?*actor=china*")
-    page.wait_for_selector("#chart[data-rendered=true]")
+    settled(page, "plotly")
     assert page.evaluate("() => window.notReloaded") is True
     china = Event.objects.published().filter(actors__slug="china")
     page.wait_for_function("(n) => document.querySelectorAll('.event-item').length === n", arg=china.count())
-    drawn = set(page.evaluate(CHART_SLUGS))
+    drawn = set(drawn_slugs(page))
     assert set(in_view(page, china)) <= drawn <= set(china.values_list("slug", flat=True))
 
 
 def test_clicking_a_point_shows_its_citations(page, live_server, seed_live):
     open_timeline(page, live_server.url + "/?window=2026-01-02..2026-01-08")
     summit = Event.objects.get(slug="xi-lee-summit-beijing")
-    position = mark_position(page, summit.slug)
+    position = mark_centre(page, summit.slug)
     page.mouse.click(position["x"], position["y"])
     detail = page.locator("#detail")
     detail.get_by_text("What the sources say").wait_for()
@@ -107,7 +83,7 @@ def test_list_link_opens_the_panel_and_escape_closes_it(page, live_server, seed_
 
 def test_back_button_restores_the_previous_view(page, live_server, seed_live):
     open_timeline(page, live_server.url)
-    everything = page.evaluate(CHART_SLUGS)
+    everything = drawn_slugs(page)
     listed = Event.objects.published().count()
     page.locator("summary", has_text="Actors").click()
     page.get_by_label("China", exact=True).check()
@@ -116,8 +92,8 @@ def test_back_button_restores_the_previous_view(page, live_server, seed_live):
     page.go_back()
     page.wait_for_url(live_server.url + "/")
     page.wait_for_function("(n) => document.querySelectorAll('.event-item').length === n", arg=listed)
-    page.wait_for_selector("#chart[data-fitted=true]")
-    assert page.evaluate(CHART_SLUGS) == everything
+    settled(page, "plotly")
+    assert drawn_slugs(page) == everything
     assert not page.get_by_label("China", exact=True).is_checked()
 
 
@@ -139,18 +115,12 @@ def test_zooming_a_crowded_timeline_fetches_and_draws_the_window(page, live_serv
 
     monkeypatch.setattr(choose, "MAX_DRAWN", 5)
     open_timeline(page, live_server.url)
-    assert len(page.evaluate(CHART_SLUGS)) == 5
-    page.evaluate(
-        """() => new Promise((done) => {
-          const chart = document.getElementById('chart');
-          chart.addEventListener('timeline:rendered', done, {once: true});
-          Plotly.relayout(chart, {'xaxis.range': ['2026-02-01', '2026-02-28']});
-        })"""
-    )
+    assert len(drawn_slugs(page)) == 5
+    zoom_to(page, "2026-02-01", "2026-02-28")
     february = Event.objects.published().between(datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
-    assert page.evaluate(CHART_SLUGS) == sorted(february.values_list("slug", flat=True))
+    assert drawn_slugs(page) == sorted(february.values_list("slug", flat=True))
     # The reader's zoom stays where it was put.
-    assert page.evaluate("() => document.getElementById('chart').layout.xaxis.range[0]").startswith("2026-02-01")
+    assert chart_range(page)[0].startswith("2026-02-01")
     # The list can follow: a link lists exactly this view.
     link = page.locator("#list-window")
     assert link.is_visible()

@@ -12,6 +12,10 @@ UI_STRINGS = {
     "list_view": _("List the {count} events of this view"),
     "position": _("{index} of {total}"),
     "hint": _("Select an event on the chart or in the list to read the passages it rests on."),
+    # Over the chart where a reader tries to zoom the way the page scrolls (static/src/chart/gestures.js).
+    "zoom_wheel": _("Use ctrl + scroll to zoom"),
+    "zoom_wheel_mac": _("Use ⌘ + scroll to zoom"),
+    "zoom_touch": _("Use two fingers to zoom"),
 }
 
 

@@ -40,7 +40,9 @@ await build({
   // Only map traces import CSS, and this bundle has none.
   loader: { ".css": "empty" },
   legalComments: "eof",
-  banner: { js: `/* plotly.js v${version} (scatter and bar only, for summit; tools/build-plotly.mjs), MIT licence */` },
+  banner: {
+    js: `/* plotly.js v${version} (scatter and bar only, for summit; tools/build-plotly.mjs), MIT licence */`,
+  },
   logLevel: "warning",
 });
 console.log(`built ${outfile}`);
