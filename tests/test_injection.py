@@ -46,7 +46,8 @@ class PageShape(HTMLParser):
                 self.problems.append("inline <script>")
             self.in_script = True
         # The chart's first view is the page's own SVG (timeline/chart/svg.py); its content is checked as any other.
-        own_chart = tag == "svg" and attrs.get("class") == "chart-first-view"
+        # The phone rows' marks (timeline/chart/vertical.py) are the page's own small SVGs too.
+        own_chart = tag == "svg" and attrs.get("class") in ("chart-first-view", "row-mark")
         # The embed's own <base target="_top"> (links leave the frame); one with an href would move every link.
         own_base = tag == "base" and attrs == {"target": "_top"}
         if tag in ("img", "svg", "iframe", "object", "embed", "base") and not (own_chart or own_base):

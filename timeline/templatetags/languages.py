@@ -62,7 +62,11 @@ def month(value: datetime.date | None) -> str:
 def language_links(context) -> list[dict]:
     """This page in each language summit speaks: code, name, address, and whether it is this one."""
     request = context.get("request")
-    here = request.get_full_path() if request else "/"
+    form = context.get("form")
+    # The filters travel to the page's other languages once its form has accepted them; any other
+    # parameter (refused, or one the page does not read) stays behind.
+    keeps_query = form is not None and form.is_bound and not form.errors
+    here = (request.get_full_path() if keeps_query else request.path) if request else "/"
     current = current_language()
     return [
         {"code": code, "name": name, "url": translate_url(here, code), "current": code == current}
