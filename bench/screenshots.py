@@ -7,7 +7,9 @@ Builds a throwaway SQLite database with the seed fixture (or, while
 fixtures/seed.json does not exist yet, the small story the tests use), serves
 it with runserver on a free port, and saves timeline-375.png, timeline-768.png
 and timeline-1280.png (1280×800, a laptop's first screen), timeline-1280-dark.png
-and timeline-375-dark.png, plus event-375.png (the detail sheet open on a phone).
+and timeline-375-dark.png, plus event-375.png (the detail sheet open on a phone), the phone
+embed (embed-375.png, embed-375-dark.png), a guided story (story-375.png) and the page as
+printed (print.png).
 In Japanese and Korean: timeline-ja-1280.png, timeline-ko-1280.png and the phone
 embed, embed-ja-375.png and embed-ko-375.png (`--only languages` takes just those).
 """
@@ -65,7 +67,8 @@ def shoot(base: str, out: Path) -> list[Path]:
                 )
                 page = context.new_page()
                 page.goto(base + "/")
-                page.wait_for_selector("#chart[data-drawn-by=plotly][data-state=idle]")
+                # A phone's narrow box reads the server's rows; wider, Plotly draws once idle.
+                page.wait_for_selector("#chart[data-state=idle]")
                 suffix = "-dark" if scheme == "dark" else ""
                 path = out / f"timeline-{width}{suffix}.png"
                 page.screenshot(path=path)
@@ -96,7 +99,7 @@ def shoot_languages(base: str, out: Path) -> list[Path]:
         )
         for language in LANGUAGES:
             for name, path, (width, height), ready in (
-                ("timeline", f"/{language}/", (1280, 800), "#chart[data-rendered=true]"),
+                ("timeline", f"/{language}/", (1280, 800), "#chart[data-state=idle]"),
                 # The embed draws the server's SVG first and loads plotly.js on the reader's intent.
                 ("embed", f"/{language}/embed/", (375, 640), "#chart"),
             ):
@@ -107,6 +110,43 @@ def shoot_languages(base: str, out: Path) -> list[Path]:
                 saved.append(out / f"{name}-{language}-{width}.png")
                 page.screenshot(path=saved[-1])
                 context.close()
+        browser.close()
+    return saved
+
+
+def shoot_reading(base: str, out: Path) -> list[Path]:
+    """The phone embed in light and dark, a guided story on a phone, and the page as printed."""
+    from playwright.sync_api import sync_playwright
+
+    saved = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"]
+        )
+        for name, path, scheme in (
+            ("embed-375", "/embed/", "light"),
+            ("embed-375-dark", "/embed/?theme=dark", "dark"),
+            ("story-375", "/embed/?story=takaichi-lee-summit-nara", "light"),
+        ):
+            context = browser.new_context(
+                viewport={"width": 375, "height": 812}, device_scale_factor=1, color_scheme=scheme, has_touch=True
+            )
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            if name.startswith("story"):
+                page.locator("#detail.open h2").scroll_into_view_if_needed()
+            saved.append(out / f"{name}.png")
+            page.screenshot(path=saved[-1])
+            context.close()
+        context = browser.new_context(viewport={"width": 800, "height": 1100}, device_scale_factor=1)
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto(base + "/?actor=south-korea")
+        page.wait_for_load_state("networkidle")
+        saved.append(out / "print.png")
+        page.screenshot(path=saved[-1], full_page=False)
+        context.close()
         browser.close()
     return saved
 
@@ -132,7 +172,7 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/")
-            shots = [] if args.only == "languages" else shoot(base, out)
+            shots = [] if args.only == "languages" else shoot(base, out) + shoot_reading(base, out)
             for path in shots + shoot_languages(base, out):
                 print(f"{path}  {path.stat().st_size // 1024} KiB")
         finally:
