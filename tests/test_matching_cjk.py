@@ -36,7 +36,7 @@ def test_a_korean_clause_with_no_kind_of_its_own_names_none():
     assert quote_kinds("대통령은 호류지를 방문한 뒤 귀국했다.", "ko") == {}
 
 
-def test_a_summit_sentence_finds_the_summit_not_the_dinner(seed):
+def test_a_sentence_on_the_talks_finds_the_talks_not_the_dinner(seed):
     assert (
         slugs("高市首相は13日、奈良で李在明大統領と首脳会談を行った。", "2026-01-13")[0] == "takaichi-lee-summit-nara"
     )
@@ -69,7 +69,7 @@ def test_a_cancelled_event_is_not_what_a_sentence_reports_done(seed):
     )
 
 
-def test_a_trilateral_summit_is_not_a_bilateral_one(seed):
+def test_a_trilateral_meeting_is_not_a_bilateral_one(seed):
     found = slugs(
         "한중일 정상회의가 이달 중 열릴 예정이었으나 중국이 거부했다.",
         "2026-01-01",

@@ -99,7 +99,7 @@ def test_brief_events_carry_the_dates_the_texts_support(slug, earliest, latest, 
     assert event.date_label == label
 
 
-def test_the_summit_in_nara_cites_all_five_articles():
+def test_the_nara_meeting_cites_all_five_articles():
     nara = Event.objects.get(slug="takaichi-lee-summit-nara")
     assert set(nara.citations.values_list("source_id", flat=True)) == set(Source.objects.values_list("pk", flat=True))
     assert nara.importance == 5
