@@ -116,7 +116,7 @@ def accept_data(p, **overrides):
     return data
 
 
-def test_accept_creates_unpublished_event_hidden_until_published(editor, proposals):
+def test_accept_creates_unpublished_event_hidden_until_published(editor, proposals, django_capture_on_commit_callbacks):
     p = proposals[0]
     response = editor.post(review_url(p.source), accept_data(p))
     assert response.status_code == 302
@@ -124,7 +124,8 @@ def test_accept_creates_unpublished_event_hidden_until_published(editor, proposa
     assert not event.is_published and event.citations.get().quote == p.quote
     assert "Takaichi hosts Lee" not in editor.get("/").content.decode()
     assert "Takaichi hosts Lee" not in editor.get("/api/events.json").content.decode()
-    editor.post("/admin/timeline/event/", {"action": "publish", "_selected_action": [event.pk]})
+    with django_capture_on_commit_callbacks(execute=True):  # readers see it once it commits
+        editor.post("/admin/timeline/event/", {"action": "publish", "_selected_action": [event.pk]})
     event.refresh_from_db()
     assert event.is_published
     assert "Takaichi hosts Lee" in editor.get("/").content.decode()
