@@ -68,35 +68,11 @@ def review_source(request, source_id, model_admin):
         model_admin.message_user(request, reject_many(request, source))
         return redirect(request.get_full_path())
     elif request.method == "POST":
-        proposal = source_proposal(source, request.POST.get("proposal"))
-        outcome = apply_review(request, proposal)
-        if request.htmx:
-            # Just this proposal, and out of band the counters: the rest of the page stays as it is.
-            row = proposal_row(proposal, outcome=outcome)
-            context = {
-                "row": row,
-                "source": source,
-                "tab": tab,
-                "page_number": page_number,
-                "oob": True,
-                **review_counts(source),
-            }
-            return TemplateResponse(request, f"{TEMPLATE}#decided", context, status=400 if outcome.bound else 200)
-        if not outcome.bound:
-            model_admin.message_user(request, outcome.message, outcome.level)
-            return redirect(request.get_full_path())
-        bound = outcome
-    proposals = source.proposals.prefetch_related("suggested_actors").select_related("event").order_by("start", "pk")
-    if tab != "all":
-        proposals = proposals.filter(status=tab)
-    page = Paginator(proposals, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = []
-    editing = request.GET.get("edit")  # without JavaScript, the accept form of this proposal
-    for proposal in page:
-        proposal.source = source
-        outcome = bound if bound and bound.proposal_pk == proposal.pk else None
-        chosen = str(proposal.pk) == editing
-        rows.append(proposal_row(proposal, outcome=outcome, with_form=chosen, with_matches=chosen))
+        decided = decide_one(request, source, model_admin, tab, page_number)
+        if not isinstance(decided, Outcome):
+            return decided
+        bound = decided
+    page, rows = page_rows(request, source, tab, bound)
     if cited is None and request.GET.get("cited", "").isdigit():
         # Without JavaScript, the page after citing a passage shows its proposal first.
         chosen = source.proposals.filter(pk=request.GET["cited"]).first()
@@ -116,6 +92,46 @@ def review_source(request, source_id, model_admin):
     }
     status = 400 if bound else (cited.status if cited else 200)
     return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+def decide_one(request, source, model_admin, tab: str, page_number: str):
+    """
+    One proposal accepted, attached, edited or rejected: with htmx, the decided card and out of
+    band the counters; without, a redirect, or the outcome whose form must show its errors.
+    """
+    proposal = source_proposal(source, request.POST.get("proposal"))
+    outcome = apply_review(request, proposal)
+    if request.htmx:
+        # Just this proposal, and out of band the counters: the rest of the page stays as it is.
+        context = {
+            "row": proposal_row(proposal, outcome=outcome),
+            "source": source,
+            "tab": tab,
+            "page_number": page_number,
+            "oob": True,
+            **review_counts(source),
+        }
+        return TemplateResponse(request, f"{TEMPLATE}#decided", context, status=400 if outcome.bound else 200)
+    if not outcome.bound:
+        model_admin.message_user(request, outcome.message, outcome.level)
+        return redirect(request.get_full_path())
+    return outcome
+
+
+def page_rows(request, source, tab: str, bound) -> tuple:
+    """The page of the tab's proposals, each with its card (and the form that failed, if any)."""
+    proposals = source.proposals.prefetch_related("suggested_actors").select_related("event").order_by("start", "pk")
+    if tab != "all":
+        proposals = proposals.filter(status=tab)
+    page = Paginator(proposals, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
+    rows = []
+    editing = request.GET.get("edit")  # without JavaScript, the accept form of this proposal
+    for proposal in page:
+        proposal.source = source
+        outcome = bound if bound and bound.proposal_pk == proposal.pk else None
+        chosen = str(proposal.pk) == editing
+        rows.append(proposal_row(proposal, outcome=outcome, with_form=chosen, with_matches=chosen))
+    return page, rows
 
 
 def review_counts(source) -> dict:
