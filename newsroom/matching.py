@@ -82,21 +82,33 @@ SAME_KIND = {
     "banquet": "dine",
     "poll": "election",
     "vote": "election",
-    "ban": "ban",
-    "banned": "ban",
+    # An export ban, curbs and controls are one kind of trade measure.
+    "ban": "control",
+    "banned": "control",
     "curb": "control",
     "restriction": "control",
+    "restrict": "control",
     "remark": "remark",
     "comment": "remark",
     "suggest": "remark",
     "statement": "remark",
 }
+# Past forms a suffix rule cannot undo: "held talks" is "hold talks".
+IRREGULAR = {
+    "held": "hold", "began": "begin", "begun": "begin", "brought": "bring", "flew": "fly", "flown": "fly",
+    "gave": "give", "given": "give", "led": "lead", "made": "make", "paid": "pay",
+    "sent": "send", "sought": "seek", "spoke": "speak", "spoken": "speak", "took": "take", "taken": "take",
+    "told": "tell", "went": "go", "won": "win", "wrote": "write", "written": "write", "struck": "strike",
+    "froze": "freeze", "frozen": "freeze", "chose": "choose", "chosen": "choose",
+}  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+")
 
 
 def _stem(word: str) -> str:
     """A light stem: "visits", "visited", "visiting" -> "visit"."""
     word = re.sub(r"['’]s?$", "", word.lower())
+    if word in IRREGULAR:
+        return SAME_KIND.get(IRREGULAR[word], IRREGULAR[word])
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             if suffix == "es" and not word.endswith(("ches", "shes", "xes", "sses")):
@@ -180,9 +192,14 @@ class EventMatch:
 # one dated to the day or a span of days lasts that long (a visit around one
 # of its days reports another, smaller event).
 VAGUE_PRECISIONS = ("part_of_month", "month", "season", "year")
+# Periods a text names outright ("in October", "in 2025"): an event outside one
+# is not what the text reports.
+STATED_PERIODS = ("month", "year")
+# The date score of an event outside such a period: still listed, never probable.
+OUTSIDE_STATED_PERIOD = 0.1
 
 
-def _date_fit(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
+def _date_fit(earliest, latest, event: Event, margin: int, precision: str = "day") -> tuple[float, str]:
     """How well an event's dates fit a proposal's: the same dates best; an
     event inside the proposal's range by how much of it it fills; a longer
     event around the proposal (a visit around one of its days) weakly."""
@@ -194,9 +211,17 @@ def _date_fit(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
     slack = datetime.timedelta(days=margin)
     if earliest <= event.earliest and event.latest <= latest:
         return 0.6 + 0.4 * min(1.0, event_days / days), f"dates within the proposal's ({label})"
-    if earliest - slack <= event.earliest and event.latest <= latest + slack:
+    overlaps = event.earliest <= latest and earliest <= event.latest
+    if not overlaps and precision in STATED_PERIODS:
+        # "In October" is rarely a November event, however near.
+        gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
+        return (
+            OUTSIDE_STATED_PERIOD,
+            f"dates outside the stated {precision} ({label}, {gap} day{'s' if gap != 1 else ''} apart)",
+        )
+    if earliest - slack <= event.earliest and event.latest <= latest + slack and not overlaps:
         return 0.5, f"dates within a few days ({label})"
-    if event.earliest <= latest and earliest <= event.latest:
+    if overlaps:
         shared = (min(latest, event.latest) - max(earliest, event.earliest)).days + 1
         union = (max(latest, event.latest) - min(earliest, event.earliest)).days + 1
         if event.earliest <= earliest and latest <= event.latest:
@@ -335,7 +360,7 @@ def matching_events(
             # only one (one naming neither may say "its leader"). Japanese and
             # Korean write names in forms the timeline may lack: not checked.
             continue
-        date_score, date_reason = _date_fit(earliest, latest, event, margin.days)
+        date_score, date_reason = _date_fit(earliest, latest, event, margin.days, precision)
         if date_score <= 0:
             continue
         reasons = [date_reason]
@@ -365,7 +390,9 @@ def matching_events(
         if place_ids or event_places[event.pk]:
             parts.append((PLACE_WEIGHT, place_score))
         score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
-        if latin:
+        if date_score <= OUTSIDE_STATED_PERIOD:
+            probable = False
+        elif latin:
             # the same dates need fewer shared words ("a February election")
             needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 else MIN_WORDING
             probable = score >= PROBABLE_SCORE and wording >= needed

@@ -205,3 +205,28 @@ def test_a_proposal_with_no_probable_match_reads_as_new_on_the_desk_json(seed):
     text = "A new ferry line between two fishing villages opened on 13 January 2026."
     proposal = proposals_for(Source(text=text, published_on=WED_14_JAN))[0]
     assert matches_for_proposal(proposal) == []
+
+
+def test_an_export_ban_and_export_controls_are_one_kind_of_measure():
+    event_on(TUE_13_JAN, "Ruritania bans exports of rare magnets", slug="magnet-ban")
+    quote = "Ruritania instituted new export controls on rare magnets on Tuesday."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, probable_only=True)
+    assert match.event.slug == "magnet-ban" and "control" in match.reasons[1]
+
+
+def test_a_stated_month_ranks_its_own_months_event_above_a_nearer_worded_one():
+    mori = person("Hana Mori", "Mori")
+    event_on(datetime.date(2025, 10, 24), "Mori holds talks at the port forum", mori, slug="october-talks")
+    event_on(datetime.date(2025, 11, 1), "Mori holds talks with harbour chiefs", mori, slug="november-talks")
+    october = (datetime.date(2025, 10, 1), datetime.date(2025, 10, 31))
+    quote = "Mori held talks with harbour chiefs in October."
+    ranked = matching_events(*october, "month", quote, [mori])
+    assert [m.event.slug for m in ranked] == ["october-talks", "november-talks"]
+    assert ranked[1].reasons[0].startswith("dates outside the stated month")
+
+
+def test_an_irregular_past_tense_shares_its_verb_with_the_title():
+    event_on(TUE_13_JAN, "Mori and the mayor hold talks", person("Hana Mori", "Mori"), slug="talks")
+    quote = "Mori held talks with the mayor on Tuesday."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, probable_only=True)
+    assert "hold" in match.reasons[1]
