@@ -307,6 +307,108 @@ def _evidence(ids: list[int]) -> tuple[dict, dict, dict, set[str]]:
 CANDIDATE_FIELDS = ("pk", "title", "short_title", "slug", "earliest", "latest", "precision", "importance")
 
 
+@dataclass
+class _Mention:
+    """What a proposal says, as the ranking weighs it against each candidate."""
+
+    earliest: datetime.date
+    latest: datetime.date
+    precision: str
+    margin_days: int
+    clause_words: set[str]
+    close_words: set[str]
+    latin: bool
+    named: dict  # actor pk -> Actor, those the sentence names
+    in_article: set | None  # actor pks the whole article names, when known
+    place_ids: set
+
+
+@dataclass
+class _Candidates:
+    """The events near a proposal's dates and what their actors, places and citations say."""
+
+    events: list
+    actors: dict
+    places: dict
+    titles: dict
+    cited: dict
+    name_words: set[str]
+    weights: dict
+
+    def weight(self, word: str) -> float:
+        return self.weights.get(word, math.log(2 + len(self.events)))
+
+
+def _candidates(earliest, latest, margin: datetime.timedelta, published_only: bool, named_things) -> _Candidates:
+    # Bounding `earliest` on both sides lets the (earliest, latest) index
+    # read just the window, not every earlier event.
+    events = Event.objects.filter(
+        earliest__gte=earliest - margin - LONGEST_EVENT,
+        earliest__lte=latest + margin,
+        latest__gte=earliest - margin,
+    )
+    if published_only:
+        events = events.published()
+    candidates = list(events.order_by("-importance", "earliest", "pk").only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
+    ids = [event.pk for event in candidates]
+    event_actors, event_places, cited, name_words = _evidence(ids)
+    # Names are weighed as actors and places; as words they would count twice.
+    name_words |= set().union(*(content_words(" ".join(all_name_forms(a))) for a in named_things))
+    titles = {e.pk: content_words(f"{e.title} {e.short_title}") for e in candidates}
+    weights = _weights({pk: titles[pk].union(*cited[pk]) for pk in ids})
+    return _Candidates(candidates, event_actors, event_places, titles, cited, name_words, weights)
+
+
+def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | None:
+    """How likely `event` is the one the mention reports, with the reasons; None when ruled out."""
+    persons = [pk for pk, kind in known.actors[event.pk] if kind == "person"]
+    named_persons = [pk for pk in persons if mention.in_article is not None and pk in mention.in_article]
+    if mention.latin and named_persons and len(named_persons) < len(persons):
+        # A meeting of two leaders is not reported by an article naming
+        # only one (one naming neither may say "its leader"). Japanese and
+        # Korean write names in forms the timeline may lack: not checked.
+        return None
+    date_score, date_reason = _date_fit(mention.earliest, mention.latest, event, mention.margin_days, mention.precision)
+    if date_score <= 0:
+        return None
+    reasons = [date_reason]
+    wording, shared_words = _wording(
+        mention.clause_words,
+        known.titles[event.pk],
+        known.cited[event.pk],
+        known.weight,
+        known.name_words,
+        mention.close_words,
+    )
+    if shared_words:
+        reasons.append(f"similar wording ({wording:.0%}), shared words: {', '.join(sorted(shared_words)[:6])}")
+    own = [pk for pk, _ in known.actors[event.pk]]
+    shared = [mention.named[pk] for pk in own if pk in mention.named]
+    if shared:
+        reasons.append("shared actors: " + ", ".join(a.short_name or a.name for a in shared))
+    actor_score = len(shared) / len(set(own) | set(mention.named)) if own else 0.0
+    place_score = 1.0 if mention.place_ids & known.places[event.pk] else 0.0
+    if place_score:
+        reasons.append("same place")
+    # Evidence neither side can give (no actors named here nor on the
+    # event) is left out of the weighing rather than counted against.
+    parts = [(DATE_WEIGHT, date_score), (WORDING_WEIGHT, wording if mention.latin or wording else actor_score)]
+    if mention.named or own:
+        parts.append((ACTOR_WEIGHT, actor_score))
+    if mention.place_ids or known.places[event.pk]:
+        parts.append((PLACE_WEIGHT, place_score))
+    score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
+    if date_score <= OUTSIDE_STATED_PERIOD:
+        probable = False
+    elif mention.latin:
+        # the same dates need fewer shared words ("a February election")
+        needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 else MIN_WORDING
+        probable = score >= PROBABLE_SCORE and wording >= needed
+    else:
+        probable = score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
+    return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+
+
 def matching_events(
     earliest: datetime.date,
     latest: datetime.date,
@@ -329,77 +431,26 @@ def matching_events(
     event whom `article_actors` (those the whole article names) leaves out
     rules that event out. Four queries, whatever the number of events."""
     margin = datetime.timedelta(days=DATE_MARGIN_DAYS.get(precision, DEFAULT_MARGIN_DAYS))
-    # Bounding `earliest` on both sides lets the (earliest, latest) index
-    # read just the window, not every earlier event.
-    events = Event.objects.filter(
-        earliest__gte=earliest - margin - LONGEST_EVENT,
-        earliest__lte=latest + margin,
-        latest__gte=earliest - margin,
-    )
-    if published_only:
-        events = events.published()
-    candidates = list(events.order_by("-importance", "earliest", "pk").only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
-    ids = [event.pk for event in candidates]
-    event_actors, event_places, cited, name_words = _evidence(ids)
-    # Names are weighed as actors and places; as words they would count twice.
-    name_words |= set().union(*(content_words(" ".join(all_name_forms(a))) for a in (*actors, *places)))
-    titles = {e.pk: content_words(f"{e.title} {e.short_title}") for e in candidates}
-    weights = _weights({pk: titles[pk].union(*cited[pk]) for pk in ids})
+    known = _candidates(earliest, latest, margin, published_only, (*actors, *places))
     clause_words = content_words(quote if clause is None else clause)
-    close_words = clause_words if close is None else content_words(close)
-    latin = mostly_latin(quote)
     named = {a.pk: a for a in actors}
-    in_article = None if article_actors is None else {a.pk for a in article_actors} | set(named)
-    place_ids = {p.pk for p in places}
+    mention = _Mention(
+        earliest,
+        latest,
+        precision,
+        margin.days,
+        clause_words,
+        clause_words if close is None else content_words(close),
+        mostly_latin(quote),
+        named,
+        None if article_actors is None else {a.pk for a in article_actors} | set(named),
+        {p.pk for p in places},
+    )
     matches = []
-    for event in candidates:
-        persons = [pk for pk, kind in event_actors[event.pk] if kind == "person"]
-        named_persons = [pk for pk in persons if in_article is not None and pk in in_article]
-        if latin and named_persons and len(named_persons) < len(persons):
-            # A meeting of two leaders is not reported by an article naming
-            # only one (one naming neither may say "its leader"). Japanese and
-            # Korean write names in forms the timeline may lack: not checked.
-            continue
-        date_score, date_reason = _date_fit(earliest, latest, event, margin.days, precision)
-        if date_score <= 0:
-            continue
-        reasons = [date_reason]
-        wording, shared_words = _wording(
-            clause_words,
-            titles[event.pk],
-            cited[event.pk],
-            lambda w: weights.get(w, math.log(2 + len(ids))),
-            name_words,
-            close_words,
-        )
-        if shared_words:
-            reasons.append(f"similar wording ({wording:.0%}), shared words: {', '.join(sorted(shared_words)[:6])}")
-        own = [pk for pk, _ in event_actors[event.pk]]
-        shared = [named[pk] for pk in own if pk in named]
-        if shared:
-            reasons.append("shared actors: " + ", ".join(a.short_name or a.name for a in shared))
-        actor_score = len(shared) / len(set(own) | set(named)) if own else 0.0
-        place_score = 1.0 if place_ids & event_places[event.pk] else 0.0
-        if place_score:
-            reasons.append("same place")
-        # Evidence neither side can give (no actors named here nor on the
-        # event) is left out of the weighing rather than counted against.
-        parts = [(DATE_WEIGHT, date_score), (WORDING_WEIGHT, wording if latin or wording else actor_score)]
-        if named or own:
-            parts.append((ACTOR_WEIGHT, actor_score))
-        if place_ids or event_places[event.pk]:
-            parts.append((PLACE_WEIGHT, place_score))
-        score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
-        if date_score <= OUTSIDE_STATED_PERIOD:
-            probable = False
-        elif latin:
-            # the same dates need fewer shared words ("a February election")
-            needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 else MIN_WORDING
-            probable = score >= PROBABLE_SCORE and wording >= needed
-        else:
-            probable = score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
-        if score >= MIN_SCORE and (probable or not probable_only):
-            matches.append(EventMatch(event, round(min(score, 1.0), 3), reasons, probable))
+    for event in known.events:
+        match = _weigh(event, mention, known)
+        if match and match.score >= MIN_SCORE and (match.probable or not probable_only):
+            matches.append(match)
     matches.sort(key=lambda m: (-m.probable, -m.score, m.event.earliest, m.event.pk))
     return matches[:limit]
 
