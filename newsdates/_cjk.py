@@ -96,10 +96,15 @@ class Span:
 @dataclass
 class Context:
     """What earlier expressions tell later ones: the publication date, the
-    day, month and year just named, the last stay of several days."""
+    article's news day, the day, month and year just named, the last stay
+    of several days."""
 
     published: date
     day: date | None = None
+    # The day the article reports ("이날", "この日"): its lead's day, else the publication date.
+    news_day: date | None = None
+    # A day written out earlier in the sentence being read ("13일 … 이날").
+    sentence_day: date | None = None
     month: tuple[int, int] | None = None
     year: int | None = None
     stay: tuple[date, date] | None = None
@@ -115,6 +120,20 @@ class Context:
         self.year = span.earliest.year
         if span.precision == "span" and span.latest > span.earliest:
             self.stay = (span.earliest, span.latest)
+
+
+def anaphoric_day(ctx: Context, offset: int, named: bool) -> date:
+    """A day told relative to another. Words that point back at a day
+    ("같은 날", "同日", "その翌日", and the day after: "다음 날", "翌日") count
+    from the day just named. Words that mean the reported day or the one
+    before it ("이날", "当日", "この日"; "전날", "前日") count from the article's
+    news day, as Korean and Japanese news write them: the lead names the day
+    reported, and a date named in passing later on ("13일 정상회담") does not
+    move it. In both cases a day written out earlier in the same sentence
+    comes first ("13일 도착해 이날 만찬", "13日に到着し、当日夜").
+    """
+    reference = ctx.day if named else ctx.news_day
+    return (ctx.sentence_day or reference or ctx.published) + timedelta(days=offset)
 
 
 def day_in_month(ctx: Context, d: int) -> date | None:
@@ -203,6 +222,10 @@ Resolver = Callable[[re.Match[str], Context], Resolved]
 class Rule:
     pattern: re.Pattern[str]
     resolve: Resolver
+    # A day this rule finds is written out ("13일", "1月13日"): later words
+    # of the sentence ("이날", "前日") may refer to it. Not so for the
+    # relative words themselves ("전날 … 이날" are two different days).
+    anchors: bool = True
 
 
 def found_in(text: str, rules: Iterable[Rule]) -> list[tuple[int, int, Rule, re.Match[str]]]:

@@ -49,15 +49,23 @@ def event_mentions(text: str, published: date | datetime | str, language: Langua
     norm = normalise(text)
     ctx = Context(published=pub)
     mentions: list[DateMention] = []
-    for s, e in sentences(norm, language.sentence_end):
-        mentions.extend(_sentence(text, norm, s, e, ctx, language))
+    for number, (s, e) in enumerate(sentences(norm, language.sentence_end)):
+        mentions.extend(_sentence(text, norm, s, e, ctx, language, lead=number < _LEAD_SENTENCES))
     return mentions
 
 
-def _sentence(text: str, norm: str, s: int, e: int, ctx: Context, lang: Language) -> list[DateMention]:
+# The headline, a subhead and the lead: where an article names the day it reports.
+_LEAD_SENTENCES = 3
+
+
+def _sentence(
+    text: str, norm: str, s: int, e: int, ctx: Context, lang: Language, lead: bool = False
+) -> list[DateMention]:
     hits = [(a + s, b + s, rule, m) for a, b, rule, m in found_in(norm[s:e], lang.rules)]
     clauses = _clauses(norm, s, e, lang, several_dates=len(hits) >= 2)
     ctx.sentence_month = None
+    ctx.sentence_day = None
+    written: list[date] = []  # days written out in this sentence
     spans: list[Span] = []
     quoted = [(m.start() + s, m.end() + s) for m in lang.quoted.finditer(norm[s:e])]
     for start, end, rule, match in hits:
@@ -76,6 +84,9 @@ def _sentence(text: str, norm: str, s: int, e: int, ctx: Context, lang: Language
                 continue
             earliest, latest, precision = ctx.stay[0], ctx.stay[1], "span"
         span = Span(start, end, earliest, latest, precision)
+        if rule.anchors and precision == "day":
+            ctx.sentence_day = earliest
+            written.append(earliest)
         span.open_from = precision == "day" and bool(_FROM.match(norm, end)) and not _has_end(norm, end, e)
         spans.append(span)
         ctx.remember(span)
@@ -85,6 +96,12 @@ def _sentence(text: str, norm: str, s: int, e: int, ctx: Context, lang: Language
     spans = _unframed(spans)
     for span in spans:
         ctx.remember(span)
+    if lead and ctx.news_day is None:
+        # The news day: the latest day up to publication the lead writes out
+        # ("13일 정상회담에 이어 14일 …"); a day still to come is not reported yet.
+        reported = [day for day in written if day <= ctx.published]
+        if reported:
+            ctx.news_day = max(reported)
     # Quoted clauses are cut only where they separate two dates.
     clauses = _clauses(norm, s, e, lang, several_dates=len(spans) >= 2)
     return _mentions(text, norm, s, e, spans, clauses, ctx.published, lang)

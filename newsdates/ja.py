@@ -2,8 +2,9 @@
 
 Resolved against the publication date as a Japanese reader does: N日 is day N
 of the publication month unless the sentence names a month (先月N日, 来月N日,
-1月6日); 同日 / 前日 / 翌日 the day just named; 昨年N月 month N of the year
-before; きのう / きょう / あす around publication; era years (令和8年);
+1月6日); 当日 / この日 / 前日 the news day (the lead's day) or the day
+before it, 同日 / その日 / 翌日 the day just named or the day after it;
+昨年N月 month N of the year before; きのう / きょう / あす around publication; era years (令和8年);
 上旬 / 中旬 / 下旬 days 1–10 / 11–20 / 21–end; 3泊4日 four days counting the
 first; 滞在中 the stay just named. Counting expressions (9年ぶり, N年間, 3日間
 with no day, 21回) date nothing. Full-width digits read as ASCII (`_cjk`).
@@ -20,6 +21,7 @@ from ._cjk import (
     Resolved,
     Rule,
     add_months,
+    anaphoric_day,
     day_in_month,
     monday,
     month_end,
@@ -48,7 +50,10 @@ RELATIVE_DAY = {
     "あさって": 2,
     "明後日": 2,
 }
-ANAPHORIC_DAY = {"同日": 0, "当日": 0, "前日": -1, "翌日": 1, "翌々日": 2}
+# The reported day and the day before it, counted from the news day; the
+# others point back at the day just named (see `_cjk.anaphoric_day`).
+NEWS_DAY = {"当日": 0, "この日": 0, "前日": -1}
+NAMED_DAY = {"同日": 0, "その日": 0, "その前日": -1, "その翌日": 1, "翌日": 1, "翌々日": 2}
 WEEKDAY = "月火水木金土日"
 WEEK = {"先週": -1, "今週": 0, "来週": 1, "再来週": 2}
 PART = {
@@ -183,10 +188,11 @@ def _year_turn(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def _relative_day(m: re.Match[str], ctx: Context) -> Resolved:
-    word = m.group("rd")
-    if word in ANAPHORIC_DAY:
-        base = ctx.day or ctx.published
-        day = base + timedelta(days=ANAPHORIC_DAY[word])
+    word = m.group("rd") or m.groupdict().get("rd2") or ""
+    if word in NEWS_DAY:
+        day = anaphoric_day(ctx, NEWS_DAY[word], named=False)
+    elif word in NAMED_DAY:
+        day = anaphoric_day(ctx, NAMED_DAY[word], named=True)
     else:
         day = ctx.published + timedelta(days=RELATIVE_DAY[word])
     return day, day, "day"
@@ -265,11 +271,19 @@ RULES = [
     ),
     Rule(
         re.compile(
-            r"(?P<rd>きのう|昨日|きょう|本日|あす|あした|明日|おととい|一昨日|あさって|明後日|同日|当日|前日|翌日|翌々日)"
+            r"(?P<rd>きのう|昨日|きょう|本日|あす|あした|明日|おととい|一昨日|あさって|明後日"
+            r"|その前日|その翌日|同日|当日|前日|翌日|翌々日)"
+            # "この日", "その日", not "この日本" (this Japan) nor "その日暮らし".
+            r"|(?P<rd2>この日|その日)(?![本曜中間々暮])"
         ),
         _relative_day,
+        anchors=False,
     ),
-    Rule(re.compile(r"(?P<rd>今日)(?=[はにの、,]|午|朝|夕|夜|未明)(?!の(?:日本|社会|世界|時代))"), _relative_day),
+    Rule(
+        re.compile(r"(?P<rd>今日)(?=[はにの、,]|午|朝|夕|夜|未明)(?!の(?:日本|社会|世界|時代))"),
+        _relative_day,
+        anchors=False,
+    ),
     Rule(re.compile(rf"(?P<wk>先週|今週|来週|再来週)(?:(?P<end>末)|の?(?P<wd>[{WEEKDAY}])曜日?)?"), _week),
     Rule(re.compile(rf"(?<![週\d])(?P<wd>[{WEEKDAY}])曜日"), _weekday),
     Rule(re.compile(r"(?<![先今来])週末"), _weekend),

@@ -4,10 +4,11 @@ Resolved against the publication date as a Korean reader does: N일 is day N of
 the publication month unless the sentence names a month; 지난 N일 / 오는 N일
 the most recent / coming day N; 지난달 / 다음 달 the calendar month before /
 after; 지난해 N월 month N of the year before; 지난 N월 the most recent month
-N; 오늘(28일) as glossed; 이날 / 같은 날 the day just named, 전날 / 다음 날 /
-이튿날 the day before / after it; 초 / 중순 / 하순 days 1–10 / 11–20 / 21–end;
-1박2일 two days counting the first; 방문 기간 the visit just named. Counting
-expressions (14년 연속, 2년여 만에, 3~4년간, N일간 with no day) date nothing.
+N; 오늘(28일) as glossed; 이날 / 전날 the news day (the lead's day) / the
+day before it, 같은 날 / 다음 날 / 이튿날 the day just named / the day after
+it; 초 / 중순 / 하순 days 1–10 / 11–20 / 21–end; 1박2일 two days counting
+the first; 방문 기간 the visit just named. Counting expressions (14년 연속,
+2년여 만에, 3~4년간, N일간 with no day) date nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ._cjk import (
     Resolved,
     Rule,
     add_months,
+    anaphoric_day,
     day_in_month,
     last_past_day,
     monday,
@@ -46,7 +48,20 @@ RELATIVE_MONTH = {
     "내달": 1,
 }
 RELATIVE_DAY = {"어제": -1, "오늘": 0, "내일": 1, "모레": 2, "그제": -2, "그저께": -2, "글피": 3}
-ANAPHORIC_DAY = {"이날": 0, "같은 날": 0, "당일": 0, "그날": 0, "전날": -1, "다음 날": 1, "다음날": 1, "이튿날": 1}
+# The reported day and the day before it, counted from the news day; the
+# others point back at the day just named (see `_cjk.anaphoric_day`).
+NEWS_DAY = {"이날": 0, "당일": 0, "전날": -1}
+NAMED_DAY = {
+    "같은 날": 0,
+    "그날": 0,
+    "그 전날": -1,
+    "그 다음 날": 1,
+    "그다음 날": 1,
+    "그 이튿날": 1,
+    "다음 날": 1,
+    "다음날": 1,
+    "이튿날": 1,
+}
 WEEKDAY = "월화수목금토일"
 WEEK = {"지난주": -1, "지난 주": -1, "이번 주": 0, "이번주": 0, "금주": 0, "다음 주": 1, "다음주": 1, "내주": 1}
 PART = {"초": "early", "초순": "early", "중순": "mid", "하순": "late", "말": "late"}
@@ -183,8 +198,10 @@ def _year_turn(m: re.Match[str], ctx: Context) -> Resolved:
 
 def _relative_day(m: re.Match[str], ctx: Context) -> Resolved:
     word = m.group("rd")
-    if word in ANAPHORIC_DAY:
-        day = (ctx.day or ctx.published) + timedelta(days=ANAPHORIC_DAY[word])
+    if word in NEWS_DAY:
+        day = anaphoric_day(ctx, NEWS_DAY[word], named=False)
+    elif word in NAMED_DAY:
+        day = anaphoric_day(ctx, NAMED_DAY[word], named=True)
     else:
         day = ctx.published + timedelta(days=RELATIVE_DAY[word])
     return day, day, "day"
@@ -270,8 +287,16 @@ RULES = [
         ),
         _year_rule,
     ),
-    Rule(re.compile(r"(?P<rd>어제|오늘|내일|모레|그제|그저께|글피)(?!날)(?:\s*\(\s*\d{1,2}일\s*\))?"), _relative_day),
-    Rule(re.compile(r"(?P<rd>이날|같은 날|당일|그날|전날|다음 날|다음날|이튿날)"), _relative_day),
+    Rule(
+        re.compile(r"(?P<rd>어제|오늘|내일|모레|그제|그저께|글피)(?!날)(?:\s*\(\s*\d{1,2}일\s*\))?"),
+        _relative_day,
+        anchors=False,
+    ),
+    Rule(
+        re.compile(r"(?P<rd>그 전날|그 다음 날|그다음 날|그 이튿날|이날|같은 날|당일|그날|전날|다음 날|다음날|이튿날)"),
+        _relative_day,
+        anchors=False,
+    ),
     Rule(re.compile(rf"(?:다음 날|다음날|전날|이튿날|같은 날|이날)인\s*{_DAY}"), _named_day),
     Rule(
         re.compile(

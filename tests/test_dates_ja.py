@@ -61,6 +61,31 @@ def test_the_same_day_is_the_day_just_named():
     assert [x[0] for x in found] == [d("2026-02-03"), d("2026-02-03")]
 
 
+def test_this_day_is_the_news_day_not_the_last_day_named():
+    # The lead reports the 11th; the 10th is named in passing; "前日" and
+    # "この日" count from the lead's day.
+    found = read(
+        "両外相は11日、港湾施設を視察した。両国は10日に協定へ署名した。前日の署名式に続き、この日は造船所を訪れた。"
+    )
+    assert [x[0] for x in found] == [d("2026-03-11"), d("2026-03-10"), d("2026-03-10"), d("2026-03-11")]
+
+
+def test_on_the_day_without_a_day_in_the_lead_is_the_publication_day():
+    found = read(
+        "政府は制裁案を公表した。輸出が止まった。業界は反発した。外務省は5日に大使を呼んだ。当日、外務省は追加措置を示唆した。"
+    )
+    assert [x[0] for x in found] == [d("2026-03-05"), PUBLISHED]
+
+
+def test_the_day_after_follows_the_day_just_named():
+    found = read("首相は10日に帰国した。工場は6日に停止した。その翌日、労組が交渉を求めた。")
+    assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-06"), d("2026-03-07")]
+
+
+def test_this_japan_is_no_date():
+    assert read("この日本の政策は変わらない。") == []
+
+
 def test_the_same_year_is_the_year_just_named():
     found = read("法律は19年4月に成立し、同年10月に施行された。")
     assert [(x[0], x[1]) for x in found] == [(d("2019-04-01"), d("2019-04-30")), (d("2019-10-01"), d("2019-10-31"))]

@@ -65,6 +65,35 @@ def test_the_day_before_is_before_the_day_just_named():
     assert found[1][0] == d("2026-03-04")
 
 
+def test_this_day_is_the_news_day_not_the_last_day_named():
+    # The lead reports the 12th; the 11th is named in passing; "전날" and
+    # "이날" count from the lead's day, not from the 11th.
+    found = read(
+        "두 장관은 12일 부산에서 항만 시설을 둘러봤다. 양측은 11일 협정에 서명했다. "
+        "장관들은 전날 서명식에 이어 이날 오후 조선소를 찾았다."
+    )
+    assert [x[0] for x in found] == [d("2026-03-12"), d("2026-03-11"), d("2026-03-11"), d("2026-03-12")]
+
+
+def test_this_day_without_a_day_in_the_lead_is_the_publication_day():
+    found = read(
+        "정부가 제재안을 공개했다. 수출이 막혔다. 업계는 반발했다. "
+        "외교부는 지난 5일 대사를 불렀다. 이날 외교부는 추가 조치를 예고했다."
+    )
+    assert [x[0] for x in found] == [d("2026-03-05"), PUBLISHED]
+
+
+def test_this_day_after_a_day_in_its_own_sentence_is_that_day():
+    found = read("총리는 10일 중국을 찾았다. 대표단은 지난 8일 도착해 이날 만찬에 참석했다.")
+    # One mention for the 8th: "이날" is the same day, not the lead's 10th.
+    assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-08")]
+
+
+def test_the_same_day_and_the_day_after_follow_the_day_just_named():
+    found = read("장관은 12일 귀국했다. 공장은 9일 멈췄다. 같은 날 노조가 파업했고, 다음 날 협상이 열렸다.")
+    assert [x[0] for x in found] == [d("2026-03-12"), d("2026-03-09"), d("2026-03-09"), d("2026-03-10")]
+
+
 def test_the_next_day_with_a_day_number_is_that_day():
     assert read("총영사가 다음 날인 9일 글을 올렸다.")[0][0] == d("2026-03-09")
 
