@@ -70,3 +70,76 @@ def test_actors_go_by_their_short_names_and_a_dateline_is_left_out():
         [("Takaichi", ["Sanae Takaichi"]), ("Lee", ["Lee Jae-myung"])],
     )
     assert title == "Takaichi received Lee at the castle"
+
+
+@pytest.mark.parametrize(
+    ("quote", "date_text", "actors", "expected"),
+    [
+        # A participle with its subject: made a verb, in the tense of the sentence's main verb.
+        (
+            "The talks ended on Friday, with the delegation from Japan returning home on Sunday.",
+            "Sunday",
+            [],
+            "The delegation from Japan returned home",
+        ),
+        # A participle without one: the main clause's subject does it.
+        (
+            "The minister met her counterpart on Monday before flying to Osaka on Tuesday.",
+            "Tuesday",
+            [],
+            "The minister flew to Osaka",
+        ),
+        (
+            "Returning from Beijing on Friday, the envoy briefed reporters.",
+            "Friday",
+            [],
+            "The envoy returned from Beijing",
+        ),
+        (
+            "The premiers, both assuming office in 2024, pledged to keep meeting.",
+            "2024",
+            [],
+            "The premiers assumed office",
+        ),
+        # The date's clause says nothing else: the main clause does.
+        (
+            "On Wednesday, hosting the visiting premier, the king praised the two nations' ties.",
+            "Wednesday",
+            [],
+            "The king praised the two nations' ties",
+        ),
+        (
+            "The summit, scheduled for June 12, was cancelled after Seoul refused to attend.",
+            "June 12",
+            [],
+            "The summit was cancelled",
+        ),
+        # Reported speech: the sayer for "it", "will" for "would".
+        (
+            "Seoul said on Monday that it would send an envoy to Tokyo next week.",
+            "next week",
+            [],
+            "Seoul will send an envoy to Tokyo",
+        ),
+        # Two actors met: both named, nothing after the place.
+        (
+            "Takaichi and Lee met in Nara on Tuesday, the first summit of the year.",
+            "Tuesday",
+            [("Takaichi", ["Sanae Takaichi"]), ("Lee", ["Lee Jae-myung"])],
+            "Takaichi and Lee met in Nara",
+        ),
+        # The date as the subject: the day is what it marks.
+        ("March 9 marks Harbour Day, a holiday on the islands.", "March 9", [], "Harbour Day"),
+        # A noun after a possessive or an article stays a noun.
+        (
+            "The talks followed the envoy's meeting with the king a week earlier.",
+            "a week earlier",
+            [],
+            "The talks followed the envoy's meeting",
+        ),
+    ],
+)
+def test_a_title_says_who_did_what_never_a_dangling_participle(quote, date_text, actors, expected):
+    title = propose_title(quote, date_text, actors)
+    assert title == expected
+    assert len(title) <= SHORT_TITLE_LENGTH
