@@ -304,27 +304,32 @@ def public_cache(*, parameters: Parameters, revalidate: bool = False):
 
         @functools.wraps(view)
         def with_cache_headers(request, *args, **kwargs):
-            response = answer(request, *args, **kwargs)
-            if response.has_header("Warning") or response.status_code == 429:
-                pass
-            elif response.status_code == 200 and revalidate:
-                patch_cache_control(response, public=True, no_cache=True)
-            elif response.status_code == 200:
-                seconds = settings.PUBLIC_CACHE_SECONDS
-                patch_cache_control(
-                    response,
-                    public=True,
-                    max_age=seconds,
-                    stale_while_revalidate=max(seconds, 60),
-                    stale_if_error=STALE_IF_ERROR_SECONDS,
-                )
-            else:
-                patch_cache_control(response, no_store=True)
-            # Browsers send HX-Request on htmx swaps: keep fragment and page apart; and
-            # plain answers too must tell shared caches that brotli and gzip clients get another.
-            patch_vary_headers(response, ["Accept-Encoding", "HX-Request", "HX-History-Restore-Request"])
-            return response
+            return add_cache_headers(answer(request, *args, **kwargs), revalidate)
 
         return condition(etag_func=version, last_modified_func=data_changed_at)(with_cache_headers)
 
     return decorator
+
+
+def add_cache_headers(response, revalidate: bool):
+    """How long browsers and shared caches may keep a public answer: an
+    answer served stale or refused keeps its own headers, an error is not kept."""
+    if response.has_header("Warning") or response.status_code == 429:
+        pass
+    elif response.status_code == 200 and revalidate:
+        patch_cache_control(response, public=True, no_cache=True)
+    elif response.status_code == 200:
+        seconds = settings.PUBLIC_CACHE_SECONDS
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=seconds,
+            stale_while_revalidate=max(seconds, 60),
+            stale_if_error=STALE_IF_ERROR_SECONDS,
+        )
+    else:
+        patch_cache_control(response, no_store=True)
+    # Browsers send HX-Request on htmx swaps: keep fragment and page apart; and
+    # plain answers too must tell shared caches that brotli and gzip clients get another.
+    patch_vary_headers(response, ["Accept-Encoding", "HX-Request", "HX-History-Restore-Request"])
+    return response
