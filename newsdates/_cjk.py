@@ -228,6 +228,52 @@ class Rule:
     anchors: bool = True
 
 
+def month_resolver(
+    month_of: Callable[[re.Match[str], Context], tuple[int, int] | None], parts: dict[str, str]
+) -> Resolver:
+    """The reader of a month named alone, whole or in part ("3月下旬",
+    "3월 중순"): `month_of` gives the match's (year, month) by the
+    language's own words, `parts` names its parts of a month (see PARTS)."""
+
+    def resolve(m: re.Match[str], ctx: Context) -> Resolved:
+        month = month_of(m, ctx)
+        if month is None:
+            return None
+        part = m.groupdict().get("part")
+        if part:
+            first, last = part_of_month(*month, parts[part])
+            return first, last, "part_of_month"
+        return date(*month, 1), month_end(*month), "month"
+
+    return resolve
+
+
+def month_range_resolver(year_of: Callable[[re.Match[str], Context], int | None]) -> Resolver:
+    """The reader of a run of months ("1~9月", "3~5월"), first to last, in the
+    year the match names (`year_of`) or the one its tense points to."""
+
+    def resolve(m: re.Match[str], ctx: Context) -> Resolved:
+        m1, m2 = int(m.group("m1")), int(m.group("m2"))
+        if not 1 <= m1 < m2 <= 12:
+            return None
+        year = year_of(m, ctx)
+        if year is None:
+            year = month_without_year(ctx, m1)
+        return date(year, m1, 1), month_end(year, m2), "span"
+
+    return resolve
+
+
+def during_stay(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "滞在中", "방문 기간": the stay of several days just named (read by `cjk`)."""
+    return ctx.published, ctx.published, "stay"
+
+
+def length_days(found: re.Match[str]) -> int:
+    """The days of a stated length: "3泊4日" and "1박2일" by their days, "3日間" and "4일 간" by the count."""
+    return int(found.group("days") or found.group("count"))
+
+
 def found_in(text: str, rules: Iterable[Rule]) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """Every rule's matches, longest first then earliest, none overlapping a keeper."""
     hits = [(m.start(), m.end(), rule, m) for rule in rules for m in rule.pattern.finditer(text) if m.end() > m.start()]

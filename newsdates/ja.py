@@ -23,10 +23,13 @@ from ._cjk import (
     add_months,
     anaphoric_day,
     day_in_month,
+    during_stay,
+    length_days,
     monday,
     month_end,
+    month_range_resolver,
+    month_resolver,
     month_without_year,
-    part_of_month,
     safe_day,
     season,
     weekday_near,
@@ -142,25 +145,9 @@ def _day_range(m: re.Match[str], ctx: Context) -> Resolved:
     return (first, last, "span") if last else None
 
 
-def _month(m: re.Match[str], ctx: Context) -> Resolved:
-    month = _month_of(m, ctx)
-    if month is None:
-        return None
-    part = m.group("part")
-    if part:
-        first, last = part_of_month(*month, PART[part])
-        return first, last, "part_of_month"
-    return date(*month, 1), month_end(*month), "month"
-
-
-def _month_range(m: re.Match[str], ctx: Context) -> Resolved:
-    m1, m2 = int(m.group("m1")), int(m.group("m2"))
-    if not 1 <= m1 < m2 <= 12:
-        return None
-    year = _year(m, ctx)
-    if year is None:
-        year = month_without_year(ctx, m1)
-    return date(year, m1, 1), month_end(year, m2), "span"
+# "3月", "3月下旬", "3~5月" (the shared readers in `_cjk`, with this language's words).
+_month = month_resolver(_month_of, PART)
+_month_range = month_range_resolver(_year)
 
 
 def _year_rule(m: re.Match[str], ctx: Context) -> Resolved:
@@ -241,10 +228,6 @@ def _rest_of(m: re.Match[str], ctx: Context) -> Resolved:
     return (pub + timedelta(days=1), last, "span") if last > pub else None
 
 
-def _stay(m: re.Match[str], ctx: Context) -> Resolved:
-    return ctx.published, ctx.published, "stay"
-
-
 _RM = r"(?P<rm>先月|今月|来月|同月|前月|翌月)"
 
 RULES = [
@@ -290,7 +273,7 @@ RULES = [
     Rule(re.compile(r"(?P<rel>[今本来昨去])(?P<season>[春夏秋冬])(?![季期])"), _season),
     Rule(re.compile(r"(?<!\d)(?P<n>\d{1,3})(?P<unit>年|日)前(?![半後])"), _ago),
     Rule(re.compile(r"(?P<rest>年内|今年中|今月中|月内)"), _rest_of),
-    Rule(re.compile(r"(?:滞在|訪問|訪日|来日|訪米|訪中|訪韓|会期|期間|滞在期間)中"), _stay),
+    Rule(re.compile(r"(?:滞在|訪問|訪日|来日|訪米|訪中|訪韓|会期|期間|滞在期間)中"), during_stay),
 ]
 
 # Connective forms (連用形, て形) that end one event's clause before the next:
@@ -369,10 +352,6 @@ def is_future(predicate: str) -> bool:
             "へ",
         )
     )
-
-
-def length_days(found: re.Match[str]) -> int:
-    return int(found.group("days") or found.group("count"))
 
 
 JAPANESE = Language(

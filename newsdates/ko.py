@@ -24,12 +24,15 @@ from ._cjk import (
     add_months,
     anaphoric_day,
     day_in_month,
+    during_stay,
     last_past_day,
+    length_days,
     monday,
     month_end,
+    month_range_resolver,
+    month_resolver,
     month_without_year,
     next_coming_day,
-    part_of_month,
     safe_day,
     season,
     weekday_near,
@@ -147,24 +150,9 @@ def _day_range(m: re.Match[str], ctx: Context) -> Resolved:
     return (first, last, "span") if first and last else None
 
 
-def _month(m: re.Match[str], ctx: Context) -> Resolved:
-    month = _month_of(m, ctx)
-    if month is None:
-        return None
-    if m.group("part"):
-        first, last = part_of_month(*month, PART[m.group("part")])
-        return first, last, "part_of_month"
-    return date(*month, 1), month_end(*month), "month"
-
-
-def _month_range(m: re.Match[str], ctx: Context) -> Resolved:
-    m1, m2 = int(m.group("m1")), int(m.group("m2"))
-    if not 1 <= m1 < m2 <= 12:
-        return None
-    year = _year(m, ctx)
-    if year is None:
-        year = month_without_year(ctx, m1)
-    return date(year, m1, 1), month_end(year, m2), "span"
+# "3月", "3月下旬", "3~5月" (the shared readers in `_cjk`, with this language's words).
+_month = month_resolver(_month_of, PART)
+_month_range = month_range_resolver(_year)
 
 
 def _year_rule(m: re.Match[str], ctx: Context) -> Resolved:
@@ -254,10 +242,6 @@ def _rest_of(m: re.Match[str], ctx: Context) -> Resolved:
     return (pub + timedelta(days=1), last, "span") if last > pub else None
 
 
-def _stay(m: re.Match[str], ctx: Context) -> Resolved:
-    return ctx.published, ctx.published, "stay"
-
-
 _DIR = r"(?:(?P<dir>지난|오는)\s*)?"
 
 RULES = [
@@ -310,7 +294,7 @@ RULES = [
     Rule(re.compile(r"올(?P<season>봄|여름|가을|겨울)"), _season),
     Rule(re.compile(rf"(?<!\d)(?P<n>\d{{1,3}})(?P<unit>년|일)\s*전(?![{HANGUL}])"), _ago),
     Rule(re.compile(r"(?P<rest>연내|올해 안|올해 중|이달 중|이번 달 중)"), _rest_of),
-    Rule(re.compile(r"(?:방문|체류|순방|방한|방일|방중|방미|체재)\s*(?:기간|중)(?=[\s에,])"), _stay),
+    Rule(re.compile(r"(?:방문|체류|순방|방한|방일|방중|방미|체재)\s*(?:기간|중)(?=[\s에,])"), during_stay),
 ]
 
 # Connective endings that close one event's clause before the next:
@@ -367,10 +351,6 @@ def is_future(predicate: str) -> bool:
     if any(_final(m.group(1)) == _JONG_RIEUL for m in re.finditer(r"([\uac00-\ud7a3]) ?것", predicate)):
         return True
     return any(_final(a) == _JONG_NIEUN and b == "다" for a, b in zip(predicate, predicate[1:], strict=False))
-
-
-def length_days(found: re.Match[str]) -> int:
-    return int(found.group("days") or found.group("count"))
 
 
 KOREAN = Language(
