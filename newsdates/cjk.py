@@ -12,10 +12,11 @@ gives one mention per event, each with the status its own clause reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from . import DateMention
+from . import PROGRESS_STEP, DateMention
 from ._cjk import Context, Language, Span, found_in, normalise, sentences
 
 _JOIN = re.compile(r"\s*(?:~|-|から|より|부터|에서)\s*")
@@ -44,13 +45,27 @@ def _as_date(published: date | datetime | str) -> date:
     return date.fromisoformat(str(published)[:10])
 
 
-def event_mentions(text: str, published: date | datetime | str, language: Language) -> list[DateMention]:
+def event_mentions(
+    text: str,
+    published: date | datetime | str,
+    language: Language,
+    progress: Callable[[int], None] | None = None,
+) -> list[DateMention]:
+    """The text's dated event mentions; `progress`, if given, is called with
+    the characters read so far, every PROGRESS_STEP or so and at the end
+    (a long article is read on a worker, whose job page shows how far)."""
     pub = _as_date(published)
     norm = normalise(text)
     ctx = Context(published=pub)
     mentions: list[DateMention] = []
+    reported = 0
     for number, (s, e) in enumerate(sentences(norm, language.sentence_end)):
         mentions.extend(_sentence(text, norm, s, e, ctx, language, lead=number < _LEAD_SENTENCES))
+        if progress and e >= reported + PROGRESS_STEP:
+            reported = e
+            progress(reported)
+    if progress:
+        progress(len(text))
     return mentions
 
 

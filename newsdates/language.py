@@ -63,7 +63,4 @@ def mentions_in(
     reader = _READERS.get(language or "en")
     if reader is None:
         return event_mentions(text, published, progress=progress)
-    mentions = cjk.event_mentions(text, published, reader)
-    if progress:
-        progress(len(text))
-    return mentions
+    return cjk.event_mentions(text, published, reader, progress=progress)

@@ -7,11 +7,13 @@ backend, so the job and its task commit together); a worker (`manage.py
 worker`) claims it and runs its handler, which reports progress. A job that
 fails for a reason that may pass (a timeout, a server error, anything
 unexpected) waits and is tried again, each wait four times the last; one
-refused for good (a private address, no dates found) fails at once with the
-reason. Submitting is idempotent, one active job per key, and so is running:
-a job run twice finds what its first run stored. A running job beats a
-heartbeat; every worker's scheduler (`tick`) queues again a job whose
-worker died mid-way, and queues the polls of feeds that are due.
+refused for good (a private address, a page with no article text) fails at
+once with the reason. An article with no date summit can read is no such
+refusal: it is stored with no proposals, to be cited by hand. Submitting
+is idempotent, one active job per key, and so is running: a job run twice
+finds what its first run stored. A running job beats a heartbeat; every
+worker's scheduler (`tick`) queues again a job whose worker died mid-way,
+and queues the polls of feeds that are due.
 """
 
 import datetime

@@ -212,3 +212,10 @@ def test_a_later_day_told_in_the_past_follows_last_month_just_named():
     found = read("両首脳は1月30日に会談した。31日には共同声明を出した。", d("2026-02-02"))
     assert [x[0] for x in found] == [d("2026-01-30"), d("2026-01-31")]
     assert read("首相は31日に帰国した。", d("2026-02-02"))[0][0] == d("2026-01-31")
+
+
+def test_a_long_article_reports_how_far_it_has_been_read():
+    text = "市長は12日、新しい桟橋を視察した。" * 2000
+    seen: list[int] = []
+    mentions_in(text, PUBLISHED, "ja", progress=seen.append)
+    assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == len(text)

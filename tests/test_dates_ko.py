@@ -165,3 +165,10 @@ def test_hangul_is_korean():
 
 def test_an_english_sentence_quoting_a_korean_name_stays_english():
     assert detect_language("President Lee Jae-myung (이재명) met Takaichi on Tuesday.") == "en"
+
+
+def test_a_long_article_reports_how_far_it_has_been_read():
+    text = "시장은 12일 새 부두를 둘러봤다. " * 2000
+    seen: list[int] = []
+    mentions_in(text, PUBLISHED, "ko", progress=seen.append)
+    assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == len(text)

@@ -175,3 +175,42 @@ def test_a_batch_with_a_bad_link_queues_nothing(admin_client):
     )
     assert "Paste the articles" in response.content.decode()
     assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "language, paragraph",
+    [
+        ("ja", "港の新しい桟橋は３月１２日に開通した。市長は式典で挨拶し、来月には臨時便を増やす予定だと述べた。\n"),
+        ("ko", "항구의 새 부두가 지난 12일 개통했다. 시장은 기념식에서 다음 달 임시편을 늘릴 예정이라고 밝혔다.\n"),
+    ],
+)
+def test_a_long_japanese_or_korean_article_is_read_on_a_worker(admin_client, language, paragraph):
+    text = paragraph * (jobs.LONG_ARTICLE_CHARS // len(paragraph) + 1)
+    admin_client.post(
+        reverse("admin:timeline_source_add"), {"text": text, "published_on": "2026-03-20", "language": language}
+    )
+    job = Job.objects.get(kind=Job.Kind.PROPOSE)
+    jobs.run(job.pk)
+    job.refresh_from_db()
+    source = Source.objects.get()
+    assert job.state == Job.State.DONE, job.error
+    assert source.language == language and source.proposals.exists()
+    assert source.proposals.filter(earliest=datetime.date(2026, 3, 12)).exists()
+
+
+# "en" is the add form's default: the text's own language is read.
+@pytest.mark.parametrize("language", ["ja", "ko", "en"])
+def test_a_long_article_without_dates_is_stored_and_its_job_done(admin_client, language):
+    paragraph = {"ko": "항구는 조용했다. 시장은 인사했다.\n"}.get(
+        language, "港の桟橋は静かだった。市長は式典で挨拶した。\n"
+    )
+    text = paragraph * (jobs.LONG_ARTICLE_CHARS // len(paragraph) + 1)
+    admin_client.post(
+        reverse("admin:timeline_source_add"), {"text": text, "published_on": "2026-03-20", "language": language}
+    )
+    job = Job.objects.get(kind=Job.Kind.PROPOSE)
+    jobs.run(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE, job.error
+    assert job.result["proposals"] == 0
+    assert Source.objects.get().text == text.strip()
