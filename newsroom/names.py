@@ -3,6 +3,16 @@
 English names are whole words ("Lee" is not in "Leeway"); Japanese and
 Korean run names into their particles and titles (高市首相, 이재명 대통령은,
 다카이치는), so a name in those scripts is found wherever it is written.
+
+Japanese and Korean news name a person again by family name and title
+(高市総理, 李大統領, 小泉防衛相; 이 대통령, 다카이치 총리, 시 주석). A person's
+family names are read from their names: a ja/ko short name or alias that
+begins their full name (高市 of 高市早苗, 다카이치 of 다카이치 사나에), and the
+first syllable of a name written Korean- or Chinese-style, three Hangul
+syllables with no space (이재명, 시진핑) and the Han name beside it (李在明,
+習近平). A family name followed by a title names the person; alone, only
+when it is itself one of their names (a one-syllable 李 or 이 alone is
+everywhere).
 """
 
 import re
@@ -116,11 +126,128 @@ def actor_name_forms(actor) -> list[str]:
     return sorted(set(names), key=len, reverse=True)
 
 
+# Titles written after a family name (longest first when joined).
+JA_TITLES = (
+    "首相",
+    "総理大臣",
+    "総理",
+    "元首相",
+    "前首相",
+    "大統領",
+    "元大統領",
+    "前大統領",
+    "国家主席",
+    "主席",
+    "首席",
+    "氏",
+    "外相",
+    "外務大臣",
+    "防衛相",
+    "財務相",
+    "経産相",
+    "官房長官",
+    "国務長官",
+    "長官",
+    "大臣",
+    "議員",
+    "知事",
+    "委員長",
+    "総裁",
+    "代表",
+    "幹事長",
+    "さん",
+)
+KO_TITLES = (
+    "대통령",
+    "전 대통령",
+    "총리",
+    "전 총리",
+    "장관",
+    "외무상",
+    "외상",
+    "방위상",
+    "재무상",
+    "관방장관",
+    "국무장관",
+    "국가주석",
+    "주석",
+    "위원장",
+    "대표",
+    "의원",
+    "총재",
+    "지사",
+    "대변인",
+    "여사",
+    "씨",
+)
+_HAN = "\u4e00-\u9fff"
+_HANGUL = "\uac00-\ud7a3"
+_KANA = "\u3041-\u30ff"
+
+
+def _script(name: str) -> str | None:
+    """'ko' for a name in Hangul, 'ja' for one in Han characters or kana."""
+    if re.fullmatch(rf"[{_HANGUL}\s]+", name):
+        return "ko"
+    if re.fullmatch(rf"[{_HAN}{_KANA}・]+", name):
+        return "ja"
+    return None
+
+
+def family_names(actor) -> dict[str, set[str]]:
+    """A person's family names in Japanese and Korean script ("ja" holds the
+    Han and kana ones), read from their names (see the module's note)."""
+    found: dict[str, set[str]] = {"ja": set(), "ko": set()}
+    if getattr(actor, "kind", "") != "person":
+        return found
+    names = all_name_forms(actor)
+    for short in names:
+        script = _script(short)
+        if script and any(len(full) > len(short) and full.startswith(short) for full in names):
+            found[script].add(short)
+    # Korean and Chinese names: two or three syllables in Hangul and in Han
+    # characters, family name first (이재명 and 李在明, 왕이 and 王毅); not a
+    # transliteration that happens to be short (트럼프), nor a Japanese name
+    # (이시바 시게루).
+    korean = getattr(actor, "name_ko", None) or ""
+    han = getattr(actor, "name_ja", None) or ""
+    if re.fullmatch(rf"[{_HANGUL}]{{2,3}}", korean) and re.fullmatch(rf"[{_HAN}]{{2,3}}", han):
+        found["ko"].add(korean[0])
+        found["ja"].add(han[0])
+    return found
+
+
+def titled_parts(actor) -> list[str]:
+    """Patterns for a person's family name followed by a title: 高市総理,
+    李大統領, 이 대통령; not in a longer word ("도시 주석", "韓国李強首相" for 李)."""
+    parts = []
+    for script, titles, letters in (("ja", JA_TITLES, _HAN), ("ko", KO_TITLES, _HANGUL)):
+        for name in sorted(family_names(actor)[script], key=len, reverse=True):
+            # Anyone called Li or Kim is 李氏 or 김 씨: one syllable takes an office.
+            usable = [t for t in titles if len(name) > 1 or t not in _COURTESY]
+            joined = "|".join(re.escape(t).replace(r"\ ", r"\s?") for t in sorted(usable, key=len, reverse=True))
+            parts.append(rf"(?<![{letters}]){re.escape(name)}\s?(?:{joined})")
+    return parts
+
+
+# Courtesy titles, not offices: with a one-syllable family name they fit too many people.
+_COURTESY = {"氏", "さん", "씨", "여사"}
+
+
+def actor_pattern(actor) -> re.Pattern | None:
+    """One pattern for an actor: every name form, and a person's family name with a title."""
+    names = name_pattern(actor_name_forms(actor))
+    titled = titled_parts(actor)
+    if not titled:
+        return names
+    return re.compile("|".join(([names.pattern] if names else []) + titled))
+
+
 def actor_patterns() -> list[tuple]:
     """One pattern per actor over all its name forms, longest first."""
     from timeline.models import Actor
 
-    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := name_pattern(actor_name_forms(actor)))]
+    return [(actor, pattern) for actor in Actor.objects.all() if (pattern := actor_pattern(actor))]
 
 
 def place_patterns() -> list[tuple]:

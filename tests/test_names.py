@@ -3,6 +3,7 @@
 from django.test import TestCase
 from django.urls import reverse
 
+from newsroom.names import actor_patterns, names_in
 from timeline.models import Actor
 
 from .story_data import make_story
@@ -118,3 +119,69 @@ class OutletTests(TestCase):
                 self.client.get(reverse("event_panel", args=[slug]))
             counts.append(len(queries))
         assert len(set(counts)) == 1, counts
+
+
+class FamilyNameAndTitleTests(TestCase):
+    """Japanese and Korean news name a person again by family name and title."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.yamada = Actor.objects.create(
+            name="Hanako Yamada",
+            name_ja="山田花子",
+            name_ko="야마다 하나코",
+            short_name="Yamada",
+            short_name_ja="山田",
+            short_name_ko="야마다",
+            slug="hanako-yamada",
+            kind="person",
+        )
+        cls.kim = Actor.objects.create(
+            name="Kim Min-su", name_ja="金敏洙", name_ko="김민수", slug="kim-min-su", kind="person"
+        )
+        cls.trent = Actor.objects.create(
+            name="Donna Trent", name_ja="トレント", name_ko="트렌트", slug="donna-trent", kind="person"
+        )
+
+    def named(self, sentence):
+        return {actor.slug for actor in names_in(sentence, actor_patterns())}
+
+    def test_a_japanese_family_name_with_any_title_names_the_person(self):
+        for sentence in (
+            "山田総理は12日に帰国した。",
+            "山田首相が述べた。",
+            "山田総理大臣は",
+            "山田外相と会談",
+            "山田氏は",
+        ):
+            assert self.named(sentence) == {"hanako-yamada"}, sentence
+        for sentence in ("야마다 총리는 12일 귀국했다.", "야마다 외무상은", "야마다총리가"):
+            assert self.named(sentence) == {"hanako-yamada"}, sentence
+
+    def test_a_korean_family_name_of_one_syllable_names_the_person_with_an_office(self):
+        for sentence in (
+            "김 장관은 12일 방일했다.",
+            "김장관은",
+            "김 전 대통령은",
+            "金外相は12日に来日した。",
+            "金大統領と会談した。",
+        ):
+            assert self.named(sentence) == {"kim-min-su"}, sentence
+
+    def test_one_syllable_alone_or_with_a_courtesy_title_names_nobody(self):
+        for sentence in (
+            "金融庁は12日に発表した。",
+            "金曜日に会談した。",
+            "김 씨는 말했다.",
+            "金氏は語った。",
+            "김치 장관",
+        ):
+            assert self.named(sentence) == set(), sentence
+
+    def test_a_family_name_inside_a_longer_word_names_nobody(self):
+        assert self.named("도시김 장관") == set()
+        assert self.named("韓国金正男首相") == set()
+
+    def test_a_short_transliteration_is_not_a_family_name(self):
+        assert self.named("트 대통령은") == set()
+        assert self.named("트렌트 대통령은") == {"donna-trent"}
