@@ -92,7 +92,42 @@ SAME_KIND = {
     "comment": "remark",
     "suggest": "remark",
     "statement": "remark",
+    "conference": "meet",
+    "agreement": "agree",
+    "deal": "agree",
+    "pact": "agree",
+    "accord": "agree",
+    "inquiry": "probe",
+    "investigation": "probe",
+    "investigate": "probe",
+    "drill": "exercise",
+    "ballot": "election",
+    "commemoration": "ceremony",
 }
+KIND_WEIGHT = 2.0
+# The kinds of event news reports (as SAME_KIND names them). A clause naming
+# one kind does not report an event of another: an interview during a visit
+# is not the visit.
+EVENT_KINDS = frozenset(
+    {
+        "meet",
+        "visit",
+        "dine",
+        "election",
+        "control",
+        "remark",
+        "interview",
+        "ceremony",
+        "parade",
+        "agree",
+        "test",
+        "probe",
+        "exercise",
+        "protest",
+        "speech",
+        "sanction",
+    }
+)
 # Past forms a suffix rule cannot undo: "held talks" is "hold talks".
 IRREGULAR = {
     "held": "hold", "began": "begin", "begun": "begin", "brought": "bring", "flew": "fly", "flown": "fly",
@@ -174,6 +209,34 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     if words and (first > 0 or last < len(words)):
         lo, hi = lo + words[first].start(), lo + words[last - 1].end()
     return quote[lo:hi]
+
+
+# "this year's ceremony", "the talks", "their previous session": a clause
+# naming its event with a determiner refers back to an earlier mention.
+_DEFINITE = re.compile(
+    r"\b(?:(?:this|last|next) year['’]s|the|this|that|its|their|his|her)\s+((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)",
+    re.IGNORECASE,
+)
+
+
+def antecedent(before: str, clause: str) -> str:
+    """The words around the last mention, in the text `before` the clause's
+    sentence, of an event the clause names with a determiner ("this year's
+    ceremony" after "the Takeshima Day ceremony"): what the clause says
+    without saying it. Empty when the clause refers back to nothing."""
+    if not mostly_latin(clause):
+        return ""
+    kinds = {
+        _stem(word) for m in _DEFINITE.finditer(clause) for word in m.group(1).split() if _stem(word) in EVENT_KINDS
+    }
+    if not kinds:
+        return ""
+    words = list(_WORD.finditer(before))
+    for i in range(len(words) - 1, -1, -1):
+        if _stem(words[i].group()) in kinds:
+            first, last = max(0, i - CLOSE_WORDS), min(len(words), i + CLOSE_WORDS + 1)
+            return before[words[first].start() : words[last - 1].end()]
+    return ""
 
 
 @dataclass(frozen=True)
@@ -273,7 +336,8 @@ def _wording(
     best, best_shared = 0.0, set()
     for words, title_like in ((title, True), *((cited, False) for cited in citations)):
         shared = words & clause
-        if not shared - names:
+        # A title that is a name and nothing else ("Takeshima Day") is matched by that name.
+        if not shared - names and not (title_like and shared and not words - names):
             continue
         size = mass(words) if title_like else (mass(words) + mass(clause)) / 2
         score = near_mass(shared) / size if size else 0.0
@@ -336,7 +400,9 @@ class _Candidates:
     weights: dict
 
     def weight(self, word: str) -> float:
-        return self.weights.get(word, math.log(2 + len(self.events)))
+        # The kind of event ("election", "visit") says most about which it is.
+        kind = KIND_WEIGHT if word in EVENT_KINDS else 1.0
+        return kind * self.weights.get(word, math.log(2 + len(self.events)))
 
 
 def _candidates(earliest, latest, margin: datetime.timedelta, published_only: bool, named_things) -> _Candidates:
@@ -386,7 +452,7 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     shared = [mention.named[pk] for pk in own if pk in mention.named]
     if shared:
         reasons.append("shared actors: " + ", ".join(a.short_name or a.name for a in shared))
-    actor_score = len(shared) / len(set(own) | set(mention.named)) if own else 0.0
+    actor_score = (len(shared) / len(set(own)) + len(shared) / max(1, len(mention.named))) / 2 if own else 0.0
     place_score = 1.0 if mention.place_ids & known.places[event.pk] else 0.0
     if place_score:
         reasons.append("same place")
@@ -398,11 +464,12 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.place_ids or known.places[event.pk]:
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
-    if date_score <= OUTSIDE_STATED_PERIOD:
+    kinds, event_kinds = mention.clause_words & EVENT_KINDS, known.titles[event.pk] & EVENT_KINDS
+    if date_score <= OUTSIDE_STATED_PERIOD or (mention.latin and kinds and event_kinds and not kinds & event_kinds):
         probable = False
     elif mention.latin:
-        # the same dates need fewer shared words ("a February election")
-        needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 else MIN_WORDING
+        # the same dates, or the same kind of event, need fewer other shared words ("a February election")
+        needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 or kinds & event_kinds else MIN_WORDING
         probable = score >= PROBABLE_SCORE and wording >= needed
     else:
         probable = score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
@@ -434,6 +501,9 @@ def matching_events(
     known = _candidates(earliest, latest, margin, published_only, (*actors, *places))
     clause_words = content_words(quote if clause is None else clause)
     named = {a.pk: a for a in actors}
+    if not named and article_actors and mostly_latin(quote):
+        # A sentence naming nobody ("the two leaders", "voters") is about whom its article names.
+        named = {a.pk: a for a in article_actors}
     mention = _Mention(
         earliest,
         latest,
@@ -489,13 +559,17 @@ def matches_for_proposal(
     if places is None:
         places = names_in(proposal.quote, place_patterns())
     at = (proposal.date_start - proposal.start) if proposal.date_start is not None else -1
+    clause = event_clause(proposal.quote, at, len(proposal.date_text or ""))
+    if earlier := antecedent(proposal.source.text[: proposal.start], clause):
+        clause = f"{clause} {earlier}"
+        places = [*places, *(p for p in names_in(earlier, place_patterns()) if p not in places)]
     return matching_events(
         proposal.earliest,
         proposal.latest,
         proposal.precision,
         proposal.quote,
         actors,
-        clause=event_clause(proposal.quote, at, len(proposal.date_text or "")),
+        clause=clause,
         close=event_clause(proposal.quote, at, len(proposal.date_text or ""), near=CLOSE_WORDS),
         article_actors=article_actors,
         places=places,

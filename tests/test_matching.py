@@ -7,6 +7,7 @@ import pytest
 from newsroom.ingest import proposals_for
 from newsroom.matching import (
     MAX_CANDIDATES,
+    antecedent,
     event_clause,
     matches_for_proposal,
     matching_events,
@@ -14,7 +15,7 @@ from newsroom.matching import (
 )
 from tests import real_articles
 from tests.curation_data import make_event
-from timeline.models import Actor, Event, Source
+from timeline.models import Actor, Event, Place, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +231,61 @@ def test_an_irregular_past_tense_shares_its_verb_with_the_title():
     quote = "Mori held talks with the mayor on Tuesday."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, probable_only=True)
     assert "hold" in match.reasons[1]
+
+
+def test_an_interview_given_during_a_visit_is_not_the_visit():
+    mori = person("Hana Mori", "Mori")
+    event_on(datetime.date(2026, 1, 12), "Mori's state visit to Ruritania", mori, last=datetime.date(2026, 1, 16))
+    quote = "Mori told Ruritania's state broadcaster in an interview on Tuesday that ties were warm."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
+    quote = "Mori's state visit to Ruritania went on with a banquet on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+
+
+def test_the_kind_of_event_weighs_most_among_a_titles_words():
+    mori = person("Hana Mori", "Mori")
+    event = event_on(datetime.date(2026, 2, 1), "Snap upper-house election widely tipped by pundits for February", mori, slug="vote",
+                     last=datetime.date(2026, 2, 28))  # fmt: skip
+    Event.objects.filter(pk=event.pk).update(precision="month")
+    quote = "Mori's party hopes to win the election on February 8."
+    feb_8 = datetime.date(2026, 2, 8)
+    [match] = matching_events(feb_8, feb_8, "day", quote, [mori], probable_only=True)
+    assert match.event.slug == "vote"
+
+
+def test_a_sentence_naming_nobody_is_about_whom_its_article_names():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Mori and Sato hold talks in the capital", mori, sato, slug="talks")
+    quote = "The two leaders met on Tuesday."
+    alone = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote)
+    in_article = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, article_actors=[mori, sato])
+    assert in_article[0].score > alone[0].score and "shared actors: Mori, Sato" in in_article[0].reasons
+
+
+def test_a_clause_referring_back_borrows_the_earlier_mentions_words():
+    before = "The town will again hold the Lantern Festival, a ceremony for the river spirits. Crowds are expected."
+    clause = "Volunteers will organise this year's ceremony on Sunday."
+    assert "Lantern Festival" in antecedent(before, clause)
+    assert antecedent(before, "Volunteers will clean the river on Sunday.") == ""
+
+
+def test_a_title_that_is_a_name_is_matched_by_that_name():
+    bay = Place.objects.create(name="Lantern Bay", slug="lantern-bay")
+    sunday = datetime.date(2026, 2, 22)
+    event_on(sunday, "Lantern Bay Day", slug="bay-day").places.add(bay)
+    quote = "The Lantern Bay Day rally will be held on Sunday."
+    [match] = matching_events(sunday, sunday, "day", quote, probable_only=True)
+    assert match.event.slug == "bay-day"
+
+
+def test_this_years_ceremony_is_the_one_the_article_named_before():
+    bay = Place.objects.create(name="Lantern Bay", slug="lantern-bay")
+    event_on(datetime.date(2026, 2, 22), "Lantern Bay Day", slug="lantern-day").places.add(bay)
+    text = (
+        "The minister will skip an annual ceremony for Lantern Bay, officials said on Monday. "
+        "Local bodies will organise this year's ceremony on Sunday."
+    )
+    proposals = proposals_for(Source(text=text, published_on=datetime.date(2026, 2, 16)))
+    [sunday] = [p for p in proposals if p.earliest == datetime.date(2026, 2, 22)]
+    [match] = matches_for_proposal(sunday)
+    assert match.event.slug == "lantern-day" and "same place" in match.reasons
