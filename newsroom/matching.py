@@ -457,11 +457,12 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if place_score:
         reasons.append("same place")
     # Evidence neither side can give (no actors named here nor on the
-    # event) is left out of the weighing rather than counted against.
+    # event) is left out of the weighing rather than counted against; so is
+    # a place the sentence does not name (most sentences name none).
     parts = [(DATE_WEIGHT, date_score), (WORDING_WEIGHT, wording if mention.latin or wording else actor_score)]
     if mention.named or own:
         parts.append((ACTOR_WEIGHT, actor_score))
-    if mention.place_ids or known.places[event.pk]:
+    if mention.place_ids:
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
     kinds, event_kinds = mention.clause_words & EVENT_KINDS, known.titles[event.pk] & EVENT_KINDS

@@ -289,3 +289,12 @@ def test_this_years_ceremony_is_the_one_the_article_named_before():
     [sunday] = [p for p in proposals if p.earliest == datetime.date(2026, 2, 22)]
     [match] = matches_for_proposal(sunday)
     assert match.event.slug == "lantern-day" and "same place" in match.reasons
+
+
+def test_a_sentence_naming_no_place_is_not_held_against_the_events_place():
+    mori = person("Hana Mori", "Mori")
+    talks = event_on(TUE_13_JAN, "Mori holds talks with fishermen", mori, slug="talks")
+    quote = "Mori held talks with fishermen on Tuesday."
+    without_place = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori])[0].score
+    talks.places.add(Place.objects.create(name="Lantern Bay", slug="lantern-bay"))
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori])[0].score == without_place
