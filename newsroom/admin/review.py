@@ -33,6 +33,8 @@ PROPOSALS_PER_PAGE = 25
 # Suggested events per proposal, and results of the event search: enough to
 # find the one meant, few enough that the page does not grow with the timeline.
 MATCHES_SHOWN = 3
+# Cards whose likely events load with the page; the rest load as the editor nears them.
+EAGER_MATCHES = 3
 SEARCH_RESULTS = 10
 MIN_SEARCH_LENGTH = 2
 TABS = {
@@ -104,7 +106,8 @@ def decide_one(request, source, model_admin, tab: str, page_number: str):
     if request.htmx:
         # Just this proposal, and out of band the counters: the rest of the page stays as it is.
         context = {
-            "row": proposal_row(proposal, outcome=outcome),
+            # A card back to pending (undo, reopen) comes with its likely events.
+            "row": proposal_row(proposal, outcome=outcome, with_matches=True),
             "source": source,
             "tab": tab,
             "page_number": page_number,
@@ -126,11 +129,13 @@ def page_rows(request, source, tab: str, bound) -> tuple:
     page = Paginator(proposals, PROPOSALS_PER_PAGE).get_page(request.GET.get("page"))
     rows = []
     editing = request.GET.get("edit")  # without JavaScript, the accept form of this proposal
-    for proposal in page:
+    for index, proposal in enumerate(page):
         proposal.source = source
         outcome = bound if bound and bound.proposal_pk == proposal.pk else None
         chosen = str(proposal.pk) == editing
-        rows.append(proposal_row(proposal, outcome=outcome, with_form=chosen, with_matches=chosen))
+        row = proposal_row(proposal, outcome=outcome, with_form=chosen, with_matches=chosen)
+        row["eager"] = index < EAGER_MATCHES
+        rows.append(row)
     return page, rows
 
 
@@ -196,8 +201,9 @@ def source_proposal(source, pk) -> Proposal:
 def proposal_fragment(request, source):
     """
     What the page fetches per proposal: its accept form when the drawer opens,
-    its likely events as it scrolls into view. Rendering 25 forms up front was
-    most of the page's weight, and ranking 25 proposals most of its time.
+    its likely events as the page loads (the first few cards) or as the
+    editor nears it. Rendering 25 forms up front was most of the page's
+    weight, and ranking 25 proposals most of its time.
     """
     if "form" in request.GET:
         proposal = source_proposal(source, request.GET["form"])

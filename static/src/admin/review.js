@@ -19,12 +19,26 @@ function current() {
   );
 }
 
+// The current card and the next ones have their likely events in before the editor reaches them.
+const MATCHES_AHEAD = 3;
+
+/** @param {HTMLElement} section */
+function loadMatchesNear(section) {
+  const all = proposals();
+  const start = all.indexOf(section);
+  all.slice(start, start + MATCHES_AHEAD).forEach((each) => {
+    const waiting = each.querySelector(".matches[hx-get]");
+    if (waiting) window.htmx?.trigger(waiting, "proposal-near");
+  });
+}
+
 /** @param {HTMLElement | undefined | null} section */
 function select(section) {
   if (!section) return;
   proposals().forEach((each) => each.classList.toggle("current", each === section));
   section.focus({ preventScroll: true });
   section.scrollIntoView({ block: "nearest" });
+  loadMatchesNear(section);
 }
 
 /** @param {number} step */

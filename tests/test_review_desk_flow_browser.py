@@ -1,0 +1,98 @@
+"""The review desk in headless Chromium, the way an editor works through an article: many decisions in a row."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from newsroom.ingest import ingest_source
+from tests.curation_data import make_actors, make_event
+from tests.test_review_browser import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Our own article: ten dated events, one a sentence.
+MANY_DATES = "\n".join(
+    [
+        "Takaichi met Lee in Nara on 13 January 2026.",
+        "The two leaders visited Horyuji temple on 14 January 2026.",
+        "Lee flew back to Seoul on 15 January 2026.",
+        "The foreign ministers will hold talks in Busan on 2 February 2026.",
+        "Parliament passed the budget on 20 January 2026.",
+        "The trade ministers signed a minerals pact on 22 January 2026.",
+        "Takaichi will visit Jakarta on 10 March 2026.",
+        "The coast guard released the trawler on 8 January 2026.",
+        "The envoy returned to Tokyo on 9 January 2026.",
+        "The king will open the expo on 1 April 2026.",
+    ]
+)
+CURRENT = re.compile(r"\bcurrent\b")
+# The fold's summary on the screen's last line: its form, once open, is below the fold.
+SUMMARY_AT_BOTTOM = """(summary) => {
+  const box = summary.getBoundingClientRect();
+  window.scrollBy(0, box.bottom - window.innerHeight + 2);
+}"""
+
+
+def open_review(page, live_server):
+    make_actors()
+    source = ingest_source(MANY_DATES, datetime.date(2026, 1, 12), outlet="Wire").source
+    cards = list(source.proposals.order_by("start", "pk"))
+    assert len(cards) == 10
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/timeline/source/{source.pk}/review/")
+    return cards
+
+
+def test_accept_as_new_opens_after_several_decisions_in_a_row(page, live_server):
+    cards = open_review(page, live_server)
+    page.locator(f"#proposal-{cards[0].pk} blockquote").click()
+    # Decide by key, each answer in before the next key: accept, reject, accept, reject.
+    for card, key, said in zip(cards[:4], "arar", ["Created", "Rejected", "Created", "Rejected"], strict=True):
+        expect(page.locator(f"#proposal-{card.pk}")).to_have_class(CURRENT)
+        page.keyboard.press(key)
+        expect(page.locator(f"#proposal-{card.pk}")).to_contain_text(said)
+    # And with the mouse.
+    page.locator(f"#proposal-{cards[4].pk} input[value='Reject']").click()
+    expect(page.locator(f"#proposal-{cards[4].pk}")).to_contain_text("Rejected")
+    # Undo a reject: the card is back, with its fold to open like any other.
+    page.locator(f"#proposal-{cards[3].pk} button", has_text="Undo").click()
+    expect(page.locator(f"#proposal-{cards[3].pk}")).to_contain_text("Reopened")
+    for card in (cards[3], cards[5], cards[8]):
+        section = page.locator(f"#proposal-{card.pk}")
+        summary = section.locator("summary", has_text="Accept as a new event")
+        summary.evaluate(SUMMARY_AT_BOTTOM)
+        summary.click()
+        title = section.locator("input[name$='-title']")
+        expect(title).to_have_count(1)
+        title.scroll_into_view_if_needed()
+        expect(title).to_be_visible()
+    # The form works: the last one accepted with a title of the editor's own.
+    section = page.locator(f"#proposal-{cards[8].pk}")
+    section.locator("input[name$='-title']").fill("Coast guard frees the trawler")
+    section.locator("input[value='Accept as new event']").click()
+    expect(section).to_contain_text("Created unpublished event")
+
+
+def test_matches_are_in_before_the_editor_reaches_a_card_by_key(page, live_server):
+    for day in (13, 14, 15, 20, 22):
+        make_event(
+            title=f"Event of 2026-01-{day}",
+            slug=f"event-{day}",
+            earliest=datetime.date(2026, 1, day),
+            latest=datetime.date(2026, 1, day),
+        )
+    cards = open_review(page, live_server)
+    # The first cards' likely events come with the page, without scrolling to them.
+    for card in cards[:3]:
+        expect(page.locator(f"#proposal-{card.pk} .matches")).not_to_have_attribute("aria-busy", "true")
+    page.locator(f"#proposal-{cards[0].pk} blockquote").click()
+    for card in cards[1:6]:
+        page.keyboard.press("j")
+        section = page.locator(f"#proposal-{card.pk}")
+        expect(section).to_be_focused()
+        # The card after the current one already has its list (or its "new to the timeline").
+        following = page.locator(f"#proposal-{cards[cards.index(card) + 1].pk} .matches")
+        expect(following).not_to_have_attribute("aria-busy", "true")
+        expect(section.locator(".matches")).not_to_contain_text("Looking for events")
