@@ -248,13 +248,22 @@ def _open_ranges(norm: str, spans: list[Span], clauses: list[Clause], pub: date,
 
 
 def _unframed(spans: list[Span]) -> list[Span]:
-    """'올해 … 지난 4일부터': the year only frames the finer date, it is not an event."""
+    """'올해 … 지난 4일부터': the year only frames the finer date, it is not an
+    event. A month or part of one frames only a date written right after it
+    ("10月、28日"); further off it dates an event of its own ("今月下旬に予定
+    する来日に合わせ、28日に首脳会談")."""
 
     def frames(coarse: Span, fine: Span) -> bool:
         wider = (coarse.latest - coarse.earliest) > (fine.latest - fine.earliest)
-        return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
+        inside = coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
+        near = coarse.precision == "year" or 0 <= fine.start - coarse.end <= _FRAME_GAP
+        return wider and inside and near
 
     return [sp for sp in spans if sp.precision == "span" or not any(frames(sp, o) for o in spans if o is not sp)]
+
+
+# Characters between a month and the day it frames ("10月、28日", "이달 들어 3일").
+_FRAME_GAP = 4
 
 
 # ----------------------------------------------------------------- mentions

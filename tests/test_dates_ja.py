@@ -219,3 +219,11 @@ def test_a_long_article_reports_how_far_it_has_been_read():
     seen: list[int] = []
     mentions_in(text, PUBLISHED, "ja", progress=seen.append)
     assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == len(text)
+
+
+def test_a_part_of_a_month_further_off_dates_an_event_of_its_own():
+    found = read("両政府は来月上旬に予定する首相の訪米に合わせ、5日に首脳会談を開く方向で調整している。")
+    assert found == [
+        (d("2026-04-01"), d("2026-04-10"), "part_of_month", "scheduled"),
+        (d("2026-04-05"), d("2026-04-05"), "day", "expected"),
+    ]

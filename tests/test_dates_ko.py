@@ -172,3 +172,11 @@ def test_a_long_article_reports_how_far_it_has_been_read():
     seen: list[int] = []
     mentions_in(text, PUBLISHED, "ko", progress=seen.append)
     assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == len(text)
+
+
+def test_a_part_of_a_month_further_off_dates_an_event_of_its_own():
+    found = read("양국은 다음 달 하순 예정된 총리 방한에 맞춰 25일 정상회담을 여는 방안을 조율하고 있다.")
+    assert found == [
+        (d("2026-04-21"), d("2026-04-30"), "part_of_month", "scheduled"),
+        (d("2026-04-25"), d("2026-04-25"), "day", "expected"),
+    ]
