@@ -269,9 +269,20 @@ def during_stay(m: re.Match[str], ctx: Context) -> Resolved:
     return ctx.published, ctx.published, "stay"
 
 
+# Numbers that count days in words: Korean native numbers ("이틀간") and kanji numerals ("三日間").
+COUNT_WORDS = {
+    **{word: n for n, word in enumerate(("하루", "이틀", "사흘", "나흘", "닷새", "엿새", "이레"), start=1)},
+    "열흘": 10,
+    **{numeral: n for n, numeral in enumerate("一二三四五六七八九十", start=1)},
+}
+
+
 def length_days(found: re.Match[str]) -> int:
-    """The days of a stated length: "3泊4日" and "1박2일" by their days, "3日間" and "4일 간" by the count."""
-    return int(found.group("days") or found.group("count"))
+    """The days of a stated length: "3泊4日" and "1박2일" by their days,
+    "3日間", "4일 간" and "이틀간" by the count."""
+    g = found.groupdict()
+    value = g.get("days") or g.get("count") or g.get("word") or "0"
+    return int(value) if value.isdigit() else COUNT_WORDS[value]
 
 
 def found_in(text: str, rules: Iterable[Rule]) -> list[tuple[int, int, Rule, re.Match[str]]]:

@@ -296,7 +296,9 @@ EXPECTED = re.compile(
     r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
 )
 SCHEDULED = re.compile(r"予定(?!は(?:ない|な|あり))|計画|日程で|ことにな|ことが決ま|ことを決め|決定")
-LENGTHS = re.compile(r"(?<!\d)(?:(?P<nights>\d{1,2})泊(?P<days>\d{1,2})日|(?P<count>\d{1,2})日間)")
+# "3泊4日", "3日間", and in kanji numerals "二泊三日", "三日間".
+_N = r"(?:\d{1,2}|[一二三四五六七八九十])"
+LENGTHS = re.compile(rf"(?<![\d一二三四五六七八九十])(?:(?P<nights>{_N})泊(?P<days>{_N})日|(?P<count>{_N})日間)")
 
 _HEARSAY = (
     "ということです",

@@ -227,3 +227,14 @@ def test_a_part_of_a_month_further_off_dates_an_event_of_its_own():
         (d("2026-04-01"), d("2026-04-10"), "part_of_month", "scheduled"),
         (d("2026-04-05"), d("2026-04-05"), "day", "expected"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, earliest, latest",
+    [
+        ("首相は20日から三日間の日程で訪米する。", "2026-03-20", "2026-03-22"),
+        ("外相は16日から二泊三日で訪韓する。", "2026-03-16", "2026-03-18"),
+    ],
+)
+def test_a_length_in_kanji_numerals_counts_from_its_day(text, earliest, latest):
+    assert read(text)[0][:3] == (d(earliest), d(latest), "span")

@@ -180,3 +180,19 @@ def test_a_part_of_a_month_further_off_dates_an_event_of_its_own():
         (d("2026-04-21"), d("2026-04-30"), "part_of_month", "scheduled"),
         (d("2026-04-25"), d("2026-04-25"), "day", "expected"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, earliest, latest",
+    [
+        ("장관은 오늘부터 이틀간 도쿄를 방문한다.", "2026-03-12", "2026-03-13"),
+        ("총리는 20일부터 사흘 동안 방한한다.", "2026-03-20", "2026-03-22"),
+        ("대표단은 16일부터 나흘 일정으로 머문다.", "2026-03-16", "2026-03-19"),
+    ],
+)
+def test_a_length_in_native_numbers_counts_from_its_day(text, earliest, latest):
+    assert read(text)[0][:3] == (d(earliest), d(latest), "span")
+
+
+def test_days_counted_in_native_numbers_date_nothing():
+    assert read("협상은 이틀 만에 타결됐다.") == []
