@@ -330,6 +330,7 @@ LENGTHS = re.compile(
 _JONG_SSANG_SIOT = 20  # ㅆ as a final consonant: 했, 었, 았, 됐, 였
 _JONG_NIEUN = 4  # ㄴ as a final consonant: 한다, 연다, 오른다
 _JONG_RIEUL = 8  # ㄹ as a final consonant: 할, 열릴
+_JONG_BIEUP = 17  # ㅂ as a final consonant: 합니다, 엽니다
 
 
 def _final(ch: str) -> int:
@@ -344,7 +345,8 @@ def is_past(predicate: str) -> bool:
 
 
 def is_future(predicate: str) -> bool:
-    """What is ahead: 예정, 계획, -ㄹ 것, or the plain present of news (방문한다, 연다)."""
+    """What is ahead: 예정, 계획, -ㄹ 것, or the plain present of news (방문한다,
+    연다, 방문합니다)."""
     if is_past(predicate):
         return False
     if re.search(r"예정|계획|방침|전망|겠", predicate):
@@ -352,7 +354,14 @@ def is_future(predicate: str) -> bool:
     # -ㄹ 것 (할 것이다, 열릴 것으로), not the explanatory -ㄴ 것이다 (닫힌 것이다).
     if any(_final(m.group(1)) == _JONG_RIEUL for m in re.finditer(r"([\uac00-\ud7a3]) ?것", predicate)):
         return True
-    return any(_final(a) == _JONG_NIEUN and b == "다" for a, b in zip(predicate, predicate[1:], strict=False))
+    if any(_final(a) == _JONG_NIEUN and b == "다" for a, b in zip(predicate, predicate[1:], strict=False)):
+        return True
+    # The formal present of broadcast news (방문합니다, 엽니다), not the
+    # copula (입니다) nor a state (있습니다, 없습니다).
+    return any(
+        _final(a) == _JONG_BIEUP and a not in "입습" and predicate[i + 1 : i + 3] == "니다"
+        for i, a in enumerate(predicate)
+    )
 
 
 KOREAN = Language(

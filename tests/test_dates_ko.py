@@ -196,3 +196,9 @@ def test_a_length_in_native_numbers_counts_from_its_day(text, earliest, latest):
 
 def test_days_counted_in_native_numbers_date_nothing():
     assert read("협상은 이틀 만에 타결됐다.") == []
+
+
+def test_the_formal_present_of_broadcast_news_looks_ahead():
+    assert read("대통령은 오늘 오후 기업인들과 간담회를 합니다.")[0][3] == "scheduled"
+    assert read("대통령은 오늘 오전 기업인들과 간담회를 했습니다.")[0][3] == "happened"
+    assert read("오늘은 두 정상이 만난 지 1년째 되는 날입니다.")[0][3] == "happened"
