@@ -96,3 +96,35 @@ def test_matches_are_in_before_the_editor_reaches_a_card_by_key(page, live_serve
         following = page.locator(f"#proposal-{cards[cards.index(card) + 1].pk} .matches")
         expect(following).not_to_have_attribute("aria-busy", "true")
         expect(section.locator(".matches")).not_to_contain_text("Looking for events")
+
+
+# The colour a text is drawn in, and the first opaque background behind it.
+COLOURS = """(element) => {
+  const rgb = (value) => value.match(/[\\d.]+/g).map(Number);
+  let behind = element;
+  while (behind && rgb(getComputedStyle(behind).backgroundColor)[3] === 0) behind = behind.parentElement;
+  return [rgb(getComputedStyle(element).color), rgb(getComputedStyle(behind || document.body).backgroundColor)];
+}"""
+
+
+def contrast(first, second) -> float:
+    """WCAG 2's contrast ratio of two sRGB colours."""
+
+    def luminance(colour):
+        channels = [c / 255 for c in colour[:3]]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_timex_code_on_a_card_is_readable_in_light_and_dark(page, live_server, scheme):
+    page.emulate_media(color_scheme=scheme)
+    cards = open_review(page, live_server)
+    code = page.locator(f"#proposal-{cards[0].pk} h2 code")
+    expect(code).to_have_text(cards[0].timex)
+    text, background = code.evaluate(COLOURS)
+    assert contrast(text, background) >= 4.5, (scheme, text, background)
+    page.screenshot(path=f"/tmp/desk-timex-{scheme}.png", clip={"x": 0, "y": 0, "width": 1280, "height": 700})
