@@ -49,6 +49,7 @@ DATE_WEIGHT, ACTOR_WEIGHT, WORDING_WEIGHT, PLACE_WEIGHT = 0.3, 0.2, 0.4, 0.1
 PROBABLE_SCORE = 0.5
 MIN_WORDING = 0.25
 MIN_WORDING_SAME_DATES = 0.15
+MIN_WORDING_OTHER_DATES = 0.5
 PROBABLE_SCORE_WITHOUT_WORDS = 0.6
 # Kept for callers that ranked by the old threshold.
 MIN_SCORE = 0.2
@@ -77,6 +78,9 @@ SAME_KIND = {
     "trip": "visit",
     "tour": "visit",
     "travel": "visit",
+    "arrive": "visit",
+    "arriv": "visit",  # the light stem of "arrived", "arriving"
+    "arrival": "visit",
     "dinner": "dine",
     "din": "dine",
     "banquet": "dine",
@@ -180,6 +184,12 @@ FAR_WORD_WEIGHT = 0.5
 _COMPANION = re.compile(r"(?:after|when|before|(?!spring$)[a-z]{3,}ing)")
 
 
+def _telling_words(text: str) -> set[str]:
+    """The content words that are not names: "Lee arrived in Nara on Tuesday"
+    says one thing (arrived), and borrows the next clause's words."""
+    return content_words(" ".join(w for w in text.split() if not w[:1].isupper()))
+
+
 def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | None = None) -> str:
     """The words of the sentence around its date expression: the clause the
     date belongs to, since one sentence may report several events; with
@@ -195,7 +205,7 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     lo, hi = edges[i], edges[i + 1]
     while hi < len(quote) and hi < date_at + date_length:
         hi = edges[edges.index(hi) + 1]
-    while len(content_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > 0 or hi < len(quote)):
+    while len(_telling_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > 0 or hi < len(quote)):
         if hi < len(quote):
             hi = edges[edges.index(hi) + 1]
         else:
@@ -471,6 +481,10 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     elif mention.latin:
         # the same dates, or the same kind of event, need fewer other shared words ("a February election")
         needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 or kinds & event_kinds else MIN_WORDING
+        if event.latest < mention.earliest or mention.latest < event.earliest:
+            # Another day than the text's needs the event's own words: "meets
+            # residents on Wednesday" is not Tuesday's summit.
+            needed = MIN_WORDING_OTHER_DATES
         probable = score >= PROBABLE_SCORE and wording >= needed
     else:
         probable = score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)

@@ -244,8 +244,8 @@ def test_an_interview_given_during_a_visit_is_not_the_visit():
 
 def test_the_kind_of_event_weighs_most_among_a_titles_words():
     mori = person("Hana Mori", "Mori")
-    event = event_on(datetime.date(2026, 2, 1), "Snap upper-house election widely tipped by pundits for February", mori, slug="vote",
-                     last=datetime.date(2026, 2, 28))  # fmt: skip
+    title = "Snap upper-house election widely tipped by pundits for February"
+    event = event_on(datetime.date(2026, 2, 1), title, mori, slug="vote", last=datetime.date(2026, 2, 28))
     Event.objects.filter(pk=event.pk).update(precision="month")
     quote = "Mori's party hopes to win the election on February 8."
     feb_8 = datetime.date(2026, 2, 8)
@@ -298,3 +298,27 @@ def test_a_sentence_naming_no_place_is_not_held_against_the_events_place():
     without_place = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori])[0].score
     talks.places.add(Place.objects.create(name="Lantern Bay", slug="lantern-bay"))
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori])[0].score == without_place
+
+
+def test_a_clause_of_names_and_one_verb_borrows_the_next_clauses_words():
+    quote = "President Hana Mori arrived in Lantern Bay on Tuesday, to begin fisheries talks with Governor Ken Sato."
+    clause = event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
+    assert "fisheries talks" in clause
+
+
+def test_an_event_on_another_day_needs_its_own_words_to_be_probable():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori and Sato hold a fisheries summit in the capital", mori, slug="summit")
+    wednesday = datetime.date(2026, 1, 14)
+    quote = "On Wednesday Mori will attend a friendship event and meet residents."
+    assert matching_events(wednesday, wednesday, "day", quote, [mori], probable_only=True) == []
+    quote = "On Wednesday Mori and Sato will hold a fisheries summit in the capital."
+    assert matching_events(wednesday, wednesday, "day", quote, [mori], probable_only=True)
+
+
+def test_an_arrival_reports_the_visit():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori visits Ruritania", mori, slug="visit", last=datetime.date(2026, 1, 15))
+    quote = "Mori arrived at the capital's airport on Tuesday, accompanied by her husband."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+    assert match.event.slug == "visit"
