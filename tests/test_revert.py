@@ -1,5 +1,7 @@
 """Reverts respect other editors' evidence, and the seed's history starts with its citations and relations."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -79,3 +81,38 @@ def test_a_revert_says_which_citations_it_removes_and_removes_them_only_when_con
     assert event.citations.count() == 1
     response = client.post(revert, {**data, "confirm_removal": "yes"})
     assert response.status_code == 302 and event.citations.count() == 0
+
+
+def test_the_version_page_lists_what_a_revert_removes_before_its_button(client, event_cited_later):
+    from timeline.models import Actor
+
+    event = event_cited_later
+    actor = Actor.objects.create(name="Lee Jae-myung", short_name="Lee", slug="lee", kind="person")
+    event.actors.add(actor)
+    client.force_login(make_editor())
+    first = event.history.earliest("history_date")
+    revert = f"/admin/timeline/event/{event.pk}/history/{first.history_id}/"
+    html = client.get(revert).content.decode()
+    listed, button = html.index("What reverting to this version does"), html.index('value="Revert"')
+    assert listed < button
+    assert QUOTE[:60] in html[listed:button] and "Lee Jae-myung" in html[listed:button]
+    # Revert from that page: what it listed is removed, without a second page.
+    fingerprint = re.search(r'name="confirm_removal" value="([0-9a-f]+)"', html).group(1)
+    response = client.post(revert, {**form_data(client, revert, event), "confirm_removal": fingerprint})
+    assert response.status_code == 302 and event.citations.count() == 0 and not event.actors.exists()
+
+
+def test_a_citation_added_after_the_version_page_was_shown_asks_again(client, event_cited_later):
+    event = event_cited_later
+    client.force_login(make_editor())
+    first = event.history.earliest("history_date")
+    revert = f"/admin/timeline/event/{event.pk}/history/{first.history_id}/"
+    html = client.get(revert).content.decode()
+    fingerprint = re.search(r'name="confirm_removal" value="([0-9a-f]+)"', html).group(1)
+    second = SUMMIT_TEXT.split(".")[1].strip()
+    source = event.citations.get().source
+    start = SUMMIT_TEXT.index(second)
+    Citation.objects.create(event=event, source=source, quote=second, start=start, end=start + len(second))
+    response = client.post(revert, {**form_data(client, revert, event), "confirm_removal": fingerprint})
+    assert response.status_code == 200 and "removes what was added to it since" in response.content.decode()
+    assert event.citations.count() == 2

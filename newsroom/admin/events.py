@@ -1,14 +1,18 @@
 """Events, the passages they rest on, and how they connect."""
 
+import hashlib
+import json
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db import models, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy
 from simple_history.models import to_historic
 
-from timeline.history import citation_key, linked_state, relation_key, restore_version
+from timeline.history import M2M_MODELS, citation_key, linked_state, relation_key, restore_version
 from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation
 
 from .bulk import EventImportExportMixin
@@ -51,6 +55,8 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     readonly_fields = ["published_at"]
     actions = ["publish", "unpublish"]
     view_on_site = True
+    # The version page says what a revert removes before its Revert button.
+    object_history_form_template = "admin/timeline/event/object_history_form.html"
 
     def get_urls(self):
         urls = [
@@ -90,12 +96,13 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
             newer = record
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.check_history_ids(object_id, version_id)
+        record = Event.history.filter(id=unquote(object_id), history_id=version_id).first()
         if request.method == "POST" and self.has_change_history_permission(request):
-            self.check_history_ids(object_id, version_id)
-            record = Event.history.filter(id=unquote(object_id), history_id=version_id).first()
             answer = record and self.confirm_removals(request, record)
             if answer is not None:
                 return answer
+        extra_context = {**(extra_context or {}), "revert": revert_consequences(record) if record else None}
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def confirm_removals(self, request, record):
@@ -122,7 +129,10 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
                 messages.ERROR,
             )
             return redirect(request.path)
-        if (citations or relations) and request.POST.get("confirm_removal") != "yes":
+        # "yes" from the confirmation page; from the version page, the fingerprint of what it listed
+        # (anything added since it was shown asks again).
+        confirmed = request.POST.get("confirm_removal") in ("yes", removals_fingerprint(citations, relations))
+        if (citations or relations) and not confirmed:
             posted = [(name, value) for name, values in request.POST.lists() for value in values]
             context = {
                 **self.admin_site.each_context(request),
@@ -190,6 +200,42 @@ def revert_removals(record) -> tuple[list[str], list[str]]:
         [describe_citation(state) for state in now["citations"] if citation_key(state) not in kept_citations],
         [describe_relation(state) for state in now["relations"] if relation_key(state) not in kept_relations],
     )
+
+
+def removals_fingerprint(citations: list[str], relations: list[str]) -> str:
+    """What a revert removes, in a few characters: the version page's Revert confirms exactly what it listed."""
+    return hashlib.sha256(json.dumps([citations, relations]).encode()).hexdigest()[:16]
+
+
+M2M_LABELS = {"actors": gettext_lazy("Actors"), "places": gettext_lazy("Places"), "topics": gettext_lazy("Topics")}
+
+
+def revert_consequences(record) -> dict | None:
+    """
+    What reverting the event to `record` does beyond its fields, for the
+    version page to show before its Revert button: the citations and
+    relations added since (deleted by the revert), and the actors, places
+    and topics it takes off or puts back. None for a deleted event.
+    """
+    event = Event.objects.filter(pk=record.id).first()
+    if event is None or record.linked is None:
+        return None
+    citations, relations = revert_removals(record)
+    now = linked_state(event)
+    links = []
+    for name, model in M2M_MODELS.items():
+        then, current = set(record.linked.get(name, [])), set(now[name])
+        names = dict(model.objects.filter(pk__in=then ^ current).values_list("pk", "name"))
+        removed = sorted(names[pk] for pk in current - then if pk in names)
+        added = sorted(names[pk] for pk in then - current if pk in names)
+        if removed or added:
+            links.append({"label": M2M_LABELS[name], "removed": removed, "added": added})
+    return {
+        "citations": citations,
+        "relations": relations,
+        "links": links,
+        "fingerprint": removals_fingerprint(citations, relations) if citations or relations else "",
+    }
 
 
 def save_event(event, form, change):
