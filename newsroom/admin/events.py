@@ -225,7 +225,7 @@ def revert_consequences(record) -> dict | None:
     links = []
     for name, model in M2M_MODELS.items():
         then, current = set(record.linked.get(name, [])), set(now[name])
-        names = dict(model.objects.filter(pk__in=then ^ current).values_list("pk", "name"))
+        names = dict(model._default_manager.filter(pk__in=then ^ current).values_list("pk", "name"))
         removed = sorted(names[pk] for pk in current - then if pk in names)
         added = sorted(names[pk] for pk in then - current if pk in names)
         if removed or added:
