@@ -540,6 +540,13 @@ def matching_events(
     return matches[:limit]
 
 
+def _date_in_quote(proposal) -> int | None:
+    """Where the proposal's date expression is written in its quote, when known."""
+    if proposal.date_start is None or proposal.start is None:
+        return None
+    return proposal.date_start - proposal.start
+
+
 def matches_for_proposal(
     proposal, *, published_only: bool = False, limit: int = MAX_MATCHES, probable_only: bool = True
 ) -> list[EventMatch]:
@@ -566,6 +573,7 @@ def matches_for_proposal(
             language=language,
             published_only=published_only,
             limit=limit,
+            date_at=_date_in_quote(proposal),
         )
     article_actors = getattr(proposal, "article_actors", None)
     if article_actors is None:

@@ -82,6 +82,8 @@ KINDS = [
 # often all the timeline holds of it.
 RELATED_KINDS = {frozenset({"summit", "visit"}), frozenset({"talks", "visit"})}
 RELATED_WEIGHT = 0.5
+# How much an event's kinds that the sentence does not name take off its kind score.
+UNNAMED_KIND_PENALTY = 0.3
 
 # How far (days) outside a proposal's dates an event may lie: without
 # wording to compare, dates must agree more closely than in English.
@@ -118,10 +120,19 @@ def event_kinds(event: Event) -> set[str]:
     return kinds
 
 
-def quote_kinds(quote: str, language: str = "ja") -> dict[str, float]:
+def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) -> dict[str, float]:
     """The kinds a ja/ko quote names, the last one weighing most. A Korean
     quote that runs on past a clause ("…방문한 뒤 귀국할 예정이다") reports the
-    event of its last clause: with no kind named there, it names none."""
+    event of its last clause: with no kind named there, it names none. When
+    the first kind after the date (at `date_at` in the quote) is the occasion
+    of what the sentence goes on to tell ("13日に開かれた首脳会談では…一致した",
+    "13일 열린 정상회담에서 …합의했다"), that kind is the head: the date
+    dates the occasion."""
+    occasion = _occasion(quote, date_at)
+    if occasion:
+        found = [(m.start(), m.end(), kind.name) for kind in KINDS for m in kind.words.finditer(quote)]
+        heads = {name for start, end, name in found if start < occasion[1] and end > occasion[0]}
+        return {name: HEAD_KIND if name in heads else OTHER_KIND for _, _, name in found}
     if language == "ko":
         body = quote.rstrip(" .,")
         cuts = [m.end() for m in KOREAN_CONNECTIVE.finditer(body) if m.end() < len(body)]
@@ -141,6 +152,30 @@ def quote_kinds(quote: str, language: str = "ja") -> dict[str, float]:
 
 
 _COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
+# Before a kind of event: the sentence reports it held ("開かれた首脳会談", "열린 정상회담").
+_HELD = re.compile(r"開かれた|行われた|開催された|始まった|열린|개최된|진행된|치러진")
+# After a kind of event: what follows happened at it ("会談では", "회담에서").
+_AT_OCCASION = re.compile(r"(?:では|において|における|の席で|で(?![はきもす])|에서는|에서|에선)")
+# How far after the date the occasion may be named.
+_OCCASION_REACH = 40
+
+
+def _occasion(quote: str, date_at: int | None) -> tuple[int, int] | None:
+    """Where the occasion the date dates is named, or None: the first kind
+    named after the date, within reach, said to have been held and followed
+    by an 'at' particle. Named only as the setting ("지난해 10월 정상회담에서
+    …제안했고"), the occasion is not what the sentence reports."""
+    if date_at is None or not 0 <= date_at < len(quote):
+        return None
+    after = [
+        (m.start(), m.end()) for kind in KINDS for m in kind.words.finditer(quote, date_at, date_at + _OCCASION_REACH)
+    ]
+    if not after:
+        return None
+    start = min(a for a, _ in after)
+    end = max(b for a, b in after if a == start)
+    held = _HELD.search(quote, date_at, start)
+    return (start, end) if held and _AT_OCCASION.match(quote, end) else None
 
 
 def kind_score(kinds: dict[str, float], of_event: set[str]) -> tuple[float, set[str]]:
@@ -154,7 +189,11 @@ def kind_score(kinds: dict[str, float], of_event: set[str]) -> tuple[float, set[
             weights[name] = weight * RELATED_WEIGHT
     if not weights:
         return 0.0, set()
-    return 0.5 * max(weights.values()) + 0.5 * sum(weights.values()) / sum(kinds.values()), set(weights)
+    score = 0.5 * max(weights.values()) + 0.5 * sum(weights.values()) / sum(kinds.values())
+    # An event of kinds the sentence does not name ("economic-security talks
+    # agreed" for a sentence on the summit alone) is less likely the one it reports.
+    unnamed = {k for k in of_event - kinds.keys() if not any(frozenset({k, q}) in RELATED_KINDS for q in kinds)}
+    return score * (1 - UNNAMED_KIND_PENALTY * len(unnamed) / len(of_event)), set(weights)
 
 
 def places_in(quote: str) -> list[Place]:
@@ -172,12 +211,14 @@ def matching_events_cjk(
     language: str = "ja",
     published_only: bool = False,
     limit: int = MAX_MATCHES,
+    date_at: int | None = None,
 ) -> list[EventMatch]:
-    """Existing events a ja/ko proposal most likely reports, best first. An
+    """Existing events a ja/ko proposal most likely reports, best first
+    (`date_at`: where in the quote its date is written, see `quote_kinds`). An
     event is left out when it shares no kind with the sentence, none of the
     sentence's actors and places, or was cancelled while the sentence reports
     it done (or the other way round)."""
-    kinds = quote_kinds(quote, language)
+    kinds = quote_kinds(quote, language, date_at)
     if not kinds:
         return []
     margin = datetime.timedelta(days=DATE_MARGIN_DAYS.get(precision, DEFAULT_MARGIN_DAYS))

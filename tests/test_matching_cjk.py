@@ -79,3 +79,27 @@ def test_a_trilateral_meeting_is_not_a_bilateral_one(seed):
         "ko",
     )
     assert found[0] == "trilateral-summit-china-refused"
+
+
+def test_an_occasion_held_on_the_date_is_the_head():
+    quote = "両首脳は13日に奈良市で行われた会談で、往来を続けることで合意した。"
+    kinds = quote_kinds(quote, "ja", date_at=quote.index("13日"))
+    assert kinds["talks"] > kinds["agreement"]
+    quote = "두 정상은 13일 서울에서 열린 회담에서 교류를 늘리기로 합의했다."
+    kinds = quote_kinds(quote, "ko", date_at=quote.index("13일"))
+    assert kinds["talks"] > kinds["agreement"]
+
+
+def test_an_occasion_named_only_as_the_setting_is_not_the_head():
+    quote = "지난해 10월 회담에서 대통령이 서울 방문을 제안했다."
+    kinds = quote_kinds(quote, "ko", date_at=0)
+    assert kinds["visit"] > kinds["talks"]
+
+
+def test_the_talks_held_on_the_date_find_the_talks_not_what_was_agreed_there(seed):
+    quote = "高市首相と李大統領は13日に奈良市で行われた首脳会談で、往来を続けることで合意した。"
+    actors = actors_in(quote, actor_patterns())
+    matches = matching_events_cjk(
+        d("2026-01-13"), d("2026-01-13"), "day", quote, actors, status="happened", date_at=quote.index("13日")
+    )
+    assert matches[0].event.slug == "takaichi-lee-summit-nara"
