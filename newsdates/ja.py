@@ -221,6 +221,36 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolved:
     return day, day, "day"
 
 
+# Japan's fiscal year runs from April to March.
+FISCAL_START = 4
+RELATIVE_FISCAL = {"今年度": 0, "本年度": 0, "来年度": 1, "昨年度": -1, "前年度": -1, "再来年度": 2}
+
+
+def _fiscal_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """今年度, 来年度, 2026年度, 令和8年度: April to March; 年度内 / 今年度内
+    the rest of the current one; 年度末 its last month."""
+    pub = ctx.published
+    current = pub.year if pub.month >= FISCAL_START else pub.year - 1
+    g = m.groupdict()
+    if g.get("fy") or g.get("fera"):
+        start = int(g["fy"]) if g.get("fy") else ERA_START[g["fera"]] + (1 if g["fen"] == "元" else int(g["fen"]))
+    else:
+        start = current + RELATIVE_FISCAL.get(g.get("rfy") or "今年度", 0)
+    first, last = date(start, FISCAL_START, 1), date(start + 1, FISCAL_START, 1) - timedelta(days=1)
+    if g.get("end") == "末":
+        return date(start + 1, FISCAL_START - 1, 1), last, "month"
+    if g.get("end") == "内":
+        return (pub + timedelta(days=1), last, "span") if last > pub and start == current else None
+    return first, last, "span"
+
+
+def _new_year_day(m: re.Match[str], ctx: Context) -> Resolved:
+    """元日 / 元旦: 1 January of the publication year, or the next when told as ahead."""
+    pub = ctx.published
+    year = pub.year + 1 if ctx.tense == "future" and pub > date(pub.year, 1, 1) else pub.year
+    return date(year, 1, 1), date(year, 1, 1), "day"
+
+
 def _rest_of(m: re.Match[str], ctx: Context) -> Resolved:
     """年内, 今月中: from the day after publication to the end of the year or month."""
     pub = ctx.published
@@ -273,6 +303,17 @@ RULES = [
     Rule(re.compile(r"(?P<rel>[今本来昨去])(?P<season>[春夏秋冬])(?![季期])"), _season),
     Rule(re.compile(r"(?<!\d)(?P<n>\d{1,3})(?P<unit>年|日)前(?![半後])"), _ago),
     Rule(re.compile(r"(?P<rest>年内|今年中|今月中|月内)"), _rest_of),
+    Rule(
+        re.compile(
+            r"(?:(?P<fera>令和|平成)(?P<fen>\d{1,2}|元)年度|(?<!\d)(?P<fy>\d{4})年度"
+            r"|(?P<rfy>今年度|本年度|来年度|昨年度|前年度|再来年度)|(?<![今本来昨前])(?=年度[内末]))"
+            r"(?:年度)?(?P<end>内|末)?"
+            # A time ("来年度から", "年度内に"), not a name ("2026年度予算", "令和8年度の計画").
+            r"(?=に|から|中|まで|は|も|、|,|\s)"
+        ),
+        _fiscal_year,
+    ),
+    Rule(re.compile(r"元日|元旦"), _new_year_day),
     Rule(re.compile(r"(?:滞在|訪問|訪日|来日|訪米|訪中|訪韓|会期|期間|滞在期間)中"), during_stay),
 ]
 

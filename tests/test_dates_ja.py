@@ -238,3 +238,22 @@ def test_a_part_of_a_month_further_off_dates_an_event_of_its_own():
 )
 def test_a_length_in_kanji_numerals_counts_from_its_day(text, earliest, latest):
     assert read(text)[0][:3] == (d(earliest), d(latest), "span")
+
+
+@pytest.mark.parametrize(
+    "text, earliest, latest",
+    [
+        ("政府は来年度から新制度を始める。", "2026-04-01", "2027-03-31"),
+        ("政府は今年度内に法案を提出する。", "2026-03-13", "2026-03-31"),
+        ("工事は2027年度中に終わる。", "2027-04-01", "2028-03-31"),
+        ("予算は年度末までに執行される。", "2026-03-01", "2026-03-31"),
+        ("市長は元日に年頭の談話を出した。", "2026-01-01", "2026-01-01"),
+    ],
+)
+def test_fiscal_years_run_from_april_and_new_years_day_is_the_first(text, earliest, latest):
+    assert read(text)[0][:2] == (d(earliest), d(latest))
+
+
+def test_a_fiscal_year_naming_a_budget_dates_nothing():
+    assert read("2026年度予算案が成立した。") == []
+    assert read("令和8年度の計画を決めた。") == []

@@ -202,3 +202,11 @@ def test_the_formal_present_of_broadcast_news_looks_ahead():
     assert read("대통령은 오늘 오후 기업인들과 간담회를 합니다.")[0][3] == "scheduled"
     assert read("대통령은 오늘 오전 기업인들과 간담회를 했습니다.")[0][3] == "happened"
     assert read("오늘은 두 정상이 만난 지 1년째 되는 날입니다.")[0][3] == "happened"
+
+
+def test_a_topic_before_next_week_is_not_a_clause_end():
+    assert [x[:3] for x in read("대통령은 다음 주 방미한다.")] == [(d("2026-03-16"), d("2026-03-22"), "span")]
+
+
+def test_roughly_mid_month_is_mid_month():
+    assert read("총리는 다음 달 중순께 방한한다.")[0][:3] == (d("2026-04-11"), d("2026-04-20"), "part_of_month")
