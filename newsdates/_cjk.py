@@ -311,6 +311,7 @@ class Language:
     is_past: Callable[[str], bool]
     is_future: Callable[[str], bool]
     cancelled: re.Pattern[str]
+    negated: re.Pattern[str]  # a plan denied after the date: "予定はない", "계획은 없다"
     expected: re.Pattern[str]
     scheduled: re.Pattern[str]
     quoted: re.Pattern[str]  # speech in quotation marks: not the sentence's own words

@@ -307,6 +307,8 @@ def _mentions(
             # From the date on in its own clause; a clause it governs from afar is read whole.
             begin = span.start if clause.start <= span.start < clause.end else clause.start
             region = _unquoted(norm, begin, clause.chain_end, lang)
+            if lang.negated.search(region):
+                continue  # "no visit is planned" reports no event
             predicate = _predicate(norm, clause, lang)
             status = _status(region, predicate, span, pub, lang)
             inside = any(a <= span.start < b for a, b in quoted)

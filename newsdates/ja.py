@@ -332,7 +332,13 @@ QUOTATIVE = re.compile(
 SENTENCE_END = re.compile(r"[。！？!?]+[」』）)\"”]*")
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
 # Not "見送り" alone: "出席を見送り" skips one's part in an event that goes ahead.
-CANCELLED = re.compile(r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ")
+# "訪韓を見送った" calls the trip off; "出席を見送り" skips one's part in an
+# event that goes ahead, so 見送 counts only after a trip or a meeting.
+CANCELLED = re.compile(
+    r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ|(?:訪[米中韓日露朝]|訪問|来日|会談|開催)を見送"
+)
+# A plan denied ("訪米の予定はない"): no event to propose.
+NEGATED = re.compile(r"(?:予定|計画|考え|つもり|方針)(?:は|も)(?:ない|なく|ありません|な[いし])")
 EXPECTED = re.compile(
     r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
 )
@@ -407,6 +413,7 @@ JAPANESE = Language(
     is_past=is_past,
     is_future=is_future,
     cancelled=CANCELLED,
+    negated=NEGATED,
     expected=EXPECTED,
     scheduled=SCHEDULED,
     quoted=QUOTED,

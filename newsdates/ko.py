@@ -318,6 +318,8 @@ QUOTATIVE = re.compile(r"(?:다|라|냐|자)고(?=[\s,])|(?<=[”\"’'])\s*(?:�
 # often lose it: "발표했습니다.일본"), not a decimal point.
 SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])[.!?]+[\"'”’)\]]*(?=\s|$|[{HANGUL}\d\[\"“‘(▲])")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^「」]*」")
+# A plan denied ("방미할 계획은 없다"): no event to propose.
+NEGATED = re.compile(r"(?:계획|예정|생각|의사|방침)(?:은|이|도)\s*없")
 CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|불발|보류|백지화")
 EXPECTED = re.compile(
     r"추진|검토|가능성|전망|조율|조정|관측|예상|방향으로|유력|거론|방침|것으로 보인다|것으로 알려|것으로 전해|듯"
@@ -376,6 +378,7 @@ KOREAN = Language(
     is_past=is_past,
     is_future=is_future,
     cancelled=CANCELLED,
+    negated=NEGATED,
     expected=EXPECTED,
     scheduled=SCHEDULED,
     quoted=QUOTED,

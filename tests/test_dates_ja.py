@@ -257,3 +257,12 @@ def test_fiscal_years_run_from_april_and_new_years_day_is_the_first(text, earlie
 def test_a_fiscal_year_naming_a_budget_dates_nothing():
     assert read("2026年度予算案が成立した。") == []
     assert read("令和8年度の計画を決めた。") == []
+
+
+def test_calling_off_a_trip_cancels_it_but_skipping_a_ceremony_does_not():
+    assert read("首相は20日の訪韓を見送った。")[0][3] == "cancelled"
+    assert read("首相は20日の式典への出席を見送り、副大臣を派遣する。")[0][3] == "scheduled"
+
+
+def test_a_plan_denied_is_no_event():
+    assert read("首相は20日に訪米する予定はないと述べた。") == []

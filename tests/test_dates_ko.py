@@ -210,3 +210,8 @@ def test_a_topic_before_next_week_is_not_a_clause_end():
 
 def test_roughly_mid_month_is_mid_month():
     assert read("총리는 다음 달 중순께 방한한다.")[0][:3] == (d("2026-04-11"), d("2026-04-20"), "part_of_month")
+
+
+def test_a_plan_denied_is_no_event():
+    assert read("대통령은 20일 방미할 계획은 없다고 밝혔다.") == []
+    assert read("대통령은 20일 방미할 계획이라고 밝혔다.")[0][3] == "scheduled"
