@@ -142,3 +142,42 @@ def test_on_the_events_page_a_passage_found_twice_asks_for_more_words(editor, so
     response = editor.post(url, event_form(event, source, "The two leaders met"))
     assert response.status_code == 200 and "Quote a few more words" in response.content.decode()
     assert not event.citations.exists()
+
+
+def test_on_the_events_page_a_selected_passage_found_twice_is_the_occurrence_selected(editor, source):
+    from tests.curation_data import make_event
+
+    event = make_event()
+    url = reverse("admin:timeline_event_change", args=[event.pk])
+    second = TEXT.index("The two leaders met", 1)
+    data = {**event_form(event, source, "The two leaders met"), "citations-0-near": second}
+    assert editor.post(url, data).status_code == 302
+    citation = event.citations.get()
+    assert (citation.start, citation.end) == (second, second + len("The two leaders met"))
+
+
+def test_the_events_page_offers_each_citation_its_article_to_select_in(editor, source):
+    from tests.curation_data import make_event
+
+    event = make_event()
+    html = editor.get(reverse("admin:timeline_event_change", args=[event.pk])).content.decode()
+    assert 'class="cite-from-article"' in html and 'name="citations-__prefix__-near"' in html
+    assert "admin_review/event-cite.js" in html
+    text = reverse("admin:timeline_event_source_text")
+    response = editor.get(text, {"source": source.pk})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    assert response.content.decode() == TEXT
+    assert editor.get(text, {"source": "1 OR 1=1"}).status_code == 400
+    assert editor.get(text, {"source": source.pk + 1000}).status_code == 404
+
+
+def test_the_article_to_cite_from_is_only_for_those_who_may_cite(client, source):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    from tests.curation_data import PASSWORD
+
+    reader = get_user_model().objects.create_user("reader", "reader@example.org", PASSWORD, is_staff=True)
+    reader.user_permissions.set(Permission.objects.filter(codename__in=["view_event", "view_source"]))
+    client.force_login(reader)
+    assert client.get(reverse("admin:timeline_event_source_text"), {"source": source.pk}).status_code == 403

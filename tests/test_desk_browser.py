@@ -97,3 +97,38 @@ def test_reject_many_and_counters_and_focus_after_a_key(page, live_server):
         page.locator("button[value=reject_remaining]").click()
         expect(page.locator(".messagelist")).to_contain_text(f"Rejected {len(rest)} proposal(s)")
     assert not source.proposals.pending().exists()
+
+
+def test_on_an_events_page_a_citation_is_a_passage_selected_in_its_article(page, live_server):
+    text = "At noon the envoys met.\nLater the envoys met again at the harbour, aides said."
+    source = Source.objects.create(text=text, published_on=datetime.date(2026, 1, 15), outlet="Harbour Wire")
+    event = make_event()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/timeline/event/{event.pk}/change/")
+    page.locator("#citations-group .add-row a", has_text="Add another Citation").click()
+    row = page.locator(".inline-related:not(.empty-form)").last
+    # The source, picked as any admin autocomplete is.
+    row.locator(".select2-selection").click()
+    page.locator(".select2-dropdown .select2-search__field").fill("Harbour")
+    page.locator(".select2-results__option", has_text="Harbour Wire").click()
+    row.locator("summary", has_text="Select the passage in the article").click()
+    article = row.locator(".article-text")
+    expect(article).to_contain_text("at the harbour")
+    # The second "the envoys met": selected, not typed.
+    article.evaluate(
+        """(box) => {
+            const node = box.firstChild;
+            const start = node.data.indexOf("the envoys met", 10);
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + "the envoys met".length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+        }"""
+    )
+    expect(row.locator("textarea[name$='-quote']")).to_have_value("the envoys met")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    citation = event.citations.get()
+    second = text.index("the envoys met", 10)
+    assert (citation.source, citation.start, citation.quote) == (source, second, "the envoys met")

@@ -20,6 +20,7 @@ const BUNDLES = {
   "embed.js": "embed.js",
   "admin_review/review.js": "admin/review.js",
   "admin_review/date-labels.js": "admin/date-labels.js",
+  "admin_review/event-cite.js": "admin/event-cite.js",
 };
 
 /** One bundle, in memory. */

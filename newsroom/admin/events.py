@@ -5,15 +5,17 @@ import json
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy
 from simple_history.models import to_historic
 
 from timeline.history import M2M_MODELS, citation_key, linked_state, relation_key, restore_version
-from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation
+from timeline.models import UNSOURCED_MESSAGE, Citation, Event, EventRelation, Source
 
 from .bulk import EventImportExportMixin
 from .date_labels import date_label_view
@@ -63,11 +65,24 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
             path("deleted/", self.admin_site.admin_view(self.deleted_view), name="timeline_event_deleted"),
             # The label beside every ISO date field of the admin, as the editor types.
             path("date-label/", self.admin_site.admin_view(date_label_view), name="timeline_event_date_label"),
+            # A source's article, to select a citation's passage in.
+            path("source-text/", self.admin_site.admin_view(self.source_text_view), name="timeline_event_source_text"),
         ]
         return urls + super().get_urls()
 
     def deleted_view(self, request):
         return deleted_events(request, self)
+
+    def source_text_view(self, request):
+        """The article of ?source=, as plain text, for whoever may cite on events and read sources."""
+        may_cite = self.has_change_permission(request) or self.has_add_permission(request)
+        if not (may_cite and request.user.has_perm("timeline.view_source")):
+            raise PermissionDenied
+        chosen = request.GET.get("source", "")
+        if not chosen.isdigit() or len(chosen) > 18:
+            return HttpResponse("Choose a source first.", status=400, content_type="text/plain; charset=utf-8")
+        source = get_object_or_404(Source.objects.only("text"), pk=chosen)
+        return HttpResponse(source.text, content_type="text/plain; charset=utf-8")
 
     def save_model(self, request, obj, form, change):
         record = to_historic(obj)

@@ -5,11 +5,14 @@ from functools import partial
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from simple_history.models import to_historic
 
 from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text
 from newsroom.matching import find_duplicate_source
-from newsroom.passages import AmbiguousPassage, PassageError, find_passage
+from newsroom.passages import AmbiguousPassage, PassageError, find_passage, read_offset
 from timeline.history import M2M_MODELS
 from timeline.models import UNSOURCED_MESSAGE, Citation, Event, Source
 
@@ -82,16 +85,39 @@ class EventAdminForm(forms.ModelForm):
         return cleaned
 
 
+class PassageWidget(forms.Textarea):
+    """
+    A citation's passage, typed (a few words of it are searched for) or
+    selected in the source's article, shown in a fold below it as on the
+    review desk (admin_review/event-cite.js and cite.js); the selection's
+    offset goes in a hidden box beside it so the occurrence selected is the
+    one cited.
+    """
+
+    class Media:
+        js = ["admin_review/event-cite.js"]
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        context = {
+            "box": super().render(name, value, attrs, renderer),
+            "near_name": name.removesuffix("quote") + "near",
+            "text_url": reverse("admin:timeline_event_source_text"),
+        }
+        return mark_safe(render_to_string("admin/timeline/event/passage_widget.html", context))  # noqa: S308
+
+
 class CitationInlineForm(forms.ModelForm):
     """
-    A citation on the event's page: its source and the passage, pasted or
-    typed; where the passage is in the article is worked out here, never
-    typed (a passage found several times asks for a few more words).
+    A citation on the event's page: its source and the passage, selected in
+    the article or typed; where the passage is in the article is worked out
+    here, never typed (a passage found several times is the occurrence
+    selected, else asks for a few more words).
     """
 
     class Meta:
         model = Citation
         fields = ["source", "quote"]
+        widgets = {"quote": PassageWidget(attrs={"rows": 3, "cols": 80})}
 
     def clean(self):
         cleaned = super().clean()
@@ -102,7 +128,7 @@ class CitationInlineForm(forms.ModelForm):
         if citation.start is not None and source.text[citation.start : citation.end or 0] == quote:
             return cleaned
         try:
-            start, end = find_passage(source.text, quote)
+            start, end = find_passage(source.text, quote, read_offset(self.data.get(self.add_prefix("near"))))
         except AmbiguousPassage as error:
             self.add_error("quote", f"{error} Quote a few more words so that it is found once.")
             return cleaned

@@ -1,16 +1,33 @@
-/* Any passage citable on the review desk: selecting text in the article fills
- * the cite form with it and with where it starts, so the server cites the
- * occurrence selected when the passage is in the article more than once.
- * Typing in the box instead searches the article for what is typed. */
+/* Any passage citable, on the review desk and on an event's page: selecting
+ * text in an article box (.article-text[data-passage]) fills the passage
+ * box it names with the selection, and the near box with where it starts,
+ * so the server cites the occurrence selected when the passage is in the
+ * article more than once. Typing in the passage box instead searches the
+ * article for what is typed. The boxes are named by selectors within the
+ * article box's [data-cite] scope (the page, on the review desk). */
+
+/** @param {HTMLElement} box */
+function targets(box) {
+  const scope = box.closest("[data-cite]") || document;
+  const passage = /** @type {HTMLInputElement | null} */ (scope.querySelector(box.dataset.passage || ""));
+  const near = /** @type {HTMLInputElement | null} */ (scope.querySelector(box.dataset.near || ""));
+  return { passage, near };
+}
+
+/** @param {Node} node */
+function articleOf(node) {
+  const element = node instanceof Element ? node : node.parentElement;
+  return /** @type {HTMLElement | null} */ (element?.closest(".article-text[data-passage]") || null);
+}
 
 function onSelection() {
-  const box = document.getElementById("article-text");
-  const passage = /** @type {HTMLInputElement | null} */ (document.getElementById("cite-passage"));
-  const near = /** @type {HTMLInputElement | null} */ (document.getElementById("cite-near"));
   const selection = window.getSelection();
-  if (!box || !passage || !near || !selection || !selection.rangeCount || selection.isCollapsed) return;
+  if (!selection || !selection.rangeCount || selection.isCollapsed) return;
   const range = selection.getRangeAt(0);
-  if (!box.contains(range.startContainer) || !box.contains(range.endContainer)) return;
+  const box = articleOf(range.startContainer);
+  if (!box || !box.contains(range.endContainer)) return;
+  const { passage, near } = targets(box);
+  if (!passage || !near) return;
   const before = document.createRange();
   before.selectNodeContents(box);
   before.setEnd(range.startContainer, range.startOffset);
@@ -18,11 +35,17 @@ function onSelection() {
   near.value = String(before.toString().length);
 }
 
+/** @param {Event} event */
+function onTyping(event) {
+  const typed = event.target;
+  if (!(typed instanceof HTMLElement)) return;
+  document.querySelectorAll(".article-text[data-passage]").forEach((box) => {
+    const { passage, near } = targets(/** @type {HTMLElement} */ (box));
+    if (passage === typed && near) near.value = "";
+  });
+}
+
 export function startCiting() {
   document.addEventListener("selectionchange", onSelection);
-  document.addEventListener("input", (event) => {
-    if (!(event.target instanceof Element) || event.target.id !== "cite-passage") return;
-    const near = /** @type {HTMLInputElement | null} */ (document.getElementById("cite-near"));
-    if (near) near.value = "";
-  });
+  document.addEventListener("input", onTyping);
 }
