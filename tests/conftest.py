@@ -88,6 +88,12 @@ def empty_cache():
     cache.clear()
     # A test's rolled-back writes send no signal: forget the version it may have left.
     reset()
+    yield
+    # LocaleMiddleware activates a request's language in the thread and leaves it there:
+    # a test that asked for /ja/ or the admin in Korean must not make the next one Korean.
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 @pytest.fixture

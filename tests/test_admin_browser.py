@@ -53,7 +53,7 @@ def test_paste_review_accept_edit_publish_and_see_it_on_the_timeline(page, live_
     page.check(f"input[name=_selected_action][value='{event.pk}']")
     page.select_option("select[name=action]", "publish")
     page.click("button[name=index]")
-    page.wait_for_selector("text=Published 1 event(s).")
+    page.wait_for_selector("text=Published 1 event.")
 
     page.goto(f"{live_server.url}/")
     assert "Takaichi hosts Lee in Nara" in page.content()

@@ -61,7 +61,7 @@ def test_publishing_an_event_without_a_citation_is_refused_with_a_message(page, 
     page.goto(f"{live_server.url}/admin/timeline/event/{event.pk}/change/")
     page.check("#id_is_published")
     page.locator("input[name=_save]").click()
-    expect(page.get_by_text(UNSOURCED_MESSAGE).first).to_be_visible()
+    expect(page.get_by_text(str(UNSOURCED_MESSAGE)).first).to_be_visible()
     assert not Event.objects.get(pk=event.pk).is_published
 
 

@@ -116,7 +116,7 @@ def test_uploading_an_article_shows_progress_then_the_review_page_with_the_count
     page.set_input_files("#id_upload", {"name": "a.txt", "mimeType": "text/plain", "buffer": SUMMIT_TEXT.encode()})
     page.evaluate(WATCH_STATUS)
     page.click("input[name=_save]")
-    page.wait_for_selector("text=3 dated event(s) proposed for review")
+    page.wait_for_selector("text=3 dated events proposed for review")
     assert page.url.endswith("/review/") and page.locator("section.proposal").count() == 3
     statuses = page.evaluate("sessionStorage.statuses")
     assert "Sending the article" in statuses and "Reading the article for dates" in statuses

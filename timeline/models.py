@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -52,10 +52,10 @@ def date_errors(earliest: datetime.date | None, latest: datetime.date | None) ->
 # The languages content is written in besides English (issue 22). English is
 # the field itself (`title`); each other language has its own column beside
 # it (`title_ja`, `title_ko`), empty until someone translates it.
-TRANSLATION_LANGUAGES = (("ja", "Japanese"), ("ko", "Korean"))
+TRANSLATION_LANGUAGES = (("ja", _("Japanese")), ("ko", _("Korean")))
 
 
-def translated_copies(field: models.Field, label: str) -> list[models.Field]:
+def translated_copies(field: models.Field, label) -> list[models.Field]:
     """
     A field's Japanese and Korean columns: the same kind, length and checks,
     optional and never unique. Plain columns on the same row, so history,
@@ -65,7 +65,8 @@ def translated_copies(field: models.Field, label: str) -> list[models.Field]:
     copies = []
     for _code, language in TRANSLATION_LANGUAGES:
         options = {**kwargs, "blank": True, "unique": False, "help_text": ""}
-        options["verbose_name"] = f"{label} ({language})"
+        # "title (Japanese)", in the editor's language: the label is lazy, so is this.
+        options["verbose_name"] = format_lazy(_("{label} ({language})"), label=label, language=language)
         copies.append(type(field)(*args, **options))
     return copies
 
@@ -118,12 +119,16 @@ class NamedWithAliases(models.Model):
     """Something readers know by several names: one canonical name, the others as aliases."""
 
     aliases = models.TextField(
-        validators=[refuse_control_characters], blank=True, help_text="Other names and spellings, one per line."
-    )
-    name_note = models.TextField(
+        _("aliases"),
         validators=[refuse_control_characters],
         blank=True,
-        help_text="Why it has several names and who uses which, shown to readers.",
+        help_text=_("Other names and spellings, one per line."),
+    )
+    name_note = models.TextField(
+        _("note on the names"),
+        validators=[refuse_control_characters],
+        blank=True,
+        help_text=_("Why it has several names and who uses which, shown to readers."),
     )
 
     class Meta:
@@ -140,21 +145,26 @@ class Actor(Translatable, NamedWithAliases):
         PERSON = "person", _("Person")
         ORGANISATION = "organisation", _("Organisation")
 
-    name = models.CharField(validators=[refuse_control_characters], max_length=120, unique=True)
-    name_ja, name_ko = translated_copies(name, "name")
+    name = models.CharField(_("name"), validators=[refuse_control_characters], max_length=120, unique=True)
+    name_ja, name_ko = translated_copies(name, _("name"))
     short_name = models.CharField(
-        validators=[refuse_control_characters], max_length=30, help_text="Shown on chart lanes and chips."
+        _("short name"),
+        validators=[refuse_control_characters],
+        max_length=30,
+        help_text=_("Shown on chart lanes and chips."),
     )
-    short_name_ja, short_name_ko = translated_copies(short_name, "short name")
-    slug = models.SlugField(max_length=60, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    colour = models.CharField(max_length=7, validators=[colour_validator], default="#4c78a8")
+    short_name_ja, short_name_ko = translated_copies(short_name, _("short name"))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    colour = models.CharField(_("colour"), max_length=7, validators=[colour_validator], default="#4c78a8")
 
     history = HistoricalRecords()
     translated_fields = ("name", "short_name")
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
 
     def __str__(self):
         return self.name
@@ -169,32 +179,36 @@ class Place(Translatable, NamedWithAliases):
     """A place whose name depends on who is speaking (Takeshima / Dokdo)."""
 
     name = models.CharField(
-        validators=[refuse_control_characters], max_length=120, unique=True, help_text="A neutral name."
+        _("name"), validators=[refuse_control_characters], max_length=120, unique=True, help_text=_("A neutral name.")
     )
-    name_ja, name_ko = translated_copies(name, "name")
-    slug = models.SlugField(max_length=60, unique=True)
+    name_ja, name_ko = translated_copies(name, _("name"))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
 
     history = HistoricalRecords()
     translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
 
     def __str__(self):
         return self.name
 
 
 class Topic(Translatable, models.Model):
-    name = models.CharField(validators=[refuse_control_characters], max_length=80, unique=True)
-    name_ja, name_ko = translated_copies(name, "name")
-    slug = models.SlugField(max_length=60, unique=True)
-    colour = models.CharField(max_length=7, validators=[colour_validator], default="#888888")
+    name = models.CharField(_("name"), validators=[refuse_control_characters], max_length=80, unique=True)
+    name_ja, name_ko = translated_copies(name, _("name"))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    colour = models.CharField(_("colour"), max_length=7, validators=[colour_validator], default="#888888")
 
     history = HistoricalRecords()
     translated_fields = ("name",)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     def __str__(self):
         return self.name
@@ -203,17 +217,19 @@ class Topic(Translatable, models.Model):
 class StoryArc(Translatable, models.Model):
     """A run of events read as one story, e.g. the dispute after a remark."""
 
-    title = models.CharField(validators=[refuse_control_characters], max_length=200)
-    title_ja, title_ko = translated_copies(title, "title")
-    slug = models.SlugField(max_length=80, unique=True)
-    summary = models.TextField(validators=[refuse_control_characters], blank=True)
-    summary_ja, summary_ko = translated_copies(summary, "summary")
+    title = models.CharField(_("title"), validators=[refuse_control_characters], max_length=200)
+    title_ja, title_ko = translated_copies(title, _("title"))
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    summary = models.TextField(_("summary"), validators=[refuse_control_characters], blank=True)
+    summary_ja, summary_ko = translated_copies(summary, _("summary"))
 
     history = HistoricalRecords()
     translated_fields = ("title", "summary")
 
     class Meta:
         ordering = ["title"]
+        verbose_name = _("story arc")
+        verbose_name_plural = _("story arcs")
 
     def __str__(self):
         return self.title
@@ -231,22 +247,30 @@ class SourceQuerySet(models.QuerySet):
 class Source(models.Model):
     """A news article as captured. Unknown metadata stays null, never guessed."""
 
-    outlet = models.CharField(validators=[refuse_control_characters], max_length=200, blank=True, null=True)
+    outlet = models.CharField(
+        _("outlet"), validators=[refuse_control_characters], max_length=200, blank=True, null=True
+    )
     outlet_country = models.CharField(
+        _("outlet's country"),
         validators=[refuse_control_characters],
         max_length=80,
         blank=True,
         null=True,
-        help_text="Country the outlet is based in.",
+        help_text=_("Country the outlet is based in."),
     )
-    title = models.CharField(validators=[refuse_control_characters], max_length=300, blank=True, null=True)
-    author = models.CharField(validators=[refuse_control_characters], max_length=200, blank=True, null=True)
-    url = models.URLField(max_length=500, blank=True, null=True, validators=[web_url_validator])
-    published_on = models.DateField(help_text="Date the article's relative expressions ('on Tuesday') are anchored to.")
-    language = models.CharField(max_length=10, default="en")
-    text = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    title = models.CharField(_("title"), validators=[refuse_control_characters], max_length=300, blank=True, null=True)
+    author = models.CharField(
+        _("author"), validators=[refuse_control_characters], max_length=200, blank=True, null=True
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True, null=True, validators=[web_url_validator])
+    published_on = models.DateField(
+        _("published on"),
+        help_text=_("Date the article's relative expressions ('on Tuesday') are anchored to."),
+    )
+    language = models.CharField(_("language"), max_length=10, default="en")
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -255,6 +279,8 @@ class Source(models.Model):
     class Meta:
         ordering = ["-published_on", "id"]
         get_latest_by = "published_on"
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         # Caches ask when anything last changed; without it, the whole table of texts is read.
         indexes = [models.Index(fields=["updated_at"], name="source_updated_at")]
 
@@ -265,7 +291,11 @@ class Source(models.Model):
     def display_title(self) -> str:
         if self.title:
             return self.title
-        return f"Untitled article, {self.outlet or 'unknown outlet'}, {self.published_on:%-d %b %Y}"
+        language = current_language()
+        return gettext("Untitled article, %(outlet)s, %(day)s") % {
+            "outlet": self.outlet or gettext("unknown outlet"),
+            "day": date_label(self.published_on, self.published_on, "day", language),
+        }
 
     def get_absolute_url(self):  # noqa: DJ012
         return reverse("source_detail", args=[self.pk])
@@ -399,7 +429,9 @@ class EventQuerySet(models.QuerySet):
 SHORT_TITLE_LENGTH = 40
 
 # Readers are promised that every event rests on quoted passages of its sources.
-UNSOURCED_MESSAGE = "An event is published only when it rests on a quoted passage: add a citation before publishing it."
+UNSOURCED_MESSAGE = _(
+    "An event is published only when it rests on a quoted passage: add a citation before publishing it."
+)
 
 
 def columns(text: str) -> int:
@@ -436,7 +468,7 @@ class LinkedRecords(models.Model):
     linked = models.JSONField(
         null=True,
         blank=True,
-        help_text="Citations, relations, actors, places, topics at this version (null on older versions).",
+        help_text=_("Citations, relations, actors, places, topics at this version (null on older versions)."),
     )
 
     class Meta:
@@ -465,41 +497,51 @@ class Event(Translatable, models.Model):
         EXPECTED = "expected", _("Expected or reported as likely")
         CANCELLED = "cancelled", _("Cancelled")
 
-    title = models.CharField(validators=[refuse_control_characters], max_length=200)
-    title_ja, title_ko = translated_copies(title, "title")
+    title = models.CharField(_("title"), validators=[refuse_control_characters], max_length=200)
+    title_ja, title_ko = translated_copies(title, _("title"))
     short_title = models.CharField(
+        _("short title"),
         validators=[refuse_control_characters],
         max_length=SHORT_TITLE_LENGTH,
         blank=True,
-        help_text="A few words for the chart's label (e.g. 'Summit in Nara'). Left blank, it is cut from the title.",
+        help_text=_("A few words for the chart's label (e.g. 'Summit in Nara'). Left blank, it is cut from the title."),
     )
-    short_title_ja, short_title_ko = translated_copies(short_title, "short title")
-    slug = models.SlugField(max_length=120, unique=True)
-    summary = models.TextField(validators=[refuse_control_characters], blank=True)
-    summary_ja, summary_ko = translated_copies(summary, "summary")
-    earliest = models.DateField(help_text="First day the event may have happened on.")
-    latest = models.DateField(help_text="Last day the event may have happened on.")
-    precision = models.CharField(max_length=20, choices=Precision.choices, default=Precision.DAY)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.HAPPENED)
+    short_title_ja, short_title_ko = translated_copies(short_title, _("short title"))
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.TextField(_("summary"), validators=[refuse_control_characters], blank=True)
+    summary_ja, summary_ko = translated_copies(summary, _("summary"))
+    earliest = models.DateField(_("earliest"), help_text=_("First day the event may have happened on."))
+    latest = models.DateField(_("latest"), help_text=_("Last day the event may have happened on."))
+    precision = models.CharField(_("precision"), max_length=20, choices=Precision.choices, default=Precision.DAY)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.HAPPENED)
     status_as_of = models.DateField(
-        help_text="Date of the reporting the status rests on: a timeline outlives its articles."
+        _("status as of"),
+        help_text=_("Date of the reporting the status rests on: a timeline outlives its articles."),
     )
-    actors = models.ManyToManyField(Actor, related_name="events", blank=True)
-    places = models.ManyToManyField(Place, related_name="events", blank=True)
-    topics = models.ManyToManyField(Topic, related_name="events", blank=True)
-    arc = models.ForeignKey(StoryArc, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    actors = models.ManyToManyField(Actor, verbose_name=_("actors"), related_name="events", blank=True)
+    places = models.ManyToManyField(Place, verbose_name=_("places"), related_name="events", blank=True)
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), related_name="events", blank=True)
+    arc = models.ForeignKey(
+        StoryArc,
+        verbose_name=_("story arc"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
     importance = models.PositiveSmallIntegerField(
+        _("importance"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-        help_text="1 (minor) to 5 (major): what shows first when zoomed out.",
+        help_text=_("1 (minor) to 5 (major): what shows first when zoomed out."),
     )
-    is_published = models.BooleanField("published", default=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Bumped on every save; a save carrying an older version is refused so
     # that two editors never overwrite each other.
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = EVENT_HISTORY
 
@@ -510,6 +552,8 @@ class Event(Translatable, models.Model):
     class Meta:
         ordering = ["earliest", "latest", "pk"]
         get_latest_by = "updated_at"
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
         constraints = [
             models.CheckConstraint(
                 condition=Q(earliest__lte=models.F("latest")), name="event_earliest_not_after_latest"
@@ -645,16 +689,20 @@ class Event(Translatable, models.Model):
 class Citation(models.Model):
     """An exact passage of a source that an event rests on."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(validators=[refuse_control_characters], help_text="Copied verbatim from the source text.")
-    start = models.PositiveIntegerField(help_text="Offset of the quote in the source text.")
-    end = models.PositiveIntegerField()
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(
+        _("quote"), validators=[refuse_control_characters], help_text=_("Copied verbatim from the source text.")
+    )
+    start = models.PositiveIntegerField(_("start"), help_text=_("Offset of the quote in the source text."))
+    end = models.PositiveIntegerField(_("end"))
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["source__published_on", "start", "pk"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         constraints = [
             models.CheckConstraint(condition=Q(start__lt=models.F("end")), name="citation_start_before_end"),
             models.UniqueConstraint(
@@ -693,23 +741,30 @@ class EventRelation(models.Model):
         PART_OF = "part_of", _("part of")
         FOLLOWS_UP = "follows_up", _("follows up")
 
-    from_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_out")
-    to_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_in")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    note = models.TextField(validators=[refuse_control_characters], blank=True)
+    from_event = models.ForeignKey(
+        Event, verbose_name=_("from event"), on_delete=models.CASCADE, related_name="relations_out"
+    )
+    to_event = models.ForeignKey(
+        Event, verbose_name=_("to event"), on_delete=models.CASCADE, related_name="relations_in"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    note = models.TextField(_("note"), validators=[refuse_control_characters], blank=True)
     citation = models.ForeignKey(
         Citation,
+        verbose_name=_("citation"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="relations",
-        help_text="A passage that states the link, where a source does.",
+        help_text=_("A passage that states the link, where a source does."),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["from_event__earliest", "pk"]
+        verbose_name = _("event relation")
+        verbose_name_plural = _("event relations")
         constraints = [
             models.CheckConstraint(condition=~Q(from_event=models.F("to_event")), name="relation_not_to_itself"),
             models.UniqueConstraint(fields=["from_event", "to_event", "kind"], name="relation_unique_per_kind"),
@@ -745,45 +800,50 @@ class Proposal(models.Model):
     class Flag(models.TextChoices):
         TENSE_MISMATCH = "tense_mismatch", _("The sentence's tense disagrees with the resolved date")
 
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="proposals")
     quote = models.TextField(
-        validators=[refuse_control_characters], help_text="The sentence, verbatim from the source."
+        _("quote"), validators=[refuse_control_characters], help_text=_("The sentence, verbatim from the source.")
     )
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    date_text = models.CharField(max_length=200, help_text="The date expression as written.")
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    date_text = models.CharField(_("date as written"), max_length=200, help_text=_("The date expression as written."))
     date_start = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Offset of the date expression in the source text."
+        _("date's offset"), null=True, blank=True, help_text=_("Offset of the date expression in the source text.")
     )
-    timex = models.CharField("TIMEX3 value", max_length=40)
-    earliest = models.DateField()
-    latest = models.DateField()
-    precision = models.CharField(max_length=20, choices=Event.Precision.choices)
+    timex = models.CharField(_("TIMEX3 value"), max_length=40)
+    earliest = models.DateField(_("earliest"))
+    latest = models.DateField(_("latest"))
+    precision = models.CharField(_("precision"), max_length=20, choices=Event.Precision.choices)
     event_status = models.CharField(
-        "suggested status",
+        _("suggested status"),
         max_length=20,
         choices=Event.Status.choices,
         default=Event.Status.HAPPENED,
-        help_text="What the sentence's tense and modal words say: 'will' is scheduled, 'may' expected.",
+        help_text=_("What the sentence's tense and modal words say: 'will' is scheduled, 'may' expected."),
     )
-    flags = models.JSONField(default=list, blank=True, help_text="Warnings for the editor, e.g. tense_mismatch.")
-    suggested_actors = models.ManyToManyField(Actor, blank=True, related_name="+")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    flags = models.JSONField(
+        _("flags"), default=list, blank=True, help_text=_("Warnings for the editor, e.g. tense_mismatch.")
+    )
+    suggested_actors = models.ManyToManyField(Actor, verbose_name=_("suggested actors"), blank=True, related_name="+")
+    status = models.CharField(_("review status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     event = models.ForeignKey(
         Event,
+        verbose_name=_("event"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        help_text="The event this proposal became or was added to.",
+        help_text=_("The event this proposal became or was added to."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     objects = ProposalQuerySet.as_manager()
 
     class Meta:
         ordering = ["source", "start", "pk"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
         constraints = [
             models.CheckConstraint(
                 condition=Q(earliest__lte=models.F("latest")), name="proposal_earliest_not_after_latest"
@@ -811,11 +871,15 @@ class DataVersion(models.Model):
     Cached answers and HTTP validators are keyed on it.
     """
 
-    number = models.BigIntegerField(default=0)
-    changed_at = models.DateTimeField(help_text="When the last change readers could see was committed.")
+    number = models.BigIntegerField(_("number"), default=0)
+    changed_at = models.DateTimeField(
+        _("changed at"), help_text=_("When the last change readers could see was committed.")
+    )
 
     class Meta:
         get_latest_by = "number"
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
         constraints = [models.CheckConstraint(condition=Q(pk=1), name="data_version_single_row")]
 
     def __str__(self):

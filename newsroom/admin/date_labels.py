@@ -9,12 +9,16 @@ exports will say (timeline/labels.py), with no second copy in JavaScript.
 import datetime
 
 from django.http import JsonResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from timeline.labels import date_label, month_year
-from timeline.models import Event, date_errors
+from timeline.models import Event, current_language, date_errors
 
-ISO_DATE_MESSAGE = "Enter the date as YYYY-MM-DD, for example 2026-01-13."
+ISO_DATE_MESSAGE = _("Enter the date as YYYY-MM-DD, for example 2026-01-13.")
+# Monday first, as date.weekday() counts: how a Japanese or Korean calendar abbreviates the days.
+WEEKDAYS = {"ja": "月火水木金土日", "ko": "월화수목금토일"}
 
 
 def read_iso(text: str) -> tuple[datetime.date | None, str]:
@@ -27,17 +31,22 @@ def read_iso(text: str) -> tuple[datetime.date | None, str]:
     except ValueError:
         parts = text.split("-")
         if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[0]) == 4:
-            return None, f"There is no such day as {text}."
-        return None, ISO_DATE_MESSAGE
+            return None, gettext("There is no such day as %(day)s.") % {"day": text}
+        return None, str(ISO_DATE_MESSAGE)
 
 
-def day_with_weekday(day: datetime.date) -> str:
-    # The weekday, so "on Wednesday" in the quote can be checked at a glance.
+def day_with_weekday(day: datetime.date, language: str = "en") -> str:
+    # The weekday, so "on Wednesday" in the quote can be checked at a glance:
+    # Wed 14 Jan 2026 / 2026年1月14日（水） / 2026년 1월 14일 (수).
+    if language == "ja":
+        return f"{date_label(day, day, 'day', language)}（{WEEKDAYS[language][day.weekday()]}）"
+    if language == "ko":
+        return f"{date_label(day, day, 'day', language)} ({WEEKDAYS[language][day.weekday()]})"
     return f"{day:%a} {day.day} {month_year(day)}"
 
 
 def read_label(day: datetime.date | None, error: str) -> dict:
-    return {"text": error or (day_with_weekday(day) if day else ""), "error": bool(error)}
+    return {"text": error or (day_with_weekday(day, current_language()) if day else ""), "error": bool(error)}
 
 
 def typed_date_labels(earliest: str, latest: str | None = None, precision: str = "") -> dict[str, dict]:
@@ -61,7 +70,8 @@ def typed_date_labels(earliest: str, latest: str | None = None, precision: str =
     if first and last and not any(label["error"] for label in labels.values()):
         if precision not in Event.Precision.values:
             precision = Event.Precision.DAY
-        labels["latest"]["text"] += f" · readers see “{date_label(first, last, precision)}”"
+        seen = date_label(first, last, precision, current_language())
+        labels["latest"]["text"] += " · " + gettext("readers see “%(label)s”") % {"label": seen}
     return labels
 
 

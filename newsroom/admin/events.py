@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext, pgettext
 from simple_history.models import to_historic
 
 from timeline.history import M2M_MODELS, citation_key, linked_state, relation_key, restore_version
@@ -47,7 +47,7 @@ class CitationInline(admin.StackedInline):
 class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     form = EventAdminForm
     inlines = [CitationInline]
-    list_display = ["title", "date_label", "precision", "status", "is_published", "importance"]
+    list_display = ["title", "dates", "precision", "status", "is_published", "importance"]
     list_filter = ["is_published", "status", "precision", "actors", "topics", "arc"]
     search_fields = ["title", "title_ja", "title_ko", "summary", "citations__quote", "actors__name", "actors__aliases"]
     date_hierarchy = "earliest"
@@ -59,6 +59,10 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
     view_on_site = True
     # The version page says what a revert removes before its Revert button.
     object_history_form_template = "admin/timeline/event/object_history_form.html"
+
+    @admin.display(description=gettext_lazy("dates"), ordering="earliest")
+    def dates(self, event):
+        return event.date_label
 
     def get_urls(self):
         urls = [
@@ -96,9 +100,12 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
         undeleting = not Event.objects.filter(pk=obj.pk).exists()
         missing = restore_version(obj, record, save=lambda: save_event(obj, form, change))
         if undeleting:
-            self.message_user(request, "Restored as unpublished: publish it again when it is ready.", messages.WARNING)
+            self.message_user(
+                request, gettext("Restored as unpublished: publish it again when it is ready."), messages.WARNING
+            )
         if missing:
-            self.message_user(request, f"Could not restore {'; '.join(missing)}.", messages.WARNING)
+            message = gettext("Could not restore %(what)s.") % {"what": "; ".join(missing)}
+            self.message_user(request, message, messages.WARNING)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
@@ -130,19 +137,22 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
         lacking = [
             name
             for name, removed, permission in (
-                ("citations", citations, "timeline.delete_citation"),
-                ("relations", relations, "timeline.delete_eventrelation"),
+                (gettext("citations"), citations, "timeline.delete_citation"),
+                (gettext("relations"), relations, "timeline.delete_eventrelation"),
             )
             if removed and not request.user.has_perm(permission)
         ]
         if lacking:
-            self.message_user(
-                request,
-                f"Reverting to this version would delete {len(citations)} citation(s) and {len(relations)} "
-                f"relation(s) added since; that needs the permission to delete {' and '.join(lacking)}, "
-                "which you do not have. Nothing was changed.",
-                messages.ERROR,
-            )
+            message = gettext(
+                "Reverting to this version would delete %(citations)d citation(s) and %(relations)d "
+                "relation(s) added since; that needs the permission to delete %(what)s, "
+                "which you do not have. Nothing was changed."
+            ) % {
+                "citations": len(citations),
+                "relations": len(relations),
+                "what": pgettext("list separator", ", ").join(lacking),
+            }
+            self.message_user(request, message, messages.ERROR)
             return redirect(request.path)
         # "yes" from the confirmation page; from the version page, the fingerprint of what it listed
         # (anything added since it was shown asks again).
@@ -152,7 +162,7 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
             context = {
                 **self.admin_site.each_context(request),
                 "opts": Event._meta,
-                "title": "Revert and remove citations or relations?",
+                "title": gettext("Revert and remove citations or relations?"),
                 "event": Event.objects.filter(pk=record.id).first() or record,
                 "record": record,
                 "citations": citations,
@@ -171,11 +181,11 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
             self.message_user(request, stale_message(event, int(request.POST.get("seen_version") or 0)), messages.ERROR)
             return redirect(request.path)
 
-    @admin.action(description="Publish selected events", permissions=["change"])
+    @admin.action(description=gettext_lazy("Publish selected events"), permissions=["change"])
     def publish(self, request, queryset):
         self._set_published(request, queryset, True)
 
-    @admin.action(description="Unpublish selected events", permissions=["change"])
+    @admin.action(description=gettext_lazy("Unpublish selected events"), permissions=["change"])
     def unpublish(self, request, queryset):
         self._set_published(request, queryset, False)
 
@@ -191,16 +201,22 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
                 event.is_published = value
                 event.save()
                 count += 1
-        verb = "Published" if value else "Unpublished"
-        self.message_user(request, f"{verb} {count} event(s).", messages.SUCCESS)
+        if value:
+            done = ngettext("Published %(count)d event.", "Published %(count)d events.", count)
+        else:
+            done = ngettext("Unpublished %(count)d event.", "Unpublished %(count)d events.", count)
+        self.message_user(request, done % {"count": count}, messages.SUCCESS)
         if unsourced:
-            titles = "; ".join(f"“{title}”" for title in unsourced[:10])
-            more = f" and {len(unsourced) - 10} more" if len(unsourced) > 10 else ""
-            self.message_user(
-                request,
-                f"Not published, for want of a citation: {titles}{more}. {UNSOURCED_MESSAGE}",
-                messages.ERROR,
+            titles = pgettext("list separator", ", ").join(
+                gettext("“%(title)s”") % {"title": title} for title in unsourced[:10]
             )
+            if len(unsourced) > 10:
+                titles = gettext("%(titles)s and %(count)d more") % {"titles": titles, "count": len(unsourced) - 10}
+            message = gettext("Not published, for want of a citation: %(titles)s. %(why)s") % {
+                "titles": titles,
+                "why": UNSOURCED_MESSAGE,
+            }
+            self.message_user(request, message, messages.ERROR)
 
 
 def revert_removals(record) -> tuple[list[str], list[str]]:

@@ -5,6 +5,8 @@ from functools import partial
 from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from newsroom import jobs
 from newsroom.models import Feed, FeedItem, Job
@@ -22,9 +24,11 @@ class KeywordsField(forms.CharField):
 
 class FeedForm(forms.ModelForm):
     keywords = KeywordsField(
+        label=_("Keywords"),
         required=False,
-        help_text="Comma-separated; an item is taken when its title or summary contains any (any case). "
-        "Empty: every item.",
+        help_text=_(
+            "Comma-separated; an item is taken when its title or summary contains any (any case). Empty: every item."
+        ),
     )
 
     class Meta:
@@ -56,24 +60,25 @@ class FeedAdmin(admin.ModelAdmin):
     inlines = [FeedItemInline]
     actions = ["poll_now"]
 
-    @admin.display(description="Keywords")
+    @admin.display(description=_("keywords"))
     def keyword_list(self, feed):
-        return ", ".join(feed.keywords) or "(every item)"
+        return pgettext("list separator", ", ").join(feed.keywords) or gettext("(every item)")
 
-    @admin.display(description="Status")
+    @admin.display(description=_("status"))
     def health(self, feed):
         if feed.last_error:
+            failing = gettext("Failing (%(count)d in a row):") % {"count": feed.failures}
             return format_html(
-                '<span class="feed-failing" style="color:var(--error-fg)">Failing ({} in a row): {}</span>',
-                feed.failures,
-                feed.last_error,
+                '<span class="feed-failing" style="color:var(--error-fg)">{} {}</span>', failing, feed.last_error
             )
-        return "OK" if feed.last_polled_at else "Not polled yet"
+        return gettext("OK") if feed.last_polled_at else gettext("Not polled yet")
 
-    @admin.action(description="Poll the selected feeds now", permissions=["change"])
+    @admin.action(description=_("Poll the selected feeds now"), permissions=["change"])
     def poll_now(self, request, queryset):
         for feed in queryset:
             jobs.submit(
                 Job.Kind.POLL_FEED, f"poll:{feed.pk}", {"feed": feed.pk}, user=request.user, feed=feed, max_attempts=1
             )
-        self.message_user(request, f"Queued {queryset.count()} poll(s); see Jobs.", messages.SUCCESS)
+        count = queryset.count()
+        queued = ngettext("Queued %(count)d poll; see Jobs.", "Queued %(count)d polls; see Jobs.", count)
+        self.message_user(request, queued % {"count": count}, messages.SUCCESS)

@@ -8,6 +8,8 @@ from django.forms.models import BaseInlineFormSet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import to_historic
 
 from newsroom.ingest import MAX_TEXT_BYTES, IngestError, check_text, decode_text
@@ -22,7 +24,7 @@ from .review_forms import duplicate_source_message
 
 class EventAdminForm(forms.ModelForm):
     # Named apart from the model field, which is not editable.
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(label=_("Version read"), widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Event
@@ -130,7 +132,7 @@ class CitationInlineForm(forms.ModelForm):
         try:
             start, end = find_passage(source.text, quote, read_offset(self.data.get(self.add_prefix("near"))))
         except AmbiguousPassage as error:
-            self.add_error("quote", f"{error} Quote a few more words so that it is found once.")
+            self.add_error("quote", f"{error} " + gettext("Quote a few more words so that it is found once."))
             return cleaned
         except PassageError as error:
             self.add_error("quote", str(error))
@@ -165,16 +167,17 @@ def read_upload(upload) -> str:
     """An uploaded article as text; refused by its size before a byte of it is read into memory."""
     if upload.size > MAX_TEXT_BYTES:
         raise IngestError(
-            f"The uploaded file is {upload.size / 1024 / 1024:.1f} MB; the limit is "
-            f"{MAX_TEXT_BYTES // 1024 // 1024} MB of plain text."
+            gettext("The uploaded file is %(size).1f MB; the limit is %(limit)d MB of plain text.")
+            % {"size": upload.size / 1024 / 1024, "limit": MAX_TEXT_BYTES // 1024 // 1024}
         )
-    return decode_text(upload.read(), name="The uploaded file")
+    return decode_text(upload.read(), name=gettext("The uploaded file"))
 
 
 class SourceAdminForm(forms.ModelForm):
     upload = forms.FileField(
+        label=_("Upload"),
         required=False,
-        help_text="Or upload the article as a UTF-8 .txt file (at most 2 MB) instead of pasting it.",
+        help_text=_("Or upload the article as a UTF-8 .txt file (at most 2 MB) instead of pasting it."),
     )
 
     class Meta:
@@ -188,7 +191,7 @@ class SourceAdminForm(forms.ModelForm):
         # A user who may only view the source gets a form without its fields.
         if "text" in self.fields:
             self.fields["text"].required = False
-            self.fields["text"].help_text = "Paste the article text, or upload it below."
+            self.fields["text"].help_text = gettext("Paste the article text, or upload it below.")
 
     def clean(self):
         cleaned = super().clean()
@@ -197,7 +200,7 @@ class SourceAdminForm(forms.ModelForm):
         try:
             if upload:
                 if text.strip():
-                    raise IngestError("Paste the text or upload a file, not both.")
+                    raise IngestError(gettext("Paste the text or upload a file, not both."))
                 text = read_upload(upload)
             text = check_text(text)
         except IngestError as error:

@@ -9,6 +9,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import router, transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.history import citation_key, relation_key
@@ -70,16 +71,16 @@ def changed_fields(event: Event, read_version: int) -> tuple[str, list[str]]:
             for name in delta.changed_fields
             if name != "version"
         ]
-    return (who.get_username() if who else "another editor"), fields
+    return (who.get_username() if who else gettext("another editor")), fields
 
 
 def stale_message(event: Event, read_version: int) -> str:
     who, fields = changed_fields(event, read_version)
-    what = f" They changed: {', '.join(fields)}." if fields else ""
-    return (
-        f"{who} changed this event after you opened it, so your changes were not saved.{what} "
-        "Reload the page to see their version, then make your changes again."
-    )
+    message = gettext("%(who)s changed this event after you opened it, so your changes were not saved.") % {"who": who}
+    if fields:
+        changed = pgettext("list separator", ", ").join(fields)
+        message += " " + gettext("They changed: %(fields)s.") % {"fields": changed}
+    return message + " " + gettext("Reload the page to see their version, then make your changes again.")
 
 
 def linked_changes(older: dict | None, newer: dict | None) -> list[dict]:
@@ -104,7 +105,10 @@ def linked_changes(older: dict | None, newer: dict | None) -> list[dict]:
 
 def describe_citation(state: dict) -> str:
     source = Source.objects.filter(pk=state["source"]).first()
-    return f"{source or 'a deleted source'}: “{state['quote'][:80]}”"
+    return gettext("%(source)s: “%(quote)s”") % {
+        "source": source or gettext("a deleted source"),
+        "quote": state["quote"][:80],
+    }
 
 
 def describe_relation(state: dict) -> str:
@@ -112,7 +116,7 @@ def describe_relation(state: dict) -> str:
     kind = EventRelation.Kind(state["kind"]).label
 
     def title(pk):
-        return titles.get(pk, f"deleted event {pk}")
+        return titles.get(pk, gettext("deleted event %(id)s") % {"id": pk})
 
     return f"{title(state['from_event'])} {kind} {title(state['to_event'])}"
 
@@ -137,7 +141,7 @@ def deleted_events(request, model_admin):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Event._meta,
-        "title": "Deleted events",
+        "title": gettext("Deleted events"),
         "rows": rows,
     }
     return TemplateResponse(request, "admin/timeline/event/deleted.html", context)

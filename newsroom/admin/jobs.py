@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.views.decorators.vary import vary_on_headers
 
 from newsroom.models import Job
@@ -22,21 +23,31 @@ def result_links(job: Job) -> list[tuple[str, str]]:
     links = []
     result = job.result or {}
     if "extracted" in result and not result.get("duplicate"):
-        links.append(("Check and save the article", reverse("admin:timeline_source_add") + f"?job={job.pk}"))
+        links.append((gettext("Check and save the article"), reverse("admin:timeline_source_add") + f"?job={job.pk}"))
     duplicate = result.get("duplicate")
     if isinstance(duplicate, dict):
         links.append(
-            (f"Already source #{duplicate['id']}", reverse("admin:timeline_source_review", args=[duplicate["id"]]))
+            (
+                gettext("Already source #%(id)s") % {"id": duplicate["id"]},
+                reverse("admin:timeline_source_review", args=[duplicate["id"]]),
+            )
         )
     for pk in result.get("sources", []):
-        links.append((f"Review source #{pk}", reverse("admin:timeline_source_review", args=[pk])))
+        links.append(
+            (gettext("Review source #%(id)s") % {"id": pk}, reverse("admin:timeline_source_review", args=[pk]))
+        )
     imported = result.get("imported")
     if isinstance(imported, dict):
         new, changed, same = (imported.get(kind, 0) for kind in ("new", "update", "skip"))
-        label = f"Events: {new} new, {changed} changed, {same} unchanged"
+        label = gettext("Events: %(new)s new, %(changed)s changed, %(same)s unchanged") % {
+            "new": new,
+            "changed": changed,
+            "same": same,
+        }
         links.append((label, reverse("admin:timeline_event_changelist")))
     for pk in result.get("linked", []):
-        links.append((f"Source #{pk} (already stored)", reverse("admin:timeline_source_review", args=[pk])))
+        label = gettext("Source #%(id)s (already stored)") % {"id": pk}
+        links.append((label, reverse("admin:timeline_source_review", args=[pk])))
     return links
 
 
@@ -62,22 +73,23 @@ class JobAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         jobs = list(Job.objects.select_related("feed", "created_by")[:DESK_SIZE])
-        return self.render_desk(request, jobs, title="Jobs")
+        return self.render_desk(request, jobs, title=gettext("Jobs"))
 
     @method_decorator(vary_on_headers("HX-Request"))
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if not self.has_view_permission(request):
             raise PermissionDenied
         job = get_object_or_404(Job, pk=object_id)
-        return self.render_desk(request, [job], title=str(job))
+        return self.render_desk(request, [job], title=str(job), one=True)
 
-    def render_desk(self, request, jobs, title):
+    def render_desk(self, request, jobs, title, one=False):
         rows = [{"job": job, "links": result_links(job)} for job in jobs]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": title,
             "rows": rows,
+            "one_job": one,
             "polling": any(job.is_active for job in jobs),
         }
         template = "admin/newsroom/job/desk.html"

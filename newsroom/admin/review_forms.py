@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.titles import propose_title
 from timeline.models import SHORT_TITLE_LENGTH, Actor, Event, Place, StoryArc, Topic, date_errors
@@ -109,12 +111,12 @@ def default_title(proposal) -> str:
 def duplicate_source_message(duplicate) -> str:
     """The upload form's refusal of an article already stored, linking to the copy to review instead."""
     source = duplicate.source
-    return format_html(
-        '{} <a href="{}">Review source #{}</a> instead.',
-        str(duplicate),
+    link = format_html(
+        '<a href="{}">{}</a>',
         reverse("admin:timeline_source_review", args=[source.pk]),
-        source.pk,
+        gettext("Review source #%(id)s") % {"id": source.pk},
     )
+    return format_html("{} {}", str(duplicate), format_html(gettext("{link} instead."), link=link))
 
 
 def autocomplete(field_name: str, multiple: bool):
@@ -127,36 +129,50 @@ class QuoteMixin:
     def clean_quote(self):
         quote = self.cleaned_data["quote"].strip()
         if quote not in self.proposal.source.text:
-            raise ValidationError("This quote does not appear verbatim in the article; quotes must be copied exactly.")
+            raise ValidationError(
+                gettext("This quote does not appear verbatim in the article; quotes must be copied exactly.")
+            )
         return quote
 
 
 class ProposalAcceptForm(QuoteMixin, forms.Form):
     title = forms.CharField(
-        max_length=200, help_text="A headline of your own, not the sentence. The event's address (slug) follows it."
+        label=_("Title"),
+        max_length=200,
+        help_text=_("A headline of your own, not the sentence. The event's address (slug) follows it."),
     )
     short_title = forms.CharField(
-        max_length=SHORT_TITLE_LENGTH, required=False, help_text="The chart's label; blank: cut from the title."
+        label=_("Short title"),
+        max_length=SHORT_TITLE_LENGTH,
+        required=False,
+        help_text=_("The chart's label; blank: cut from the title."),
     )
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2, "cols": 80}), required=False)
-    earliest = IsoDateField()
-    latest = IsoDateField()
-    precision = forms.ChoiceField(choices=Event.Precision.choices)
-    status = forms.ChoiceField(choices=Event.Status.choices)
-    actors = ReadableIdsChoiceField(Actor.objects.all(), required=False, widget=autocomplete("actors", multiple=True))
-    topics = ReadableIdsChoiceField(Topic.objects.all(), required=False, widget=autocomplete("topics", multiple=True))
-    places = ReadableIdsChoiceField(Place.objects.all(), required=False, widget=autocomplete("places", multiple=True))
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 2, "cols": 80}), required=False)
+    earliest = IsoDateField(label=_("Earliest"))
+    latest = IsoDateField(label=_("Latest"))
+    precision = forms.ChoiceField(label=_("Precision"), choices=Event.Precision.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=Event.Status.choices)
+    actors = ReadableIdsChoiceField(
+        Actor.objects.all(), label=_("Actors"), required=False, widget=autocomplete("actors", multiple=True)
+    )
+    topics = ReadableIdsChoiceField(
+        Topic.objects.all(), label=_("Topics"), required=False, widget=autocomplete("topics", multiple=True)
+    )
+    places = ReadableIdsChoiceField(
+        Place.objects.all(), label=_("Places"), required=False, widget=autocomplete("places", multiple=True)
+    )
     arc = forms.ModelChoiceField(
-        StoryArc.objects.all(), required=False, label="Story arc", widget=autocomplete("arc", multiple=False)
+        StoryArc.objects.all(), required=False, label=_("Story arc"), widget=autocomplete("arc", multiple=False)
     )
     importance = forms.TypedChoiceField(
+        label=_("Importance"),
         choices=[(n, n) for n in range(1, 6)],
         coerce=int,
         required=False,
         empty_value=None,
-        help_text="1 (minor) to 5 (major).",
+        help_text=_("1 (minor) to 5 (major)."),
     )
-    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
+    quote = forms.CharField(label=_("Quote"), widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
 
     def __init__(self, *args, proposal, **kwargs):
         self.proposal = proposal
@@ -189,10 +205,11 @@ class IntoEventForm(QuoteMixin, forms.Form):
     # never lists every event.
     event = forms.ModelChoiceField(
         queryset=Event.objects.all(),
+        label=_("Event"),
         widget=forms.HiddenInput,
-        error_messages={"required": "Search for the event and pick it from the results."},
+        error_messages={"required": _("Search for the event and pick it from the results.")},
     )
-    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 2, "cols": 80}))
+    quote = forms.CharField(label=_("Quote"), widget=forms.Textarea(attrs={"rows": 2, "cols": 80}))
 
     def __init__(self, *args, proposal, **kwargs):
         self.proposal = proposal

@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from newsroom import jobs
 from newsroom.ingest import propose
@@ -25,21 +27,25 @@ MAX_BATCH_LINKS = 50
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
     form = SourceAdminForm
-    list_display = ["display_title", "outlet", "published_on", "pending_count", "feeds"]
+    list_display = ["article", "outlet", "published_on", "pending_count", "feeds"]
     list_filter = ["outlet", "published_on", "feed_items__feed"]
     search_fields = ["title", "outlet", "author", "text"]
     date_hierarchy = "published_on"
     formfield_overrides = {models.DateField: ISO_DATE_OVERRIDES}
     view_on_site = True
 
-    @admin.display(description="From feeds")
+    @admin.display(description=_("article"), ordering="title")
+    def article(self, source):
+        return source.display_title
+
+    @admin.display(description=_("from feeds"))
     def feeds(self, source):
         return ", ".join(str(item.feed) for item in source.feed_items.all()) or "—"
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("feed_items__feed")
 
-    @admin.display(description="Pending proposals")
+    @admin.display(description=_("pending proposals"))
     def pending_count(self, source):
         return source.proposals.pending().count()
 
@@ -77,14 +83,23 @@ class SourceAdmin(HistoryAdmin):
         lines = [line.strip() for line in request.POST.get("links", "").splitlines() if line.strip()]
         try:
             if not 0 < len(lines) <= MAX_BATCH_LINKS:
-                raise forms.ValidationError(f"Give from 1 to {MAX_BATCH_LINKS} links, one a line.")
+                raise forms.ValidationError(
+                    gettext("Give from 1 to %(most)d links, one a line.") % {"most": MAX_BATCH_LINKS}
+                )
             urls = [field.clean(line) for line in lines]
         except forms.ValidationError as error:
-            self.message_user(request, f"Paste the articles' addresses: {' '.join(error.messages)}", messages.ERROR)
+            message = gettext("Paste the articles' addresses: %(errors)s") % {"errors": " ".join(error.messages)}
+            self.message_user(request, message, messages.ERROR)
             return redirect("admin:timeline_source_add")
         for url in dict.fromkeys(urls):
             jobs.submit(Job.Kind.INGEST_URL, f"ingest:{url}", {"url": url}, user=request.user)
-        self.message_user(request, f"Queued {len(set(urls))} link(s); each is stored with its proposals when fetched.")
+        count = len(set(urls))
+        queued = ngettext(
+            "Queued %(count)d link; it is stored with its proposals when fetched.",
+            "Queued %(count)d links; each is stored with its proposals when fetched.",
+            count,
+        )
+        self.message_user(request, queued % {"count": count})
         return redirect("admin:newsroom_job_changelist")
 
     def fetch_link(self, request):
@@ -95,7 +110,8 @@ class SourceAdmin(HistoryAdmin):
         try:
             url = field.clean(request.POST.get("link", "").strip())
         except forms.ValidationError as error:
-            self.message_user(request, f"Paste the article's address: {' '.join(error.messages)}", messages.ERROR)
+            message = gettext("Paste the article's address: %(errors)s") % {"errors": " ".join(error.messages)}
+            self.message_user(request, message, messages.ERROR)
             return redirect("admin:timeline_source_add")
         job = jobs.submit(Job.Kind.FETCH_LINK, f"fetch:{url}", {"url": url}, user=request.user)
         return redirect("admin:newsroom_job_change", job.pk)
@@ -131,15 +147,22 @@ class SourceAdmin(HistoryAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         job = getattr(obj, "propose_job", None)
         if job is not None:
-            self.message_user(request, "Saved the article; a worker is reading its dates.")
+            self.message_user(request, gettext("Saved the article; a worker is reading its dates."))
             return redirect("admin:newsroom_job_change", job.pk)
         count = obj.proposals.count()
         if count:
-            self.message_user(request, f"Saved the article; {count} dated event(s) proposed for review.")
+            proposed = ngettext(
+                "Saved the article; %(count)d dated event proposed for review.",
+                "Saved the article; %(count)d dated events proposed for review.",
+                count,
+            )
+            self.message_user(request, proposed % {"count": count})
         else:
             self.message_user(
                 request,
-                "Saved the article; no dated events were found in it. Select a passage of it below to cite it.",
+                gettext(
+                    "Saved the article; no dated events were found in it. Select a passage of it below to cite it."
+                ),
                 messages.WARNING,
             )
         return redirect("admin:timeline_source_review", obj.pk)
@@ -147,10 +170,14 @@ class SourceAdmin(HistoryAdmin):
 
 @admin.register(Proposal)
 class ProposalAdmin(SafeInputAdmin, admin.ModelAdmin):
-    list_display = ["date_text", "date_label", "precision", "status", "source"]
+    list_display = ["date_text", "dates", "precision", "status", "source"]
     list_filter = ["status", "precision"]
     search_fields = ["quote", "date_text"]
     readonly_fields = [f.name for f in Proposal._meta.fields] + ["suggested_actors"]
+
+    @admin.display(description=_("dates"), ordering="earliest")
+    def dates(self, proposal):
+        return proposal.date_label
 
     def has_add_permission(self, request):
         return False
