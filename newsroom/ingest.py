@@ -15,6 +15,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from newsdates.language import detect_language, mentions_in
 from newsroom.matching import DuplicateSource, find_duplicate_source
@@ -52,37 +54,42 @@ class IngestResult:
 # How documents that are not plain text begin (some, a PDF above all, can be
 # mostly readable text and valid UTF-8 all the same).
 DOCUMENT_SIGNATURES = {
-    "%PDF-": "a PDF",
-    "PK\x03\x04": "a binary file (a ZIP archive, or a Word or OpenOffice document)",
-    "{\\rtf": "an RTF document",
-    "\xd0\xcf\x11\xe0": "a binary file (an old Word or Excel document)",
-    "\x89PNG": "a binary file (a PNG image)",
-    "GIF8": "a binary file (a GIF image)",
-    "\xff\xd8\xff": "a binary file (a JPEG image)",
+    "%PDF-": _("a PDF"),
+    "PK\x03\x04": _("a binary file (a ZIP archive, or a Word or OpenOffice document)"),
+    "{\\rtf": _("an RTF document"),
+    "\xd0\xcf\x11\xe0": _("a binary file (an old Word or Excel document)"),
+    "\x89PNG": _("a binary file (a PNG image)"),
+    "GIF8": _("a binary file (a GIF image)"),
+    "\xff\xd8\xff": _("a binary file (a JPEG image)"),
 }
 
 
 def document_kind(text: str) -> str | None:
     """What a text that is really a document or image is ("a PDF"), or None for plain text."""
     start = text.removeprefix("\ufeff").lstrip()[:8]
-    return next((kind for signature, kind in DOCUMENT_SIGNATURES.items() if start.startswith(signature)), None)
+    return next((str(kind) for signature, kind in DOCUMENT_SIGNATURES.items() if start.startswith(signature)), None)
 
 
-def decode_text(data: bytes, name: str = "The upload", limit: int = MAX_TEXT_BYTES) -> str:
+def decode_text(data: bytes, name: str | None = None, limit: int = MAX_TEXT_BYTES) -> str:
     """Bytes of an uploaded or read file as text, or a clear refusal."""
+    name = name or gettext("The upload")
     if len(data) > limit:
         raise IngestError(
-            f"{name} is {len(data) / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB of plain text."
+            gettext("%(name)s is %(size).1f MB; the limit is %(limit)d MB of plain text.")
+            % {"name": name, "size": len(data) / 1024 / 1024, "limit": limit // 1024 // 1024}
         )
     kind = document_kind(data[:16].decode("latin-1"))
     if kind:
-        raise IngestError(f"{name} is {kind}, not plain text: copy its text out and paste or upload that.")
+        raise IngestError(
+            gettext("%(name)s is %(kind)s, not plain text: copy its text out and paste or upload that.")
+            % {"name": name, "kind": kind}
+        )
     if b"\x00" in data:
-        raise IngestError(f"{name} looks like a binary file, not plain text.")
+        raise IngestError(gettext("%(name)s looks like a binary file, not plain text.") % {"name": name})
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise IngestError(f"{name} is not UTF-8 text.") from None
+        raise IngestError(gettext("%(name)s is not UTF-8 text.") % {"name": name}) from None
     return text.removeprefix("\ufeff")
 
 
@@ -114,20 +121,27 @@ def check_url(url: str | None) -> str | None:
     try:
         web_url_validator(url)
     except ValidationError:
-        raise IngestError(f"{url!r} is not a web address; give the article's http:// or https:// URL.") from None
+        raise IngestError(
+            gettext("%(url)s is not a web address; give the article's http:// or https:// URL.") % {"url": repr(url)}
+        ) from None
     return url
 
 
 def check_text(text: str) -> str:
     if not text or not text.strip():
-        raise IngestError("The article text is empty.")
+        raise IngestError(gettext("The article text is empty."))
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
-        raise IngestError(f"The article text is over {MAX_TEXT_BYTES // 1024 // 1024} MB; paste one article at a time.")
+        raise IngestError(
+            gettext("The article text is over %(limit)d MB; paste one article at a time.")
+            % {"limit": MAX_TEXT_BYTES // 1024 // 1024}
+        )
     if "\x00" in text:
-        raise IngestError("The article text contains binary data.")
+        raise IngestError(gettext("The article text contains binary data."))
     kind = document_kind(text)
     if kind:
-        raise IngestError(f"The article text is {kind}, not plain text: paste the article's own text.")
+        raise IngestError(
+            gettext("The article text is %(kind)s, not plain text: paste the article's own text.") % {"kind": kind}
+        )
     return text
 
 
@@ -272,19 +286,21 @@ def locate_quote(proposal: Proposal, quote: str) -> tuple[int, int]:
     text = proposal.source.text
     quote = quote.strip()
     if not quote:
-        raise IngestError("The quote is empty.")
+        raise IngestError(gettext("The quote is empty."))
     position = text.find(quote, proposal.start)
     if position < 0 or position > proposal.end:
         position = text.find(quote)
     if position < 0:
-        raise IngestError("The quote no longer appears verbatim in the source text.")
+        raise IngestError(gettext("The quote no longer appears verbatim in the source text."))
     return position, position + len(quote)
 
 
 def _check_pending(proposal: Proposal):
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != Proposal.Status.PENDING:
-        raise IngestError(f"This proposal was already {proposal.get_status_display().lower()}.")
+        raise IngestError(
+            gettext("This proposal was already %(status)s.") % {"status": proposal.get_status_display().lower()}
+        )
     return proposal
 
 

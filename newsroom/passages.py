@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from newsroom.ingest import IngestError, proposals_for
 from timeline.models import Event, Proposal, Source
@@ -37,7 +38,13 @@ class AmbiguousPassage(PassageError):
     """The passage is in the article more than once: the editor picks one."""
 
     def __init__(self, occurrences: list[Occurrence]):
-        super().__init__(f"This passage appears {len(occurrences)} times in the article: pick the one you mean.")
+        count = len(occurrences)
+        message = ngettext(
+            "This passage appears %(count)d time in the article: pick the one you mean.",
+            "This passage appears %(count)d times in the article: pick the one you mean.",
+            count,
+        )
+        super().__init__(message % {"count": count})
         self.occurrences = occurrences
 
 
@@ -55,12 +62,14 @@ def find_passage(text: str, passage: str, near: int | None = None) -> tuple[int,
     """The passage's (start, end) in the text; AmbiguousPassage when it is there several times and `near` is None."""
     passage = passage.strip()
     if not passage:
-        raise PassageError("Select a passage of the article (or type a few words of it) first.")
+        raise PassageError(gettext("Select a passage of the article (or type a few words of it) first."))
     if len(passage) > MAX_PASSAGE_CHARS:
-        raise PassageError(f"Cite at most {MAX_PASSAGE_CHARS} characters: a passage, not the article.")
+        raise PassageError(
+            gettext("Cite at most %(most)d characters: a passage, not the article.") % {"most": MAX_PASSAGE_CHARS}
+        )
     spans = spans_of(text, passage)
     if not spans:
-        raise PassageError("This passage is not in the article as written; select it in the text below.")
+        raise PassageError(gettext("This passage is not in the article as written; select it in the text below."))
     if len(spans) == 1:
         return spans[0]
     if near is not None:

@@ -32,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV
@@ -72,7 +73,10 @@ class SlugListWidget(widgets.ManyToManyWidget):
         found = self.model.objects.filter(slug__in=slugs)
         unknown = sorted(set(slugs) - {record.slug for record in found})
         if unknown:
-            raise ValueError(f"Unknown {self.model._meta.verbose_name} slug(s): {', '.join(unknown)}.")
+            raise ValueError(
+                gettext("Unknown %(model)s slug(s): %(slugs)s.")
+                % {"model": self.model._meta.verbose_name, "slugs": ", ".join(unknown)}
+            )
         return found
 
     def slugs(self, value) -> list[str]:
@@ -163,8 +167,11 @@ class EventResource(resources.ModelResource):
         if self.expected_versions.get(slug) != instance.version:
             raise ValidationError(
                 {
-                    "slug": f"“{instance.title}” was changed by another editor after the dry run; "
-                    "nothing was imported. Import the file again to see their change."
+                    "slug": gettext(
+                        "“%(title)s” was changed by another editor after the dry run; "
+                        "nothing was imported. Import the file again to see their change."
+                    )
+                    % {"title": instance.title}
                 }
             )
 
@@ -199,32 +206,37 @@ def read_import_rows(upload, limit: int = MAX_JOB_IMPORT_ROWS) -> tuple[list[str
     """The upload's header and row count, or an IngestError saying why it cannot be imported."""
     if upload.size > MAX_IMPORT_BYTES:
         raise IngestError(
-            f"The file is {upload.size / 1024 / 1024:.1f} MB; an import takes at most "
-            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Split it into several files."
+            gettext("The file is %(size).1f MB; an import takes at most %(most)d MB. Split it into several files.")
+            % {"size": upload.size / 1024 / 1024, "most": MAX_IMPORT_BYTES // 1024 // 1024}
         )
     upload.seek(0)
-    text = decode_text(upload.read(), name="The file", limit=MAX_IMPORT_BYTES)
+    text = decode_text(upload.read(), name=gettext("The file"), limit=MAX_IMPORT_BYTES)
     upload.seek(0)
     try:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as error:
-        raise IngestError(f"The file is not readable as CSV: {error}.") from None
+        raise IngestError(gettext("The file is not readable as CSV: %(error)s.") % {"error": error}) from None
     if not rows:
-        raise IngestError("The file is empty.")
+        raise IngestError(gettext("The file is empty."))
     headers, body = rows[0], rows[1:]
     if is_timelinejs_sheet(headers):
         try:
             headers, body = translate(headers, body, timezone.localdate())
         except SheetError as error:
-            raise IngestError(f"This TimelineJS sheet cannot be imported: {error}") from None
+            raise IngestError(
+                gettext("This TimelineJS sheet cannot be imported: %(error)s") % {"error": error}
+            ) from None
     elif "slug" not in headers:
         raise IngestError(
-            "The file has no “slug” column: import a CSV exported from this list, or a TimelineJS sheet "
-            "(columns Year, Month, Day, …, Headline, Text)."
+            gettext(
+                "The file has no “slug” column: import a CSV exported from this list, or a TimelineJS sheet "
+                "(columns Year, Month, Day, …, Headline, Text)."
+            )
         )
     if len(body) > limit:
         raise IngestError(
-            f"The file has {len(body)} rows; one import takes at most {limit}. Split it into several files."
+            gettext("The file has %(rows)d rows; one import takes at most %(most)d. Split it into several files.")
+            % {"rows": len(body), "most": limit}
         )
     return headers, len(body)
 
@@ -345,7 +357,7 @@ class EventImportExportMixin(ImportExportMixin):
 
         try:
             _, count = read_import_rows(upload)
-            text = decode_text(upload.read(), name="The file", limit=MAX_IMPORT_BYTES)
+            text = decode_text(upload.read(), name=gettext("The file"), limit=MAX_IMPORT_BYTES)
         except IngestError:
             return None  # the form says why
         finally:
@@ -356,11 +368,11 @@ class EventImportExportMixin(ImportExportMixin):
         job = jobs.submit(
             Job.Kind.IMPORT_CSV, key, {"csv": text, "rows": count, "user": request.user.pk}, user=request.user
         )
-        self.message_user(
-            request,
-            f"The file has {count} rows, more than a dry run shows in one page: a worker imports it, "
-            "all rows or none, and lists any refused row here.",
+        message = gettext(
+            "The file has %(rows)d rows, more than a dry run shows in one page: a worker imports it, "
+            "all rows or none, and lists any refused row here."
         )
+        self.message_user(request, message % {"rows": count})
         return redirect("admin:newsroom_job_change", job.pk)
 
     def process_import(self, request, **kwargs):
@@ -377,7 +389,7 @@ class EventImportExportMixin(ImportExportMixin):
             context = {
                 **self.admin_site.each_context(request),
                 **self.get_import_context_data(),
-                "title": "Import refused",
+                "title": gettext("Import refused"),
                 "opts": self.model._meta,
                 "result": result,
                 "refused": True,
@@ -399,14 +411,29 @@ def import_on_worker(text: str, user=None) -> dict:
     result = EventResource().import_data(
         dataset, dry_run=False, raise_errors=False, use_transactions=True, rollback_on_validation_errors=True, user=user
     )
+    row_label = gettext("row %(number)s: %(problem)s")
     problems = [
-        f"row {row.number}: "
-        + "; ".join(f"{field}: {' '.join(messages)}" for field, messages in row.error_dict.items())
+        row_label
+        % {
+            "number": row.number,
+            "problem": "; ".join(f"{field}: {' '.join(messages)}" for field, messages in row.error_dict.items()),
+        }
         for row in result.invalid_rows
     ]
-    problems += [f"row {number}: {error.error}" for number, errors in result.row_errors() for error in errors]
+    problems += [
+        row_label % {"number": number, "problem": error.error}
+        for number, errors in result.row_errors()
+        for error in errors
+    ]
     if problems:
         shown = "\n".join(problems[:ERRORS_SHOWN])
-        more = f"\n… and {len(problems) - ERRORS_SHOWN} more." if len(problems) > ERRORS_SHOWN else ""
-        raise IngestError(f"Nothing was imported: {len(problems)} row(s) refused.\n{shown}{more}")
+        more = ""
+        if len(problems) > ERRORS_SHOWN:
+            more = "\n" + gettext("… and %(count)d more.") % {"count": len(problems) - ERRORS_SHOWN}
+        refused = ngettext(
+            "Nothing was imported: %(count)d row refused.",
+            "Nothing was imported: %(count)d rows refused.",
+            len(problems),
+        )
+        raise IngestError(f"{refused % {'count': len(problems)}}\n{shown}{more}")
     return {"imported": {kind: result.totals.get(kind, 0) for kind in ("new", "update", "skip")}}

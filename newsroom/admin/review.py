@@ -333,7 +333,9 @@ def reopen_proposal(proposal) -> Proposal:
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         if proposal.status != Proposal.Status.REJECTED:
             status = proposal.get_status_display().lower()
-            raise IngestError(f"Only rejected proposals can be reopened; this one is {status}.")
+            raise IngestError(
+                gettext("Only rejected proposals can be reopened; this one is %(status)s.") % {"status": status}
+            )
         proposal.status = Proposal.Status.PENDING
         proposal.reviewed_at = None
         proposal.save()
