@@ -46,3 +46,18 @@ def test_plotly_draws_the_chart_in_the_page_language(live_server, seed_live, pag
     # The script's own words, in the page's language.
     expect(page.locator("[data-theme-toggle]")).to_have_text(re.compile(dark_theme))
     assert not overlapping(page.evaluate(TEXT_BOXES))
+
+
+@pytest.mark.parametrize(
+    "prefix, zoom_in, reset",
+    [("/ja", "拡大", "軸をリセット"), ("/ko", "확대", "축 초기화"), ("", "Zoom in", "Reset axes")],
+)
+def test_the_mode_bar_speaks_the_page_language(live_server, seed_live, page, prefix, zoom_in, reset):
+    # plotly.js's own tooltips, from the ja and ko dictionaries its bundle registers.
+    page.goto(f"{live_server.url}{prefix}/")
+    expect(page.locator("#chart")).to_have_attribute("data-drawn-by", "plotly")
+    buttons = page.locator("#chart .modebar-btn")
+    expect(buttons.first).to_be_attached()
+    titles = [buttons.nth(index).get_attribute("data-title") for index in range(buttons.count())]
+    assert any(title.startswith(zoom_in) for title in titles), titles
+    assert reset in titles, titles

@@ -1,6 +1,8 @@
 // Builds static/vendor/plotly-summit-<version>.min.js: plotly.js with only what
 // the timeline chart draws (scatter, which the core always carries, and bar),
-// without the pie trace and the world calendars of the basic bundle.
+// without the pie trace and the world calendars of the basic bundle, and with
+// the Japanese and Korean dictionaries that word its mode bar on /ja/ and /ko/
+// pages (static/src/chart/plotly.js passes the page's language as `locale`).
 // `make plotly` runs it after `npm ci`; the built file is committed, so
 // serving summit never needs Node.
 import { readFileSync, readdirSync, unlinkSync } from "node:fs";
@@ -18,7 +20,11 @@ const outfile = join(vendor, `plotly-summit-${version}.min.js`);
 
 const entry = `
 var Plotly = require("plotly.js/lib/core");
-Plotly.register([require("plotly.js/lib/bar")]);
+Plotly.register([
+  require("plotly.js/lib/bar"),
+  require("plotly.js/lib/locales/ja"),
+  require("plotly.js/lib/locales/ko"),
+]);
 module.exports = Plotly;
 `;
 
@@ -41,7 +47,7 @@ await build({
   loader: { ".css": "empty" },
   legalComments: "eof",
   banner: {
-    js: `/* plotly.js v${version} (scatter and bar only, for summit; tools/build-plotly.mjs), MIT licence */`,
+    js: `/* plotly.js v${version} (scatter and bar, ja and ko, for summit; tools/build-plotly.mjs), MIT licence */`,
   },
   logLevel: "warning",
 });

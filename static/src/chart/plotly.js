@@ -20,6 +20,30 @@ const CONFIG = {
   scrollZoom: false,
 };
 
+// The languages whose dictionaries the vendored plotly.js carries (tools/build-plotly.mjs):
+// its mode bar's tooltips ("Zoom in", "Reset axes") in the page's language. The figure's
+// own words (ticks, labels, hovers) come written by the server in that language already.
+const LOCALES = ["ja", "ko"];
+
+/**
+ * plotly.js's config for a page written in `lang` (its <html lang>): a registered
+ * locale for Japanese and Korean pages, English for every other.
+ * @param {string} lang
+ */
+export function configFor(lang) {
+  const base = (lang || "").trim().toLowerCase().split("-")[0];
+  return { ...CONFIG, locale: LOCALES.includes(base) ? base : "en" };
+}
+
+/**
+ * The language of the page the box is on: its <html lang>.
+ * @param {HTMLElement} holder
+ */
+function pageLanguage(holder) {
+  const root = holder.ownerDocument && holder.ownerDocument.documentElement;
+  return (root && root.lang) || "";
+}
+
 /** Whether plotly.js is on the page. */
 export function available() {
   return typeof window.Plotly !== "undefined";
@@ -54,7 +78,7 @@ export function draw(holder, figure, options) {
     clickanywhere: true,
     dragmode: options.pan ? "pan" : false,
   };
-  return plotly().react(holder, figure.data, layout, CONFIG);
+  return plotly().react(holder, figure.data, layout, configFor(pageLanguage(holder)));
 }
 
 /**
