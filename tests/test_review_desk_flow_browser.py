@@ -128,3 +128,16 @@ def test_the_timex_code_on_a_card_is_readable_in_light_and_dark(page, live_serve
     text, background = code.evaluate(COLOURS)
     assert contrast(text, background) >= 4.5, (scheme, text, background)
     page.screenshot(path=f"/tmp/desk-timex-{scheme}.png", clip={"x": 0, "y": 0, "width": 1280, "height": 700})
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_open_accept_form_fits_and_the_quote_is_readable(page, live_server, scheme):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    cards = open_review(page, live_server)
+    section = page.locator(f"#proposal-{cards[0].pk}")
+    section.locator("summary", has_text="Accept as a new event").click()
+    expect(section.locator(f"#id_p{cards[0].pk}-quote")).to_be_visible()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    text, background = section.locator("blockquote").evaluate(COLOURS)
+    assert contrast(text, background) >= 4.5, (scheme, text, background)
