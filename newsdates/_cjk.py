@@ -312,11 +312,18 @@ class Language:
     is_future: Callable[[str], bool]
     cancelled: re.Pattern[str]
     negated: re.Pattern[str]  # a plan denied after the date: "予定はない", "계획은 없다"
+    two_events: re.Pattern[str]  # two occasions joined by "and": groups "first" and "second"
     expected: re.Pattern[str]
     scheduled: re.Pattern[str]
     quoted: re.Pattern[str]  # speech in quotation marks: not the sentence's own words
     lengths: re.Pattern[str]  # a stated length: "3泊4日", "4일 간", "1박2일"
     length_days: Callable[[re.Match[str]], int]
+
+
+def two_events(nouns: str, joins: str) -> re.Pattern[str]:
+    """Two occasions joined by 'and' ("首脳会談と夕食会"): a date before
+    them dates both, and the reader proposes each."""
+    return re.compile(rf"(?P<first>{nouns})\s*(?:{joins})\s*(?P<second>{nouns})")
 
 
 def sentences(text: str, ending: re.Pattern[str]) -> list[tuple[int, int]]:

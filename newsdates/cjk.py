@@ -313,8 +313,22 @@ def _mentions(
             status = _status(region, predicate, span, pub, lang)
             inside = any(a <= span.start < b for a, b in quoted)
             tense = None if inside else _tense(norm, clause, lang)
+            first = _first_of_two(norm, max(begin, span.end), clause.end, lang)
+            if first is not None and (span.earliest, span.latest, first) not in seen:
+                # "정상회담 및 만찬을 연다": one date, two events; the first quoted up to its name.
+                seen.add((span.earliest, span.latest, first))
+                out.append(_mention(text, s, first, span, status, tense, pub))
             out.append(_mention(text, s, end, span, status, tense, pub))
     return out
+
+
+def _first_of_two(norm: str, start: int, end: int, lang: Language) -> int | None:
+    """Where the first of two different events joined by 'and' ends
+    ("首脳会談と夕食会", "정상회담 및 만찬"), or None."""
+    for found in lang.two_events.finditer(norm, start, end):
+        if found.group("first") != found.group("second"):
+            return found.end("first")
+    return None
 
 
 def _trim(norm: str, s: int, end: int) -> int:

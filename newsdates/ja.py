@@ -32,6 +32,7 @@ from ._cjk import (
     month_without_year,
     safe_day,
     season,
+    two_events,
     weekday_near,
     weekend,
 )
@@ -337,6 +338,11 @@ QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
 CANCELLED = re.compile(
     r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ|(?:訪[米中韓日露朝]|訪問|来日|会談|開催)を見送"
 )
+# Occasions a date may give two of at once: "首脳会談と夕食会を開く".
+TWO_EVENTS = two_events(
+    "首脳会談|会談|夕食会|晩餐会|昼食会|会食|共同記者会見|記者会見|歓迎式典|式典|署名式|懇談会|会合|視察",
+    "と|および|及び|や|、",
+)
 # A plan denied ("訪米の予定はない"): no event to propose.
 NEGATED = re.compile(r"(?:予定|計画|考え|つもり|方針)(?:は|も)(?:ない|なく|ありません|な[いし])")
 EXPECTED = re.compile(
@@ -414,6 +420,7 @@ JAPANESE = Language(
     is_future=is_future,
     cancelled=CANCELLED,
     negated=NEGATED,
+    two_events=TWO_EVENTS,
     expected=EXPECTED,
     scheduled=SCHEDULED,
     quoted=QUOTED,

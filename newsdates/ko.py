@@ -35,6 +35,7 @@ from ._cjk import (
     next_coming_day,
     safe_day,
     season,
+    two_events,
     weekday_near,
     weekend,
 )
@@ -318,6 +319,10 @@ QUOTATIVE = re.compile(r"(?:다|라|냐|자)고(?=[\s,])|(?<=[”\"’'])\s*(?:�
 # often lose it: "발표했습니다.일본"), not a decimal point.
 SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])[.!?]+[\"'”’)\]]*(?=\s|$|[{HANGUL}\d\[\"“‘(▲])")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^「」]*」")
+# Occasions a date may give two of at once: "정상회담 및 만찬을 연다".
+TWO_EVENTS = two_events(
+    "정상회담|회담|만찬|오찬|조찬|공동기자회견|기자회견|환영식|기념식|서명식|간담회|면담|접견", "및|과|와|,"
+)
 # A plan denied ("방미할 계획은 없다"): no event to propose.
 NEGATED = re.compile(r"(?:계획|예정|생각|의사|방침)(?:은|이|도)\s*없")
 CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|불발|보류|백지화")
@@ -379,6 +384,7 @@ KOREAN = Language(
     is_future=is_future,
     cancelled=CANCELLED,
     negated=NEGATED,
+    two_events=TWO_EVENTS,
     expected=EXPECTED,
     scheduled=SCHEDULED,
     quoted=QUOTED,

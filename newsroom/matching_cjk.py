@@ -94,6 +94,8 @@ DATE_WEIGHT, KIND_WEIGHT, WHO_WEIGHT = 0.4, 0.35, 0.25
 MIN_SCORE = 0.55
 # A kind named last in the quote, or only earlier on.
 HEAD_KIND, OTHER_KIND = 1.0, 0.6
+# A kind joined by "and" before the head: the reader proposed it on its own.
+SPLIT_KIND = 0.3
 # People tell events apart; countries and places mostly set the scene.
 PERSON_WEIGHT, OTHER_WHO_WEIGHT = 1.0, 0.5
 
@@ -141,17 +143,22 @@ def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) ->
     found = sorted((m.start(), m.end(), kind.name) for kind in KINDS for m in kind.words.finditer(quote))
     if not found:
         return {}
-    # The last kind named is the head, with those coordinated with it
-    # ("首脳会談と夕食会", "정상회담 및 만찬").
+    # The last kind named is the head. Of two occasions joined by "and"
+    # ("首脳会談と夕食会", "정상회담 및 만찬") it is the second: the reader
+    # proposes the first on its own, quoted up to its name.
     head_start = max(start for start, _, _ in found)
-    for start, end, _ in reversed(found):
-        if end <= head_start and _COORDINATED.fullmatch(quote, end, head_start):
-            head_start = start
     heads = {name for _, end, name in found if end > head_start}
-    return {name: HEAD_KIND if name in heads else OTHER_KIND for _, _, name in found}
+    first = head_start
+    for start, end, _ in reversed(found):
+        if end <= first and _COORDINATED.fullmatch(quote, end, first):
+            first = start
+    split = {name for _, end, name in found if first < end <= head_start} - heads
+    return {name: HEAD_KIND if name in heads else SPLIT_KIND if name in split else OTHER_KIND for _, _, name in found}
 
 
 _COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
+
+
 # Before a kind of event: the sentence reports it held ("開かれた首脳会談", "열린 정상회담").
 _HELD = re.compile(r"開かれた|行われた|開催された|始まった|열린|개최된|진행된|치러진")
 # After a kind of event: what follows happened at it ("会談では", "회담에서").

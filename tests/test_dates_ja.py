@@ -266,3 +266,8 @@ def test_calling_off_a_trip_cancels_it_but_skipping_a_ceremony_does_not():
 
 def test_a_plan_denied_is_no_event():
     assert read("首相は20日に訪米する予定はないと述べた。") == []
+
+
+def test_one_date_for_two_occasions_gives_two_mentions():
+    found = mentions_in("両首脳は20日、東京で会談と夕食会に臨む。", PUBLISHED, "ja")
+    assert [m.sentence for m in found] == ["両首脳は20日、東京で会談", "両首脳は20日、東京で会談と夕食会に臨む。"]

@@ -215,3 +215,16 @@ def test_roughly_mid_month_is_mid_month():
 def test_a_plan_denied_is_no_event():
     assert read("대통령은 20일 방미할 계획은 없다고 밝혔다.") == []
     assert read("대통령은 20일 방미할 계획이라고 밝혔다.")[0][3] == "scheduled"
+
+
+def test_one_date_for_two_occasions_gives_two_mentions():
+    found = mentions_in("두 정상은 20일 서울에서 정상회담 및 오찬을 한다.", PUBLISHED, "ko")
+    assert [m.sentence for m in found] == [
+        "두 정상은 20일 서울에서 정상회담",
+        "두 정상은 20일 서울에서 정상회담 및 오찬을 한다.",
+    ]
+    assert {m.earliest for m in found} == {d("2026-03-20")}
+
+
+def test_a_pair_of_the_same_occasion_is_one_mention():
+    assert len(read("두 정상은 20일 회담과 회담을 잇따라 했다.")) == 1

@@ -27,9 +27,11 @@ def test_the_kind_named_last_is_the_head():
     assert kinds["summit"] > kinds["visit"]
 
 
-def test_kinds_joined_by_and_are_both_heads():
+def test_of_two_kinds_joined_by_and_the_second_is_the_head():
+    # The reader proposes the first on its own, quoted up to its name.
     kinds = quote_kinds("두 정상은 정상회담 및 만찬을 했다.", "ko")
-    assert kinds["summit"] == kinds["dinner"]
+    assert kinds["dinner"] > kinds["summit"]
+    assert quote_kinds("두 정상은 정상회담", "ko")["summit"] == 1.0
 
 
 def test_a_korean_clause_with_no_kind_of_its_own_names_none():
