@@ -313,6 +313,7 @@ class Language:
     cancelled: re.Pattern[str]
     negated: re.Pattern[str]  # a plan denied after the date: "予定はない", "계획은 없다"
     two_events: re.Pattern[str]  # two occasions joined by "and": groups "first" and "second"
+    relative: re.Pattern[str]  # an occasion in a relative clause: "会談した (大統領)", "회담한 (대통령)"
     expected: re.Pattern[str]
     scheduled: re.Pattern[str]
     quoted: re.Pattern[str]  # speech in quotation marks: not the sentence's own words

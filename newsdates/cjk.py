@@ -135,6 +135,8 @@ def _clauses(norm: str, s: int, e: int, lang: Language, several_dates: bool) -> 
         cuts += [(m.end(), False) for m in lang.connective.finditer(norm, s, e)]
     if several_dates:
         cuts += [(m.end(), True) for m in lang.quotative.finditer(norm, s, e)]
+    # "30日に会談した大統領から…贈られた": the meeting is an event of its own.
+    cuts += [(m.end(), False) for m in lang.relative.finditer(norm, s, e)]
     # Clauses of quoted speech are not the sentence's events.
     quoted = [(m.start(), m.end()) for m in lang.quoted.finditer(norm, s, e)]
     cuts = sorted(c for c in set(cuts) if s < c[0] < e and not any(a < c[0] < b for a, b in quoted))

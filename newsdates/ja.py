@@ -343,6 +343,13 @@ TWO_EVENTS = two_events(
     "首脳会談|会談|夕食会|晩餐会|昼食会|会食|共同記者会見|記者会見|歓迎式典|式典|署名式|懇談会|会合|視察",
     "と|および|及び|や|、",
 )
+# An occasion told in a relative clause before a person: "30日に会談した
+# 大統領から…贈られた" reports the meeting too (not "会談したと述べた", a
+# quotation, nor "会談した際", "会談したあと", which time the main clause).
+RELATIVE = re.compile(
+    r"(?:会談|首脳会談|会見|訪問|来日|訪韓|訪日|訪中|訪米|視察|署名)した"
+    r"(?=[^、。\s]{0,12}?(?:大統領|首相|総理|主席|外相|長官|氏|首脳|代表団|一行)(?:から|は|に|と|を|が|ら|の))"
+)
 # A plan denied ("訪米の予定はない"): no event to propose.
 NEGATED = re.compile(r"(?:予定|計画|考え|つもり|方針)(?:は|も)(?:ない|なく|ありません|な[いし])")
 EXPECTED = re.compile(
@@ -421,6 +428,7 @@ JAPANESE = Language(
     cancelled=CANCELLED,
     negated=NEGATED,
     two_events=TWO_EVENTS,
+    relative=RELATIVE,
     expected=EXPECTED,
     scheduled=SCHEDULED,
     quoted=QUOTED,

@@ -323,6 +323,12 @@ QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^
 TWO_EVENTS = two_events(
     "정상회담|회담|만찬|오찬|조찬|공동기자회견|기자회견|환영식|기념식|서명식|간담회|면담|접견", "및|과|와|,"
 )
+# An occasion told in a relative clause before a person: "30일 회담한 대통령으로부터
+# …받았다" reports the meeting too.
+RELATIVE = re.compile(
+    r"(?:정상회담|회담|회견|방문|방한|방일|방중|방미|시찰|서명)(?:을\s)?(?:한|했던)"
+    r"(?=\s[^.\s]{0,12}?\s?(?:대통령|총리|주석|장관|위원장|정상|대표단|일행)(?:으로부터|에게서|과|와|은|는|이|가|을|를|의))"
+)
 # A plan denied ("방미할 계획은 없다"): no event to propose.
 NEGATED = re.compile(r"(?:계획|예정|생각|의사|방침)(?:은|이|도)\s*없")
 CANCELLED = re.compile(r"취소|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|불발|보류|백지화")
@@ -385,6 +391,7 @@ KOREAN = Language(
     cancelled=CANCELLED,
     negated=NEGATED,
     two_events=TWO_EVENTS,
+    relative=RELATIVE,
     expected=EXPECTED,
     scheduled=SCHEDULED,
     quoted=QUOTED,

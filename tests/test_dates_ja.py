@@ -271,3 +271,14 @@ def test_a_plan_denied_is_no_event():
 def test_one_date_for_two_occasions_gives_two_mentions():
     found = mentions_in("両首脳は20日、東京で会談と夕食会に臨む。", PUBLISHED, "ja")
     assert [m.sentence for m in found] == ["両首脳は20日、東京で会談", "両首脳は20日、東京で会談と夕食会に臨む。"]
+
+
+def test_a_meeting_told_in_a_relative_clause_is_an_event_of_its_own():
+    found = mentions_in("首相は10日夜に会談した韓国の大統領から、記念品を贈られた。", PUBLISHED, "ja")
+    assert [m.sentence for m in found] == [
+        "首相は10日夜に会談した",
+        "首相は10日夜に会談した韓国の大統領から、記念品を贈られた。",
+    ]
+    # A meeting that times the main clause, or is quoted, is not cut off.
+    assert len(read("両首脳は10日に会談した際、協力で一致した。")) == 1
+    assert len(read("首相は10日に会談したと述べた。")) == 1

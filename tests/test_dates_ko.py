@@ -228,3 +228,11 @@ def test_one_date_for_two_occasions_gives_two_mentions():
 
 def test_a_pair_of_the_same_occasion_is_one_mention():
     assert len(read("두 정상은 20일 회담과 회담을 잇따라 했다.")) == 1
+
+
+def test_a_meeting_told_in_a_relative_clause_is_an_event_of_its_own():
+    found = mentions_in("총리는 10일 회담한 한국 대통령으로부터 선물을 받았다.", PUBLISHED, "ko")
+    assert [m.sentence for m in found] == [
+        "총리는 10일 회담한",
+        "총리는 10일 회담한 한국 대통령으로부터 선물을 받았다.",
+    ]
