@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db.models.functions import Length
+from django.utils.translation import gettext, ngettext, pgettext
 from rapidfuzz import fuzz, utils
 
 from newsdates.language import detect_language
 from newsroom.names import actor_patterns, all_name_forms, names_in, place_patterns
 from timeline.labels import date_label
-from timeline.models import Citation, Event, Source
+from timeline.models import Citation, Event, Source, current_language
 
 # How far (days) outside a proposal's dates an event may lie and still be the
 # same event: reports of a day slip by a day or two, "in October" by weeks.
@@ -276,34 +277,44 @@ def _date_fit(earliest, latest, event: Event, margin: int, precision: str = "day
     """How well an event's dates fit a proposal's: the same dates best; an
     event inside the proposal's range by how much of it it fills; a longer
     event around the proposal (a visit around one of its days) weakly."""
-    label = date_label(event.earliest, event.latest, event.precision)
+    label = date_label(event.earliest, event.latest, event.precision, current_language())
     if (event.earliest, event.latest) == (earliest, latest):
-        return 1.0, f"same dates ({label})"
+        return 1.0, gettext("same dates (%(dates)s)") % {"dates": label}
     days = (latest - earliest).days + 1
     event_days = (event.latest - event.earliest).days + 1
     slack = datetime.timedelta(days=margin)
     if earliest <= event.earliest and event.latest <= latest:
-        return 0.6 + 0.4 * min(1.0, event_days / days), f"dates within the proposal's ({label})"
+        return 0.6 + 0.4 * min(1.0, event_days / days), gettext("dates within the proposal's (%(dates)s)") % {
+            "dates": label
+        }
     overlaps = event.earliest <= latest and earliest <= event.latest
     if not overlaps and precision in STATED_PERIODS:
         # "In October" is rarely a November event, however near.
         gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
-        return (
-            OUTSIDE_STATED_PERIOD,
-            f"dates outside the stated {precision} ({label}, {gap} day{'s' if gap != 1 else ''} apart)",
+        outside = (
+            gettext("dates outside the stated month (%(dates)s, %(apart)s)")
+            if precision == "month"
+            else gettext("dates outside the stated year (%(dates)s, %(apart)s)")
         )
+        return OUTSIDE_STATED_PERIOD, outside % {"dates": label, "apart": days_apart(gap)}
     if earliest - slack <= event.earliest and event.latest <= latest + slack and not overlaps:
-        return 0.5, f"dates within a few days ({label})"
+        return 0.5, gettext("dates within a few days (%(dates)s)") % {"dates": label}
     if overlaps:
         shared = (min(latest, event.latest) - max(earliest, event.earliest)).days + 1
         union = (max(latest, event.latest) - min(earliest, event.earliest)).days + 1
         if event.earliest <= earliest and latest <= event.latest:
             if event.precision in VAGUE_PRECISIONS:
-                return 0.8, f"within the event's vaguer dates ({label})"
-            return 0.6 * (shared / union) ** 0.5, f"inside the event's dates ({label})"
-        return 0.9 * shared / union, f"dates overlap ({label})"
+                return 0.8, gettext("within the event's vaguer dates (%(dates)s)") % {"dates": label}
+            return 0.6 * (shared / union) ** 0.5, gettext("inside the event's dates (%(dates)s)") % {"dates": label}
+        return 0.9 * shared / union, gettext("dates overlap (%(dates)s)") % {"dates": label}
     gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
-    return max(0.0, 0.4 * (1 - gap / (margin + 1))), f"dates {gap} day{'s' if gap != 1 else ''} apart ({label})"
+    apart = gettext("dates %(apart)s (%(dates)s)") % {"apart": days_apart(gap), "dates": label}
+    return max(0.0, 0.4 * (1 - gap / (margin + 1))), apart
+
+
+def days_apart(gap: int) -> str:
+    """ "3 days apart", in the editor's language."""
+    return ngettext("%(count)d day apart", "%(count)d days apart", gap) % {"count": gap}
 
 
 def _date_score(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
@@ -312,10 +323,10 @@ def _date_score(earliest, latest, event: Event, margin: int) -> tuple[float, str
     less with each day apart up to the margin."""
     if event.earliest <= latest and earliest <= event.latest:
         if (event.earliest, event.latest) == (earliest, latest):
-            return 1.0, "same dates"
-        return 0.8, "dates overlap"
+            return 1.0, gettext("same dates")
+        return 0.8, gettext("dates overlap")
     gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
-    return max(0.0, 0.6 * (1 - gap / (margin + 1))), f"dates {gap} day{'s' if gap != 1 else ''} apart"
+    return max(0.0, 0.6 * (1 - gap / (margin + 1))), gettext("dates %(apart)s") % {"apart": days_apart(gap)}
 
 
 def _weights(texts_by_event: dict[int, set[str]]) -> dict[str, float]:
@@ -457,15 +468,20 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         mention.close_words,
     )
     if shared_words:
-        reasons.append(f"similar wording ({wording:.0%}), shared words: {', '.join(sorted(shared_words)[:6])}")
+        words = pgettext("list separator", ", ").join(sorted(shared_words)[:6])
+        reasons.append(
+            gettext("similar wording (%(percent)s), shared words: %(words)s")
+            % {"percent": f"{wording:.0%}", "words": words}
+        )
     own = [pk for pk, _ in known.actors[event.pk]]
     shared = [mention.named[pk] for pk in own if pk in mention.named]
     if shared:
-        reasons.append("shared actors: " + ", ".join(a.short_name or a.name for a in shared))
+        names = pgettext("list separator", ", ").join(a.translated("short_name") or a.name for a in shared)
+        reasons.append(gettext("shared actors: %(names)s") % {"names": names})
     actor_score = (len(shared) / len(set(own)) + len(shared) / max(1, len(mention.named))) / 2 if own else 0.0
     place_score = 1.0 if mention.place_ids & known.places[event.pk] else 0.0
     if place_score:
-        reasons.append("same place")
+        reasons.append(gettext("same place"))
     # Evidence neither side can give (no actors named here nor on the
     # event) is left out of the weighing rather than counted against; so is
     # a place the sentence does not name (most sentences name none).
@@ -656,8 +672,12 @@ class DuplicateSource:
     reason: str  # "same URL" or "same text"
 
     def __str__(self):
-        where = f" ({self.source.url})" if self.source.url else ""
-        return f"This article is already source #{self.source.pk}{where}: {self.reason}."
+        reason = {"same URL": gettext("same URL"), "same text": gettext("same text")}.get(self.reason, self.reason)
+        if self.source.url:
+            message = gettext("This article is already source #%(id)s (%(url)s): %(reason)s.")
+        else:
+            message = gettext("This article is already source #%(id)s: %(reason)s.")
+        return message % {"id": self.source.pk, "url": self.source.url, "reason": reason}
 
 
 def find_duplicate_source(text: str, url: str | None = None, exclude_pk=None) -> DuplicateSource | None:

@@ -20,6 +20,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext, pgettext
+
 from newsdates.ko import CONNECTIVE as KOREAN_CONNECTIVE
 from newsroom.matching import (
     DEFAULT_MARGIN_DAYS,
@@ -31,7 +33,7 @@ from newsroom.matching import (
 )
 from newsroom.names import all_name_forms, name_pattern
 from timeline.labels import date_label
-from timeline.models import Event, Place
+from timeline.models import Event, Place, current_language
 
 
 @dataclass(frozen=True)
@@ -256,12 +258,17 @@ def matching_events_cjk(
         if not who and not _alone_enough(kinds, shared_kinds, earliest, latest, event, margin.days):
             continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
-        reasons = [f"{date_reason} ({date_label(event.earliest, event.latest, event.precision)})"]
-        reasons.append("same kind of event: " + ", ".join(sorted(shared_kinds)))
+        dates = date_label(event.earliest, event.latest, event.precision, current_language())
+        reasons = [gettext("%(reason)s (%(dates)s)") % {"reason": date_reason, "dates": dates}]
+        kinds_named = pgettext("list separator", ", ").join(sorted(shared_kinds))
+        reasons.append(gettext("same kind of event: %(kinds)s") % {"kinds": kinds_named})
         if who:
             who_score = sum(who[k] for k in shared) / sum(who.values())
             if shared:
-                reasons.append(f"{len(shared)} shared actor(s) and place(s)")
+                reasons.append(
+                    ngettext("%(count)d shared actor or place", "%(count)d shared actors and places", len(shared))
+                    % {"count": len(shared)}
+                )
             score = DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score + WHO_WEIGHT * who_score
         else:
             score = (DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score) / (DATE_WEIGHT + KIND_WEIGHT)

@@ -17,8 +17,8 @@ from django.utils import translation
 
 from newsroom.admin.review_forms import IntoEventForm, ProposalAcceptForm
 from newsroom.ingest import ingest_source
-from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor
-from timeline.models import Event, Proposal
+from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
+from timeline.models import Actor, Event, Proposal
 
 LANGUAGES = ("ja", "ko")
 OUR_APPS = ("timeline", "newsroom")
@@ -275,3 +275,22 @@ def test_the_upload_status_words_are_in_the_editors_language(editor, language):
     words = dict(re.findall(r'data-(sending|sent|reading|failed)="([^"]*)"', status))
     assert set(words) == {"sending", "sent", "reading", "failed"}
     assert all(CJK.search(text) for text in words.values()), words
+
+
+@pytest.mark.parametrize(
+    "language, same_dates, shared_actors",
+    [("ja", "日付が同じ（2026年1月13日）", "共通の当事者："), ("ko", "날짜가 같음 (2026년 1월 13일)", "공통 당사자:")],
+)
+def test_why_an_event_may_already_be_on_the_timeline_is_said_in_the_editors_language(
+    editor, source, language, same_dates, shared_actors
+):
+    existing = make_event(title="Takaichi welcomes Lee in Nara")
+    existing.actors.set(Actor.objects.all())
+    proposal = source.proposals.order_by("start", "pk").first()
+    url = reverse("admin:timeline_source_review", args=[source.pk])
+    html = editor.get(
+        f"{url}?matches={proposal.pk}", HTTP_HX_REQUEST="true", HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert "Takaichi welcomes Lee in Nara" in html
+    assert same_dates in html and shared_actors in html
+    assert "same dates" not in html and "shared actors" not in html
