@@ -130,9 +130,13 @@ def anaphoric_day(ctx: Context, offset: int, named: bool) -> date:
     news day, as Korean and Japanese news write them: the lead names the day
     reported, and a date named in passing later on ("13일 정상회담") does not
     move it. In both cases a day written out earlier in the same sentence
-    comes first ("13일 도착해 이날 만찬", "13日に到着し、当日夜").
+    comes first ("13일 도착해 이날 만찬", "13日に到着し、当日夜"), and a
+    schedule told ahead counts from the coming day just named.
     """
     reference = ctx.day if named else ctx.news_day
+    if not named and ctx.tense == "future" and ctx.day and ctx.day > ctx.published:
+        # A schedule told ahead ("13일 도착한다. 이날 저녁 만찬이 열린다"): the day just named.
+        reference = ctx.day
     return (ctx.sentence_day or reference or ctx.published) + timedelta(days=offset)
 
 

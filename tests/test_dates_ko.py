@@ -236,3 +236,10 @@ def test_a_meeting_told_in_a_relative_clause_is_an_event_of_its_own():
         "총리는 10일 회담한",
         "총리는 10일 회담한 한국 대통령으로부터 선물을 받았다.",
     ]
+
+
+def test_this_day_in_a_schedule_told_ahead_is_the_coming_day_just_named():
+    found = read("대통령은 10일 출국했다. 대통령은 오는 20일 도쿄에 도착한다. 이날 저녁 만찬이 열린다.")
+    assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-20"), d("2026-03-20")]
+    found = read("대통령은 10일 출국했다. 대통령은 오는 20일 도쿄에 도착한다. 이날 외교부는 일정을 공개했다.")
+    assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-20"), d("2026-03-10")]
