@@ -286,6 +286,7 @@ def propose_title(quote: str, date_text: str = "", actors: list[tuple[str, list[
     if not title or fragment:
         main = main_clause(sentence, own)
         title = " ".join(main.words) if main else text
-    title = name_pronoun(title, sayer or subject)
+    # "It" is the sayer (a ministry, a government), never a person named in the sentence.
+    title = name_pronoun(title, sayer) if sayer or title.lower().startswith("it ") else name_pronoun(title, subject)
     title = cut_to_fit(title) or cut_to_fit(sentence)
     return title[:1].upper() + title[1:]

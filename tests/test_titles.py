@@ -143,3 +143,8 @@ def test_a_title_says_who_did_what_never_a_dangling_participle(quote, date_text,
     title = propose_title(quote, date_text, actors)
     assert title == expected
     assert len(title) <= SHORT_TITLE_LENGTH
+
+
+def test_it_is_never_a_person_named_in_the_sentence():
+    title = propose_title("It will reopen the border crossing on Monday.", "Monday", [("Lee", ["Lee Jae-myung"])])
+    assert not title.startswith("Lee")
