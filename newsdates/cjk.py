@@ -69,6 +69,8 @@ def event_mentions(
     return mentions
 
 
+_OTHER_CLOCK = re.compile(r"\((?:日本時間|現地時間|韓国時間|한국\s*시간|현지\s*시간|일본\s*시간)[^()]{0,20}\)")
+
 # The headline, a subhead and the lead: where an article names the day it reports.
 _LEAD_SENTENCES = 3
 
@@ -77,6 +79,9 @@ def _sentence(
     text: str, norm: str, s: int, e: int, ctx: Context, lang: Language, lead: bool = False
 ) -> list[DateMention]:
     hits = [(a + s, b + s, rule, m) for a, b, rule, m in found_in(norm[s:e], lang.rules)]
+    # "7日午前(日本時間8日未明)": the other clock's day is the same event, not another.
+    clocks = [(m.start() + s, m.end() + s) for m in _OTHER_CLOCK.finditer(norm[s:e])]
+    hits = [h for h in hits if not any(a <= h[0] < b for a, b in clocks)]
     clauses = _clauses(norm, s, e, lang, several_dates=len(hits) >= 2)
     ctx.sentence_month = None
     ctx.sentence_day = None

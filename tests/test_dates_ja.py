@@ -282,3 +282,7 @@ def test_a_meeting_told_in_a_relative_clause_is_an_event_of_its_own():
     # A meeting that times the main clause, or is quoted, is not cut off.
     assert len(read("両首脳は10日に会談した際、協力で一致した。")) == 1
     assert len(read("首相は10日に会談したと述べた。")) == 1
+
+
+def test_the_other_clocks_day_is_the_same_event():
+    assert [x[0] for x in read("首相は7日午前(日本時間8日未明)、大統領と会談した。")] == [d("2026-03-07")]

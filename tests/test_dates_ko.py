@@ -243,3 +243,7 @@ def test_this_day_in_a_schedule_told_ahead_is_the_coming_day_just_named():
     assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-20"), d("2026-03-20")]
     found = read("대통령은 10일 출국했다. 대통령은 오는 20일 도쿄에 도착한다. 이날 외교부는 일정을 공개했다.")
     assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-20"), d("2026-03-10")]
+
+
+def test_the_other_clocks_day_is_the_same_event():
+    assert [x[0] for x in read("대통령은 7일 오전(한국시간 8일 새벽) 정상회담을 했다.")] == [d("2026-03-07")]
