@@ -214,6 +214,10 @@ def family_names(actor) -> dict[str, set[str]]:
     if re.fullmatch(rf"[{_HANGUL}]{{2,3}}", korean) and re.fullmatch(rf"[{_HAN}]{{2,3}}", han):
         found["ko"].add(korean[0])
         found["ja"].add(han[0])
+        # In katakana too, family name first: イ・ジェミョン, イ大統領.
+        found["ja"] |= {
+            n.split("・")[0] for n in names if re.fullmatch(r"[\u30a1-\u30fa\u30fc]+・[\u30a1-\u30fa\u30fc]+", n)
+        }
     return found
 
 
@@ -221,7 +225,7 @@ def titled_parts(actor) -> list[str]:
     """Patterns for a person's family name followed by a title: 高市総理,
     李大統領, 이 대통령; not in a longer word ("도시 주석", "韓国李強首相" for 李)."""
     parts = []
-    for script, titles, letters in (("ja", JA_TITLES, _HAN), ("ko", KO_TITLES, _HANGUL)):
+    for script, titles, letters in (("ja", JA_TITLES, _HAN + "\u30a1-\u30fa\u30fc"), ("ko", KO_TITLES, _HANGUL)):
         for name in sorted(family_names(actor)[script], key=len, reverse=True):
             # Anyone called Li or Kim is 李氏 or 김 씨: one syllable takes an office.
             usable = [t for t in titles if len(name) > 1 or t not in _COURTESY]

@@ -185,3 +185,11 @@ class FamilyNameAndTitleTests(TestCase):
     def test_a_short_transliteration_is_not_a_family_name(self):
         assert self.named("트 대통령은") == set()
         assert self.named("트렌트 대통령은") == {"donna-trent"}
+
+    def test_a_korean_name_in_katakana_gives_its_family_name_too(self):
+        self.kim.aliases = "キム・ミンス"
+        self.kim.save()
+        assert self.named("キム・ミンス氏は") == {"kim-min-su"}
+        assert self.named("キム大統領は12日に来日した。") == {"kim-min-su"}
+        assert self.named("キムチ大統領") == set()
+        assert self.named("ボキム大統領") == set()
