@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "summit.apps.TasksDatabaseConfig",
     "timeline",
     "newsroom",
 ]

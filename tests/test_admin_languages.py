@@ -294,3 +294,70 @@ def test_why_an_event_may_already_be_on_the_timeline_is_said_in_the_editors_lang
     assert "Takaichi welcomes Lee in Nara" in html
     assert same_dates in html and shared_actors in html
     assert "same dates" not in html and "shared actors" not in html
+
+
+def notes_a_worker_writes() -> set[str]:
+    """Every plain note newsroom/jobs.py gives a job: note=…, progress(…, "…") and job.note = …."""
+    import ast
+    from pathlib import Path
+
+    import newsroom.jobs
+
+    tree = ast.parse(Path(newsroom.jobs.__file__).read_text())
+    found: set[str] = set()
+
+    def strings(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.add(node.value)
+        elif isinstance(node, ast.IfExp):
+            strings(node.body)
+            strings(node.orelse)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name == "progress" and len(node.args) == 2:
+                strings(node.args[1])
+            for keyword in node.keywords:
+                if keyword.arg == "note":
+                    strings(keyword.value)
+        elif isinstance(node, ast.Assign) and any(getattr(target, "attr", "") == "note" for target in node.targets):
+            strings(node.value)
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_jobs_desk_reads_every_workers_note_in_the_editors_language(language):
+    from newsroom.admin.jobs import shown_note
+
+    notes = notes_a_worker_writes()
+    assert {"Fetching the page", "Done", "Started"} <= notes
+    with translation.override(language):
+        left = [note for note in notes if shown_note(note) == note]
+        numbered = [
+            shown_note(note) for note in ("Started again (attempt 2)", "Trying again at 12:30:05", "Importing 400 rows")
+        ]
+    assert not left, left
+    assert all(CJK.search(note) for note in numbered) and "12:30:05" in numbered[1] and "400" in numbered[2]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:axes_accessattempt_changelist",
+        "admin:axes_accessfailurelog_changelist",
+        "admin:axes_accesslog_changelist",
+        "admin:django_tasks_database_dbtaskresult_changelist",
+    ],
+)
+def test_other_apps_lists_in_the_admin_have_no_english_label(editor, language, url_name):
+    # django-axes and django-tasks ship no Japanese or Korean: summit's catalogues carry their words.
+    html = page(editor, reverse(url_name), language)
+    assert not english_labels(html), english_labels(html)
+
+
+@pytest.mark.parametrize("language, tasks", [("ja", "バックグラウンドタスク"), ("ko", "백그라운드 태스크")])
+def test_the_admin_index_names_every_app_in_the_editors_language(editor, language, tasks):
+    html = page(editor, reverse("admin:index"), language)
+    assert tasks in html and "Tasks Database Backend" not in html

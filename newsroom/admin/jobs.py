@@ -5,17 +5,53 @@ every two seconds (htmx) and swaps in the fresh rows; once all are done it
 stops asking.
 """
 
+import re
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.vary import vary_on_headers
 
 from newsroom.models import Job
 
 DESK_SIZE = 50
+
+# What a job is doing: the worker writes it in English (newsroom/jobs.py), with no
+# editor to ask; the desk reads it in the editor's language.
+NOTES = frozenset(
+    (
+        gettext_noop("Waiting for a worker"),
+        gettext_noop("Started"),
+        gettext_noop("Done"),
+        gettext_noop("Failed"),
+        gettext_noop("Queued again: its worker stopped"),
+        gettext_noop("Fetching the page"),
+        gettext_noop("Looking for the same article"),
+        gettext_noop("Reading the dates"),
+        gettext_noop("Fetching the feed"),
+        gettext_noop("Taking new items"),
+    )
+)
+# The notes with a number in them, as the worker writes them, and their words with the number as a field.
+NUMBERED_NOTES = [
+    (re.compile(r"Started again \(attempt (\d+)\)"), gettext_noop("Started again (attempt %(number)s)")),
+    (re.compile(r"Trying again at ([\d:]+)"), gettext_noop("Trying again at %(number)s")),
+    (re.compile(r"Importing (\d*) rows"), gettext_noop("Importing %(number)s rows")),
+]
+
+
+def shown_note(note: str) -> str:
+    """A job's note in the editor's language; one this desk does not know, as written."""
+    if note in NOTES:
+        return gettext(note)
+    for pattern, words in NUMBERED_NOTES:
+        found = pattern.fullmatch(note)
+        if found:
+            return gettext(words) % {"number": found[1]}
+    return note
 
 
 def result_links(job: Job) -> list[tuple[str, str]]:
@@ -83,7 +119,7 @@ class JobAdmin(admin.ModelAdmin):
         return self.render_desk(request, [job], title=str(job), one=True)
 
     def render_desk(self, request, jobs, title, one=False):
-        rows = [{"job": job, "links": result_links(job)} for job in jobs]
+        rows = [{"job": job, "links": result_links(job), "note": shown_note(job.note)} for job in jobs]
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
