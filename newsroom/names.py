@@ -223,9 +223,12 @@ def family_names(actor) -> dict[str, set[str]]:
 
 def titled_parts(actor) -> list[str]:
     """Patterns for a person's family name followed by a title: 高市総理,
-    李大統領, 이 대통령; not in a longer word ("도시 주석", "韓国李強首相" for 李)."""
+    李大統領, 이 대통령, and the Han name with a Korean title as Korean
+    headlines write it (李대통령, 習 주석); not in a longer word ("도시 주석",
+    "韓国李強首相" for 李)."""
     parts = []
-    for script, titles, letters in (("ja", JA_TITLES, _HAN + "\u30a1-\u30fa\u30fc"), ("ko", KO_TITLES, _HANGUL)):
+    han_letters = _HAN + "\u30a1-\u30fa\u30fc"
+    for script, titles, letters in (("ja", JA_TITLES + KO_TITLES, han_letters), ("ko", KO_TITLES, _HANGUL)):
         for name in sorted(family_names(actor)[script], key=len, reverse=True):
             # Anyone called Li or Kim is 李氏 or 김 씨: one syllable takes an office.
             usable = [t for t in titles if len(name) > 1 or t not in _COURTESY]

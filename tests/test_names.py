@@ -193,3 +193,7 @@ class FamilyNameAndTitleTests(TestCase):
         assert self.named("キム大統領は12日に来日した。") == {"kim-min-su"}
         assert self.named("キムチ大統領") == set()
         assert self.named("ボキム大統領") == set()
+
+    def test_a_korean_headline_writes_the_han_family_name_with_a_korean_title(self):
+        assert self.named("金대통령, 12일 방일") == {"kim-min-su"}
+        assert self.named("金 장관 방미") == {"kim-min-su"}
