@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext, ngettext, pgettext
 
 from newsdates.ko import CONNECTIVE as KOREAN_CONNECTIVE
+from newsroom.kind_words import kind_words
 from newsroom.matching import (
     DEFAULT_MARGIN_DAYS,
     LONGEST_EVENT,
@@ -260,7 +261,7 @@ def matching_events_cjk(
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
         dates = date_label(event.earliest, event.latest, event.precision, current_language())
         reasons = [gettext("%(reason)s (%(dates)s)") % {"reason": date_reason, "dates": dates}]
-        kinds_named = pgettext("list separator", ", ").join(sorted(shared_kinds))
+        kinds_named = pgettext("list separator", ", ").join(kind_words(shared_kinds))
         reasons.append(gettext("same kind of event: %(kinds)s") % {"kinds": kinds_named})
         if who:
             who_score = sum(who[k] for k in shared) / sum(who.values())

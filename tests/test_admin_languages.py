@@ -361,3 +361,15 @@ def test_other_apps_lists_in_the_admin_have_no_english_label(editor, language, u
 def test_the_admin_index_names_every_app_in_the_editors_language(editor, language, tasks):
     html = page(editor, reverse("admin:index"), language)
     assert tasks in html and "Tasks Database Backend" not in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_kind_of_event_the_matcher_names_has_words_in_the_editors_language(language):
+    from newsroom.kind_words import KIND_WORDS, kind_words
+    from newsroom.matching_cjk import KINDS
+
+    codes = {kind.name for kind in KINDS}
+    assert codes <= KIND_WORDS.keys(), f"add words for {codes - KIND_WORDS.keys()} to newsroom/kind_words.py"
+    with translation.override(language):
+        named = dict(zip(sorted(codes), kind_words(codes), strict=True))
+    assert all(CJK.search(words) for words in named.values()), named
