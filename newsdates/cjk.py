@@ -73,6 +73,8 @@ _OTHER_CLOCK = re.compile(r"\((?:日本時間|現地時間|韓国時間|한국\s
 
 # The headline, a subhead and the lead: where an article names the day it reports.
 _LEAD_SENTENCES = 3
+# How far back a lead's day may be the news day: older, it is history ("1965年6月22日、…").
+_NEWS_REACH_DAYS = 31
 
 
 def _sentence(
@@ -119,7 +121,7 @@ def _sentence(
     if lead and ctx.news_day is None:
         # The news day: the latest day up to publication the lead writes out
         # ("13일 정상회담에 이어 14일 …"); a day still to come is not reported yet.
-        reported = [day for day in written if day <= ctx.published]
+        reported = [day for day in written if 0 <= (ctx.published - day).days <= _NEWS_REACH_DAYS]
         if reported:
             ctx.news_day = max(reported)
     # Quoted clauses are cut only where they separate two dates.

@@ -286,3 +286,8 @@ def test_a_meeting_told_in_a_relative_clause_is_an_event_of_its_own():
 
 def test_the_other_clocks_day_is_the_same_event():
     assert [x[0] for x in read("首相は7日午前(日本時間8日未明)、大統領と会談した。")] == [d("2026-03-07")]
+
+
+def test_a_lead_on_history_does_not_make_the_news_day():
+    found = read("1965年6月22日、両国は条約に署名した。この日、首相は記念式典に出席した。")
+    assert [x[0] for x in found] == [d("1965-06-22"), PUBLISHED]
