@@ -118,9 +118,12 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
             newer = record
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Who may revert is asked before anything else, as the base view does.
+        if request.method == "POST" and not self.has_change_history_permission(request):
+            raise PermissionDenied
         self.check_history_ids(object_id, version_id)
         record = Event.history.filter(id=unquote(object_id), history_id=version_id).first()
-        if request.method == "POST" and self.has_change_history_permission(request):
+        if request.method == "POST":
             answer = record and self.confirm_removals(request, record)
             if answer is not None:
                 return answer
