@@ -426,7 +426,9 @@ class _Candidates:
         return kind * self.weights.get(word, math.log(2 + len(self.events)))
 
 
-def _candidates(earliest, latest, margin: datetime.timedelta, published_only: bool, named_things) -> _Candidates:
+def events_near(earliest, latest, margin: datetime.timedelta, published_only: bool):
+    """The events a proposal dated `earliest`..`latest` may report, most
+    important first and at most MAX_CANDIDATES, whatever the timeline's size."""
     # Bounding `earliest` on both sides lets the (earliest, latest) index
     # read just the window, not every earlier event.
     events = Event.objects.filter(
@@ -436,7 +438,12 @@ def _candidates(earliest, latest, margin: datetime.timedelta, published_only: bo
     )
     if published_only:
         events = events.published()
-    candidates = list(events.order_by("-importance", "earliest", "pk").only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
+    return events.order_by("-importance", "earliest", "pk")
+
+
+def _candidates(earliest, latest, margin: datetime.timedelta, published_only: bool, named_things) -> _Candidates:
+    events = events_near(earliest, latest, margin, published_only)
+    candidates = list(events.only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
     event_actors, event_places, cited, name_words = _evidence(ids)
     # Names are weighed as actors and places; as words they would count twice.

@@ -26,11 +26,11 @@ from newsdates.ko import CONNECTIVE as KOREAN_CONNECTIVE
 from newsroom.kind_words import kind_words
 from newsroom.matching import (
     DEFAULT_MARGIN_DAYS,
-    LONGEST_EVENT,
     MAX_CANDIDATES,
     MAX_MATCHES,
     EventMatch,
     _date_score,
+    events_near,
 )
 from newsroom.names import all_name_forms, name_pattern
 from timeline.labels import date_label
@@ -232,14 +232,7 @@ def matching_events_cjk(
     if not kinds:
         return []
     margin = datetime.timedelta(days=DATE_MARGIN_DAYS.get(precision, DEFAULT_MARGIN_DAYS))
-    events = Event.objects.filter(
-        earliest__gte=earliest - margin - LONGEST_EVENT,
-        earliest__lte=latest + margin,
-        latest__gte=earliest - margin,
-    )
-    if published_only:
-        events = events.published()
-    candidates = list(events.order_by("-importance", "earliest", "pk")[:MAX_CANDIDATES])
+    candidates = list(events_near(earliest, latest, margin, published_only)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
     who = {("actor", a.pk): PERSON_WEIGHT if a.kind == "person" else OTHER_WHO_WEIGHT for a in actors}
     who |= {("place", p.pk): OTHER_WHO_WEIGHT for p in places_in(quote)}
