@@ -1,32 +1,18 @@
-import json
-
-from django.core.management.base import BaseCommand, CommandError
-
 from newsdates import extract_dates
-from newsroom.ingest import IngestError, parse_published, read_text_file
+from newsroom.management.article_file import ArticleFileCommand, dump
 
 
-class Command(BaseCommand):
+class Command(ArticleFileCommand):
     help = (
         "Find the date expressions in a text file and resolve them against the "
         "article's publication date. Offsets are character offsets into the "
         "file's text read as UTF-8."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", help="A UTF-8 text file.")
-        parser.add_argument("--published", required=True, help="Publication date, YYYY-MM-DD.")
-        parser.add_argument("--json", action="store_true", help="Print a JSON list.")
-
     def handle(self, *args, file, published, json: bool, **options):
-        as_json = json
-        try:
-            published = parse_published(published)
-            text = read_text_file(file)
-        except IngestError as error:
-            raise CommandError(str(error)) from None
+        text, published = self.read_article(file, published)
         mentions = extract_dates(text, published)
-        if as_json:
+        if json:
             rows = [
                 {key: m.to_dict()[key] for key in ("text", "start", "end", "value", "earliest", "latest", "sentence")}
                 for m in mentions
@@ -40,7 +26,3 @@ class Command(BaseCommand):
                 f"{m.earliest or '-'!s:<10}  {m.latest or '-'!s:<10}"
             )
         self.stdout.write(f"{len(mentions)} date expression(s).")
-
-
-def dump(rows) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2)

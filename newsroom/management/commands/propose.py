@@ -1,14 +1,5 @@
-import json
-
-from django.core.management.base import BaseCommand, CommandError
-
-from newsroom.ingest import (
-    IngestError,
-    check_text,
-    parse_published,
-    proposals_for,
-    read_text_file,
-)
+from newsroom.ingest import check_text, proposals_for
+from newsroom.management.article_file import ArticleFileCommand, dump
 from newsroom.matching import matches_for_proposal
 from timeline.models import Source
 
@@ -39,27 +30,23 @@ def proposal_rows(text: str, published) -> list[dict]:
     return rows
 
 
-class Command(BaseCommand):
+class Command(ArticleFileCommand):
     help = (
         "Print the proposals summit would make of an article, without writing anything: "
         "the quoted sentence with its offsets into the file's text, the dates, precision, "
         "status, flags for the editor and the published events it most likely reports."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", help="A UTF-8 text file (at most 2 MB).")
-        parser.add_argument("--published", required=True, help="Publication date, YYYY-MM-DD.")
-        parser.add_argument("--json", action="store_true", help="Print a JSON list (the stable contract for scripts).")
+    file_help = "A UTF-8 text file (at most 2 MB)."
+    json_help = "Print a JSON list (the stable contract for scripts)."
+
+    def checked(self, text: str) -> str:
+        return check_text(text)
 
     def handle(self, *args, file, published, json: bool, **options):
-        as_json = json
-        try:
-            published = parse_published(published)
-            text = check_text(read_text_file(file))
-        except IngestError as error:
-            raise CommandError(str(error)) from None
+        text, published = self.read_article(file, published)
         rows = proposal_rows(text, published)
-        if as_json:
+        if json:
             self.stdout.write(dump(rows))
             return
         for row in rows:
@@ -71,7 +58,3 @@ class Command(BaseCommand):
             for match in row["matches"]:
                 self.stdout.write(f"    ≈ {match['slug']} ({match['score']:.2f})")
         self.stdout.write(f"{len(rows)} proposal(s).")
-
-
-def dump(rows) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2)
