@@ -78,8 +78,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware: the reader's language comes from
     # the URL's prefix (/ja/, /ko/; English has none), see timeline/languages.py.
-    "django.middleware.locale.LocaleMiddleware",
+    # Before LocaleMiddleware, so it sees the Vary header LocaleMiddleware adds.
     "timeline.languages.RequestedLanguageMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

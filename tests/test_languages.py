@@ -85,6 +85,13 @@ def test_english_keeps_its_unprefixed_addresses_whatever_the_browser_asks(client
     assert "13 Jan 2026" in html
 
 
+@pytest.mark.parametrize("path", ["/", "/embed/", "/ja/"])
+def test_reader_pages_do_not_vary_on_the_browsers_language(client, seed, path):
+    # One copy per browser language in a shared cache, for a page that never changes with it.
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="ja")
+    assert "accept-language" not in response.get("Vary", "").lower()
+
+
 @pytest.mark.parametrize(
     "prefix, title, day, filters",
     [

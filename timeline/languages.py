@@ -55,6 +55,15 @@ class RequestedLanguageMiddleware:
         response = self.get_response(request)
         if getattr(request, "_language_from_header", False):
             patch_vary_headers(response, ["Accept-Language"])
+        elif response.has_header("Vary"):
+            # LocaleMiddleware says every unprefixed answer varies on
+            # Accept-Language; a reader page's never does, and a shared cache
+            # would keep one copy per browser language of the same page.
+            kept = [name.strip() for name in response["Vary"].split(",") if name.strip().lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
         return response
 
     def process_view(self, request, view, args, kwargs):
