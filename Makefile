@@ -99,7 +99,7 @@ lint: install-dev node_modules/.installed
 	exit $$status
 
 # The benchmarks serve with production settings, hence the collected static files.
-bench: install-dev static
+bench: install-dev static $(MO)
 	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 # The scripts under static/src, bundled by esbuild into the files the templates load
