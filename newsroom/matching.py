@@ -79,9 +79,6 @@ SAME_KIND = {
     "trip": "visit",
     "tour": "visit",
     "travel": "visit",
-    "arrive": "visit",
-    "arriv": "visit",  # the light stem of "arrived", "arriving"
-    "arrival": "visit",
     "dinner": "dine",
     "din": "dine",
     "banquet": "dine",

@@ -314,11 +314,3 @@ def test_an_event_on_another_day_needs_its_own_words_to_be_probable():
     assert matching_events(wednesday, wednesday, "day", quote, [mori], probable_only=True) == []
     quote = "On Wednesday Mori and Sato will hold a fisheries summit in the capital."
     assert matching_events(wednesday, wednesday, "day", quote, [mori], probable_only=True)
-
-
-def test_an_arrival_reports_the_visit():
-    mori = person("Hana Mori", "Mori")
-    event_on(TUE_13_JAN, "Mori visits Ruritania", mori, slug="visit", last=datetime.date(2026, 1, 15))
-    quote = "Mori arrived at the capital's airport on Tuesday, accompanied by her husband."
-    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
-    assert match.event.slug == "visit"
