@@ -17,6 +17,7 @@ import feedparser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from newsroom.fetch import TEXT_TYPES, FetchError, fetch
 from newsroom.ingest import DuplicateSourceError, IngestError
@@ -41,7 +42,7 @@ def add_feed(url: str, story_slug: str, keywords=()) -> Feed:
     try:
         story = StoryArc.objects.get(slug=story_slug)
     except StoryArc.DoesNotExist:
-        raise IngestError(f"There is no story with the slug {story_slug!r}.") from None
+        raise IngestError(gettext("There is no story with the slug %(slug)s.") % {"slug": repr(story_slug)}) from None
     words = sorted({word.strip() for word in keywords if word and word.strip()}, key=str.casefold)
     feed, created = Feed.objects.get_or_create(url=url, defaults={"story": story, "keywords": words})
     if not created:
@@ -71,7 +72,10 @@ def poll_feed(feed: Feed, progress=None) -> PollResult:
         else:
             parsed = feedparser.parse(fetched.body)
             if parsed.bozo and not parsed.entries:
-                raise FetchError(f"{feed.url} is not a readable RSS or Atom feed: {parsed.get('bozo_exception')}.")
+                raise FetchError(
+                    gettext("%(url)s is not a readable RSS or Atom feed: %(error)s.")
+                    % {"url": feed.url, "error": parsed.get("bozo_exception")}
+                )
             if parsed.feed.get("title") and not feed.title:
                 feed.title = strip_tags(parsed.feed["title"])[:300]
             take_entries(feed, parsed.entries, result, progress)

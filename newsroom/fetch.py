@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import certifi
 import urllib3
 from django.conf import settings
+from django.utils.translation import gettext
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
@@ -102,17 +103,20 @@ def resolve(host: str, port: int) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise FetchFailed(f"The host {host} could not be found.") from None
+        raise FetchFailed(gettext("The host %(host)s could not be found.") % {"host": host}) from None
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses:
-        raise FetchFailed(f"The host {host} has no address.")
+        raise FetchFailed(gettext("The host %(host)s has no address.") % {"host": host})
     if not is_allowed(host, port):
         for text in addresses:
             reason = refusal_reason(ipaddress.ip_address(text.split("%")[0]))
             if reason:
                 raise FetchRefused(
-                    f"{host} is at {text}, a {reason} address: summit fetches only from the public "
-                    "internet (list a trusted host in INGEST_ALLOWED_HOSTS)."
+                    gettext(
+                        "%(host)s is at %(address)s, a %(kind)s address: summit fetches only from the public "
+                        "internet (list a trusted host in INGEST_ALLOWED_HOSTS)."
+                    )
+                    % {"host": host, "address": text, "kind": reason}
                 )
     return addresses[0]
 
@@ -138,16 +142,21 @@ def check_url(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        shown = f"'{scheme}:'" if scheme else "no scheme"
-        raise FetchRefused(f"{url!r} has {shown}: summit fetches only http:// and https:// addresses.")
+        shown = f"'{scheme}:'" if scheme else gettext("no scheme")
+        raise FetchRefused(
+            gettext("%(url)s has %(scheme)s: summit fetches only http:// and https:// addresses.")
+            % {"url": repr(url), "scheme": shown}
+        )
     if not parts.hostname:
-        raise FetchRefused(f"{url!r} names no host.")
+        raise FetchRefused(gettext("%(url)s names no host.") % {"url": repr(url)})
     if parts.username or parts.password:
-        raise FetchRefused(f"{url!r} carries a user name or password; give the address without them.")
+        raise FetchRefused(
+            gettext("%(url)s carries a user name or password; give the address without them.") % {"url": repr(url)}
+        )
     try:
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
-        raise FetchRefused(f"{url!r} has an invalid port.") from None
+        raise FetchRefused(gettext("%(url)s has an invalid port.") % {"url": repr(url)}) from None
     return scheme, parts.hostname, port
 
 
@@ -176,7 +185,9 @@ def fetch(url: str, *, accept=TEXT_TYPES, headers: dict[str, str] | None = None,
             return read_answer(url, response, accept, max_bytes, deadline)
         finally:
             response.release_conn()
-    raise FetchRefused(f"More than {MAX_REDIRECTS} redirects; the last pointed to {url}.")
+    raise FetchRefused(
+        gettext("More than %(most)d redirects; the last pointed to %(url)s.") % {"most": MAX_REDIRECTS, "url": url}
+    )
 
 
 def request_once(url: str, headers: dict[str, str]) -> urllib3.BaseHTTPResponse:
@@ -198,11 +209,15 @@ def request_once(url: str, headers: dict[str, str]) -> urllib3.BaseHTTPResponse:
             "GET", target, headers=sent, redirect=False, preload_content=False, assert_same_host=False
         )
     except urllib3.exceptions.SSLError as error:
-        raise FetchFailed(f"{host}'s secure connection failed: {error}.") from None
+        raise FetchFailed(
+            gettext("%(host)s's secure connection failed: %(error)s.") % {"host": host, "error": error}
+        ) from None
     except urllib3.exceptions.TimeoutError:
-        raise FetchFailed(f"{host} did not answer in time.") from None
+        raise FetchFailed(gettext("%(host)s did not answer in time.") % {"host": host}) from None
     except urllib3.exceptions.HTTPError as error:
-        raise FetchFailed(f"Could not connect to {host}: {error}.") from None
+        raise FetchFailed(
+            gettext("Could not connect to %(host)s: %(error)s.") % {"host": host, "error": error}
+        ) from None
 
 
 def read_answer(url: str, response, accept, max_bytes: int, deadline: float) -> Fetched:
@@ -211,28 +226,40 @@ def read_answer(url: str, response, accept, max_bytes: int, deadline: float) -> 
         return Fetched(url, 304, "", None, b"", kept)
     if response.status >= 400:
         error = FetchFailed if response.status >= 500 or response.status == 429 else FetchRefused
-        raise error(f"{url} answered {response.status} {response.reason or ''}".strip() + ".")
+        answer = f"{response.status} {response.reason or ''}".strip()
+        raise error(gettext("%(url)s answered %(answer)s.") % {"url": url, "answer": answer})
     kind, charset = media_type(response.headers)
     if kind not in accept:
-        shown = kind or "no type at all"
-        raise FetchRefused(f"{url} is {shown}, not a web page, feed or plain text; summit reads only those.")
+        shown = kind or gettext("no type at all")
+        raise FetchRefused(
+            gettext("%(url)s is %(kind)s, not a web page, feed or plain text; summit reads only those.")
+            % {"url": url, "kind": shown}
+        )
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > max_bytes:
-        raise FetchRefused(f"{url} is {int(length) / 1024 / 1024:.1f} MB; the limit is {mb(max_bytes)} MB.")
+        raise FetchRefused(
+            gettext("%(url)s is %(size).1f MB; the limit is %(limit)s MB.")
+            % {"url": url, "size": int(length) / 1024 / 1024, "limit": mb(max_bytes)}
+        )
     body = bytearray()
     try:
         for chunk in response.stream(CHUNK, decode_content=True):
             body += chunk
             if len(body) > max_bytes:
-                raise FetchRefused(f"{url} is over the limit of {mb(max_bytes)} MB.")
+                raise FetchRefused(
+                    gettext("%(url)s is over the limit of %(limit)s MB.") % {"url": url, "limit": mb(max_bytes)}
+                )
             if time.monotonic() > deadline:
-                raise FetchFailed(f"{url} took over {TOTAL_TIMEOUT:.0f} s to send.")
+                raise FetchFailed(
+                    gettext("%(url)s took over %(seconds)s s to send.")
+                    % {"url": url, "seconds": f"{TOTAL_TIMEOUT:.0f}"}
+                )
     except urllib3.exceptions.TimeoutError:
-        raise FetchFailed(f"{url} stopped sending.") from None
+        raise FetchFailed(gettext("%(url)s stopped sending.") % {"url": url}) from None
     except urllib3.exceptions.HTTPError as error:
-        raise FetchFailed(f"Reading {url} failed: {error}.") from None
+        raise FetchFailed(gettext("Reading %(url)s failed: %(error)s.") % {"url": url, "error": error}) from None
     if b"\x00" in body[:CHUNK]:
-        raise FetchRefused(f"{url} sent binary data, not text.")
+        raise FetchRefused(gettext("%(url)s sent binary data, not text.") % {"url": url})
     return Fetched(url, response.status, kind, charset, bytes(body), kept)
 
 

@@ -25,7 +25,8 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from newsroom.fetch import FetchError
 from newsroom.ingest import DuplicateSourceError, IngestError, proposals_for, propose
@@ -65,6 +66,10 @@ class Progress:
 
 def submit(kind: str, key: str, input: dict, *, user=None, feed: Feed | None = None, max_attempts: int = 3) -> Job:
     """The active job for `key`, or a new one queued for a worker."""
+    language = translation.get_language()
+    if user is not None and language and language != settings.LANGUAGE_CODE:
+        # Its errors and results are then written in the language of the editor who asked.
+        input = {**input, "language": language}
     with transaction.atomic():
         existing = Job.objects.active().filter(key=key[:600]).first()
         if existing:
@@ -113,14 +118,15 @@ def run(job_id: int) -> Job | None:
     if job is None:
         return None
     progress = Progress(job)
-    with heartbeat(job):
+    # An editor's job speaks their language (submit() kept it); a feed's poll, the site's.
+    with heartbeat(job), translation.override(job.input.get("language") or settings.LANGUAGE_CODE):
         try:
             result = HANDLERS[job.kind](job, progress)
         except (FetchError, IngestError) as error:
             fail_or_retry(job, str(error), retry=getattr(error, "transient", False))
         except Exception as error:
             logger.exception("Job %s failed", job.pk)
-            fail_or_retry(job, f"Unexpected error: {error!r}", retry=True)
+            fail_or_retry(job, gettext("Unexpected error: %(error)s") % {"error": repr(error)}, retry=True)
         else:
             finish(job, Job.State.DONE, result=result, progress=100, note="Done")
     return job

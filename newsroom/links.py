@@ -7,6 +7,8 @@ form, `ingest --url` and the feed poller all come through here.
 import datetime
 from collections.abc import Callable
 
+from django.utils.translation import gettext
+
 from newsroom.extract import MAX_URL_LENGTH, Extracted, extract
 from newsroom.fetch import PAGE_TYPES, fetch
 from newsroom.ingest import DuplicateSourceError, IngestError, IngestResult, ingest_source
@@ -19,9 +21,12 @@ def read_link(url: str) -> Extracted:
     """The article at `url`; FetchError when it cannot be had, IngestError when it holds no text."""
     extracted = extract(fetch(url, accept=PAGE_TYPES))
     if not extracted.text:
-        raise IngestError(f"No article text was found at {url}.")
+        raise IngestError(gettext("No article text was found at %(url)s.") % {"url": url})
     if len(extracted.url) > MAX_URL_LENGTH:
-        raise IngestError(f"The page's address is over {MAX_URL_LENGTH} characters; summit keeps at most that.")
+        raise IngestError(
+            gettext("The page's address is over %(most)d characters; summit keeps at most that.")
+            % {"most": MAX_URL_LENGTH}
+        )
     return extracted
 
 
@@ -50,7 +55,10 @@ def ingest_link(
     overrides = {key: value for key, value in (overrides or {}).items() if value}
     published = published or extracted.published
     if not published:
-        raise IngestError(f"{url} does not say when it was published; give the date (--published YYYY-MM-DD).")
+        raise IngestError(
+            gettext("%(url)s does not say when it was published; give the date (--published YYYY-MM-DD).")
+            % {"url": url}
+        )
     duplicate = None if allow_duplicate else already_stored(extracted, url)
     if duplicate:
         raise DuplicateSourceError(duplicate)

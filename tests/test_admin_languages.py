@@ -373,3 +373,27 @@ def test_every_kind_of_event_the_matcher_names_has_words_in_the_editors_language
     with translation.override(language):
         named = dict(zip(sorted(codes), kind_words(codes), strict=True))
     assert all(CJK.search(words) for words in named.values()), named
+
+
+@pytest.mark.parametrize("language, refused", [("ja", "公開インターネット"), ("ko", "공개 인터넷")])
+def test_a_job_an_editor_asked_for_reports_in_their_language(editor, language, refused):
+    from django.test import override_settings
+
+    from newsroom import jobs
+    from newsroom.models import Job
+
+    # A link into the local network is refused without a connection being tried.
+    with override_settings(INGEST_ALLOWED_HOSTS=[]):
+        editor.post(
+            reverse("admin:timeline_source_add"),
+            {"_fetch": "1", "link": "http://127.0.0.1:9/world/ferry"},
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+        job = Job.objects.get()
+        assert job.input["language"] == language
+        jobs.run(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED and refused in job.error
+    # The desk reads it, and its notes, in the editor's language; a job asked for in English stays English.
+    html = page(editor, reverse("admin:newsroom_job_change", args=[job.pk]), language)
+    assert refused in html and not english_labels(html)
