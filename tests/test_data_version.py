@@ -199,3 +199,21 @@ def test_unpublishing_an_event_moves_the_version(client, seed, commit):
     again = client.get("/api/events.json")
     assert again["ETag"] != first["ETag"]
     assert event.slug not in again.content.decode()
+
+
+def test_a_writer_that_finds_the_row_put_back_meanwhile_moves_it_on(monkeypatch):
+    # Two writers on an emptied database both find no row; the other one puts it back first.
+    from django.db.models import QuerySet
+
+    from timeline.models import DataVersion
+
+    before = DataVersion.objects.get(pk=1).number
+    update, calls = QuerySet.update, []
+
+    def missing_at_first(queryset, **fields):
+        calls.append(fields)
+        return 0 if len(calls) == 1 else update(queryset, **fields)
+
+    monkeypatch.setattr(QuerySet, "update", missing_at_first)
+    data_version.move()
+    assert DataVersion.objects.get(pk=1).number == before + 1

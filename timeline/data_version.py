@@ -27,7 +27,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -148,11 +148,14 @@ def move() -> None:
     writers of public records commit one after another). Announced once committed.
     """
     now = timezone.now()
-    moved = models.DataVersion.objects.filter(pk=1).update(
-        number=F("number") + 1, changed_at=Greatest(F("changed_at"), Value(now))
-    )
+    row = models.DataVersion.objects.filter(pk=1)
+    moved = row.update(number=F("number") + 1, changed_at=Greatest(F("changed_at"), Value(now)))
     if not moved:  # a database emptied by hand (or by a test's flush)
-        models.DataVersion.objects.create(pk=1, number=1, changed_at=now)
+        try:
+            with transaction.atomic():
+                models.DataVersion.objects.create(pk=1, number=1, changed_at=now)
+        except IntegrityError:  # another writer put the row back first: move it on
+            row.update(number=F("number") + 1, changed_at=Greatest(F("changed_at"), Value(now)))
     transaction.on_commit(announce)
 
 
