@@ -397,3 +397,18 @@ def test_a_job_an_editor_asked_for_reports_in_their_language(editor, language, r
     # The desk reads it, and its notes, in the editor's language; a job asked for in English stays English.
     html = page(editor, reverse("admin:newsroom_job_change", args=[job.pk]), language)
     assert refused in html and not english_labels(html)
+
+
+TRANSLATED = [("ja", "奈良で首脳会談", "森花"), ("ko", "나라 정상회담", "모리 하나")]
+
+
+@pytest.mark.parametrize("language, title, name", TRANSLATED)
+def test_the_admin_names_records_by_their_translation_in_the_editors_language(editor, language, title, name):
+    event = make_event(title="Summit in Nara", **{f"title_{language}": title})
+    mori = Actor.objects.create(name="Hana Mori", slug="hana-mori", kind="person", **{f"name_{language}": name})
+    html = page(editor, reverse("admin:timeline_event_change", args=[event.pk]), language)
+    assert title in html.split("<title>")[1].split("</title>")[0]
+    with translation.override(language):
+        assert str(event).startswith(title) and str(mori) == name
+    with translation.override("en"):
+        assert str(event).startswith("Summit in Nara") and str(mori) == "Hana Mori"

@@ -167,7 +167,8 @@ class Actor(Translatable, NamedWithAliases):
         verbose_name_plural = _("actors")
 
     def __str__(self):
-        return self.name
+        # In the editor's language where there is a translation: admin lists, choices, breadcrumbs.
+        return str(self.translated("name"))
 
     @property
     def all_names(self) -> list[str]:
@@ -193,7 +194,8 @@ class Place(Translatable, NamedWithAliases):
         verbose_name_plural = _("places")
 
     def __str__(self):
-        return self.name
+        # In the editor's language where there is a translation: admin lists, choices, breadcrumbs.
+        return str(self.translated("name"))
 
 
 class Topic(Translatable, models.Model):
@@ -211,7 +213,8 @@ class Topic(Translatable, models.Model):
         verbose_name_plural = _("topics")
 
     def __str__(self):
-        return self.name
+        # In the editor's language where there is a translation: admin lists, choices, breadcrumbs.
+        return str(self.translated("name"))
 
 
 class StoryArc(Translatable, models.Model):
@@ -232,7 +235,7 @@ class StoryArc(Translatable, models.Model):
         verbose_name_plural = _("story arcs")
 
     def __str__(self):
-        return self.title
+        return str(self.translated("title"))
 
 
 class SourceQuerySet(models.QuerySet):
@@ -583,7 +586,7 @@ class Event(Translatable, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.date_label})"
+        return f"{self.translated('title')} ({self.date_label})"
 
     def get_absolute_url(self):
         return reverse("event_detail", args=[self.slug])
