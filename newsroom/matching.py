@@ -478,7 +478,8 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
             % {"percent": f"{wording:.0%}", "words": words}
         )
     own = [pk for pk, _ in known.actors[event.pk]]
-    shared = [mention.named[pk] for pk in own if pk in mention.named]
+    # Named in a fixed order: the database returns an event's actors in any.
+    shared = sorted((mention.named[pk] for pk in own if pk in mention.named), key=lambda a: a.short_name or a.name)
     if shared:
         names = pgettext("list separator", ", ").join(a.translated("short_name") or a.name for a in shared)
         reasons.append(gettext("shared actors: %(names)s") % {"names": names})
