@@ -239,12 +239,27 @@ def antecedent(before: str, clause: str) -> str:
     }
     if not kinds:
         return ""
-    words = list(_WORD.finditer(before))
-    for i in range(len(words) - 1, -1, -1):
-        if _stem(words[i].group()) in kinds:
-            first, last = max(0, i - CLOSE_WORDS), min(len(words), i + CLOSE_WORDS + 1)
-            return before[words[first].start() : words[last - 1].end()]
-    return ""
+    # Read back from the clause a window at a time, not the whole article
+    # per proposal: the mention is nearly always a few paragraphs up.
+    size = ANTECEDENT_WINDOW
+    while True:
+        # A window starts after whitespace, so its first word is whole.
+        start = 0 if size >= len(before) else before.rfind(" ", 0, len(before) - size) + 1
+        words = list(_WORD.finditer(before, start))
+        for i in range(len(words) - 1, -1, -1):
+            if _stem(words[i].group()) in kinds:
+                if i < CLOSE_WORDS and start > 0:
+                    break  # its words before lie outside this window: widen it
+                first, last = max(0, i - CLOSE_WORDS), min(len(words), i + CLOSE_WORDS + 1)
+                return before[words[first].start() : words[last - 1].end()]
+        else:
+            if start == 0:
+                return ""
+        size *= 8
+
+
+# How much text before a clause is read at first for its antecedent (characters).
+ANTECEDENT_WINDOW = 4000
 
 
 @dataclass(frozen=True)
