@@ -317,7 +317,11 @@ def _date_fit(earliest, latest, event: Event, margin: int, precision: str = "day
         if event.earliest <= earliest and latest <= event.latest:
             if event.precision in VAGUE_PRECISIONS:
                 return 0.8, gettext("within the event's vaguer dates (%(dates)s)") % {"dates": label}
-            return 0.6 * (shared / union) ** 0.5, gettext("inside the event's dates (%(dates)s)") % {"dates": label}
+            # A day inside a long event is weak evidence (a meeting during a
+            # visit); a span filling most of it ("this week" of a week-long
+            # measure) fits as well as an overlap of the same share.
+            inside = max(0.6 * (shared / union) ** 0.5, 0.9 * shared / union if days > 1 else 0.0)
+            return inside, gettext("inside the event's dates (%(dates)s)") % {"dates": label}
         return 0.9 * shared / union, gettext("dates overlap (%(dates)s)") % {"dates": label}
     gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
     apart = gettext("dates %(apart)s (%(dates)s)") % {"apart": days_apart(gap), "dates": label}
@@ -504,11 +508,12 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         reasons.append(gettext("same place"))
     # Evidence neither side can give (no actors named here nor on the
     # event) is left out of the weighing rather than counted against; so is
-    # a place the sentence does not name (most sentences name none).
+    # a place the sentence does not name (most sentences name none), or an
+    # event whose places were never recorded.
     parts = [(DATE_WEIGHT, date_score), (WORDING_WEIGHT, wording if mention.latin or wording else actor_score)]
     if mention.named or own:
         parts.append((ACTOR_WEIGHT, actor_score))
-    if mention.place_ids:
+    if mention.place_ids and known.places[event.pk]:
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
     kinds, event_kinds = mention.clause_words & EVENT_KINDS, known.titles[event.pk] & EVENT_KINDS

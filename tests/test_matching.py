@@ -314,3 +314,27 @@ def test_an_event_on_another_day_needs_its_own_words_to_be_probable():
     assert matching_events(wednesday, wednesday, "day", quote, [mori], probable_only=True) == []
     quote = "On Wednesday Mori and Sato will hold a fisheries summit in the capital."
     assert matching_events(wednesday, wednesday, "day", quote, [mori], probable_only=True)
+
+
+def test_a_sentence_naming_a_place_is_not_held_against_an_event_with_none_recorded():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori holds talks with fishermen", mori, slug="talks")
+    quote = "Mori held talks with fishermen on Tuesday."
+    without_place = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori])[0].score
+    bay = Place.objects.create(name="Lantern Bay", slug="lantern-bay")
+    quote = "Mori held talks with fishermen in Lantern Bay on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], places=[bay])[0].score == without_place
+
+
+def test_a_week_inside_a_measures_dates_fits_it_better_than_a_week_it_only_overlaps():
+    japan, china = country("Japan"), country("China")
+    monday, friday = datetime.date(2026, 1, 5), datetime.date(2026, 1, 9)
+    title = "China restricts steel exports to Japan"
+    event_on(monday, title, china, japan, slug="around-the-week", last=datetime.date(2026, 1, 11))
+    event_on(datetime.date(2026, 1, 6), title, china, japan, slug="overlapping", last=datetime.date(2026, 1, 10))
+    quote = "China spent the week squeezing Japan with new steel export restrictions."
+    ranked = matching_events(monday, friday, "span", quote, [china, japan])
+    assert [m.event.slug for m in ranked] == ["around-the-week", "overlapping"]
+    # A single day inside the same dates still fits only weakly.
+    [day, _] = matching_events(friday, friday, "day", "China said on Friday it would keep the rules.", [china, japan])
+    assert day.score < ranked[0].score and not day.probable
