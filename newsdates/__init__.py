@@ -44,6 +44,7 @@ past or a past-tense one into the future.
 from __future__ import annotations
 
 import bisect
+import calendar
 import itertools
 import re
 from collections.abc import Callable
@@ -298,12 +299,17 @@ def _range_label(a: DateMention, b: DateMention) -> str:
 # a week or two, while longer lengths ("a 30-day deadline from 3 March", "a
 # 90-day pause") count a period from a day rather than fill it with an event.
 _LONGEST_EVENT_DAYS = 14
+# A term stated in months or years ("a one-year inquiry from 2 March", "for
+# six months from 1 February") runs its length, up to a few years.
+_LONGEST_YEAR_DAYS = 5 * 366
+_DEADLINE = re.compile(r"\b(?:deadline|ultimatum|notice)\b", re.IGNORECASE)
 
 _COUNT = "|".join(sorted((w for w in _NUMBER_WORDS if w.isalpha() and len(w) > 2), key=len, reverse=True))
 _HYPHEN = r"[-\u2010\u2011 ]"
-# "three-day", "3-day", "three day", "one-week", "two-week-long", "week-long".
+# "three-day", "3-day", "three day", "one-week", "two-week-long", "week-long",
+# "six-month", "one-year".
 _LENGTH = (
-    rf"(?:\b(?P<count>{_COUNT}|\d{{1,2}}){_HYPHEN}(?P<unit>day|week)(?:{_HYPHEN}long)?"
+    rf"(?:\b(?P<count>{_COUNT}|\d{{1,2}}){_HYPHEN}(?P<unit>day|week|month|year)(?:{_HYPHEN}long)?"
     rf"|\b(?P<weeklong>week){_HYPHEN}?long)\b"
 )
 # A word of the noun phrase between the length and its verb or day. Words
@@ -338,9 +344,10 @@ _LENGTH_BEFORE_DAY = [
         rf"\s+(?:{_VERB}|(?P<from>from))(?:\s+(?:in|at)(?:\s+{_WORD}){{1,3}}?)?\s+(?:on\s+)?$",
         re.IGNORECASE,
     ),
-    # "for two days from Tuesday"
+    # "for two days from Tuesday", "for six months from 1 February"
     re.compile(
-        rf"\bfor\s+(?P<count>{_COUNT}|\d{{1,2}})\s+(?P<unit>day)s\s+(?:(?P<opens>beginning|starting)|(?P<from>from))"
+        rf"\bfor\s+(?:(?P<count>{_COUNT}|\d{{1,2}})\s+(?P<unit>day|month|year)s?|(?P<unit_a>a\s+year))\s+"
+        r"(?:(?P<opens>beginning|starting)|(?P<from>from))"
         r"\s+(?:on\s+)?$",
         re.IGNORECASE,
     ),
@@ -352,13 +359,24 @@ _OPENING_THE_SENTENCE = re.compile(r"\s*(?:on\s+)?$", re.IGNORECASE)
 _LENGTH_AFTER_DAY = re.compile(rf",?(?:\s+{_WORD}){{1,8}}?\s+{_VERB}\s+(?:{_WORD}\s+){{0,3}}?{_LENGTH}", re.IGNORECASE)
 
 
-def _stated_days(found: re.Match[str]) -> int:
+def _stated_days(found: re.Match[str], first: date) -> int:
+    """The days of a stated length, counted on the calendar from `first` for
+    months and years ("a one-year inquiry from 2 March" ends on 1 March)."""
     parts = found.groupdict()
     if parts.get("weeklong"):
         return 7
-    count = parts["count"].lower()
+    if parts.get("unit_a"):
+        count, unit = "1", "year"
+    else:
+        count, unit = parts["count"].lower(), parts["unit"].lower()
     number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-    return number * 7 if parts["unit"].lower() == "week" else number
+    if unit in ("month", "year"):
+        months = number * (12 if unit == "year" else 1)
+        year, month = divmod(first.month - 1 + months, 12)
+        end_year = first.year + year
+        day = min(first.day, calendar.monthrange(end_year, month + 1)[1])
+        return (date(end_year, month + 1, day) - first).days
+    return number * 7 if unit == "week" else number
 
 
 def _length_of(text: str, mention: DateMention) -> re.Match[str] | None:
@@ -379,15 +397,17 @@ def _lasting(text: str, mention: DateMention) -> DateMention:
     found = _length_of(text, mention)
     if not found:
         return mention
-    days = _stated_days(found)
-    if not 2 <= days <= _LONGEST_EVENT_DAYS:
-        return mention
     try:
+        days = _stated_days(found, mention.earliest)
+        counted = found.groupdict().get("unit") in ("month", "year") or found.groupdict().get("unit_a")
+        # Days and weeks past two count to a deadline; months and years are a term ("a one-year inquiry").
+        if not 2 <= days <= (_LONGEST_YEAR_DAYS if counted else _LONGEST_EVENT_DAYS) or _DEADLINE.search(found[0]):
+            return mention
         if found.groupdict().get("ends"):
             first, last = mention.earliest - timedelta(days=days - 1), mention.earliest
         else:
             first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
-    except OverflowError:
+    except (OverflowError, ValueError):
         return mention  # at the edge of the calendar
     span = replace(mention, earliest=first, latest=last, precision="span")
     return replace(span, label=_range_label(replace(mention, earliest=first), span))
@@ -439,11 +459,15 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
         if i < 1 or starts[i] in dated:
             continue
         day = last_day.get(starts[i - 1])
-        days_long = _stated_days(match)
-        if day is None or not 2 <= days_long <= _LONGEST_EVENT_DAYS:
+        if day is None or day.earliest is None:
             continue
         first = day.earliest
-        assert first is not None
+        try:
+            days_long = _stated_days(match, first)
+        except (OverflowError, ValueError):
+            continue
+        if not 2 <= days_long <= _LONGEST_EVENT_DAYS:
+            continue
         try:
             last = first + timedelta(days=days_long - 1)
         except OverflowError:

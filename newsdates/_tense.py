@@ -131,6 +131,11 @@ _CLAUSE_EDGE = re.compile(r"[;:()\[\]“”\"]|\s[—–-]\s|—")
 _SEGMENT_EDGE = re.compile(r",")
 _ASIDE_START = re.compile(r"\s*(?:who|whom|whose|which|where|an?|the)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*(?:and|but|or|yet|while|whereas)\s", re.IGNORECASE)
+# "…, and again on": a coordinated clause that leaves its verb out.
+_ELLIPSIS = re.compile(
+    r"\s*(?:and|but|or)\s+(?:(?:again|then|also|later|once\s+more|even|only)\s+)*(?:(?:on|in|at|by|from)\s+)?",
+    re.IGNORECASE,
+)
 _FOLLOWING = re.compile(r"\s*(?:following|in\s+the\s+wake\s+of)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 _FUTURE = re.compile(
@@ -425,6 +430,11 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
     cues: list[tuple[int, int, str]] = []
     for seg in _main_segments(text, segments, own):
         cues.extend(_cues(sentence, seg[0], seg[1], start, end))
+    if not cues and _ELLIPSIS.fullmatch(text, own[0], start):
+        # "met on Friday, and again on Sunday": a coordinated clause with no
+        # verb of its own or after it shares the one before it.
+        for seg in _main_segments(text, segments, own, coordinated=False):
+            cues.extend(_cues(sentence, seg[0], seg[1], start, end))
     return _nearest(cues, start, end)
 
 
@@ -443,7 +453,9 @@ def _clause(sentence: _Sentence, start: int, end: int) -> tuple[list[tuple[int, 
     return segments, own
 
 
-def _main_segments(text: str, segments: list[tuple[int, int]], own: tuple[int, int]) -> list[tuple[int, int]]:
+def _main_segments(
+    text: str, segments: list[tuple[int, int]], own: tuple[int, int], coordinated: bool = True
+) -> list[tuple[int, int]]:
     """The other segments of the clause that can carry its verb. Relative
     clauses and appositions carry their own tense and are skipped, but the
     segment right after an opening adverbial ("On Wednesday, the two leaders
@@ -451,7 +463,7 @@ def _main_segments(text: str, segments: list[tuple[int, int]], own: tuple[int, i
     main = []
     # "…, and more rain is forecast for Wednesday": a coordinated clause of
     # its own; the clause before the conjunction has another verb and tense.
-    coordinated = _COORDINATED.match(text, own[0])
+    coordinated = coordinated and _COORDINATED.match(text, own[0]) is not None
     for i, seg in enumerate(segments):
         if seg == own or (coordinated and seg[0] < own[0]):
             continue

@@ -25,7 +25,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from rapidfuzz import fuzz, utils
 
 from newsdates.language import detect_language
-from newsroom.names import actor_patterns, all_name_forms, names_in, place_patterns
+from newsroom.names import actor_patterns, all_name_forms, names_a_titled_person, names_in, place_patterns
 from timeline.labels import date_label
 from timeline.models import Citation, Event, Source, current_language
 
@@ -557,8 +557,9 @@ def matching_events(
     known = _candidates(earliest, latest, margin, published_only, (*actors, *places))
     clause_words = content_words(quote if clause is None else clause)
     named = {a.pk: a for a in actors}
-    if not named and article_actors and mostly_latin(quote):
-        # A sentence naming nobody ("the two leaders", "voters") is about whom its article names.
+    if not named and article_actors and mostly_latin(quote) and not names_a_titled_person(quote):
+        # A sentence naming nobody ("the two leaders", "voters") is about whom
+        # its article names; one naming a stranger ("Minister Hana Mori") is not.
         named = {a.pk: a for a in article_actors}
     mention = _Mention(
         earliest,

@@ -266,3 +266,18 @@ def place_patterns() -> list[tuple]:
 def names_in(text: str, patterns) -> list:
     """The actors (or places) of `patterns` that the text names."""
     return [obj for obj, pattern in patterns if pattern.search(text or "")]
+
+
+# A person named by a title ("Minister Hana Mori", "Mr. Sato", "Governor
+# Kim"): English news names most people this way.
+_TITLED_PERSON = re.compile(
+    r"\b(?:President|Minister|Secretary|Ambassador|Governor|Mayor|Premier|Chancellor|Chairman|Chairwoman|"
+    r"Chair|Spokesman|Spokeswoman|Spokesperson|Envoy|Senator|Lawmaker|Representative|Mr|Ms|Mrs|Dr)\.?"
+    r"\s+[A-Z][\w'’-]+"
+)
+
+
+def names_a_titled_person(text: str) -> bool:
+    """Whether the text names someone by title; where none of the timeline's
+    actors is named, that someone is a stranger to it."""
+    return bool(_TITLED_PERSON.search(text or ""))

@@ -606,6 +606,12 @@ def test_a_clause_after_and_keeps_its_own_tense():
     assert wednesday.earliest == date(2021, 12, 1)
 
 
+def test_a_clause_after_and_without_a_verb_shares_the_tense_before_it():
+    text = "The leaders met on the sidelines last Friday, and again on Sunday."
+    friday, sunday = extract_dates(text, THU_15_JAN)
+    assert (friday.earliest, sunday.earliest, sunday.status) == (date(2026, 1, 9), date(2026, 1, 11), "happened")
+
+
 @pytest.mark.parametrize(
     "sentence, earliest, latest",
     [
@@ -738,6 +744,25 @@ def test_an_event_of_so_many_days_that_ends_on_a_day_spans_up_to_it(sentence, pu
 def test_a_stated_length_reads_as_a_word_digits_or_a_week(sentence, published, expected):
     (mention,) = event_mentions(sentence, published)
     assert (mention.precision, mention.earliest, mention.latest) == ("span", *expected)
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        ("A one-year inquiry will run from 2 March.", WED_4_MAR, (date(2026, 3, 2), date(2027, 3, 1))),
+        ("The ban will last for six months from 1 February.", WED_4_MAR, (date(2026, 2, 1), date(2026, 7, 31))),
+        ("The board began a two-year review on 31 January.", WED_4_MAR, (date(2026, 1, 31), date(2028, 1, 30))),
+        ("The rules apply for a year from 1 April.", WED_4_MAR, (date(2026, 4, 1), date(2027, 3, 31))),
+    ],
+)
+def test_a_term_stated_in_months_or_years_runs_its_calendar_length(sentence, published, expected):
+    (mention,) = event_mentions(sentence, published)
+    assert (mention.precision, mention.earliest, mention.latest) == ("span", *expected)
+
+
+def test_a_deadline_stated_in_months_is_still_a_day():
+    (mention,) = event_mentions("The court set a six-month deadline from 2 March.", WED_4_MAR)
+    assert (mention.precision, mention.earliest) == ("day", date(2026, 3, 2))
 
 
 def test_a_span_of_stated_days_and_a_day_within_it_are_two_events():

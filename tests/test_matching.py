@@ -338,3 +338,16 @@ def test_a_week_inside_a_measures_dates_fits_it_better_than_a_week_it_only_overl
     # A single day inside the same dates still fits only weakly.
     [day, _] = matching_events(friday, friday, "day", "China said on Friday it would keep the rules.", [china, japan])
     assert day.score < ranked[0].score and not day.probable
+
+
+def test_a_sentence_naming_a_stranger_by_title_does_not_borrow_the_articles_actors():
+    lee, korea = person("Lee Jae Myung", "Lee"), country("South Korea")
+    event_on(TUE_13_JAN, "Lee and the Korean delegation hold talks in the capital", lee, korea, slug="talks")
+    [nobody] = matching_events(
+        TUE_13_JAN, TUE_13_JAN, "day", "The two sides held talks on Tuesday.", article_actors=[lee, korea]
+    )
+    assert "shared actors: Lee, South Korea" in nobody.reasons
+    quote = "Minister Hana Mori held talks on Tuesday."
+    [stranger] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, article_actors=[lee, korea])
+    assert not any(reason.startswith("shared actors") for reason in stranger.reasons)
+    assert stranger.score < nobody.score
