@@ -501,6 +501,37 @@ def _conditional(text: str, mention: DateMention) -> bool:
     return bool(_CONDITION.search(text, max(mention.sentence_start, mention.start - 200), mention.start))
 
 
+# "…did not respond to a request for comment on Tuesday", "no one was
+# available today to comment": the day a reporter got no answer is no event.
+_NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|(?:was|were|is|are)\s+not\s+(?:immediately\s+)?available|no\s+one\s+was\s+available|"
+    r"could\s+not\s+(?:immediately\s+)?be\s+reached|did\s+not\s+(?:immediately\s+)?(?:respond|reply|return))\b"
+    r"[^.;]{0,60}?\b(?:comment|request|calls?|messages?|queries|inquiry)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|and|while|as|after|before)\b", re.IGNORECASE)
+_DEICTIC_DAY = re.compile(
+    r"(?:on\s+)?(?:today|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE
+)
+
+
+def _no_comment(text: str, mention: DateMention) -> bool:
+    """Whether the mention dates a reporter's unanswered request, in the same clause."""
+    if not _DEICTIC_DAY.fullmatch(mention.text.strip()) or text.startswith(("'s", "’s"), mention.end):
+        return False
+    end = mention.sentence_start + len(mention.sentence)
+    for found in _NO_COMMENT.finditer(text, mention.sentence_start, end):
+        if found.end() <= mention.start:
+            between = text[found.end() : mention.start]
+        elif mention.end <= found.start():
+            between = text[mention.end : found.start()]
+        else:
+            between = ""  # "no one was available today to comment"
+        if not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
 def event_mentions(
     text: str, published: date | datetime | str, progress: Callable[[int], None] | None = None
 ) -> list[DateMention]:
@@ -514,7 +545,11 @@ def event_mentions(
     mentions = [
         _lasting(text, m)
         for m in merge_ranges(text, extract_dates(text, published, progress=progress))
-        if m.earliest and m.latest and m.precision not in _UNPLACED and not _conditional(text, m)
+        if m.earliest
+        and m.latest
+        and m.precision not in _UNPLACED
+        and not _conditional(text, m)
+        and not _no_comment(text, m)
     ]
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:

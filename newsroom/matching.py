@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils.translation import gettext, ngettext, pgettext
 from rapidfuzz import fuzz, utils
@@ -37,6 +38,8 @@ DEFAULT_MARGIN_DAYS = 30
 # reports of events longer than a season rarely need matching, and the bound keeps
 # the query to an index range.
 LONGEST_EVENT = datetime.timedelta(days=92)
+LONG_VAGUE_PRECISIONS = ("season", "year")
+LONGEST_VAGUE_EVENT = datetime.timedelta(days=366)
 # The most events ranked for one proposal, whatever the timeline's size.
 MAX_CANDIDATES = 300
 MAX_MATCHES = 5
@@ -94,6 +97,12 @@ SAME_KIND = {
     "comment": "remark",
     "suggest": "remark",
     "statement": "remark",
+    "address": "remark",
+    "speech": "remark",
+    # Japan's parliament is the Diet; news calls any by either name.
+    "diet": "parliament",
+    "parliamentary": "parliament",
+    "legislature": "parliament",
     "conference": "meet",
     "agreement": "agree",
     "deal": "agree",
@@ -105,6 +114,15 @@ SAME_KIND = {
     "drill": "exercise",
     "ballot": "election",
     "commemoration": "ceremony",
+    # A country's rule over another, in the words news uses for it.
+    "colonial": "occupation",
+    "colonisation": "occupation",
+    "colonization": "occupation",
+    "colony": "occupation",
+    "annexation": "occupation",
+    "annex": "occupation",
+    "occupy": "occupation",
+    "occupi": "occupation",
 }
 KIND_WEIGHT = 2.0
 # The kinds of event news reports (as SAME_KIND names them). A clause naming
@@ -126,10 +144,15 @@ EVENT_KINDS = frozenset(
         "probe",
         "exercise",
         "protest",
-        "speech",
         "sanction",
+        "briefing",
     }
 )
+# Kinds of event that happen on a day: one dated over several days is dated
+# loosely ("last week's export ban"), so any of its days fits it.
+# Longer, such an event is a run of measures (months of export curbs), not one day.
+LOOSE_DAY_SPAN = datetime.timedelta(days=13)
+ONE_DAY_KINDS = frozenset({"control", "remark", "election", "agree", "sanction", "interview", "briefing"})
 # Past forms a suffix rule cannot undo: "held talks" is "hold talks".
 IRREGULAR = {
     "held": "hold", "began": "begin", "begun": "begin", "brought": "bring", "flew": "fly", "flown": "fly",
@@ -155,9 +178,14 @@ def _stem(word: str) -> str:
     return SAME_KIND.get(word, word)
 
 
+# A press conference is a briefing, not a meeting between parties.
+_BRIEFING = re.compile(r"\b(?:press|news)\s+conferences?\b", re.IGNORECASE)
+
+
 def content_words(text: str) -> set[str]:
     """The stemmed words that say what happened, who and where."""
-    words = {_stem(w) for w in _WORD.findall(text or "") if w.lower() not in STOP_WORDS and not w.isdigit()}
+    text = _BRIEFING.sub("briefing", text or "")
+    words = {_stem(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and not w.isdigit()}
     return {w for w in words if len(w) > 1} - STOP_WORDS
 
 
@@ -182,6 +210,9 @@ FAR_WORD_WEIGHT = 0.5
 _COMPANION = re.compile(r"(?:after|when|before|(?!spring$)[a-z]{3,}ing)")
 
 
+_OPENING_ADVERBIAL = re.compile(r"\s*(?:on|in|at|during|by|last|earlier|later|early|late|this|next)\b", re.IGNORECASE)
+
+
 def _telling_words(text: str) -> set[str]:
     """The content words that are not names: "Lee arrived in Nara on Tuesday"
     says one thing (arrived), and borrows the next clause's words."""
@@ -203,6 +234,10 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     lo, hi = edges[i], edges[i + 1]
     while hi < len(quote) and hi < date_at + date_length:
         hi = edges[edges.index(hi) + 1]
+    if lo == 0 and _OPENING_ADVERBIAL.match(quote):
+        # "On 7 November, Takaichi, in her first address, said …": a date
+        # opening the sentence dates its main clause, however far.
+        hi = len(quote)
     while len(_telling_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > 0 or hi < len(quote)):
         if hi < len(quote):
             hi = edges[edges.index(hi) + 1]
@@ -278,6 +313,9 @@ class EventMatch:
 # one dated to the day or a span of days lasts that long (a visit around one
 # of its days reports another, smaller event).
 VAGUE_PRECISIONS = ("part_of_month", "month", "season", "year")
+# How well a date inside an event dated vaguely fits it: a day of "early
+# November" may well be it, a day of "2025" much less surely.
+VAGUE_FIT = {"season": 0.65, "year": 0.5}
 # Periods a text names outright ("in October", "in 2025"): an event outside one
 # is not what the text reports.
 STATED_PERIODS = ("month", "year")
@@ -285,7 +323,9 @@ STATED_PERIODS = ("month", "year")
 OUTSIDE_STATED_PERIOD = 0.1
 
 
-def _date_fit(earliest, latest, event: Event, margin: int, precision: str = "day") -> tuple[float, str]:
+def _date_fit(
+    earliest, latest, event: Event, margin: int, precision: str = "day", loose: bool = False
+) -> tuple[float, str]:
     """How well an event's dates fit a proposal's: the same dates best; an
     event inside the proposal's range by how much of it it fills; a longer
     event around the proposal (a visit around one of its days) weakly."""
@@ -315,8 +355,10 @@ def _date_fit(earliest, latest, event: Event, margin: int, precision: str = "day
         shared = (min(latest, event.latest) - max(earliest, event.earliest)).days + 1
         union = (max(latest, event.latest) - min(earliest, event.earliest)).days + 1
         if event.earliest <= earliest and latest <= event.latest:
-            if event.precision in VAGUE_PRECISIONS:
-                return 0.8, gettext("within the event's vaguer dates (%(dates)s)") % {"dates": label}
+            if event.precision in VAGUE_PRECISIONS or loose:
+                return VAGUE_FIT.get(event.precision, 0.8), gettext("within the event's vaguer dates (%(dates)s)") % {
+                    "dates": label
+                }
             # A day inside a long event is weak evidence (a meeting during a
             # visit); a span filling most of it ("this week" of a week-long
             # measure) fits as well as an overlap of the same share.
@@ -442,13 +484,20 @@ class _Candidates:
         return kind * self.weights.get(word, math.log(2 + len(self.events)))
 
 
-def events_near(earliest, latest, margin: datetime.timedelta, published_only: bool):
+def events_near(earliest, latest, margin: datetime.timedelta, published_only: bool, whole_years: bool = False):
     """The events a proposal dated `earliest`..`latest` may report, most
-    important first and at most MAX_CANDIDATES, whatever the timeline's size."""
+    important first and at most MAX_CANDIDATES, whatever the timeline's size;
+    with `whole_years`, also those dated only by a season or year around it
+    (the Japanese and Korean matcher, weighing dates alone, leaves them out)."""
     # Bounding `earliest` on both sides lets the (earliest, latest) index
     # read just the window, not every earlier event.
+    # A year or a season is the vaguest date an event is given: one dated
+    # "2025" is looked at from any of its days.
+    since = Q(earliest__gte=earliest - margin - LONGEST_EVENT)
+    if whole_years:
+        since |= Q(precision__in=LONG_VAGUE_PRECISIONS, earliest__gte=earliest - margin - LONGEST_VAGUE_EVENT)
     events = Event.objects.filter(
-        earliest__gte=earliest - margin - LONGEST_EVENT,
+        since,
         earliest__lte=latest + margin,
         latest__gte=earliest - margin,
     )
@@ -458,7 +507,7 @@ def events_near(earliest, latest, margin: datetime.timedelta, published_only: bo
 
 
 def _candidates(earliest, latest, margin: datetime.timedelta, published_only: bool, named_things) -> _Candidates:
-    events = events_near(earliest, latest, margin, published_only)
+    events = events_near(earliest, latest, margin, published_only, whole_years=True)
     candidates = list(events.only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
     event_actors, event_places, cited, name_words = _evidence(ids)
@@ -478,7 +527,11 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         # only one (one naming neither may say "its leader"). Japanese and
         # Korean write names in forms the timeline may lack: not checked.
         return None
-    date_score, date_reason = _date_fit(mention.earliest, mention.latest, event, mention.margin_days, mention.precision)
+    event_kinds = known.titles[event.pk] & EVENT_KINDS
+    loose = bool(event_kinds) and event_kinds <= ONE_DAY_KINDS and event.latest - event.earliest <= LOOSE_DAY_SPAN
+    date_score, date_reason = _date_fit(
+        mention.earliest, mention.latest, event, mention.margin_days, mention.precision, loose
+    )
     if date_score <= 0:
         return None
     reasons = [date_reason]
@@ -516,7 +569,7 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.place_ids and known.places[event.pk]:
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
-    kinds, event_kinds = mention.clause_words & EVENT_KINDS, known.titles[event.pk] & EVENT_KINDS
+    kinds = mention.clause_words & EVENT_KINDS
     if date_score <= OUTSIDE_STATED_PERIOD or (mention.latin and kinds and event_kinds and not kinds & event_kinds):
         probable = False
     elif mention.latin:

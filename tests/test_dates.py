@@ -1036,3 +1036,27 @@ def test_an_event_of_so_many_days_with_no_day_of_its_own_opens_on_the_day_before
         ("2018", "2018-01-01", "2018-12-31"),
     ]
     assert spans("The three-day summit was long.", date(2026, 1, 4)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A person at the ministry said no one was available today to comment.",
+        "The company did not respond to a request for comment on Tuesday.",
+        "Officials could not be reached for comment on Tuesday.",
+    ],
+)
+def test_the_day_a_reporter_got_no_answer_is_no_event(sentence):
+    assert event_mentions(sentence, THU_15_JAN) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry declined to comment on Tuesday's summit.",
+        "Officials declined to comment, but the talks resumed on Tuesday.",
+    ],
+)
+def test_a_day_beside_a_refusal_to_comment_still_dates_its_event(sentence):
+    (mention,) = event_mentions(sentence, THU_15_JAN)
+    assert mention.earliest == date(2026, 1, 13)

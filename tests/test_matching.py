@@ -351,3 +351,83 @@ def test_a_sentence_naming_a_stranger_by_title_does_not_borrow_the_articles_acto
     [stranger] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, article_actors=[lee, korea])
     assert not any(reason.startswith("shared actors") for reason in stranger.reasons)
     assert stranger.score < nobody.score
+
+
+def test_a_press_conference_is_not_a_meeting():
+    japan = country("Japan")
+    event_on(TUE_13_JAN, "Japan hosts a regional summit meeting", japan, slug="summit")
+    quote = "Japan's spokesman told a press conference on Tuesday the plan stood."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [japan], probable_only=True) == []
+    quote = "Japan held a regional summit meeting on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [japan], probable_only=True)
+
+
+def test_a_day_inside_a_loosely_dated_one_day_measure_fits_it():
+    japan, china = country("Japan"), country("China")
+    event_on(
+        datetime.date(2026, 1, 5),
+        "China bans steel exports to Japan",
+        china,
+        japan,
+        slug="ban",
+        last=datetime.date(2026, 1, 11),
+    )
+    tuesday = datetime.date(2026, 1, 6)
+    quote = "Tuesday's ban on steel exports hit Japanese makers."
+    [match] = matching_events(tuesday, tuesday, "day", quote, [japan], probable_only=True)
+    assert match.event.slug == "ban" and "within the event's vaguer dates" in match.reasons[0]
+
+
+def test_a_day_inside_a_long_run_of_measures_is_not_loosely_dated():
+    japan, china = country("Japan"), country("China")
+    event_on(
+        datetime.date(2025, 11, 1),
+        "China restricts steel exports to Japan",
+        china,
+        japan,
+        last=datetime.date(2026, 1, 13),
+    )
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", "Steel exports were restricted on Tuesday.", [japan])
+    assert "inside the event's dates" in match.reasons[0]
+
+
+def test_an_event_dated_only_by_its_year_is_found_late_in_that_year_but_fits_weakly():
+    mori = person("Hana Mori", "Mori")
+    event = event_on(
+        datetime.date(2025, 1, 1),
+        "Mori remarks on fishing rights",
+        mori,
+        slug="remark",
+        last=datetime.date(2025, 12, 31),
+    )
+    Event.objects.filter(pk=event.pk).update(precision="year")
+    september, end = datetime.date(2025, 9, 1), datetime.date(2025, 9, 30)
+    [match] = matching_events(september, end, "month", "In September Mori remarked on fishing rights.", [mori])
+    assert match.event.slug == "remark" and match.probable
+    november = datetime.date(2025, 11, 19)
+    [weak] = matching_events(november, november, "day", "Mori spoke to fishermen on Wednesday.", [mori])
+    assert weak.score < match.score
+
+
+def test_colonial_rule_is_the_occupation():
+    japan, korea = country("Japan"), country("South Korea")
+    first, last = datetime.date(1910, 1, 1), datetime.date(1945, 12, 31)
+    event_on(first, "Japan's occupation of Korea", japan, korea, slug="occupation", last=last)
+    quote = "Ties remain strained by Japan's colonial rule of the Korean peninsula from 1910 to 1945."
+    [match] = matching_events(first, last, "span", quote, [japan, korea], probable_only=True)
+    assert match.event.slug == "occupation"
+
+
+def test_a_date_opening_the_sentence_dates_its_main_clause():
+    quote = "On Friday, Mori, in her first address since taking office, said the fishing rights were settled."
+    clause = event_clause(quote, quote.index("Friday"), len("Friday"))
+    assert "fishing rights" in clause
+
+
+def test_a_parliamentary_address_is_a_remark_in_the_diet():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori's Diet remark on fishing rights", mori, slug="remark", last=datetime.date(2026, 1, 15))
+    Event.objects.filter(slug="remark").update(precision="part_of_month")
+    quote = "On Tuesday Mori gave a parliamentary address."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+    assert match.event.slug == "remark"
