@@ -198,6 +198,11 @@ def _status(modality: str | None, tense: str | None, earliest: date | None, late
     """Modal words decide ("will" scheduled, "may" expected, "called off"
     cancelled); otherwise the date: what lies after publication is scheduled,
     what lies before it happened, and a span around it follows the tense."""
+    if modality in ("scheduled", "expected") and latest and latest < pub:
+        # "The accord, signed in 2019, is expected to be renewed": the plan
+        # belongs to another clause; a date already past has happened (the
+        # mismatch is flagged for the editor).
+        return "happened"
     if modality:
         return modality
     if earliest and earliest > pub:

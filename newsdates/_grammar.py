@@ -226,7 +226,7 @@ def _p_month_of_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ym", y=None, m=_mon(m[2]), part=_part(m[1]), year_offset={"last": -1, "next": 1}.get(m[3], 0))
 
 
-@_pattern(rf"\b(?:({_PART})[\s-]+)?({_MON}),?\s+(?:of\s+)?({_YEAR})\b", needs=_DIGITS)
+@_pattern(rf"\b(?:({_PART})(?:\s+in)?[\s-]+)?({_MON}),?\s+(?:of\s+)?({_YEAR})\b", needs=_DIGITS)
 def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ym", y=int(m[3]), m=_mon(m[2]), part=_part(m[1]))
 
@@ -290,7 +290,8 @@ _YEAR_CUE = re.compile(r"(?:in|since|by|of|from|until|to|before|after|during|the
 _SPACES = re.compile(r"\s+")
 
 
-@_pattern(rf"{_NOT_AMOUNT}(?:\b({_PART}|fiscal|FY)[\s-]+)?\b({_YEAR})\b(?![,.]\d)", needs=_DIGITS)
+# "late 2025", "late in 2025", "fiscal 2026"
+@_pattern(rf"{_NOT_AMOUNT}(?:\b({_PART}|fiscal|FY)(?:\s+in)?[\s-]+)?\b({_YEAR})\b(?![,.]\d)", needs=_DIGITS)
 def _p_year(m: re.Match[str]) -> Iterator[Candidate]:
     y = int(m[2])
     before = m.string[max(0, m.start() - 20) : m.start()]

@@ -1060,3 +1060,29 @@ def test_the_day_a_reporter_got_no_answer_is_no_event(sentence):
 def test_a_day_beside_a_refusal_to_comment_still_dates_its_event(sentence):
     (mention,) = event_mentions(sentence, THU_15_JAN)
     assert mention.earliest == date(2026, 1, 13)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The row began late in 2025 when she spoke.", (date(2025, 9, 1), date(2025, 12, 31), "span")),
+        ("The plant closed early in 2023.", (date(2023, 1, 1), date(2023, 4, 30), "span")),
+        ("Talks resumed late in January 2026.", (date(2026, 1, 21), date(2026, 1, 31), "part_of_month")),
+    ],
+)
+def test_a_part_of_a_year_or_month_reads_with_in_between(sentence, expected):
+    mention = event_mentions(sentence, THU_15_JAN)[0]
+    assert (mention.earliest, mention.latest, mention.precision) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The curbs imposed in 2013 are expected to be lifted next month.",
+        "The rules introduced in 2013 will be lifted on Tuesday.",
+    ],
+)
+def test_a_date_already_past_in_a_sentence_about_a_plan_has_happened(sentence):
+    past, plan = event_mentions(sentence, THU_15_JAN)
+    assert (past.earliest.year, past.status) == (2013, "happened")
+    assert plan.status in ("expected", "scheduled")
