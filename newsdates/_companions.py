@@ -6,6 +6,7 @@ A sentence can report several events with one date:
   * "... had dinner with Lee after their summit in Nara in January" (the
     dinner and the summit, both in January);
   * "in early November, when Xi visited Seoul" (the meeting and the visit);
+  * "talks on Tuesday, followed by an official dinner" (the talks and the dinner);
   * "capped a week where China made its anger clear by imposing controls,
     condemning Tokyo and courting Seoul" (three acts of one week);
   * "Lee will meet the premier before heading to Shanghai on Tuesday" (the
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 # "..., after holding talks", "after their summit": an earlier event.
 _AFTER = re.compile(r",?\s*\b(after)\s+(?:[a-z]+ing\b|(?:their|his|her|its|the|a|an)\s)")
 _WHEN = re.compile(r",?\s*\b(when)\s+[A-Za-z]")
+# "talks on Tuesday afternoon, followed by an official dinner": the dinner, that day.
+_FOLLOWED = re.compile(r",?\s*\b(followed)\s+by\s+(?:an?|the|their|his|her|its)\s+[a-z]")
 _BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
 # "by imposing X, condemning Y and courting Z"
 _BY_GERUND = re.compile(r"\bby\s+[a-z]+ing\b")
@@ -73,9 +76,10 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
 
 def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:
     """ "on 30 October, after holding talks": the talks, that day; "in early
-    November, when Xi visited": the visit, then."""
+    November, when Xi visited": the visit, then; "on Tuesday, followed by a
+    dinner": the dinner, that day."""
     out = []
-    for pattern in (_AFTER, _WHEN):
+    for pattern in (_AFTER, _WHEN, _FOLLOWED):
         m = pattern.match(text, mention.end, limit)
         if m:
             out.append(_copy(mention, m.start(1), m[1]))

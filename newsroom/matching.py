@@ -70,7 +70,7 @@ STOP_WORDS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
     sunday morning evening night afternoon according told reported report prime minister president
     leader official government secretary chief spokesman spokeswoman spokesperson ministry foreign
-    national top senior
+    national top senior followed follow
     """.split()  # noqa: SIM905 - a list of words reads better as text
 )
 # Words news uses for the same kind of event: compared as one.
@@ -207,7 +207,9 @@ FAR_WORD_WEIGHT = 0.5
 # A proposal for an event sharing its sentence's date (newsdates' companion
 # mentions) is named by the word opening its clause: "after", "when",
 # "before", "condemning". Its words follow that word.
-_COMPANION = re.compile(r"(?:after|when|before|(?!spring$)[a-z]{3,}ing)")
+_COMPANION = re.compile(r"(?:after|when|before|followed|(?!spring$)[a-z]{3,}ing)")
+# A clause "followed by a dinner" reports the companion's event, not the date's own.
+_OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
 
 
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:on|in|at|during|by|last|earlier|later|early|late|this|next)\b", re.IGNORECASE)
@@ -239,10 +241,12 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         # opening the sentence dates its main clause, however far.
         hi = len(quote)
     while len(_telling_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > 0 or hi < len(quote)):
-        if hi < len(quote):
+        if hi < len(quote) and not _OPENS_COMPANION.match(quote, hi):
             hi = edges[edges.index(hi) + 1]
-        else:
+        elif lo > 0:
             lo = edges[edges.index(lo) - 1]
+        else:
+            break  # what follows is another event's ("followed by a dinner")
     # In a long clause the words next to the date say what it dates.
     words = list(re.finditer(r"\S+", quote[lo:hi]))
     at = next((i for i, w in enumerate(words) if lo + w.end() > date_at), len(words))

@@ -1018,6 +1018,11 @@ def test_a_heading_dates_the_paragraph_under_it():
             ],
         ),
         (
+            "The envoys will hold talks on Tuesday afternoon, followed by an official dinner.",
+            FRI_9_JAN,
+            [("Tuesday afternoon", "2026-01-13", "2026-01-13"), ("followed", "2026-01-13", "2026-01-13")],
+        ),
+        (
             "Parliament will be dissolved on March 3 for a vote on April 9.",
             date(2026, 2, 20),
             [("March 3", "2026-03-03", "2026-03-03"), ("April 9", "2026-04-09", "2026-04-09")],

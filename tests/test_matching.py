@@ -431,3 +431,10 @@ def test_a_parliamentary_address_is_a_remark_in_the_diet():
     quote = "On Tuesday Mori gave a parliamentary address."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
     assert match.event.slug == "remark"
+
+
+def test_the_dates_own_clause_leaves_out_the_event_that_follows_it():
+    quote = "The two will meet in Lantern Bay on Tuesday afternoon, followed by an official dinner."
+    at = quote.index("Tuesday")
+    assert "dinner" not in event_clause(quote, at, len("Tuesday afternoon"))
+    assert "dinner" in event_clause(quote, quote.index("followed"), len("followed"))
