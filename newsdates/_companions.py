@@ -29,8 +29,14 @@ if TYPE_CHECKING:
     from . import DateMention
 
 # "..., after holding talks", "after their summit": an earlier event.
-_AFTER = re.compile(r",?\s*\b(after)\s+(?:[a-z]+ing\b|(?:their|his|her|its|the|a|an)\s)")
+_AFTER = re.compile(
+    r",?\s*\b(after)\s+(?:[a-z]+ing\b|(?:their|his|her|its|the|a|an)\s|[A-Z][\w'’-]+\s+(?:[a-z]+s|[a-z]+ed)\b)"
+)
 _WHEN = re.compile(r",?\s*\b(when)\s+[A-Za-z]")
+# "met in Gyeongju in October, where Lee proposed …": the proposal, then.
+_WHERE = re.compile(
+    r",\s*\b(where)\s+(?:[A-Z][\w'’-]+|he|she|they|the\s+two)\s+(?:[a-z]+ed|[a-z]+s|met|held|made|gave|said|told)\b"
+)
 # "talks on Tuesday afternoon, followed by an official dinner": the dinner, that day.
 _FOLLOWED = re.compile(r",?\s*\b(followed)\s+by\s+(?:an?|the|their|his|her|its)\s+[a-z]")
 _BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
@@ -79,7 +85,7 @@ def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMentio
     November, when Xi visited": the visit, then; "on Tuesday, followed by a
     dinner": the dinner, that day."""
     out = []
-    for pattern in (_AFTER, _WHEN, _FOLLOWED):
+    for pattern in (_AFTER, _WHEN, _FOLLOWED, _WHERE):
         m = pattern.match(text, mention.end, limit)
         if m:
             out.append(_copy(mention, m.start(1), m[1]))

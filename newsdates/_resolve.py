@@ -303,6 +303,10 @@ class Resolver:
         n, unit = c.data["n"], c.data["unit"]
         ref = self.anchor if c.data["anaphoric"] else self.pub
         if unit == "day":
+            if ref + timedelta(days=n) < self.pub and c.data["anaphoric"] and self.tense(c, sent) == "future":
+                # "Later in the day, Lee will attend a dinner": a day still
+                # ahead is the news day, not an earlier day just named.
+                ref = self.pub
             return _day(ref + timedelta(days=n))
         if unit == "week":
             return _week(ref + timedelta(weeks=n))

@@ -207,7 +207,7 @@ FAR_WORD_WEIGHT = 0.5
 # A proposal for an event sharing its sentence's date (newsdates' companion
 # mentions) is named by the word opening its clause: "after", "when",
 # "before", "condemning". Its words follow that word.
-_COMPANION = re.compile(r"(?:after|when|before|followed|(?!spring$)[a-z]{3,}ing)")
+_COMPANION = re.compile(r"(?:after|when|where|before|followed|(?!spring$)[a-z]{3,}ing)")
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
 _OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
 

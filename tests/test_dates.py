@@ -1023,6 +1023,16 @@ def test_a_heading_dates_the_paragraph_under_it():
             [("Tuesday afternoon", "2026-01-13", "2026-01-13"), ("followed", "2026-01-13", "2026-01-13")],
         ),
         (
+            "The two will hold talks shortly after Mori arrives in Kobe on Tuesday afternoon.",
+            FRI_9_JAN,
+            [("after", "2026-01-13", "2026-01-13"), ("Tuesday afternoon", "2026-01-13", "2026-01-13")],
+        ),
+        (
+            "The two first met in Kobe in October, where Mori proposed a second meeting in Osaka.",
+            FRI_9_JAN,
+            [("October", "2025-10-01", "2025-10-31"), ("where", "2025-10-01", "2025-10-31")],
+        ),
+        (
             "Parliament will be dissolved on March 3 for a vote on April 9.",
             date(2026, 2, 20),
             [("March 3", "2026-03-03", "2026-03-03"), ("April 9", "2026-04-09", "2026-04-09")],
@@ -1091,3 +1101,16 @@ def test_a_date_already_past_in_a_sentence_about_a_plan_has_happened(sentence):
     past, plan = event_mentions(sentence, THU_15_JAN)
     assert (past.earliest.year, past.status) == (2013, "happened")
     assert plan.status in ("expected", "scheduled")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mori met the mayor on Monday. Later in the day, they toured the port.", ["2026-01-05", "2026-01-05"]),
+        ("Mori met the mayor on Monday. Earlier in the day, she toured the port.", ["2026-01-05", "2026-01-05"]),
+        # Still ahead, it is the news day, not the day just named.
+        ("Mori held talks on Monday. Later in the day, she will attend a dinner.", ["2026-01-05", "2026-01-06"]),
+    ],
+)
+def test_later_in_the_day_is_the_day_just_named_unless_it_lies_ahead(text, expected):
+    assert [m.earliest.isoformat() for m in event_mentions(text, date(2026, 1, 6))] == expected
