@@ -114,6 +114,10 @@ SAME_KIND = {
     "drill": "exercise",
     "ballot": "election",
     "commemoration": "ceremony",
+    # Arriving somewhere is a leg of a visit, reported as an event of its own.
+    "arriv": "arrive",
+    "arrival": "arrive",
+    "fly": "arrive",
     # A country's rule over another, in the words news uses for it.
     "colonial": "occupation",
     "colonisation": "occupation",
@@ -146,6 +150,7 @@ EVENT_KINDS = frozenset(
         "protest",
         "sanction",
         "briefing",
+        "arrive",
     }
 )
 # Kinds of event that happen on a day: one dated over several days is dated

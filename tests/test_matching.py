@@ -438,3 +438,12 @@ def test_the_dates_own_clause_leaves_out_the_event_that_follows_it():
     at = quote.index("Tuesday")
     assert "dinner" not in event_clause(quote, at, len("Tuesday afternoon"))
     assert "dinner" in event_clause(quote, quote.index("followed"), len("followed"))
+
+
+def test_an_arrival_is_a_leg_of_the_visit_not_the_visit():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori's state visit to Lantern Bay", mori, slug="visit", last=datetime.date(2026, 1, 15))
+    quote = "Mori arrived in Lantern Bay on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
+    quote = "Mori began her state visit to Lantern Bay on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
