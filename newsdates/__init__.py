@@ -502,8 +502,16 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
 _CONDITION = re.compile(r"(?:^|[,;:—]\s*)(?:if|unless|in\s+case|should\s+\w+\s+be)\b[^,;:—]*$", re.IGNORECASE)
 
 
+# "If realized, the meeting next month would be the fifth": a condition
+# opening the sentence makes its "would" clause a restatement too.
+_OPENING_CONDITION = re.compile(r"\s*(?:if|unless|should)\b[^,;:—]{0,60},[^;:—]*\bwould\b", re.IGNORECASE)
+
+
 def _conditional(text: str, mention: DateMention) -> bool:
-    return bool(_CONDITION.search(text, max(mention.sentence_start, mention.start - 200), mention.start))
+    if _CONDITION.search(text, max(mention.sentence_start, mention.start - 200), mention.start):
+        return True
+    opening = _OPENING_CONDITION.match(text, mention.sentence_start, mention.sentence_start + len(mention.sentence))
+    return bool(opening) and text.find(",", mention.sentence_start) < mention.start
 
 
 # "…did not respond to a request for comment on Tuesday", "no one was

@@ -500,7 +500,10 @@ _MODALITIES = (
             r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:(?:widely\s+|also\s+)?expected\s+to|may|might|"
             r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to|"
             r"(?:is|are)\s+preparing\s+to|considering|(?:is|are)\s+being\s+(?:coordinated|considered|discussed|"
-            r"arranged|planned|weighed)|under\s+consideration|reportedly)\b"
+            r"arranged|planned|weighed)|under\s+consideration|reportedly|"
+            # a meeting still being arranged: "is working to arrange", "is coordinating"
+            r"(?:is|are)\s+(?:working|seeking|trying|pushing|looking)\s+to|(?:is|are)\s+(?:coordinating|arranging|"
+            r"negotiating|in\s+talks\s+(?:to|on|over|about)))\b"
         ),
     ),
     (

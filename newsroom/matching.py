@@ -62,7 +62,7 @@ MIN_SCORE = 0.2
 STOP_WORDS = frozenset(
     """
     a an and are as at be been being by for from has have had he her his in is it its of on or she that
-    the their them they this to two was were will with would said says say after before over during into
+    the their them they this to two was were will with would after before over during into
     about also than then there these those which who whom whose while when where what not no but if so
     such can could may might should shall do does did just more most other some any all both each one
     first second new last next early late mid this week weekend month year day today yesterday tomorrow
@@ -98,6 +98,9 @@ SAME_KIND = {
     "suggest": "remark",
     "statement": "remark",
     "address": "remark",
+    "advis": "advisory",
+    "said": "remark",
+    "say": "remark",
     "speech": "remark",
     # Japan's parliament is the Diet; news calls any by either name.
     "diet": "parliament",

@@ -1114,3 +1114,21 @@ def test_a_date_already_past_in_a_sentence_about_a_plan_has_happened(sentence):
 )
 def test_later_in_the_day_is_the_day_just_named_unless_it_lies_ahead(text, expected):
     assert [m.earliest.isoformat() for m in event_mentions(text, date(2026, 1, 6))] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister is working to set up talks with his counterpart next month.",
+        "Seoul is coordinating with Tokyo for the president to visit next month.",
+    ],
+)
+def test_a_meeting_still_being_arranged_is_expected(sentence):
+    (mention,) = event_mentions(sentence, date(2025, 12, 9))
+    assert mention.status == "expected"
+
+
+def test_a_condition_opening_the_sentence_makes_its_would_clause_a_restatement():
+    assert event_mentions("If realized, the meeting next month would be their fifth.", date(2025, 12, 9)) == []
+    (mention,) = event_mentions("If the talks go well, the president will visit next month.", date(2025, 12, 9))
+    assert mention.earliest == date(2026, 1, 1)

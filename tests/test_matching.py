@@ -447,3 +447,20 @@ def test_an_arrival_is_a_leg_of_the_visit_not_the_visit():
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
     quote = "Mori began her state visit to Lantern Bay on Tuesday."
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+
+
+def test_what_someone_said_is_their_remark():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Mori's remark on fishing rights", mori, slug="remark", last=datetime.date(2026, 1, 20))
+    Event.objects.filter(slug="remark").update(precision="part_of_month")
+    quote = "On Tuesday Mori said the dispute with Lantern Bay was over."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+    assert match.event.slug == "remark"
+
+
+def test_advising_against_travel_is_the_travel_advisory():
+    china = country("China")
+    event_on(TUE_13_JAN, "China issues a travel advisory for Lantern Bay", china, slug="advisory")
+    quote = "China on Tuesday advised its citizens to avoid travelling to Lantern Bay."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [china], probable_only=True)
+    assert match.event.slug == "advisory" and any("advisory" in reason for reason in match.reasons)
