@@ -77,6 +77,8 @@ def test_clicking_an_event_in_the_embed_opens_its_citations_inside_the_frame(pub
     page = publisher_page()
     frame = page.frame_locator("iframe[data-summit-embed]")
     frame.locator("svg.chart-first-view").wait_for()
+    # The server draws the first view; the click opens the panel once the page's own script runs.
+    expect(frame.locator("#chart")).to_have_attribute("data-state", "idle")
     frame.locator(".event-item a", has_text="Takeshima Day").first.click()
     frame.locator("#detail .citation").first.wait_for()
     assert page.url.endswith("/article.html")
