@@ -216,6 +216,7 @@ FAR_WORD_WEIGHT = 0.5
 # mentions) is named by the word opening its clause: "after", "when",
 # "before", "condemning". Its words follow that word.
 _COMPANION = re.compile(r"(?:after|when|where|before|followed|(?!spring$)[a-z]{3,}ing)")
+_OTHER_EVENT = re.compile(r"\s(?:after|followed\s+by)\s")
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
 _OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
 
@@ -255,6 +256,11 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
             lo = edges[edges.index(lo) - 1]
         else:
             break  # what follows is another event's ("followed by a dinner")
+    # "raised objections on Saturday after China advised …": what follows
+    # "after" is the companion's event (newsdates proposes it apart).
+    other = _OTHER_EVENT.search(quote, date_at + date_length, hi)
+    if other and not re.search(r"[,;:]", quote[date_at + date_length : other.start()]):
+        hi = other.start()
     # In a long clause the words next to the date say what it dates.
     words = list(re.finditer(r"\S+", quote[lo:hi]))
     at = next((i for i, w in enumerate(words) if lo + w.end() > date_at), len(words))
@@ -325,6 +331,9 @@ class EventMatch:
 # one dated to the day or a span of days lasts that long (a visit around one
 # of its days reports another, smaller event).
 VAGUE_PRECISIONS = ("part_of_month", "month", "season", "year")
+# The least a date inside an event's dates fits it, however long the event
+# (months of measures): the date does not tell against it, the words decide.
+INSIDE_FLOOR = 0.25
 # How well a date inside an event dated vaguely fits it: a day of "early
 # November" may well be it, a day of "2025" much less surely.
 VAGUE_FIT = {"season": 0.65, "year": 0.5}
@@ -374,7 +383,7 @@ def _date_fit(
             # A day inside a long event is weak evidence (a meeting during a
             # visit); a span filling most of it ("this week" of a week-long
             # measure) fits as well as an overlap of the same share.
-            inside = max(0.6 * (shared / union) ** 0.5, 0.9 * shared / union if days > 1 else 0.0)
+            inside = max(0.6 * (shared / union) ** 0.5, 0.9 * shared / union if days > 1 else 0.0, INSIDE_FLOOR)
             return inside, gettext("inside the event's dates (%(dates)s)") % {"dates": label}
         return 0.9 * shared / union, gettext("dates overlap (%(dates)s)") % {"dates": label}
     gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days

@@ -464,3 +464,18 @@ def test_advising_against_travel_is_the_travel_advisory():
     quote = "China on Tuesday advised its citizens to avoid travelling to Lantern Bay."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [china], probable_only=True)
     assert match.event.slug == "advisory" and any("advisory" in reason for reason in match.reasons)
+
+
+def test_the_dates_own_clause_stops_where_an_earlier_event_is_told():
+    quote = "Japan protested on Saturday after China advised its citizens to avoid Lantern Bay."
+    assert "advised" not in event_clause(quote, quote.index("Saturday"), len("Saturday"))
+
+
+def test_a_day_inside_months_of_measures_matches_them_by_their_words():
+    china = country("China")
+    first, last = datetime.date(2025, 11, 1), datetime.date(2026, 1, 13)
+    event_on(first, "China's travel advisory and export curbs on Lantern Bay", china, slug="measures", last=last)
+    saturday = datetime.date(2025, 11, 15)
+    quote = "China on Saturday advised its citizens against travel to Lantern Bay and curbed exports."
+    [match] = matching_events(saturday, saturday, "day", quote, [china], probable_only=True)
+    assert match.event.slug == "measures"
