@@ -190,9 +190,17 @@ def _stem(word: str) -> str:
 _BRIEFING = re.compile(r"\b(?:press|news)\s+conferences?\b", re.IGNORECASE)
 
 
+# "his visiting counterpart": who someone is, not a visit reported.
+_VISITING_GUEST = re.compile(
+    r"\bvisiting(?=\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:counterparts?|leaders?|presidents?|premiers?|ministers?|"
+    r"delegations?|dignitaries|guests?|officials?|heads?\s+of\s+state)\b)",
+    re.IGNORECASE,
+)
+
+
 def content_words(text: str) -> set[str]:
     """The stemmed words that say what happened, who and where."""
-    text = _BRIEFING.sub("briefing", text or "")
+    text = _VISITING_GUEST.sub("", _BRIEFING.sub("briefing", text or ""))
     words = {_stem(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and not w.isdigit()}
     return {w for w in words if len(w) > 1} - STOP_WORDS
 

@@ -8,6 +8,7 @@ from newsroom.ingest import proposals_for
 from newsroom.matching import (
     MAX_CANDIDATES,
     antecedent,
+    content_words,
     event_clause,
     matches_for_proposal,
     matching_events,
@@ -479,3 +480,9 @@ def test_a_day_inside_months_of_measures_matches_them_by_their_words():
     quote = "China on Saturday advised its citizens against travel to Lantern Bay and curbed exports."
     [match] = matching_events(saturday, saturday, "day", quote, [china], probable_only=True)
     assert match.event.slug == "measures"
+
+
+def test_a_visiting_counterpart_is_a_guest_not_a_visit():
+    assert "visit" not in content_words("Mori urged her visiting counterpart on Tuesday to back the plan.")
+    assert "visit" not in content_words("Mori welcomed the visiting South Korean President.")
+    assert "visit" in content_words("Mori is visiting Lantern Bay on Tuesday.")
