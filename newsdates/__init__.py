@@ -446,6 +446,30 @@ _EVENT_OF_DAYS = re.compile(
     r"(?:visit|trip|tour|stay|summit|talks|meeting|conference|session|festival)\b",
     re.IGNORECASE,
 )
+# "Lee will stay in Nara for two days": the same, said with a verb.
+_STAY_FOR_DAYS = re.compile(
+    rf"\b(?:stay|stays|stayed|staying|remain|remains|remained|be|visit|visits|tour|tours)\b[^.;]{{0,80}}?"
+    rf"\bfor\s+(?P<count>{_COUNT}|\d{{1,2}})\s+(?P<unit>day)s\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_day(previous: list[DateMention], length: re.Match[str]) -> DateMention | None:
+    """The day an event of so many days opens on, named in the sentence before
+    it: its last day, or the first of a span as long as the event ("from 4 to
+    7 January. During the four-day visit, …")."""
+    days = [m for m in previous if m.precision == "day" and m.earliest]
+    if days:
+        return days[-1]
+    for m in previous:
+        if m.precision != "span" or not m.earliest or not m.latest:
+            continue
+        try:
+            if (m.latest - m.earliest).days + 1 == _stated_days(length, m.earliest):
+                return m
+        except (OverflowError, ValueError):
+            continue
+    return None
 
 
 def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> list[DateMention]:
@@ -455,38 +479,36 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
     sentences = split_sentences(text)
     starts = [start for start, _ in sentences]
     dated = {m.sentence_start for m in mentions if m.precision in ("day", "span", "week")}
-    last_day: dict[int, DateMention] = {}  # sentence start -> its last day
+    by_sentence: dict[int, list[DateMention]] = {}
     for m in mentions:
-        if m.precision == "day" and m.earliest:
-            last_day[m.sentence_start] = m
-    for match in _EVENT_OF_DAYS.finditer(text):
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    lengths = sorted([*_EVENT_OF_DAYS.finditer(text), *_STAY_FOR_DAYS.finditer(text)], key=lambda m: m.start())
+    for match in lengths:
         i = bisect.bisect_right(starts, match.start()) - 1
         if i < 1 or starts[i] in dated:
             continue
-        day = last_day.get(starts[i - 1])
+        day = _opening_day(by_sentence.get(starts[i - 1], []), match)
         if day is None or day.earliest is None:
             continue
         first = day.earliest
         try:
-            days_long = _stated_days(match, first)
+            last = first + timedelta(days=_stated_days(match, first) - 1)
         except (OverflowError, ValueError):
             continue
-        if not 2 <= days_long <= _LONGEST_EVENT_DAYS:
-            continue
-        try:
-            last = first + timedelta(days=days_long - 1)
-        except OverflowError:
+        if not 1 <= (last - first).days < _LONGEST_EVENT_DAYS:
             continue
         status = "happened" if last < pub else "scheduled" if (last - pub) > (pub - first) else "happened"
+        start, end = (match.start("count"), match.end()) if match.re is _STAY_FOR_DAYS else match.span()
         found.append(
             replace(
                 day,
-                text=match[0],
-                start=match.start(),
-                end=match.end(),
+                text=text[start:end],
+                start=start,
+                end=end,
+                earliest=first,
                 latest=last,
                 precision="span",
-                label=_range_label(day, replace(day, latest=last)),
+                label=_range_label(replace(day, latest=first), replace(day, earliest=first, latest=last)),
                 sentence=text[sentences[i][0] : sentences[i][1]],
                 sentence_start=sentences[i][0],
                 status=status,

@@ -1132,3 +1132,19 @@ def test_a_condition_opening_the_sentence_makes_its_would_clause_a_restatement()
     assert event_mentions("If realized, the meeting next month would be their fifth.", date(2025, 12, 9)) == []
     (mention,) = event_mentions("If the talks go well, the president will visit next month.", date(2025, 12, 9))
     assert mention.earliest == date(2026, 1, 1)
+
+
+def test_a_stay_of_so_many_days_opens_on_the_day_before_it():
+    text = "Mori arrived in Kobe on Tuesday. She will stay in Kobe, her hometown, for two days."
+    assert spans(text, TUE_13_JAN) == [
+        ("Tuesday", "2026-01-13", "2026-01-13"),
+        ("two days", "2026-01-13", "2026-01-14"),
+    ]
+
+
+def test_the_visit_of_so_many_days_is_the_span_just_named():
+    text = "Mori will visit Kobe from 4 to 7 March. During the four-day visit, she will meet the mayor."
+    assert spans(text, date(2026, 2, 20)) == [
+        ("4 to 7 March", "2026-03-04", "2026-03-07"),
+        ("four-day visit", "2026-03-04", "2026-03-07"),
+    ]
