@@ -409,7 +409,8 @@ def _p_relunit(m: re.Match[str]) -> Iterator[Candidate]:
         _SPACES.sub(" ", rel), 0
     )
     anaphoric = rel in ("previous", "following")
-    part = _part(m[1]) or {"earlier": "earlier", "later": "later"}.get((m[1] or "").lower())
+    # "later this month" is the rest of it, not its late part ("late" is in "later").
+    part = {"earlier": "earlier", "later": "later"}.get((m[1] or "").lower()) or _part(m[1])
     yield Candidate(start, m.end(), "relunit", {"unit": unit, "offset": offset, "part": part, "anaphoric": anaphoric})
 
 

@@ -273,11 +273,11 @@ class Resolver:
         return None
 
     def _so_far(self, r: _Resolved, part: str | None, offset: int) -> _Resolved:
-        """'earlier this month' ends at publication, 'later this year' starts there."""
+        """'earlier this month' ends at publication, 'later this year' starts the day after."""
         if offset == 0 and part == "earlier":
             r.latest = self.pub
-        elif offset == 0 and part == "later":
-            r.earliest = self.pub
+        elif offset == 0 and part == "later" and r.latest and self.pub < r.latest:
+            r.earliest = self.pub + timedelta(days=1)
         return r
 
     def _weekend(self, c: Candidate, sent: tuple[int, int], offset: int) -> _Resolved:

@@ -1148,3 +1148,16 @@ def test_the_visit_of_so_many_days_is_the_span_just_named():
         ("4 to 7 March", "2026-03-04", "2026-03-07"),
         ("four-day visit", "2026-03-04", "2026-03-07"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The parliament will vote later this month.", (date(2026, 6, 25), date(2026, 6, 30))),
+        ("The minister visited Seoul earlier this month.", (date(2026, 6, 1), date(2026, 6, 24))),
+        ("The vote is due later this year.", (date(2026, 6, 25), date(2026, 12, 31))),
+    ],
+)
+def test_later_this_month_is_the_rest_of_it_not_its_late_part(sentence, expected):
+    (mention,) = event_mentions(sentence, date(2026, 6, 24))
+    assert (mention.earliest, mention.latest) == expected
