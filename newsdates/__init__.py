@@ -567,6 +567,10 @@ def _no_comment(text: str, mention: DateMention) -> bool:
     return False
 
 
+# "signed in May, and ratified it that same month": a second event of those dates.
+_REFERS_BACK = re.compile(r"(?:that|the)\s+same\b|later\s+in\s+the\s+day|earlier\s+in\s+the\s+day", re.IGNORECASE)
+
+
 def event_mentions(
     text: str, published: date | datetime | str, progress: Callable[[int], None] | None = None
 ) -> list[DateMention]:
@@ -597,7 +601,7 @@ def event_mentions(
         for mention in sentence:
             if any(_frames(mention, other) for other in sentence if other is not mention):
                 continue
-            if (mention.earliest, mention.latest) in dates:
+            if (mention.earliest, mention.latest) in dates and not _REFERS_BACK.match(mention.text):
                 continue
             dates.add((mention.earliest, mention.latest))
             own.append(mention)

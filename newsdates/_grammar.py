@@ -507,16 +507,18 @@ def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(
-    r"\b(?:the\s+(next|following|previous|same)\s+day|the\s+day\s+(before|after)|that\s+(day|week|month|year)"
+    r"\b(?:the\s+(next|following|previous|same)\s+day|the\s+day\s+(before|after)"
+    r"|that\s+(?:same\s+)?(day|week|month|year)|the\s+same\s+(week|month|year)"
     r"|(?:later|earlier)\s+in\s+the\s+(day))\b"
     r"(?!\s+(?:of|that|when|before|after|in|to|at))",
     re.IGNORECASE,
     needs=("day", "week", "month", "year"),
 )
 def _p_anaphoric_day(m: re.Match[str]) -> Iterator[Candidate]:
-    """ "the next day", "that week", "later in the day": counted from the day just named."""
-    if m[3] or m[4]:
-        yield _cand(m, "offset", n=0, unit=(m[3] or m[4]).lower(), anaphoric=True)
+    """ "the next day", "that (same) week", "later in the day": counted from the day just named."""
+    unit = m[3] or m[4] or m[5]
+    if unit:
+        yield _cand(m, "offset", n=0, unit=unit.lower(), anaphoric=True)
         return
     word = (m[1] or m[2]).lower()
     n = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}.get(word, 0)

@@ -1161,3 +1161,11 @@ def test_the_visit_of_so_many_days_is_the_span_just_named():
 def test_later_this_month_is_the_rest_of_it_not_its_late_part(sentence, expected):
     (mention,) = event_mentions(sentence, date(2026, 6, 24))
     assert (mention.earliest, mention.latest) == expected
+
+
+def test_that_same_month_is_a_second_event_of_the_month_just_named():
+    text = "The treaty was signed in May 2019, and parliament ratified it that same month."
+    assert spans(text, THU_15_JAN) == [
+        ("May 2019", "2019-05-01", "2019-05-31"),
+        ("that same month", "2019-05-01", "2019-05-31"),
+    ]
