@@ -200,9 +200,21 @@ _VISITING_GUEST = re.compile(
 
 def content_words(text: str) -> set[str]:
     """The stemmed words that say what happened, who and where."""
+    return set(written_forms(text))
+
+
+def written_forms(text: str) -> dict[str, str]:
+    """Each content word's stem and the word as the text first writes it
+    ("beij": "Beijing"), so an editor is shown words, not stems."""
     text = _VISITING_GUEST.sub("", _BRIEFING.sub("briefing", text or ""))
-    words = {_stem(w) for w in _WORD.findall(text) if w.lower() not in STOP_WORDS and not w.isdigit()}
-    return {w for w in words if len(w) > 1} - STOP_WORDS
+    forms: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        if word.lower() in STOP_WORDS or word.isdigit():
+            continue
+        stem = _stem(word)
+        if len(stem) > 1 and stem not in STOP_WORDS:
+            forms.setdefault(stem, word)
+    return forms
 
 
 def mostly_latin(text: str) -> bool:
@@ -489,6 +501,7 @@ class _Mention:
     margin_days: int
     clause_words: set[str]
     close_words: set[str]
+    written: dict  # stem -> the word as the clause writes it
     latin: bool
     named: dict  # actor pk -> Actor, those the sentence names
     in_article: set | None  # actor pks the whole article names, when known
@@ -573,7 +586,8 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         mention.close_words,
     )
     if shared_words:
-        words = pgettext("list separator", ", ").join(sorted(shared_words)[:6])
+        written = sorted((mention.written.get(word, word) for word in shared_words), key=str.lower)
+        words = pgettext("list separator", ", ").join(written[:6])
         reasons.append(
             gettext("similar wording (%(percent)s), shared words: %(words)s")
             % {"percent": f"{wording:.0%}", "words": words}
@@ -637,7 +651,8 @@ def matching_events(
     rules that event out. Four queries, whatever the number of events."""
     margin = datetime.timedelta(days=DATE_MARGIN_DAYS.get(precision, DEFAULT_MARGIN_DAYS))
     known = _candidates(earliest, latest, margin, published_only, (*actors, *places))
-    clause_words = content_words(quote if clause is None else clause)
+    written = written_forms(quote if clause is None else clause)
+    clause_words = set(written)
     named = {a.pk: a for a in actors}
     if not named and article_actors and mostly_latin(quote) and not names_a_titled_person(quote):
         # A sentence naming nobody ("the two leaders", "voters") is about whom
@@ -650,6 +665,7 @@ def matching_events(
         margin.days,
         clause_words,
         clause_words if close is None else content_words(close),
+        written,
         mostly_latin(quote),
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),
