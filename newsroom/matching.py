@@ -502,6 +502,7 @@ class _Mention:
     clause_words: set[str]
     close_words: set[str]
     written: dict  # stem -> the word as the clause writes it
+    kinds: set  # the kinds of event the clause names
     latin: bool
     named: dict  # actor pk -> Actor, those the sentence names
     in_article: set | None  # actor pks the whole article names, when known
@@ -612,7 +613,7 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.place_ids and known.places[event.pk]:
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
-    kinds = mention.clause_words & EVENT_KINDS
+    kinds = mention.kinds
     if date_score <= OUTSIDE_STATED_PERIOD or (mention.latin and kinds and event_kinds and not kinds & event_kinds):
         probable = False
     elif mention.latin:
@@ -626,6 +627,14 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     else:
         probable = score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+
+
+def _kinds(written: dict) -> set:
+    """The kinds of event a clause names; only an arrival when it opens with
+    one ("arrived in Nara on Tuesday to begin summit talks"): what it is
+    for is another event."""
+    kinds = [word for word in written if word in EVENT_KINDS]
+    return {"arrive"} if kinds[:1] == ["arrive"] else set(kinds)
 
 
 def matching_events(
@@ -666,6 +675,7 @@ def matching_events(
         clause_words,
         clause_words if close is None else content_words(close),
         written,
+        _kinds(written),
         mostly_latin(quote),
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),

@@ -446,6 +446,9 @@ def test_an_arrival_is_a_leg_of_the_visit_not_the_visit():
     event_on(TUE_13_JAN, "Mori's state visit to Lantern Bay", mori, slug="visit", last=datetime.date(2026, 1, 15))
     quote = "Mori arrived in Lantern Bay on Tuesday."
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
+    # What the arrival is for is another event.
+    quote = "Mori arrived in Lantern Bay on Tuesday to begin her state visit."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
     quote = "Mori began her state visit to Lantern Bay on Tuesday."
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
 
