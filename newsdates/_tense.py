@@ -61,7 +61,9 @@ _ABBREVIATIONS = {
     "dept",
     "est",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+# A full stop and a space before a capital, or (text run together when it was
+# copied, "in Shanghai.President Lee") none between a word and a capitalised one.
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?:\s+(?=[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))|\n\s*")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 # Words that open a sentence, not a surname after an initial: "a post on X. The pair ..."
 _SENTENCE_OPENER = re.compile(

@@ -1169,3 +1169,10 @@ def test_that_same_month_is_a_second_event_of_the_month_just_named():
         ("May 2019", "2019-05-01", "2019-05-31"),
         ("that same month", "2019-05-01", "2019-05-31"),
     ]
+
+
+def test_sentences_run_together_when_copied_are_still_two():
+    text = "Mori arrived in Kobe on Tuesday.President Mori will meet the mayor on Friday."
+    tuesday, friday = event_mentions(text, date(2026, 1, 14))
+    assert tuesday.sentence == "Mori arrived in Kobe on Tuesday."
+    assert (friday.sentence, friday.status) == ("President Mori will meet the mayor on Friday.", "scheduled")
