@@ -613,20 +613,24 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.place_ids and known.places[event.pk]:
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
+    probable = _probable(event, mention, score, date_score, wording, event_kinds)
+    return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+
+
+def _probable(event: Event, mention: _Mention, score: float, date_score: float, wording: float, event_kinds) -> bool:
+    """Whether the desk presents the event as probably the one reported."""
     kinds = mention.kinds
     if date_score <= OUTSIDE_STATED_PERIOD or (mention.latin and kinds and event_kinds and not kinds & event_kinds):
-        probable = False
-    elif mention.latin:
-        # the same dates, or the same kind of event, need fewer other shared words ("a February election")
-        needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 or kinds & event_kinds else MIN_WORDING
-        if event.latest < mention.earliest or mention.latest < event.earliest:
-            # Another day than the text's needs the event's own words: "meets
-            # residents on Wednesday" is not Tuesday's summit.
-            needed = MIN_WORDING_OTHER_DATES
-        probable = score >= PROBABLE_SCORE and wording >= needed
-    else:
-        probable = score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
-    return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+        return False
+    if not mention.latin:
+        return score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
+    # the same dates, or the same kind of event, need fewer other shared words ("a February election")
+    needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 or kinds & event_kinds else MIN_WORDING
+    if event.latest < mention.earliest or mention.latest < event.earliest:
+        # Another day than the text's needs the event's own words: "meets
+        # residents on Wednesday" is not Tuesday's summit.
+        needed = MIN_WORDING_OTHER_DATES
+    return score >= PROBABLE_SCORE and wording >= needed
 
 
 def _kinds(written: dict) -> set:
