@@ -37,6 +37,10 @@ _WHEN = re.compile(r",?\s*\b(when)\s+[A-Za-z]")
 _WHERE = re.compile(
     r",\s*\b(where)\s+(?:[A-Z][\w'’-]+|he|she|they|the\s+two)\s+(?:[a-z]+ed|[a-z]+s|met|held|made|gave|said|told)\b"
 )
+# "from 4 to 6 January, including the summit talks and a state banquet": each, then.
+_INCLUDING = re.compile(r",?\s*\bincluding\s+(?=(?:the|a|an|his|her|their|its)\s)")
+_ITEM_WORDS = re.compile(r"(?:the|a|an|his|her|their|its)(?:\s+(?!(?:and|by|in|on|at|of|with|for)\b)[\w'’-]+){0,3}")
+_NEXT_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)((?:the|a|an|his|her|their|its))\s")
 # "talks on Tuesday afternoon, followed by an official dinner": the dinner, that day.
 _FOLLOWED = re.compile(r",?\s*\b(followed)\s+by\s+(?:an?|the|their|his|her|its)\s+[a-z]")
 _BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
@@ -73,6 +77,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         before_it = sentence[i - 1].end if i else s0
         after_it = sentence[i + 1].start if i + 1 < len(sentence) else s1
         found += _right_after(text, mention, after_it)
+        found += _listed(text, mention, after_it)
         found += _inside_after(text, mention, before_it)
         found += _until(text, mention, before_it, published)
     if len(sentence) == 1:
@@ -90,6 +95,19 @@ def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMentio
         if m:
             out.append(_copy(mention, m.start(1), m[1]))
     return out
+
+
+def _listed(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    """ "from 4 to 6 January, including the summit talks and a state
+    banquet": each event listed, dated as the list's date."""
+    including = _INCLUDING.match(text, mention.end, limit)
+    if not including:
+        return []
+    end = min((i for i in (text.find(c, including.end(), limit) for c in ".;:") if i >= 0), default=limit)
+    starts = [including.end()] + [item.start(1) for item in _NEXT_ITEM.finditer(text, including.end(), end)]
+    # Each is named by its first words ("a state banquet"), as the desk marks it.
+    words = (_ITEM_WORDS.match(text, at) for at in starts)
+    return [_copy(mention, m.start(), m[0]) for m in words if m]
 
 
 def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:

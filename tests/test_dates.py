@@ -1033,6 +1033,15 @@ def test_a_heading_dates_the_paragraph_under_it():
             [("October", "2025-10-01", "2025-10-31"), ("where", "2025-10-01", "2025-10-31")],
         ),
         (
+            "Mori will stay in Kobe from 4 to 6 March, including the port talks and a state banquet.",
+            date(2026, 2, 20),
+            [
+                ("4 to 6 March", "2026-03-04", "2026-03-06"),
+                ("the port talks", "2026-03-04", "2026-03-06"),
+                ("a state banquet", "2026-03-04", "2026-03-06"),
+            ],
+        ),
+        (
             "Parliament will be dissolved on March 3 for a vote on April 9.",
             date(2026, 2, 20),
             [("March 3", "2026-03-03", "2026-03-03"), ("April 9", "2026-04-09", "2026-04-09")],

@@ -496,3 +496,11 @@ def test_the_shared_words_are_shown_as_the_sentence_writes_them():
     quote = "Mori visited the Beijing harbours on Tuesday."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote)
     assert "shared words: Beijing, harbours, Mori, visited" in match.reasons[1]
+
+
+def test_each_event_of_a_list_is_read_in_its_own_words():
+    quote = "Mori will stay in Kobe from 4 to 6 March, including the port talks and a state banquet."
+    talks = event_clause(quote, quote.index("the port talks"), len("the port talks"))
+    banquet = event_clause(quote, quote.index("a state banquet"), len("a state banquet"))
+    assert "talks" in talks and "banquet" not in talks
+    assert "banquet" in banquet and "talks" not in banquet
