@@ -236,15 +236,14 @@ FAR_WORD_WEIGHT = 0.5
 # mentions) is named by the word opening its clause: "after", "when",
 # "before", "condemning". Its words follow that word.
 _COMPANION = re.compile(r"(?:after|when|where|before|followed|(?!spring$)[a-z]{3,}ing)")
-# An event of a list sharing the sentence's date: "including the talks and a banquet".
-_LISTED_ITEM = re.compile(r"(?:\bincluding|,|\band)\s+$")
-# The next event of a list: "including the talks and a banquet".
-_NEXT_LISTED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the|a|an|his|her|their|its)\s")
+# An event of a list sharing the sentence's date ("including the talks and a
+# banquet") opens with a determiner after "including", a comma or "and".
+_DETERMINER = r"(?:the|a|an|his|her|their|its)\s"
+_BEFORE_LISTED = re.compile(r"(?:\bincluding|,|\band)\s+$")
+_NEXT_LISTED = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_DETERMINER}")
 _OTHER_EVENT = re.compile(r"\s(?:after|followed\s+by)\s")
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
 _OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
-
-
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:on|in|at|during|by|last|earlier|later|early|late|this|next)\b", re.IGNORECASE)
 
 
@@ -261,12 +260,12 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     if not 0 <= date_at <= len(quote) or not mostly_latin(quote):
         return quote
     named = quote[date_at : date_at + date_length]
-    listed = re.match(r"(?:the|a|an|his|her|their|its)\s", named) and _LISTED_ITEM.search(quote, 0, date_at)
+    listed = re.match(_DETERMINER, named) and _BEFORE_LISTED.search(quote, 0, date_at)
     if _COMPANION.fullmatch(named) or listed:
         words = list(re.finditer(r"[^\s;]+", quote[date_at:]))[: (near or NEAR_WORDS) + 1]
         clause = quote[date_at : date_at + words[-1].end()] if words else quote
-        listed = _NEXT_LISTED.search(clause, date_length)
-        return clause[: listed.start()] if listed and clause[:1].islower() else clause
+        next_item = _NEXT_LISTED.search(clause, date_length)
+        return clause[: next_item.start()] if next_item and clause[:1].islower() else clause
     edges = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(quote)] + [len(quote)]
     edges = sorted(set(edges))
     i = max(k for k in range(len(edges) - 1) if edges[k] <= date_at)
