@@ -28,21 +28,21 @@ from ._tense import _FUTURE, _PAST
 if TYPE_CHECKING:
     from . import DateMention
 
+# The words that open a noun phrase naming an event: "the talks", "a banquet", "their summit".
+_DETERMINER = r"(?:the|a|an|his|her|their|its)"
 # "..., after holding talks", "after their summit": an earlier event.
-_AFTER = re.compile(
-    r",?\s*\b(after)\s+(?:[a-z]+ing\b|(?:their|his|her|its|the|a|an)\s|[A-Z][\w'’-]+\s+(?:[a-z]+s|[a-z]+ed)\b)"
-)
+_AFTER = re.compile(rf",?\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s|[A-Z][\w'’-]+\s+(?:[a-z]+s|[a-z]+ed)\b)")
 _WHEN = re.compile(r",?\s*\b(when)\s+[A-Za-z]")
 # "met in Gyeongju in October, where Lee proposed …": the proposal, then.
 _WHERE = re.compile(
     r",\s*\b(where)\s+(?:[A-Z][\w'’-]+|he|she|they|the\s+two)\s+(?:[a-z]+ed|[a-z]+s|met|held|made|gave|said|told)\b"
 )
 # "from 4 to 6 January, including the summit talks and a state banquet": each, then.
-_INCLUDING = re.compile(r",?\s*\bincluding\s+(?=(?:the|a|an|his|her|their|its)\s)")
-_ITEM_WORDS = re.compile(r"(?:the|a|an|his|her|their|its)(?:\s+(?!(?:and|by|in|on|at|of|with|for)\b)[\w'’-]+){0,3}")
-_NEXT_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)((?:the|a|an|his|her|their|its))\s")
+_INCLUDING = re.compile(rf",?\s*\bincluding\s+(?={_DETERMINER}\s)")
+_ITEM_WORDS = re.compile(rf"{_DETERMINER}(?:\s+(?!(?:and|by|in|on|at|of|with|for)\b)[\w'’-]+){{0,3}}")
+_NEXT_ITEM = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_DETERMINER})\s")
 # "talks on Tuesday afternoon, followed by an official dinner": the dinner, that day.
-_FOLLOWED = re.compile(r",?\s*\b(followed)\s+by\s+(?:an?|the|their|his|her|its)\s+[a-z]")
+_FOLLOWED = re.compile(rf",?\s*\b(followed)\s+by\s+{_DETERMINER}\s+[a-z]")
 _BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
 # "by imposing X, condemning Y and courting Z"
 _BY_GERUND = re.compile(r"\bby\s+[a-z]+ing\b")

@@ -130,8 +130,9 @@ def country(name):
     return Actor.objects.create(name=name, short_name=name, slug=name.lower(), kind="country")
 
 
-def event_on(day, title, *actors, slug=None, last=None):
-    event = make_event(title=title, slug=slug or title.lower().replace(" ", "-")[:50], earliest=day, latest=last or day)
+def event_on(day, title, *actors, slug=None, last=None, precision="day"):
+    slug = slug or title.lower().replace(" ", "-")[:50]
+    event = make_event(title=title, slug=slug, earliest=day, latest=last or day, precision=precision)
     event.actors.set(actors)
     return event
 
@@ -246,8 +247,7 @@ def test_an_interview_given_during_a_visit_is_not_the_visit():
 def test_the_kind_of_event_weighs_most_among_a_titles_words():
     mori = person("Hana Mori", "Mori")
     title = "Snap upper-house election widely tipped by pundits for February"
-    event = event_on(datetime.date(2026, 2, 1), title, mori, slug="vote", last=datetime.date(2026, 2, 28))
-    Event.objects.filter(pk=event.pk).update(precision="month")
+    event_on(datetime.date(2026, 2, 1), title, mori, slug="vote", last=datetime.date(2026, 2, 28), precision="month")
     quote = "Mori's party hopes to win the election on February 8."
     feb_8 = datetime.date(2026, 2, 8)
     [match] = matching_events(feb_8, feb_8, "day", quote, [mori], probable_only=True)
@@ -394,14 +394,8 @@ def test_a_day_inside_a_long_run_of_measures_is_not_loosely_dated():
 
 def test_an_event_dated_only_by_its_year_is_found_late_in_that_year_but_fits_weakly():
     mori = person("Hana Mori", "Mori")
-    event = event_on(
-        datetime.date(2025, 1, 1),
-        "Mori remarks on fishing rights",
-        mori,
-        slug="remark",
-        last=datetime.date(2025, 12, 31),
-    )
-    Event.objects.filter(pk=event.pk).update(precision="year")
+    first, last = datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)
+    event_on(first, "Mori remarks on fishing rights", mori, slug="remark", last=last, precision="year")
     september, end = datetime.date(2025, 9, 1), datetime.date(2025, 9, 30)
     [match] = matching_events(september, end, "month", "In September Mori remarked on fishing rights.", [mori])
     assert match.event.slug == "remark" and match.probable
@@ -427,8 +421,14 @@ def test_a_date_opening_the_sentence_dates_its_main_clause():
 
 def test_a_parliamentary_address_is_a_remark_in_the_diet():
     mori = person("Hana Mori", "Mori")
-    event_on(TUE_13_JAN, "Mori's Diet remark on fishing rights", mori, slug="remark", last=datetime.date(2026, 1, 15))
-    Event.objects.filter(slug="remark").update(precision="part_of_month")
+    event_on(
+        TUE_13_JAN,
+        "Mori's Diet remark on fishing rights",
+        mori,
+        slug="remark",
+        last=datetime.date(2026, 1, 15),
+        precision="part_of_month",
+    )
     quote = "On Tuesday Mori gave a parliamentary address."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
     assert match.event.slug == "remark"
@@ -455,8 +455,14 @@ def test_an_arrival_is_a_leg_of_the_visit_not_the_visit():
 
 def test_what_someone_said_is_their_remark():
     mori = person("Hana Mori", "Mori")
-    event_on(TUE_13_JAN, "Mori's remark on fishing rights", mori, slug="remark", last=datetime.date(2026, 1, 20))
-    Event.objects.filter(slug="remark").update(precision="part_of_month")
+    event_on(
+        TUE_13_JAN,
+        "Mori's remark on fishing rights",
+        mori,
+        slug="remark",
+        last=datetime.date(2026, 1, 20),
+        precision="part_of_month",
+    )
     quote = "On Tuesday Mori said the dispute with Lantern Bay was over."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
     assert match.event.slug == "remark"
