@@ -11,7 +11,7 @@ KIND_WORDS = {
     "summit": pgettext_lazy("kind of event", "summit"),
     "talks": pgettext_lazy("kind of event", "talks"),
     "visit": pgettext_lazy("kind of event", "visit"),
-    "dinner": pgettext_lazy("kind of event", "dinner"),
+    "meal": pgettext_lazy("kind of event", "meal"),
     "press": pgettext_lazy("kind of event", "press conference"),
     "drums": pgettext_lazy("kind of event", "drums"),
     "election": pgettext_lazy("kind of event", "election"),

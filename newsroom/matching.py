@@ -225,6 +225,7 @@ def mostly_latin(text: str) -> bool:
 # A clause ends at these; "On Friday," alone says nothing, so a short one
 # borrows the next clause's words.
 _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
+_SHORT_ASIDE = re.compile(r"\((?:[^\s(),;]+\s?){1,3}\)")
 SHORT_CLAUSE_WORDS = 3
 NEAR_WORDS = 20
 # Words this close to the date count fully, the rest of its clause half.
@@ -266,7 +267,9 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         clause = quote[date_at : date_at + words[-1].end()] if words else quote
         next_item = _NEXT_LISTED.search(clause, date_length)
         return clause[: next_item.start()] if next_item and clause[:1].islower() else clause
-    edges = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(quote)] + [len(quote)]
+    # "(ROK)", "(local time)": an aside of a word or two does not end the clause.
+    aside = {i for m in _SHORT_ASIDE.finditer(quote) for i in (m.start(), m.end() - 1)}
+    edges = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(quote) if m.start() not in aside] + [len(quote)]
     edges = sorted(set(edges))
     i = max(k for k in range(len(edges) - 1) if edges[k] <= date_at)
     lo, hi = edges[i], edges[i + 1]

@@ -52,7 +52,7 @@ KINDS = [
     _kind("summit", r"首脳会談|首脳会議|サミット|정상회담|정상회의", "summit meeting meet talk"),
     _kind("talks", r"会談|会議|協議|会合|面会|회담|회의|협의|면담|접견|논의", "talk meeting meet summit discuss"),
     _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
-    _kind("dinner", r"夕食会|晩餐会|夕食|会食|만찬|식사", "dinner dine banquet"),
+    _kind("meal", r"夕食会|晩餐会|夕食|会食|昼食会|朝食会|만찬|오찬|조찬|식사", "dinner dine banquet lunch breakfast"),
     _kind("press", r"記者会見|共同記者|기자회견|공동 회견", "press conference"),
     _kind("drums", r"太鼓|ドラム|드럼|북 공연|북을", "drum"),
     _kind("election", r"総選挙|選挙|총선|선거", "election"),
@@ -83,7 +83,7 @@ KINDS = [
 
 # Kinds that report one occasion together: talks held during a visit are
 # often all the timeline holds of it.
-RELATED_KINDS = {frozenset({"summit", "visit"}), frozenset({"talks", "visit"})}
+RELATED_KINDS = {("summit", "visit"), ("talks", "visit")}
 RELATED_WEIGHT = 0.5
 # How much an event's kinds that the sentence does not name take off its kind score.
 UNNAMED_KIND_PENALTY = 0.3
@@ -143,7 +143,13 @@ def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) ->
         cuts = [m.end() for m in KOREAN_CONNECTIVE.finditer(body) if m.end() < len(body)]
         if cuts and not any(kind.words.search(body, cuts[-1]) for kind in KINDS):
             return {}
-    found = sorted((m.start(), m.end(), kind.name) for kind in KINDS for m in kind.words.finditer(quote))
+    said = [m.span() for m in _SPEECH.finditer(quote)]
+    found = sorted(
+        (m.start(), m.end(), kind.name)
+        for kind in KINDS
+        for m in kind.words.finditer(quote)
+        if not any(a <= m.start() < b for a, b in said)
+    )
     if not found:
         return {}
     # The last kind named is the head. Of two occasions joined by "and"
@@ -151,6 +157,11 @@ def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) ->
     # proposes the first on its own, quoted up to its name.
     head_start = max(start for start, _, _ in found)
     heads = {name for _, end, name in found if end > head_start}
+    head_end = max(end for _, end, _ in found)
+    if _ET_CETERA.match(quote, head_end):
+        # "…歓迎式から首脳会談、署名式、晩餐会など", "…정상회담, 서명식, 국빈 만찬 등":
+        # a list of occasions on the date, each as much the event as the last.
+        heads |= {name for start, _, name in found if date_at is None or start >= date_at}
     first = head_start
     for start, end, _ in reversed(found):
         if end <= first and _COORDINATED.fullmatch(quote, end, first):
@@ -159,6 +170,10 @@ def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) ->
     return {name: HEAD_KIND if name in heads else SPLIT_KIND if name in split else OTHER_KIND for _, _, name in found}
 
 
+# Words quoted as said ("「…会談する予定はない」と言明した", "\"…정상회의…\"고 밝혔다"):
+# the sentence reports the saying, not the occasions the speaker names.
+_SPEECH = re.compile(r"(?:「[^」]{10,}」|“[^”]{10,}”|\"[^\"]{10,}\")(?=\s*(?:と|라고|이라고|고|며|면서))")
+_ET_CETERA = re.compile(r"\s*(?:など|등)")
 _COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
 
 
@@ -166,6 +181,9 @@ _COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
 _HELD = re.compile(r"開かれた|行われた|開催された|始まった|열린|개최된|진행된|치러진")
 # After a kind of event: what follows happened at it ("会談では", "회담에서").
 _AT_OCCASION = re.compile(r"(?:では|において|における|の席で|で(?![はきもす])|에서는|에서|에선)")
+_PRESS = next(kind.words for kind in KINDS if kind.name == "press")
+# A date token, then "の" or a space: the date names the noun that follows.
+_DATE_THEN = re.compile(r"[^\s、。,]{1,12}(?:の\s*|\s+)")
 # How far after the date the occasion may be named.
 _OCCASION_REACH = 40
 
@@ -185,7 +203,10 @@ def _occasion(quote: str, date_at: int | None) -> tuple[int, int] | None:
     start = min(a for a, _ in after)
     end = max(b for a, b in after if a == start)
     held = _HELD.search(quote, date_at, start)
-    return (start, end) if held and _AT_OCCASION.match(quote, end) else None
+    # A dated press conference ("17日の記者会見で", "오늘(28일) 기자회견에서") is
+    # where what the sentence tells was said: the briefing, not what it was about.
+    briefing = _PRESS.fullmatch(quote, start, end) and _DATE_THEN.fullmatch(quote, date_at, start)
+    return (start, end) if (held or briefing) and _AT_OCCASION.match(quote, end) else None
 
 
 def kind_score(kinds: dict[str, float], of_event: set[str]) -> tuple[float, set[str]]:
@@ -195,14 +216,14 @@ def kind_score(kinds: dict[str, float], of_event: set[str]) -> tuple[float, set[
     shared = kinds.keys() & of_event
     weights = {k: kinds[k] for k in shared}
     for name, weight in kinds.items():
-        if name not in shared and any(frozenset({name, other}) in RELATED_KINDS for other in of_event):
+        if name not in shared and any((name, other) in RELATED_KINDS for other in of_event):
             weights[name] = weight * RELATED_WEIGHT
     if not weights:
         return 0.0, set()
     score = 0.5 * max(weights.values()) + 0.5 * sum(weights.values()) / sum(kinds.values())
     # An event of kinds the sentence does not name ("economic-security talks
     # agreed" for a sentence on the summit alone) is less likely the one it reports.
-    unnamed = {k for k in of_event - kinds.keys() if not any(frozenset({k, q}) in RELATED_KINDS for q in kinds)}
+    unnamed = {k for k in of_event - kinds.keys() if not any((q, k) in RELATED_KINDS for q in kinds)}
     return score * (1 - UNNAMED_KIND_PENALTY * len(unnamed) / len(of_event)), set(weights)
 
 
@@ -244,7 +265,7 @@ def matching_events_cjk(
     matches = []
     for event in candidates:
         kinds_score, shared_kinds = kind_score(kinds, event_kinds(event))
-        if not shared_kinds or _contradicts(status, event.status):
+        if not shared_kinds & _head(kinds) or _contradicts(status, event.status):
             continue
         shared = who.keys() & event_who[event.pk]
         if who and not shared:
@@ -270,6 +291,10 @@ def matching_events_cjk(
             matches.append((EventMatch(event, round(score, 3), reasons), event.importance))
     matches.sort(key=lambda m: (-m[0].score, -m[1], m[0].event.earliest, m[0].event.pk))
     return [m for m, _ in matches[:limit]]
+
+
+def _head(kinds: dict[str, float]) -> set[str]:
+    return {name for name, weight in kinds.items() if weight == HEAD_KIND}
 
 
 def _contradicts(status: str | None, event_status: str) -> bool:

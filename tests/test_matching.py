@@ -510,3 +510,12 @@ def test_each_event_of_a_list_is_read_in_its_own_words():
     banquet = event_clause(quote, quote.index("a state banquet"), len("a state banquet"))
     assert "talks" in talks and "banquet" not in talks
     assert "banquet" in banquet and "talks" not in banquet
+
+
+def test_a_short_aside_in_brackets_does_not_end_the_clause():
+    quote = (
+        "Mori held talks with the President of the Republic of Lantern Bay (RLB) Kim Ara in Sora on Monday,"
+        " with both sides agreeing to expand trade."
+    )
+    clause = event_clause(quote, quote.index("Monday"), len("Monday"))
+    assert "held talks" in clause

@@ -30,7 +30,7 @@ def test_the_kind_named_last_is_the_head():
 def test_of_two_kinds_joined_by_and_the_second_is_the_head():
     # The reader proposes the first on its own, quoted up to its name.
     kinds = quote_kinds("두 정상은 정상회담 및 만찬을 했다.", "ko")
-    assert kinds["dinner"] > kinds["summit"]
+    assert kinds["meal"] > kinds["summit"]
     assert quote_kinds("두 정상은 정상회담", "ko")["summit"] == 1.0
 
 
@@ -105,3 +105,41 @@ def test_the_talks_held_on_the_date_find_the_talks_not_what_was_agreed_there(see
         d("2026-01-13"), d("2026-01-13"), "day", quote, actors, status="happened", date_at=quote.index("13日")
     )
     assert matches[0].event.slug == "takaichi-lee-summit-nara"
+
+
+def test_a_visit_is_not_the_talks_held_during_it(seed):
+    # The timeline's meeting at APEC is one occasion of the trip, not the trip.
+    quote = "다카이치 총리는 30일 경주를 방문했다."
+    assert slugs(quote, "2025-10-30", language="ko") == []
+
+
+def test_an_event_sharing_only_a_kind_named_in_passing_is_not_reported(seed):
+    quote = "이재명 대통령과 다카이치 총리는 13일 정상회담을 마친 뒤 열병식을 참관했다."
+    assert slugs(quote, "2026-01-13", language="ko") == []
+
+
+def test_each_occasion_of_a_list_ending_in_etc_is_the_head():
+    quote = "대통령은 5일 오후 환영식부터 정상회담, 서명식, 국빈 만찬 등 일정을 소화했다."
+    kinds = quote_kinds(quote, "ko", date_at=quote.index("5일"))
+    assert kinds["summit"] == kinds["meal"] == 1.0
+
+
+def test_a_dated_press_conference_is_the_occasion_not_what_was_said_there():
+    quote = "외교부 대변인은 17일 기자회견에서 총리가 일본 정상과 회담할 계획이 없다고 말했다."
+    kinds = quote_kinds(quote, "ko", date_at=quote.index("17일"))
+    assert kinds["press"] > kinds["talks"]
+    quote = "報道官は17日の記者会見で、首相が日本の首脳と会談する予定はないと述べた。"
+    kinds = quote_kinds(quote, "ja", date_at=quote.index("17日"))
+    assert kinds["press"] > kinds["talks"]
+
+
+def test_occasions_named_inside_quoted_speech_are_not_what_the_sentence_reports():
+    quote = '대통령은 28일 페이스북에 "경주에서 열리는 정상회의에서 총리를 만나기를 고대한다"고 밝혔다.'
+    assert quote_kinds(quote, "ko") == {}
+    quote = "首相は28日、「奈良での首脳会談を楽しみにしている」と述べた。"
+    assert "summit" not in quote_kinds(quote, "ja")
+
+
+def test_a_luncheon_is_a_meal():
+    assert "meal" in quote_kinds("대통령은 7일 기자단과 오찬을 했다.", "ko")
+    assert "meal" in quote_kinds("首相は7日、記者団と昼食会を開いた。", "ja")
