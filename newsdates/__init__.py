@@ -225,8 +225,9 @@ def _flags(
 
 # ------------------------------------------------------------------- ranges
 
-_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*")
-_AND_JOINER = re.compile(r"\s*and\s*")
+# "from the 22nd to the 23rd": the second point's "the" is not its own.
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*(?:the\s+)?")
+_AND_JOINER = re.compile(r"\s*and\s*(?:the\s+)?")
 # "January 27 or February 3": one event on one of two dates, the span of both.
 _OR_JOINER = re.compile(r"\s*,?\s*or\s*")
 
@@ -251,12 +252,13 @@ def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
     return bool(_AND_JOINER.fullmatch(gap)) and b.earliest <= a.latest + timedelta(days=1)
 
 
-def merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+def merge_ranges(text: str, mentions: list[DateMention], published: date | None = None) -> list[DateMention]:
     """Join the end points of one event into one mention with precision
     "span", the value of the first point and earliest/latest covering both.
     Proposals are made from the joined mentions; the TempEval-style output of
     `extract_dates` keeps them apart. Status and flags come from the first
-    point, which carries the clause's verb."""
+    point, which carries the clause's verb; a span under way on `published`
+    takes the status of its larger part, over or still ahead."""
     out: list[DateMention] = []
     i = 0
     while i < len(mentions):
@@ -272,6 +274,7 @@ def merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
                     precision="span",
                     label=_range_label(a, b),
                     flags=tuple(dict.fromkeys(a.flags + b.flags)),
+                    status=_span_status(a, b, published),
                 )
             )
             i += 2
@@ -279,6 +282,16 @@ def merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
         out.append(a)
         i += 1
     return out
+
+
+def _span_status(a: DateMention, b: DateMention, published: date | None) -> str:
+    """Under way on the publication day, a span is "happened" when mostly
+    over and its later point's status (scheduled, expected) when mostly ahead."""
+    if published is None or a.status != "happened" or b.status not in ("scheduled", "expected"):
+        return a.status
+    assert a.earliest and b.latest  # checked by _one_span
+    ahead, over = (b.latest - published).days, (published - a.earliest).days
+    return b.status if ahead > over else a.status
 
 
 def _range_label(a: DateMention, b: DateMention) -> str:
@@ -583,7 +596,7 @@ def event_mentions(
     only frames a finer one of its sentence."""
     mentions = [
         _lasting(text, m)
-        for m in merge_ranges(text, extract_dates(text, published, progress=progress))
+        for m in merge_ranges(text, extract_dates(text, published, progress=progress), _as_date(published))
         if m.earliest
         and m.latest
         and m.precision not in _UNPLACED

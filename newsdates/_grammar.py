@@ -537,7 +537,7 @@ _MONTH_OF = r"\s+of\s+(this|next|last|the\s+following|the\s+previous|the\s+same)
     rf"\b(?:((?i:on|by|until|till|since|from|before|after|around|about|between|through|between))\s+)?"
     rf"(the\s+{_ORDINAL_DAY})(?:\s*(?:-|–|—|to|and|or|through)\s*(?:the\s+)?({_ORDINAL_DAY}))?(?:{_MONTH_OF})?"
     r"(?!\s+(?:of|century|anniversary|time|round|floor|day|week|year|month|edition|place|consecutive|straight|"
-    r"[a-z]+(?:ed|ing)\b))",
+    r"(?:ranked|ranking|leading|placed|seeded)\b))",
     needs=_DIGITS,
 )
 def _p_day_of_month(m: re.Match[str]) -> Iterator[Candidate]:

@@ -236,6 +236,10 @@ class Resolver:
             y, m = self.anchor.year, self.anchor.month  # "In March, talks began on the 9th"
         else:
             y, m = self.pub.year, self.pub.month
+            if d > calendar.monthrange(y, m)[1]:
+                # "on the 31st" in a November article: the month just gone
+                # (Japanese and Korean reports, translated, date this way).
+                y, m = _add_months(y, m, -1)
         return _day(date(y, m, d)) if d <= calendar.monthrange(y, m)[1] else None
 
     def _relunit(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:

@@ -934,6 +934,23 @@ def spans(text: str, published: date) -> list[tuple[str, str, str]]:
         ("In March, the strike began on the 9th.", TUE_13_JAN, [("the 9th", "2025-03-09", "2025-03-09")]),
         ("It was the 14th consecutive year of growth.", TUE_13_JAN, []),
         ("He marked the 20th anniversary with a speech.", TUE_13_JAN, []),
+        (
+            "Mori spoke in parliament on the 7th suggesting a new fishing pact.",
+            THU_11_DEC,
+            [("the 7th", "2025-12-07", "2025-12-07")],
+        ),
+        ("She finished as the 2nd seeded player.", THU_11_DEC, []),
+        (
+            "The forum runs in Sora from the 22nd to the 23rd.",
+            THU_11_DEC,
+            [("the 22nd to the 23rd", "2025-12-22", "2025-12-23")],
+        ),
+        # A day the publication month lacks is of the month before.
+        (
+            "The ministers shook hands in Sora on the 31st.",
+            date(2025, 11, 22),
+            [("the 31st", "2025-10-31", "2025-10-31")],
+        ),
     ],
 )
 def test_day_numbers_belong_to_the_publication_month_or_the_one_named(text, published, expected):
@@ -1185,3 +1202,10 @@ def test_sentences_run_together_when_copied_are_still_two():
     tuesday, friday = event_mentions(text, date(2026, 1, 14))
     assert tuesday.sentence == "Mori arrived in Kobe on Tuesday."
     assert (friday.sentence, friday.status) == ("President Mori will meet the mayor on Friday.", "scheduled")
+
+
+def test_a_span_under_way_at_publication_takes_the_status_of_its_larger_part():
+    [mention] = event_mentions("The forum is taking place in Sora from the 22nd to the 24th.", date(2025, 11, 22))
+    assert mention.status == "scheduled"
+    [mention] = event_mentions("The forum is taking place in Sora from the 18th to the 22nd.", date(2025, 11, 21))
+    assert mention.status == "happened"
