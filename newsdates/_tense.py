@@ -152,6 +152,8 @@ _FUTURE = re.compile(
 _FUTURE_COMPLEMENT = re.compile(
     r"\b(?:agreed|decided|voted|promised|pledged|vowed|threatened|sought|wanted|asked|ordered|planned|"
     r"prepared|agrees|decides|promises|pledges|vows|threatens|seeks|wants|asks|orders)\s+(?:\w+\s+){0,4}?to\s+[a-z]+\b"
+    # what is proposed lies ahead: "has proposed hosting a summit in March"
+    r"|\b(?:proposed|proposes|proposing|suggested|suggests|offered|offers)\s+(?:hosting|holding|a|an|to)\b"
 )
 # Present-tense verbs of schedules: "the festival opens on Wednesday" (not an
 # infinitive, "to play the drums at APEC last year", nor "face-to-face").
@@ -504,7 +506,8 @@ _MODALITIES = (
             r"(?:is|are)\s+preparing\s+to|considering|(?:is|are)\s+being\s+(?:coordinated|considered|discussed|"
             r"arranged|planned|weighed)|under\s+consideration|reportedly|"
             # a meeting still being arranged: "is working to arrange", "is coordinating"
-            r"(?:is|are)\s+(?:working|seeking|trying|pushing|looking)\s+to|(?:is|are)\s+(?:coordinating|arranging|"
+            r"(?:is|are|has\s+been|have\s+been)\s+(?:working|seeking|trying|pushing|looking)\s+to|"
+            r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:quietly|still)\s+)?(?:coordinating|arranging|"
             r"negotiating|in\s+talks\s+(?:to|on|over|about)))\b"
         ),
     ),
@@ -546,6 +549,30 @@ def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: in
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether)\b")
 
 
+# A plan the sentence goes on to call off or turn down: "the meeting, which
+# was scheduled for the 24th, was postponed", "proposed a summit in January,
+# but Beijing is rejecting it", "Summit in January; Beijing Rejects",
+# "initially sought to hold it this year, but is now aiming for March".
+_OLD_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:scheduled|planned|set|slated|due)\b", re.IGNORECASE)
+_TURNED_DOWN = re.compile(
+    r"(?:\bbut\b|;|\bhowever\b)[^.;]*?\b(?:reject(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+(?:it\s+)?down|"
+    r"refus(?:es|ed|ing)(?!\s+to\s+(?:comment|say|confirm|disclose|elaborate|answer|speak|discuss)))\b",
+    re.IGNORECASE,
+)
+_FIRST_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b", re.IGNORECASE)
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
+
+
+def _plan_undone(sentence: _Sentence, own: tuple[int, int], start: int, end: int) -> bool:
+    text, (s0, s1) = sentence.text, sentence.sent
+    cancelled = _MODALITIES[0][1]
+    if _OLD_PLAN.search(text, own[0], own[1]) and sentence.found(cancelled).within(s0, s1):
+        return True
+    if _TURNED_DOWN.search(text, end, s1):
+        return True
+    return bool(_FIRST_PLAN.search(text, own[0], start) and _BUT.search(text, end, s1))
+
+
 def modality_at(text: str, sent: tuple[int, int], start: int, end: int, past: bool = False) -> str | None:
     """'cancelled', 'expected', 'scheduled' or None, from the words of the
     mention's own comma segment; when that segment has no verb of its own
@@ -555,6 +582,8 @@ def modality_at(text: str, sent: tuple[int, int], start: int, end: int, past: bo
     their meeting in early November")."""
     sentence = _sentence(text, sent)
     segments, own = _clause(sentence, start, end)
+    if not past and _plan_undone(sentence, own, start, end):
+        return "cancelled"
     found = _modality_in(sentence, own[0], own[1], start, end)
     if found or _cues(sentence, own[0], own[1], start, end):
         return found

@@ -889,6 +889,17 @@ FRI_9_JAN = date(2026, 1, 9)
         ("The talks ended on Friday.", FRI_9_JAN, "happened"),
         ("A tense week drew to a close on Friday as the envoy left.", FRI_9_JAN, "happened"),
         ("The vote is on 3 September.", TUE_13_JAN, "scheduled"),
+        # A plan the sentence goes on to call off or turn down.
+        (
+            "The port has postponed the fair, which was scheduled to open on 2 March, and gave no reason.",
+            TUE_13_JAN,
+            "cancelled",
+        ),
+        ("Sora has proposed a summit in March, but Lantern Bay is rejecting the idea.", TUE_13_JAN, "cancelled"),
+        ("Sora Proposes Summit in March; Lantern Bay Rejects", TUE_13_JAN, "cancelled"),
+        ("Mori will visit Sora on 2 March, but her office refused to comment on the agenda.", TUE_13_JAN, "scheduled"),
+        ("The city originally aimed to open the bridge in March, but the work is late.", TUE_13_JAN, "cancelled"),
+        ("The ministry has been quietly arranging a visit for 2 March.", TUE_13_JAN, "expected"),
     ],
 )
 def test_status_follows_the_verb_and_its_modality(text, published, status):
