@@ -171,7 +171,8 @@ def extract_dates(
         if r is None:
             continue
         tense = resolver.tense(c, sent)
-        modality = modality_at(text, sent, c.start, c.end, past=bool(r.latest and r.latest < pub))
+        past, ahead = bool(r.latest and r.latest < pub), bool(r.latest and r.latest > pub)
+        modality = modality_at(text, sent, c.start, c.end, past=past, ahead=ahead)
         mentions.append(
             DateMention(
                 text=text[c.start : c.end],

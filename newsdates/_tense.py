@@ -573,16 +573,19 @@ def _plan_undone(sentence: _Sentence, own: tuple[int, int], start: int, end: int
     return bool(_FIRST_PLAN.search(text, own[0], start) and _BUT.search(text, end, s1))
 
 
-def modality_at(text: str, sent: tuple[int, int], start: int, end: int, past: bool = False) -> str | None:
+def modality_at(
+    text: str, sent: tuple[int, int], start: int, end: int, past: bool = False, ahead: bool = False
+) -> str | None:
     """'cancelled', 'expected', 'scheduled' or None, from the words of the
     mention's own comma segment; when that segment has no verb of its own
     ("On Wednesday, the two leaders will visit ..."), from the rest of the
     clause, up to a subordinate clause there. A date wholly `past` takes no
     plan from the rest of the clause ("X will meet Y on Monday, following
-    their meeting in early November")."""
+    their meeting in early November"); a date still `ahead` may be a plan
+    the sentence calls off."""
     sentence = _sentence(text, sent)
     segments, own = _clause(sentence, start, end)
-    if not past and _plan_undone(sentence, own, start, end):
+    if ahead and _plan_undone(sentence, own, start, end):
         return "cancelled"
     found = _modality_in(sentence, own[0], own[1], start, end)
     if found or _cues(sentence, own[0], own[1], start, end):

@@ -1220,3 +1220,9 @@ def test_a_span_under_way_at_publication_takes_the_status_of_its_larger_part():
     assert mention.status == "scheduled"
     [mention] = event_mentions("The forum is taking place in Sora from the 18th to the 22nd.", date(2025, 11, 21))
     assert mention.status == "happened"
+
+
+def test_the_report_of_a_plan_turned_down_has_happened():
+    text = "The agency reported on the 22nd that Sora has proposed a summit in March, but Lantern Bay is rejecting it."
+    statuses = {m.text: m.status for m in event_mentions(text, date(2025, 11, 22))}
+    assert statuses == {"the 22nd": "happened", "March": "cancelled"}
