@@ -76,7 +76,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
     for i, mention in enumerate(sentence):
         before_it = sentence[i - 1].end if i else s0
         after_it = sentence[i + 1].start if i + 1 < len(sentence) else s1
-        found += _right_after(text, mention, after_it)
+        found += _right_after(text, mention, after_it) or _late_after(text, mention, after_it, s1)
         found += _listed(text, mention, after_it)
         found += _inside_after(text, mention, before_it)
         found += _until(text, mention, before_it, published)
@@ -95,6 +95,23 @@ def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMentio
         if m:
             out.append(_copy(mention, m.start(1), m[1]))
     return out
+
+
+_LATE_AFTER = re.compile(rf",\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s)")
+_SINCE = re.compile(r"\bsince\b")
+
+
+def _late_after(text: str, mention: DateMention, limit: int, end: int) -> list[DateMention]:
+    """ "said on Monday that …, after meeting the premier": the meeting, that
+    day, when the phrase has no date of its own (one after "since" dates
+    something else: "after meeting him on his first trip since taking office
+    in June")."""
+    m = _LATE_AFTER.search(text, mention.end, limit)
+    if not m or ";" in text[mention.end : m.start()]:
+        return []
+    if limit < end and not _SINCE.search(text, m.end(), limit):
+        return []  # "…, after talks in March": the phrase's own date
+    return [_copy(mention, m.start(1), m[1])]
 
 
 def _listed(text: str, mention: DateMention, limit: int) -> list[DateMention]:

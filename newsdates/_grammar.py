@@ -493,6 +493,9 @@ def _p_the_unit(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "relunit", unit=m[1], offset=0, part=None, anaphoric=False)
 
 
+_MORE_THAN = re.compile(r"\b(?:more\s+than|over)\s+$", re.IGNORECASE)
+
+
 @_pattern(
     rf"\b({_NUM})\s+(day|week|month|year|decade)s?\s+(?:(ago|earlier|later|previously)\b(?!\s+than)|"
     rf"(before|after)\b(?!\s+(?:the|a|an|his|her|their|its|that|this|he|she|they|it|[A-Z])))",
@@ -502,6 +505,8 @@ def _p_the_unit(m: re.Match[str]) -> Iterator[Candidate]:
 def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
     n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1].lower()]
     word = (m[3] or m[4]).lower()
+    if word == "ago" and _MORE_THAN.search(m.string, max(0, m.start() - 12), m.start()):
+        n += 1  # "more than 80 years ago": at least 81
     sign = -1 if word in ("ago", "earlier", "before", "previously") else 1
     yield _cand(m, "offset", n=n * sign, unit=m[2].lower(), anaphoric=word != "ago")
 

@@ -1074,6 +1074,21 @@ def test_a_heading_dates_the_paragraph_under_it():
             date(2026, 2, 20),
             [("March 3", "2026-03-03", "2026-03-03"), ("April 9", "2026-04-09", "2026-04-09")],
         ),
+        (
+            "Mori said on Monday that she hopes for a new start, after meeting the governor "
+            "on her first trip to Kobe since taking office in June.",
+            FRI_9_JAN,
+            [
+                ("Monday", "2026-01-05", "2026-01-05"),
+                ("after", "2026-01-05", "2026-01-05"),
+                ("June", "2025-06-01", "2025-06-30"),
+            ],
+        ),
+        (
+            "Mori said on Monday that trade would grow, after talks in Kobe in March.",
+            FRI_9_JAN,
+            [("Monday", "2026-01-05", "2026-01-05"), ("March", "2026-03-01", "2026-03-31")],
+        ),
     ],
 )
 def test_each_event_sharing_a_date_in_a_sentence_is_a_mention_of_its_own(text, published, expected):
@@ -1226,3 +1241,9 @@ def test_the_report_of_a_plan_turned_down_has_happened():
     text = "The agency reported on the 22nd that Sora has proposed a summit in March, but Lantern Bay is rejecting it."
     statuses = {m.text: m.status for m in event_mentions(text, date(2025, 11, 22))}
     assert statuses == {"the 22nd": "happened", "March": "cancelled"}
+
+
+def test_more_than_so_many_years_ago_is_at_least_one_more():
+    assert spans("More than 80 years ago, the two ports were rebuilt.", TUE_13_JAN) == [
+        ("80 years ago", "1945-01-01", "1945-12-31")
+    ]
