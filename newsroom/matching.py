@@ -225,6 +225,8 @@ def mostly_latin(text: str) -> bool:
 # A clause ends at these; "On Friday," alone says nothing, so a short one
 # borrows the next clause's words.
 _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
+_ATTRIBUTION = re.compile(r"\s*(?:according\s+to|citing|as\s+(?:reported|announced)\s+(?:by|in))\b", re.IGNORECASE)
+_NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
 _SHORT_ASIDE = re.compile(r"\((?:[^\s(),;]+\s?){1,3}\)")
 SHORT_CLAUSE_WORDS = 3
 NEAR_WORDS = 20
@@ -267,15 +269,21 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         clause = quote[date_at : date_at + words[-1].end()] if words else quote
         next_item = _NEXT_LISTED.search(clause, date_length)
         return clause[: next_item.start()] if next_item and clause[:1].islower() else clause
-    # "(ROK)", "(local time)": an aside of a word or two does not end the clause.
+    # "(ROK)", "(local time)", "in Nara, Japan, on …": an aside of a word or
+    # two, or a place's country, does not end the clause.
     aside = {i for m in _SHORT_ASIDE.finditer(quote) for i in (m.start(), m.end() - 1)}
+    aside |= {i for m in _NAME_APPOSITION.finditer(quote) for i in (m.start(), m.end() - 1)}
     edges = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(quote) if m.start() not in aside] + [len(quote)]
     edges = sorted(set(edges))
     i = max(k for k in range(len(edges) - 1) if edges[k] <= date_at)
     lo, hi = edges[i], edges[i + 1]
     while hi < len(quote) and hi < date_at + date_length:
         hi = edges[edges.index(hi) + 1]
-    if lo == 0 and _OPENING_ADVERBIAL.match(quote):
+    if lo > 0 and _ATTRIBUTION.match(quote, lo):
+        # "China banned exports, according to a statement on Tuesday": the
+        # date of the source dates the clause it is cited for.
+        lo, hi = edges[i - 1], lo
+    elif lo == 0 and _OPENING_ADVERBIAL.match(quote):
         # "On 7 November, Takaichi, in her first address, said …": a date
         # opening the sentence dates its main clause, however far.
         hi = len(quote)

@@ -519,3 +519,20 @@ def test_a_short_aside_in_brackets_does_not_end_the_clause():
     )
     clause = event_clause(quote, quote.index("Monday"), len("Monday"))
     assert "held talks" in clause
+
+
+def test_a_date_of_the_source_cited_dates_the_clause_it_is_cited_for():
+    quote = (
+        "Sora banned exports of fish to Lantern Bay, according to a ministry statement on Tuesday (Jan 6),"
+        " its latest move."
+    )
+    clause = event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
+    assert "banned exports" in clause and "statement" not in clause
+
+
+def test_a_places_country_between_commas_does_not_end_the_clause():
+    quote = (
+        "Mori and Kim held a summit meeting in Sora Prefecture, Lantern Bay, on January 13-14 and agreed to meet again."
+    )
+    clause = event_clause(quote, quote.index("January"), len("January 13-14"))
+    assert "summit meeting" in clause
