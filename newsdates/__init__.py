@@ -612,12 +612,16 @@ def event_mentions(
     for sentence in by_sentence.values():
         dates: set[tuple[date | None, date | None]] = set()
         own: list[DateMention] = []
+        again: list[DateMention] = []  # a date said twice ("SEOUL, Jan. 13 -- … on Tuesday")
         for mention in sentence:
             if any(_frames(mention, other) for other in sentence if other is not mention):
                 continue
             if (mention.earliest, mention.latest) in dates and not _REFERS_BACK.match(mention.text):
+                again.append(mention)
                 continue
             dates.add((mention.earliest, mention.latest))
             own.append(mention)
-        kept += sorted(own + companions(text, own, pub), key=lambda m: m.start)
+        # Each saying of a date may open a companion ("on Tuesday for a two-day visit").
+        shared = {m.start: m for m in companions(text, sorted(own + again, key=lambda m: m.start), pub)}
+        kept += sorted(own + list(shared.values()), key=lambda m: m.start)
     return sorted(kept + _lengths_after_a_day(text, kept, pub), key=lambda m: m.start)

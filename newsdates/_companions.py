@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ._grammar import _NUMBER_WORDS
 from ._tense import _FUTURE, _PAST
 
 if TYPE_CHECKING:
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 # The words that open a noun phrase naming an event: "the talks", "a banquet", "their summit".
 _DETERMINER = r"(?:the|a|an|his|her|their|its)"
 # "..., after holding talks", "after their summit": an earlier event.
-_AFTER = re.compile(rf",?\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s|[A-Z][\w'’-]+\s+(?:[a-z]+s|[a-z]+ed)\b)")
+_AFTER = re.compile(
+    rf",?\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s|[A-Z][\w-]*['’]s\s|[A-Z][\w'’-]+\s+(?:[a-z]+s|[a-z]+ed)\b)"
+)
 _WHEN = re.compile(r",?\s*\b(when)\s+[A-Za-z]")
 # "met in Gyeongju in October, where Lee proposed …": the proposal, then.
 _WHERE = re.compile(
@@ -44,6 +47,14 @@ _NEXT_ITEM = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_DETERMINER})\s")
 # "talks on Tuesday afternoon, followed by an official dinner": the dinner, that day.
 _FOLLOWED = re.compile(rf",?\s*\b(followed)\s+by\s+{_DETERMINER}\s+[a-z]")
 _BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
+# "in Gyeongju on Friday, expected to hold talks with …": a second event, only planned.
+_PLANNED = re.compile(r",\s*\b(expected|set|due|scheduled|poised)\s+to\s+[a-z]+")
+_PLANNED_STATUS = {"expected": "expected", "poised": "expected"}
+# "stocks tumbled as China issued a warning": the other event, then.
+_AS = re.compile(r"\s(as)\s+(?:[A-Z][\w'’-]+\s+){1,3}[a-z]{2,}ed\b")
+# "departed Seoul on Tuesday for a two-day visit to Japan": the visit, those days.
+_FOR_DAYS = re.compile(rf"\s+(for)\s+{_DETERMINER}\s+(\w+)[-\u2010\u2011]day\s+[a-z]")
+_MAX_DAYS = 14
 # "by imposing X, condemning Y and courting Z"
 _BY_GERUND = re.compile(r"\bby\s+[a-z]+ing\b")
 _NEXT_GERUND = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{3,}ing)\b")
@@ -53,7 +64,12 @@ _CLAUSE_START = re.compile(r"(?:^|;|\band\s+(?=[a-z]+(?:ed|ly)?\b))")
 
 
 def _copy(
-    mention: DateMention, start: int, word: str, earliest: date | None = None, latest: date | None = None
+    mention: DateMention,
+    start: int,
+    word: str,
+    earliest: date | None = None,
+    latest: date | None = None,
+    status: str | None = None,
 ) -> DateMention:
     return replace(
         mention,
@@ -63,6 +79,8 @@ def _copy(
         flags=(),
         earliest=earliest or mention.earliest,
         latest=latest or mention.latest,
+        precision=mention.precision if latest is None else "span",
+        status=status or mention.status,
     )
 
 
@@ -77,6 +95,8 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         before_it = sentence[i - 1].end if i else s0
         after_it = sentence[i + 1].start if i + 1 < len(sentence) else s1
         found += _right_after(text, mention, after_it) or _late_after(text, mention, after_it, s1)
+        found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
+        found += _late_as(text, mention, after_it)
         found += _listed(text, mention, after_it)
         found += _inside_after(text, mention, before_it)
         found += _until(text, mention, before_it, published)
@@ -111,6 +131,42 @@ def _late_after(text: str, mention: DateMention, limit: int, end: int) -> list[D
         return []
     if limit < end and not _SINCE.search(text, m.end(), limit):
         return []  # "…, after talks in March": the phrase's own date
+    return [_copy(mention, m.start(1), m[1])]
+
+
+def _planned(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    """ "took centre stage in Gyeongju on Friday, expected to hold talks": the
+    talks, that day, expected (or scheduled: "set to", "due to")."""
+    m = _PLANNED.match(text, mention.end, limit)
+    if not m or not mention.latest or mention.latest < published:
+        return []
+    return [_copy(mention, m.start(1), m[1], status=_PLANNED_STATUS.get(m[1], "scheduled"))]
+
+
+def _for_days(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    """ "departed on Tuesday for a two-day visit, where he is to hold a
+    summit": the visit over its days from that day, and what the "where"
+    clause tells of it, then; under way at publication and mostly ahead,
+    both are scheduled."""
+    m = _FOR_DAYS.match(text, mention.end, limit)
+    days = _NUMBER_WORDS.get(m[2].lower(), int(m[2]) if m[2].isdigit() else 0) if m else 0
+    if not m or not 1 < days <= _MAX_DAYS or mention.precision != "day" or not mention.earliest:
+        return []
+    first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
+    status = "scheduled" if (last - published) > (published - first) else mention.status
+    stay = _copy(mention, m.start(1), m[1], latest=last, status=status)
+    where = _WHERE.search(text, m.end(), limit)
+    if not where or re.search(r"[.;]", text[m.end() : where.start()]):
+        return [stay]
+    return [stay, _copy(mention, where.start(1), where[1], latest=last, status=status)]
+
+
+def _late_as(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    """ "Earlier this week, stocks tumbled as China issued a warning": the
+    warning, then (an "as" clause with a subject and a past verb of its own)."""
+    m = _AS.search(text, mention.end, limit)
+    if not m or re.search(r"[;:]", text[mention.end : m.start()]):
+        return []
     return [_copy(mention, m.start(1), m[1])]
 
 

@@ -238,7 +238,9 @@ FAR_WORD_WEIGHT = 0.5
 # A proposal for an event sharing its sentence's date (newsdates' companion
 # mentions) is named by the word opening its clause: "after", "when",
 # "before", "condemning". Its words follow that word.
-_COMPANION = re.compile(r"(?:after|when|where|before|followed|(?!spring$)[a-z]{3,}ing)")
+_COMPANION = re.compile(
+    r"(?:after|when|where|before|followed|as|for|expected|set|due|scheduled|poised|(?!spring$)[a-z]{3,}ing)"
+)
 # An event of a list sharing the sentence's date ("including the talks and a
 # banquet") opens with a determiner after "including", a comma or "and".
 _DETERMINER = r"(?:the|a|an|his|her|their|its)\s"

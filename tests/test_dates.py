@@ -1085,6 +1085,31 @@ def test_a_heading_dates_the_paragraph_under_it():
             ],
         ),
         (
+            "KOBE, Jan. 13 -- Mori left Sora on Tuesday for a two-day visit to Kobe, "
+            "where she is scheduled to hold talks with the mayor.",
+            TUE_13_JAN,
+            [
+                ("Jan. 13", "2026-01-13", "2026-01-13"),
+                ("for", "2026-01-13", "2026-01-14"),
+                ("where", "2026-01-13", "2026-01-14"),
+            ],
+        ),
+        (
+            "Earlier this week, fish prices tumbled as Sora issued a warning.",
+            FRI_9_JAN,
+            [("Earlier this week", "2026-01-05", "2026-01-09"), ("as", "2026-01-05", "2026-01-09")],
+        ),
+        (
+            "Mori arrived in Kobe on Friday, expected to hold talks with the mayor.",
+            FRI_9_JAN,
+            [("Friday", "2026-01-09", "2026-01-09"), ("expected", "2026-01-09", "2026-01-09")],
+        ),
+        (
+            "Markets fell on Monday, after Mori's speech on trade.",
+            FRI_9_JAN,
+            [("Monday", "2026-01-05", "2026-01-05"), ("after", "2026-01-05", "2026-01-05")],
+        ),
+        (
             "Mori said on Monday that trade would grow, after talks in Kobe in March.",
             FRI_9_JAN,
             [("Monday", "2026-01-05", "2026-01-05"), ("March", "2026-03-01", "2026-03-31")],
@@ -1247,3 +1272,10 @@ def test_more_than_so_many_years_ago_is_at_least_one_more():
     assert spans("More than 80 years ago, the two ports were rebuilt.", TUE_13_JAN) == [
         ("80 years ago", "1945-01-01", "1945-12-31")
     ]
+
+
+def test_a_companion_keeps_its_own_status():
+    text = "Mori arrived in Kobe on Friday, expected to hold talks with the mayor."
+    assert [m.status for m in event_mentions(text, FRI_9_JAN)] == ["happened", "expected"]
+    text = "Mori left Sora on Tuesday for a two-day visit to Kobe."
+    assert [m.status for m in event_mentions(text, TUE_13_JAN)] == ["happened", "scheduled"]
