@@ -311,7 +311,6 @@ class Language:
     sentence_end: re.Pattern[str]
     connective: re.Pattern[str]  # ends a clause that runs on into the next event
     quotative: re.Pattern[str]  # ends a quoted clause before its report verb
-    split_connectives_always: bool
     is_past: Callable[[str], bool]
     is_future: Callable[[str], bool]
     cancelled: re.Pattern[str]

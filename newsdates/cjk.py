@@ -137,9 +137,9 @@ def _has_end(norm: str, after: int, e: int) -> bool:
 
 
 def _clauses(norm: str, s: int, e: int, lang: Language, several_dates: bool) -> list[Clause]:
-    cuts: list[tuple[int, bool]] = []
-    if several_dates or lang.split_connectives_always:
-        cuts += [(m.end(), False) for m in lang.connective.finditer(norm, s, e)]
+    # Each event of a chain ("…に到着し、…を開始した", "…출석한 뒤 …했다") is a
+    # clause of its own, whether or not it has a date of its own.
+    cuts: list[tuple[int, bool]] = [(m.end(), False) for m in lang.connective.finditer(norm, s, e)]
     if several_dates:
         cuts += [(m.end(), True) for m in lang.quotative.finditer(norm, s, e)]
     # "30日に会談した大統領から…贈られた": the meeting is an event of its own.
@@ -306,8 +306,11 @@ def _mentions(
     seen: set[tuple[date, date, int]] = set()
     for i, span in enumerate(spans):
         own = governed[i] or [_clause_at(clauses, span.start)]
+        # A date's one clause is quoted with the rest of the sentence, unless
+        # another date governs what follows ("4日に到着し、4日間の訪問を開始した").
+        later = any(c.start >= own[-1].end for j, g in governed.items() if j != i for c in g)
         for clause in own:
-            end = e if len(own) == 1 else clause.end
+            end = e if len(own) == 1 and not later else clause.end
             end = _trim(norm, s, end)
             key = (span.earliest, span.latest, end)
             if key in seen:

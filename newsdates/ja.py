@@ -325,6 +325,8 @@ CONNECTIVE = re.compile(
     r"(?<!に対)(?<!に関)(?<!に伴)(?<!に向)(?<!に際)(?<!に基づ)(?<!に従)(?<!を巡)(?<!をめぐ)(?<!を通)(?<!に先立)"
     r"(?<![とにで])(?<=[\u4e00-\u9fff])(?:し|り|び|み|き|ち|え|け|め|せ|れ|げ|い)、"
     r"|(?<![とにつ])(?:して|って|んで|いて|えて|けて|めて|れて|きて)、"
+    # "式典に出席後、会談を行う": after one event, the next
+    r"|(?<=[\u4e00-\u9fff])後、"
 )
 QUOTATIVE = re.compile(
     r"(?<=[るたうくすつむぶぐいだ])と(?=\s*(?:発表|明らかに|述べ|語っ|語り|話し|表明|説明|強調|報じ|伝え|言明|指摘|"
@@ -422,7 +424,6 @@ JAPANESE = Language(
     sentence_end=SENTENCE_END,
     connective=CONNECTIVE,
     quotative=QUOTATIVE,
-    split_connectives_always=False,
     is_past=is_past,
     is_future=is_future,
     cancelled=CANCELLED,

@@ -385,7 +385,6 @@ KOREAN = Language(
     sentence_end=SENTENCE_END,
     connective=CONNECTIVE,
     quotative=QUOTATIVE,
-    split_connectives_always=True,
     is_past=is_past,
     is_future=is_future,
     cancelled=CANCELLED,

@@ -52,6 +52,8 @@ KINDS = [
     _kind("summit", r"首脳会談|首脳会議|サミット|정상회담|정상회의", "summit meeting meet talk"),
     _kind("talks", r"会談|会議|協議|会合|面会|회담|회의|협의|면담|접견|논의", "talk meeting meet summit discuss"),
     _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
+    # An arrival is a leg of a visit, an event of its own (as in English).
+    _kind("arrival", r"到着|도착", "arrive arrival"),
     _kind("meal", r"夕食会|晩餐会|夕食|会食|昼食会|朝食会|만찬|오찬|조찬|식사", "dinner dine banquet lunch breakfast"),
     _kind("press", r"記者会見|共同記者|기자회견|공동 회견", "press conference"),
     _kind("drums", r"太鼓|ドラム|드럼|북 공연|북을", "drum"),

@@ -291,3 +291,18 @@ def test_the_other_clocks_day_is_the_same_event():
 def test_a_lead_on_history_does_not_make_the_news_day():
     found = read("1965年6月22日、両国は条約に署名した。この日、首相は記念式典に出席した。")
     assert [x[0] for x in found] == [d("1965-06-22"), PUBLISHED]
+
+
+def test_each_event_of_a_chain_under_one_date_is_a_mention():
+    found = mentions_in("大統領は5日、式典に出席後、首相と会談を行う。", PUBLISHED, "ja")
+    first, second = [m.sentence for m in found]
+    assert (first, second) == ("大統領は5日、式典に出席後", "大統領は5日、式典に出席後、首相と会談を行う。")
+    found = mentions_in("大統領は5日、大阪に到着し、知事と会談した。", PUBLISHED, "ja")
+    first, second = [m.sentence for m in found]
+    assert (first, second) == ("大統領は5日、大阪に到着し", "大統領は5日、大阪に到着し、知事と会談した。")
+
+
+def test_a_date_governing_the_first_clause_only_is_quoted_up_to_its_end():
+    found = mentions_in("大統領は4日、大阪に到着し、3日間の訪問を開始した。", PUBLISHED, "ja")
+    first, second = [m.sentence for m in found]
+    assert (first, second) == ("大統領は4日、大阪に到着し", "大統領は4日、大阪に到着し、3日間の訪問を開始した。")

@@ -85,8 +85,8 @@ def test_this_day_without_a_day_in_the_lead_is_the_publication_day():
 
 def test_this_day_after_a_day_in_its_own_sentence_is_that_day():
     found = read("총리는 10일 중국을 찾았다. 대표단은 지난 8일 도착해 이날 만찬에 참석했다.")
-    # One mention for the 8th: "이날" is the same day, not the lead's 10th.
-    assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-08")]
+    # "이날" is the same day, not the lead's 10th: the arrival and the dinner, both on the 8th.
+    assert [x[0] for x in found] == [d("2026-03-10"), d("2026-03-08"), d("2026-03-08")]
 
 
 def test_the_same_day_and_the_day_after_follow_the_day_just_named():

@@ -143,3 +143,9 @@ def test_occasions_named_inside_quoted_speech_are_not_what_the_sentence_reports(
 def test_a_luncheon_is_a_meal():
     assert "meal" in quote_kinds("대통령은 7일 기자단과 오찬을 했다.", "ko")
     assert "meal" in quote_kinds("首相は7日、記者団と昼食会を開いた。", "ja")
+
+
+def test_an_arrival_is_a_leg_of_the_visit_not_the_visit(seed):
+    quote = "이 대통령은 4일 베이징에 도착했다."
+    assert slugs(quote, "2026-01-04", language="ko") == []
+    assert "arrival" in quote_kinds("大統領は4日、北京に到着した。")
