@@ -69,6 +69,7 @@ def event_mentions(
     return mentions
 
 
+_CAPTION_STAMP = re.compile(r"[ \t]*(?P<y>(?:19|20)\d\d)\.(?P<m>\d{1,2})\.\d{1,2}\.?[ \t]*(?:\n|$)")
 _OTHER_CLOCK = re.compile(r"\((?:日本時間|現地時間|韓国時間|한국\s*시간|현지\s*시간|일본\s*시간)[^()]{0,20}\)")
 
 # The headline, a subhead and the lead: where an article names the day it reports.
@@ -85,7 +86,9 @@ def _sentence(
     clocks = [(m.start() + s, m.end() + s) for m in _OTHER_CLOCK.finditer(norm[s:e])]
     hits = [h for h in hits if not any(a <= h[0] < b for a, b in clocks)]
     clauses = _clauses(norm, s, e, lang, several_dates=len(hits) >= 2)
-    ctx.sentence_month = None
+    stamp = _CAPTION_STAMP.match(norm, e)
+    # A photo caption's own date stamp ("…악수하고 있다. 2025.10.31") gives its day numbers their month.
+    ctx.sentence_month = (int(stamp["y"]), int(stamp["m"])) if stamp and 1 <= int(stamp["m"]) <= 12 else None
     ctx.sentence_day = None
     written: list[date] = []  # days written out in this sentence
     spans: list[Span] = []

@@ -247,3 +247,11 @@ def test_this_day_in_a_schedule_told_ahead_is_the_coming_day_just_named():
 
 def test_the_other_clocks_day_is_the_same_event():
     assert [x[0] for x in read("대통령은 7일 오전(한국시간 8일 새벽) 정상회담을 했다.")] == [d("2026-03-07")]
+
+
+def test_a_captions_date_stamp_gives_its_day_its_month():
+    text = "두 정상이 31일 서울에서 악수하고 있다. 2025.10.31\n총리는 10일 귀국했다."
+    assert read(text, d("2026-01-11")) == [
+        (d("2025-10-31"), d("2025-10-31"), "day", "happened"),
+        (d("2026-01-10"), d("2026-01-10"), "day", "happened"),
+    ]
