@@ -326,6 +326,8 @@ def _mentions(
                 continue  # "no visit is planned" reports no event
             predicate = _predicate(norm, clause, lang)
             status = _status(region, predicate, span, pub, lang)
+            if span.latest > pub and _first_plan(norm, s, span.start, region):
+                status = "cancelled"
             inside = any(a <= span.start < b for a, b in quoted)
             tense = None if inside else _tense(norm, clause, lang)
             first = _first_of_two(norm, max(begin, span.end), clause.end, lang)
@@ -335,6 +337,16 @@ def _mentions(
                 out.append(_mention(text, s, first, span, status, tense, pub))
             out.append(_mention(text, s, end, span, status, tense, pub))
     return out
+
+
+# "애초 연내 개최를 추진하다가, …", "当初は年内の開催を目指していたが、…": a first
+# plan the sentence goes on to replace.
+_INITIALLY = re.compile(r"(?:애초|당초|当初|もともと)(?:에는|엔|は)?[\s、,]*$")
+_REPLACED = re.compile(r"다가|(?:였|었|았|했)으나|(?:た|いた)が、")
+
+
+def _first_plan(norm: str, s: int, start: int, region: str) -> bool:
+    return bool(_INITIALLY.search(norm, max(s, start - 12), start)) and bool(_REPLACED.search(region))
 
 
 def _first_of_two(norm: str, start: int, end: int, lang: Language) -> int | None:

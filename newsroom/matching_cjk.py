@@ -269,6 +269,8 @@ def matching_events_cjk(
         kinds_score, shared_kinds = kind_score(kinds, event_kinds(event))
         if not shared_kinds & _head(kinds) or _contradicts(status, event.status):
             continue
+        if "trilateral" in kinds and "trilateral" not in event_kinds(event):
+            continue  # a meeting of three is none of the two's own events
         shared = who.keys() & event_who[event.pk]
         if who and not shared:
             continue

@@ -306,3 +306,11 @@ def test_a_date_governing_the_first_clause_only_is_quoted_up_to_its_end():
     found = mentions_in("大統領は4日、大阪に到着し、3日間の訪問を開始した。", PUBLISHED, "ja")
     first, second = [m.sentence for m in found]
     assert (first, second) == ("大統領は4日、大阪に到着し", "大統領は4日、大阪に到着し、3日間の訪問を開始した。")
+
+
+def test_a_plan_turned_down_or_replaced_is_cancelled():
+    published = d("2025-11-23")
+    found = read("政府は来月の首脳会議開催を打診したが、相手国は提案を拒否した。", published)
+    assert [x[3] for x in found] == ["cancelled"]
+    found = read("政府は当初、年内の開催を目指していたが、来年1月の開催を調整している。", published)
+    assert [x[3] for x in found] == ["cancelled", "expected"]

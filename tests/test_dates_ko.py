@@ -255,3 +255,11 @@ def test_a_captions_date_stamp_gives_its_day_its_month():
         (d("2025-10-31"), d("2025-10-31"), "day", "happened"),
         (d("2026-01-10"), d("2026-01-10"), "day", "happened"),
     ]
+
+
+def test_a_plan_turned_down_or_replaced_is_cancelled():
+    published = d("2025-11-23")
+    text = "정부가 다음 달 정상회의 개최를 타진했으나, 상대국이 제안을 거부했다."
+    assert [x[3] for x in read(text, published)] == ["cancelled"]
+    text = "정부는 애초 연내 개최를 추진하다가, 내년 1월 개최를 조율해 왔다."
+    assert [x[3] for x in read(text, published)] == ["cancelled", "expected"]

@@ -149,3 +149,9 @@ def test_an_arrival_is_a_leg_of_the_visit_not_the_visit(seed):
     quote = "이 대통령은 4일 베이징에 도착했다."
     assert slugs(quote, "2026-01-04", language="ko") == []
     assert "arrival" in quote_kinds("大統領は4日、北京に到着した。")
+
+
+def test_a_trilateral_meeting_finds_no_event_of_two(seed):
+    quote = "다카이치 총리는 3월 한중일 정상회의를 개최할 방침이다."
+    found = slugs(quote, "2026-03-01", "2026-03-31", "month", "expected", "ko")
+    assert "takaichi-spring-visit-united-states" not in found
