@@ -121,6 +121,8 @@ SAME_KIND = {
     "arriv": "arrive",
     "arrival": "arrive",
     "fly": "arrive",
+    "depart": "arrive",
+    "departure": "arrive",
     # A country's rule over another, in the words news uses for it.
     "colonial": "occupation",
     "colonisation": "occupation",
@@ -227,6 +229,8 @@ def mostly_latin(text: str) -> bool:
 _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
 _ATTRIBUTION = re.compile(r"\s*(?:according\s+to|citing|as\s+(?:reported|announced)\s+(?:by|in))\b", re.IGNORECASE)
 _NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
+_CLOSING_DATE = re.compile(r"[\s.)\]]*")
+_PRIOR_EVENT = re.compile(r"\s(?:prior\s+to|ahead\s+of)\s", re.IGNORECASE)
 _SHORT_ASIDE = re.compile(r"\((?:[^\s(),;]+\s?){1,3}\)")
 SHORT_CLAUSE_WORDS = 3
 NEAR_WORDS = 20
@@ -289,8 +293,16 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         # "On 7 November, Takaichi, in her first address, said …": a date
         # opening the sentence dates its main clause, however far.
         hi = len(quote)
+    elif _CLOSING_DATE.fullmatch(quote, date_at + date_length):
+        # A caption's closing date ("… prior to their talks in Beijing, Jan.
+        # 5, 2026.") dates its main clause; what comes "prior to" it is another event.
+        prior = _PRIOR_EVENT.search(quote, 0, date_at)
+        words = list(re.finditer(r"\S+", quote[: prior.start() if prior else date_at]))
+        # The caption's opening words tell its event.
+        return quote[: words[min(len(words), 2 * (near or NEAR_WORDS)) - 1].end()] if words else quote
     while len(_telling_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > 0 or hi < len(quote)):
-        if hi < len(quote) and not _OPENS_COMPANION.match(quote, hi):
+        # Words quoted after a reporting verb are what was said, not the event.
+        if hi < len(quote) and not _OPENS_COMPANION.match(quote, hi) and quote[hi - 1] not in '"“':
             hi = edges[edges.index(hi) + 1]
         elif lo > 0:
             lo = edges[edges.index(lo) - 1]

@@ -451,6 +451,9 @@ def test_an_arrival_is_a_leg_of_the_visit_not_the_visit():
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
     quote = "Mori began her state visit to Lantern Bay on Tuesday."
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+    # So is leaving for it.
+    quote = "Mori departed Sora on Tuesday for her state visit to Lantern Bay."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
 
 
 def test_what_someone_said_is_their_remark():
@@ -549,3 +552,15 @@ def test_a_places_country_between_commas_does_not_end_the_clause():
 def test_a_companion_is_told_by_the_words_after_its_opening_word(quote, word):
     clause = event_clause(quote, quote.index(f" {word} ") + 1, len(word))
     assert clause.startswith(word) and not {"arrived", "left", "tumbled"} & set(clause.split())
+
+
+def test_a_captions_closing_date_dates_its_opening_words_not_what_comes_prior():
+    quote = "Mori holds a welcome ceremony for Kim in the great hall prior to their talks in Sora, Jan. 5, 2026."
+    clause = event_clause(quote, quote.index("Jan."), len("Jan. 5, 2026"))
+    assert "welcome ceremony" in clause and "talks" not in clause
+
+
+def test_words_quoted_after_a_reporting_verb_are_not_the_event():
+    quote = 'Aide Kim stated in a briefing in Sora on January 14, "The two leaders held a meeting for 100 minutes."'
+    clause = event_clause(quote, quote.index("January"), len("January 14"))
+    assert "briefing" in clause and "meeting" not in clause
