@@ -380,6 +380,8 @@ def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) 
         return marker or "scheduled"
     if marker:
         return marker
+    if (span.latest - pub) > (pub - span.earliest):
+        return "scheduled"  # under way and mostly ahead: "4日、4日間の訪問日程を開始した"
     if lang.is_past(predicate):
         return "happened"
     if lang.is_future(predicate):

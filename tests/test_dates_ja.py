@@ -314,3 +314,8 @@ def test_a_plan_turned_down_or_replaced_is_cancelled():
     assert [x[3] for x in found] == ["cancelled"]
     found = read("政府は当初、年内の開催を目指していたが、来年1月の開催を調整している。", published)
     assert [x[3] for x in found] == ["cancelled", "expected"]
+
+
+def test_a_stay_under_way_and_mostly_ahead_is_scheduled():
+    found = read("大統領は4日、大阪に到着し、4日間の訪問日程を開始した。", d("2026-03-04"))
+    assert found[-1] == (d("2026-03-04"), d("2026-03-07"), "span", "scheduled")

@@ -155,3 +155,8 @@ def test_a_trilateral_meeting_finds_no_event_of_two(seed):
     quote = "다카이치 총리는 3월 한중일 정상회의를 개최할 방침이다."
     found = slugs(quote, "2026-03-01", "2026-03-31", "month", "expected", "ko")
     assert "takaichi-spring-visit-united-states" not in found
+
+
+def test_meeting_again_is_talks():
+    assert "talks" in quote_kinds("大統領は5日、主席と約2カ月ぶりに再会した。")
+    assert "talks" in quote_kinds("대통령은 5일 주석과 두 달 만에 재회했다.", "ko")
