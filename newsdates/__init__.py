@@ -564,6 +564,21 @@ _DEICTIC_DAY = re.compile(
 )
 
 
+# A dateline ("SEOUL, Jan. 13 (UPI) --", "WASHINGTON, Jan 13 –") says where and
+# when the story was filed: the news day, which dates the lead's event only
+# when the lead names no date of its own.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’/-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|–|—|-|:)"
+)
+
+
+def _in_dateline(text: str, mention: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    found = _DATELINE.match(text, line_start)
+    return found is not None and mention.end <= found.end()
+
+
 def _no_comment(text: str, mention: DateMention) -> bool:
     """Whether the mention dates a reporter's unanswered request, in the same clause."""
     if not _DEICTIC_DAY.fullmatch(mention.text.strip()) or text.startswith(("'s", "’s"), mention.end):
@@ -610,6 +625,9 @@ def event_mentions(
     kept: list[DateMention] = []
     pub = _as_date(published)
     for sentence in by_sentence.values():
+        if len(sentence) > 1:
+            # The lead's own date ("agreed Monday") dates its event, not the dateline's.
+            sentence = [m for m in sentence if not _in_dateline(text, m)] or sentence
         dates: set[tuple[date | None, date | None]] = set()
         own: list[DateMention] = []
         again: list[DateMention] = []  # a date said twice ("SEOUL, Jan. 13 -- … on Tuesday")

@@ -128,8 +128,11 @@ def _quarter(kind: str, n: int, y: int) -> _Resolved:
     return _Resolved(f"{y}-{kind}{n}", date(y, lo_m, 1), _month_end(y, lo_m + size - 1), "span", f"{kind}{n} {y}")
 
 
-# "since June", "since taking office in June": a time already past.
-_SINCE = re.compile(r"\bsince\s+(?:[a-z]+ing\s+(?:[\w'’-]+\s+){0,3}?(?:in|on|at)\s+)?$", re.IGNORECASE)
+# "since June", "since taking office in June", "since Takaichi's remarks in
+# parliament in November": a time already past (not "since they agreed to meet in March").
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:(?!(?:to|will|would|could|may)\s)[\w'’-]+\s+){1,10}?(?:in|on|at)\s+)?$", re.IGNORECASE
+)
 
 
 class Resolver:
@@ -152,7 +155,7 @@ class Resolver:
         return r
 
     def tense(self, c: Candidate, sent: tuple[int, int]) -> str | None:
-        if _SINCE.search(self.text, max(0, c.start - 60), c.start):
+        if _SINCE.search(self.text, max(0, c.start - 90), c.start):
             return "past"
         return tense_at(self.text, sent, c.start, c.end)
 

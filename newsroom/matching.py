@@ -229,6 +229,7 @@ def mostly_latin(text: str) -> bool:
 _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
 _ATTRIBUTION = re.compile(r"\s*(?:according\s+to|citing|as\s+(?:reported|announced)\s+(?:by|in))\b", re.IGNORECASE)
 _NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _CLOSING_DATE = re.compile(r"[\s.)\]]*")
 _PRIOR_EVENT = re.compile(r"\s(?:prior\s+to|ahead\s+of)\s", re.IGNORECASE)
 _SHORT_ASIDE = re.compile(r"\((?:[^\s(),;]+\s?){1,3}\)")
@@ -293,19 +294,24 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         # "On 7 November, Takaichi, in her first address, said …": a date
         # opening the sentence dates its main clause, however far.
         hi = len(quote)
-    elif _CLOSING_DATE.fullmatch(quote, date_at + date_length):
+    elif quote[:date_at].rstrip().endswith(",") and _CLOSING_DATE.fullmatch(quote, date_at + date_length):
         # A caption's closing date ("… prior to their talks in Beijing, Jan.
         # 5, 2026.") dates its main clause; what comes "prior to" it is another event.
         prior = _PRIOR_EVENT.search(quote, 0, date_at)
         words = list(re.finditer(r"\S+", quote[: prior.start() if prior else date_at]))
         # The caption's opening words tell its event.
         return quote[: words[min(len(words), 2 * (near or NEAR_WORDS)) - 1].end()] if words else quote
-    while len(_telling_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > 0 or hi < len(quote)):
+    # "their first meeting since Takaichi took office last month": the date
+    # dates what follows "since", not the meeting.
+    since = [m.start() for m in _SINCE.finditer(quote, lo, date_at)]
+    floor = since[-1] if since else 0
+    lo = max(lo, floor)
+    while len(_telling_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > floor or hi < len(quote)):
         # Words quoted after a reporting verb are what was said, not the event.
         if hi < len(quote) and not _OPENS_COMPANION.match(quote, hi) and quote[hi - 1] not in '"“':
             hi = edges[edges.index(hi) + 1]
-        elif lo > 0:
-            lo = edges[edges.index(lo) - 1]
+        elif lo > floor:
+            lo = max(floor, edges[edges.index(lo) - 1])
         else:
             break  # what follows is another event's ("followed by a dinner")
     # "raised objections on Saturday after China advised …": what follows

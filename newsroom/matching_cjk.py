@@ -51,7 +51,9 @@ def _kind(name: str, words: str, english: str) -> Kind:
 KINDS = [
     _kind("summit", r"首脳会談|首脳会議|サミット|정상회담|정상회의", "summit meeting meet talk"),
     _kind(
-        "talks", r"会談|会議|協議|会合|面会|再会|회담|회의|협의|면담|접견|논의|재회", "talk meeting meet summit discuss"
+        "talks",
+        r"会談|会議|協議|会合|面会|再会|会っ|会い|회담|회의|협의|면담|접견|논의|재회|만나|만났|만남",
+        "talk meeting meet summit discuss",
     ),
     _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
     # An arrival is a leg of a visit, an event of its own (as in English).

@@ -1279,3 +1279,18 @@ def test_a_companion_keeps_its_own_status():
     assert [m.status for m in event_mentions(text, FRI_9_JAN)] == ["happened", "expected"]
     text = "Mori left Sora on Tuesday for a two-day visit to Kobe."
     assert [m.status for m in event_mentions(text, TUE_13_JAN)] == ["happened", "scheduled"]
+
+
+def test_since_a_phrase_with_a_month_looks_back():
+    text = "Sora has taken aim at Kobe since Mori's remarks in parliament in November suggesting a war could start."
+    assert spans(text, TUE_13_JAN) == [("November", "2025-11-01", "2025-11-30")]
+    text = "Talks stalled since the sides agreed to meet again in March."
+    assert spans(text, TUE_13_JAN) == [("March", "2026-03-01", "2026-03-31")]
+
+
+def test_a_datelines_date_gives_way_to_the_leads_own():
+    text = "WASHINGTON, Jan 13 – Finance ministers agreed Monday to cut their reliance on imports."
+    assert spans(text, TUE_13_JAN) == [("Monday", "2026-01-12", "2026-01-12")]
+    # With no date of its own, the lead's event is the news day's.
+    text = "KOBE, Jan 13 (Wire) - The port talks concluded after a series of events."
+    assert spans(text, TUE_13_JAN) == [("Jan 13", "2026-01-13", "2026-01-13")]

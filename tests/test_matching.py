@@ -564,3 +564,9 @@ def test_words_quoted_after_a_reporting_verb_are_not_the_event():
     quote = 'Aide Kim stated in a briefing in Sora on January 14, "The two leaders held a meeting for 100 minutes."'
     clause = event_clause(quote, quote.index("January"), len("January 14"))
     assert "briefing" in clause and "meeting" not in clause
+
+
+def test_a_date_after_since_dates_what_follows_since():
+    quote = "It was their first meeting since Mori took office as prime minister last month."
+    clause = event_clause(quote, quote.index("last month"), len("last month"))
+    assert "took office" in clause and "meeting" not in clause
