@@ -291,8 +291,7 @@ def _span_status(a: DateMention, b: DateMention, published: date | None) -> str:
     if published is None or a.status != "happened" or b.status not in ("scheduled", "expected"):
         return a.status
     assert a.earliest and b.latest  # checked by _one_span
-    ahead, over = (b.latest - published).days, (published - a.earliest).days
-    return b.status if ahead > over else a.status
+    return b.status if _mostly_ahead(a.earliest, b.latest, published) else a.status
 
 
 def _range_label(a: DateMention, b: DateMention) -> str:
@@ -337,7 +336,7 @@ _LENGTH = (
 _WORD = (
     r"(?!(?:and|but|or|nor|that|which|who|whom|whose|where|when|while|as|if|because|after|before|since|until|"
     r"till|by|within|following|ahead|during|than|with|including|amid|last|next|this|ago|said|says|told)\b)"
-    r"[A-Za-z][\w'’\u2010\u2011-]*"
+    r"\(?[A-Za-z][\w'’\u2010\u2011-]*\)?"  # "(APEC)" too
 )
 _OPENS = (
     r"begin|begins|began|begun|beginning|start|starts|started|starting|open|opens|opened|opening|"
@@ -409,8 +408,9 @@ def _length_of(text: str, mention: DateMention) -> re.Match[str] | None:
     return None
 
 
-def _lasting(text: str, mention: DateMention) -> DateMention:
-    """A day opening or ending an event of so many days, as the span of those days."""
+def _lasting(text: str, mention: DateMention, published: date) -> DateMention:
+    """A day opening or ending an event of so many days, as the span of those
+    days; under way at publication and mostly ahead, it is scheduled."""
     if mention.precision != "day" or not mention.earliest or mention.earliest != mention.latest:
         return mention
     found = _length_of(text, mention)
@@ -428,8 +428,13 @@ def _lasting(text: str, mention: DateMention) -> DateMention:
             first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
     except (OverflowError, ValueError):
         return mention  # at the edge of the calendar
-    span = replace(mention, earliest=first, latest=last, precision="span")
+    status = "scheduled" if first <= published < last and _mostly_ahead(first, last, published) else mention.status
+    span = replace(mention, earliest=first, latest=last, precision="span", status=status)
     return replace(span, label=_range_label(replace(mention, earliest=first), span))
+
+
+def _mostly_ahead(first: date, last: date, published: date) -> bool:
+    return (last - published) > (published - first)
 
 
 # ------------------------------------------------------------------- events
@@ -564,6 +569,11 @@ _DEICTIC_DAY = re.compile(
 )
 
 
+# A page's timestamp line ("31/10/2025 11:01 PM", "Updated: 13 Jan 2026, 09:12 KST")
+# tells when the page was made, not an event.
+_STAMP_ONLY = re.compile(
+    r"(?:[\s\W\d]|\b(?:[ap]\.?m\.?|gmt|utc|kst|jst|updated|published|posted|last\s+modified)\b)*", re.IGNORECASE
+)
 # A dateline ("SEOUL, Jan. 13 (UPI) --", "WASHINGTON, Jan 13 –") says where and
 # when the story was filed: the news day, which dates the lead's event only
 # when the lead names no date of its own.
@@ -611,13 +621,14 @@ def event_mentions(
     mentions that place nothing ("now", "recently") and a vaguer date that
     only frames a finer one of its sentence."""
     mentions = [
-        _lasting(text, m)
+        _lasting(text, m, _as_date(published))
         for m in merge_ranges(text, extract_dates(text, published, progress=progress), _as_date(published))
         if m.earliest
         and m.latest
         and m.precision not in _UNPLACED
         and not _conditional(text, m)
         and not _no_comment(text, m)
+        and not _STAMP_ONLY.fullmatch(m.sentence.replace(m.text, " "))
     ]
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:

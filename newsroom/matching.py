@@ -251,7 +251,7 @@ _COMPANION = re.compile(
 _DETERMINER = r"(?:the|a|an|his|her|their|its)\s"
 _BEFORE_LISTED = re.compile(r"(?:\bincluding|,|\band)\s+$")
 _NEXT_LISTED = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_DETERMINER}")
-_OTHER_EVENT = re.compile(r"\s(?:after|followed\s+by)\s")
+_OTHER_EVENT = re.compile(r"\s(?:after|before|prior\s+to|ahead\s+of|followed\s+by)\s")
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
 _OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:on|in|at|during|by|last|earlier|later|early|late|this|next)\b", re.IGNORECASE)
@@ -317,7 +317,10 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     # "raised objections on Saturday after China advised …": what follows
     # "after" is the companion's event (newsdates proposes it apart).
     other = _OTHER_EVENT.search(quote, date_at + date_length, hi)
-    if other and not re.search(r"[,;:]", quote[date_at + date_length : other.start()]):
+    between = quote[date_at + date_length : other.start()] if other else ""
+    if _OPENING_ADVERBIAL.fullmatch(quote, 0, date_at) or not quote[:date_at].strip():
+        between = between.lstrip(", ")  # the comma closing "Earlier in the day, …" is no break
+    if other and not re.search(r"[,;:]", between):
         hi = other.start()
     # In a long clause the words next to the date say what it dates.
     words = list(re.finditer(r"\S+", quote[lo:hi]))

@@ -1089,7 +1089,7 @@ def test_a_heading_dates_the_paragraph_under_it():
             "where she is scheduled to hold talks with the mayor.",
             TUE_13_JAN,
             [
-                ("Jan. 13", "2026-01-13", "2026-01-13"),
+                ("Tuesday", "2026-01-13", "2026-01-13"),
                 ("for", "2026-01-13", "2026-01-14"),
                 ("where", "2026-01-13", "2026-01-14"),
             ],
@@ -1294,3 +1294,14 @@ def test_a_datelines_date_gives_way_to_the_leads_own():
     # With no date of its own, the lead's event is the news day's.
     text = "KOBE, Jan 13 (Wire) - The port talks concluded after a series of events."
     assert spans(text, TUE_13_JAN) == [("Jan 13", "2026-01-13", "2026-01-13")]
+
+
+def test_a_stated_length_reads_through_an_abbreviation_and_is_scheduled_while_mostly_ahead():
+    text = "Leaders met at the two-day Pacific Port Forum (PPF) Summit, which began on Friday in Kobe."
+    [mention] = event_mentions(text, FRI_9_JAN)
+    assert (str(mention.earliest), str(mention.latest), mention.status) == ("2026-01-09", "2026-01-10", "scheduled")
+
+
+def test_a_pages_timestamp_line_is_no_event():
+    text = "Leaders met on Friday.\n09/01/2026 11:01 PM\nUpdated: 9 Jan 2026, 09:12 KST\n"
+    assert spans(text, FRI_9_JAN) == [("Friday", "2026-01-09", "2026-01-09")]

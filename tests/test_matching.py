@@ -570,3 +570,9 @@ def test_a_date_after_since_dates_what_follows_since():
     quote = "It was their first meeting since Mori took office as prime minister last month."
     clause = event_clause(quote, quote.index("last month"), len("last month"))
     assert "took office" in clause and "meeting" not in clause
+
+
+def test_the_dates_own_clause_stops_before_an_event_it_comes_before():
+    quote = "Earlier in the day, Mori posted a picture of herself and Kim before the start of the summit."
+    clause = event_clause(quote, quote.index("Earlier"), len("Earlier in the day"))
+    assert "posted" in clause and "summit" not in clause
