@@ -79,6 +79,7 @@ SAME_KIND = {
     "talk": "meet",
     "meeting": "meet",
     "met": "meet",
+    "encounter": "meet",
     "trip": "visit",
     "tour": "visit",
     "travel": "visit",
@@ -93,6 +94,8 @@ SAME_KIND = {
     "curb": "control",
     "restriction": "control",
     "restrict": "control",
+    "suspend": "control",
+    "suspension": "control",
     "remark": "remark",
     "comment": "remark",
     "suggest": "remark",
@@ -227,7 +230,11 @@ def mostly_latin(text: str) -> bool:
 # A clause ends at these; "On Friday," alone says nothing, so a short one
 # borrows the next clause's words.
 _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
-_ATTRIBUTION = re.compile(r"\s*(?:according\s+to|citing|as\s+(?:reported|announced)\s+(?:by|in))\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"\s*(?:according\s+to|citing|as\s+(?:reported|announced)\s+(?:by|in)"
+    # "China will suspend imports, media in Tokyo reported Wednesday"
+    r"|(?:[\w'’-]+\s+){1,4}?(?:reported|said|announced|confirmed|quoted)\s+(?:on\s+)?(?=[A-Z0-9]))\b",
+)
 _NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _CLOSING_DATE = re.compile(r"[\s.)\]]*")
@@ -665,6 +672,10 @@ def _probable(event: Event, mention: _Mention, score: float, date_score: float, 
         return False
     if not mention.latin:
         return score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
+    if kinds and not event_kinds and event.precision in LONG_VAGUE_PRECISIONS and mention.precision == "day":
+        # An act on a day ("will suspend imports on Wednesday") is not a
+        # year's state of affairs ("imports fall to 60% in 2025").
+        return False
     # the same dates, or the same kind of event, need fewer other shared words ("a February election")
     needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 or kinds & event_kinds else MIN_WORDING
     if event.latest < mention.earliest or mention.latest < event.earliest:

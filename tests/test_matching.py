@@ -7,12 +7,14 @@ import pytest
 from newsroom.ingest import proposals_for
 from newsroom.matching import (
     MAX_CANDIDATES,
+    _kinds,
     antecedent,
     content_words,
     event_clause,
     matches_for_proposal,
     matching_events,
     normalise_url,
+    written_forms,
 )
 from tests import real_articles
 from tests.curation_data import make_event
@@ -576,3 +578,29 @@ def test_the_dates_own_clause_stops_before_an_event_it_comes_before():
     quote = "Earlier in the day, Mori posted a picture of herself and Kim before the start of the summit."
     clause = event_clause(quote, quote.index("Earlier"), len("Earlier in the day"))
     assert "posted" in clause and "summit" not in clause
+
+
+def test_what_media_reported_on_a_day_is_the_clause_they_reported():
+    quote = "Sora will suspend imports of fish, media in Kobe reported Wednesday as tension grew."
+    clause = event_clause(quote, quote.index("Wednesday"), len("Wednesday"))
+    assert "suspend imports" in clause and "tension" not in clause
+
+
+def test_an_encounter_is_a_meeting():
+    assert "meet" in _kinds(written_forms("their first encounter in Kobe"))
+
+
+def test_an_act_on_a_day_is_not_a_years_state_of_affairs():
+    sora, bay = country("Sora"), country("Lantern Bay")
+    event_on(
+        datetime.date(2026, 1, 1),
+        "Sora's fish imports from Lantern Bay fall to 60%",
+        sora,
+        bay,
+        slug="share",
+        last=datetime.date(2026, 12, 31),
+        precision="year",
+    )
+    quote = "Sora will suspend fish imports from Lantern Bay on Wednesday."
+    wednesday = datetime.date(2026, 1, 14)
+    assert matching_events(wednesday, wednesday, "day", quote, [sora, bay], probable_only=True) == []
