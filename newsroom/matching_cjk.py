@@ -190,6 +190,7 @@ _AT_OCCASION = re.compile(r"(?:では|において|における|の席で|で(?!
 _PRESS = next(kind.words for kind in KINDS if kind.name == "press")
 # A date token, then "の" or a space: the date names the noun that follows.
 _DATE_THEN = re.compile(r"[^\s、。,]{1,12}(?:の\s*|\s+)")
+_SINCE_OCCASION = re.compile(r"\s*(?:이후|직후|以降|以後|の後|後)")
 # How far after the date the occasion may be named.
 _OCCASION_REACH = 40
 
@@ -206,6 +207,10 @@ def _occasion(quote: str, date_at: int | None) -> tuple[int, int] | None:
     ]
     if not after:
         return None
+    # "이달 …대만 개입 발언 이후 …", "先月の…発言以降": the date dates what came after it began.
+    since = sorted((a, b) for a, b in after if _SINCE_OCCASION.match(quote, b))
+    if since:
+        return since[0]
     start = min(a for a, _ in after)
     end = max(b for a, b in after if a == start)
     held = _HELD.search(quote, date_at, start)

@@ -160,3 +160,12 @@ def test_a_trilateral_meeting_finds_no_event_of_two(seed):
 def test_meeting_again_is_talks():
     assert "talks" in quote_kinds("大統領は5日、主席と約2カ月ぶりに再会した。")
     assert "talks" in quote_kinds("대통령은 5일 주석과 두 달 만에 재회했다.", "ko")
+
+
+def test_an_occasion_the_date_names_before_after_is_the_head():
+    quote = "중국은 이달 총리의 대만 개입 발언 이후 수산물 수입을 금지했다."
+    kinds = quote_kinds(quote, "ko", date_at=quote.index("이달"))
+    assert kinds["remark"] > kinds["ban"]
+    quote = "中国は先月の首相の発言以降、水産物の輸入を禁止した。"
+    kinds = quote_kinds(quote, "ja", date_at=quote.index("先月"))
+    assert kinds["remark"] > kinds["ban"]
