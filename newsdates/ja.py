@@ -339,7 +339,7 @@ QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
 # event that goes ahead, so 見送 counts only after a trip or a meeting.
 CANCELLED = re.compile(
     r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ|(?:訪[米中韓日露朝]|訪問|来日|会談|開催)を見送"
-    r"|(?:提案|要請|開催|出席|招待)を拒否"
+    r"|(?:提案|要請|開催|出席|招待|実施)を拒否|(?:が|は)拒否(?!権)"
 )
 # Occasions a date may give two of at once: "首脳会談と夕食会を開く".
 TWO_EVENTS = two_events(

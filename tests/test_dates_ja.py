@@ -312,6 +312,8 @@ def test_a_plan_turned_down_or_replaced_is_cancelled():
     published = d("2025-11-23")
     found = read("政府は来月の首脳会議開催を打診したが、相手国は提案を拒否した。", published)
     assert [x[3] for x in found] == ["cancelled"]
+    found = read("政府は来月の実施を打診したものの、相手国が拒否していることが分かった。", published)
+    assert [x[3] for x in found] == ["cancelled"]
     found = read("政府は当初、年内の開催を目指していたが、来年1月の開催を調整している。", published)
     assert [x[3] for x in found] == ["cancelled", "expected"]
 
