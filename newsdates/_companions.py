@@ -101,7 +101,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _inside_after(text, mention, before_it)
         found += _until(text, mention, before_it, published)
     if len(sentence) == 1:
-        found += _gerunds(text, sentence[0], s1)
+        found += _gerunds(text, sentence[0], s1) or _acts(text, sentence[0], s1)
     return found
 
 
@@ -220,6 +220,28 @@ def _until(text: str, mention: DateMention, limit: int, published: date) -> list
 
 _SPEECH = {"saying", "adding", "noting", "citing", "claiming", "arguing", "stating", "telling", "calling"}
 _MAX_GERUND_GAP = 80  # characters between two acts of one list
+
+
+# "Last week, China summoned the ambassador, advised its citizens … and
+# told students …": each act after the first, a past verb before its object.
+_FIRST_ACT = re.compile(r"\s*,?\s*(?:[A-Z][\w'’-]*\s+){1,3}([a-z]{3,}ed)\s+(?:the|a|an|its|their|his|her|[A-Z])")
+_NEXT_ACT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{3,}ed)\s+(?=(?:the|a|an|its|their|his|her|[A-Z])\b)")
+
+
+def _acts(text: str, mention: DateMention, end: int) -> list[DateMention]:
+    """ "Last week, China summoned the ambassador, advised its citizens not
+    to travel": each act after the first, dated as the sentence's one date
+    that opens it."""
+    first = _FIRST_ACT.match(text, mention.end, end)
+    if not first or text[mention.sentence_start : mention.start].strip():
+        return []
+    out, at = [], first.end()
+    for m in _NEXT_ACT.finditer(text, at, end):
+        if m.start() - at > _MAX_GERUND_GAP or ";" in text[at : m.start()]:
+            break
+        out.append(_copy(mention, m.start(1), m[1]))
+        at = m.end()
+    return out
 
 
 def _gerunds(text: str, mention: DateMention, end: int) -> list[DateMention]:

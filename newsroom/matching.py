@@ -251,7 +251,8 @@ FAR_WORD_WEIGHT = 0.5
 # mentions) is named by the word opening its clause: "after", "when",
 # "before", "condemning". Its words follow that word.
 _COMPANION = re.compile(
-    r"(?:after|when|where|before|followed|as|for|expected|set|due|scheduled|poised|(?!spring$)[a-z]{3,}ing)"
+    r"(?:after|when|where|before|followed|as|for|expected|set|due|scheduled|poised|(?!spring$)[a-z]{3,}ing"
+    r"|[a-z]{3,}ed)"
 )
 # An event of a list sharing the sentence's date ("including the talks and a
 # banquet") opens with a determiner after "including", a comma or "and".

@@ -1110,6 +1110,15 @@ def test_a_heading_dates_the_paragraph_under_it():
             [("Monday", "2026-01-05", "2026-01-05"), ("after", "2026-01-05", "2026-01-05")],
         ),
         (
+            "Last week, Sora summoned the envoy, advised its citizens to stay home and closed the port.",
+            FRI_9_JAN,
+            [
+                ("Last week", "2025-12-29", "2026-01-04"),
+                ("advised", "2025-12-29", "2026-01-04"),
+                ("closed", "2025-12-29", "2026-01-04"),
+            ],
+        ),
+        (
             "Mori said on Monday that trade would grow, after talks in Kobe in March.",
             FRI_9_JAN,
             [("Monday", "2026-01-05", "2026-01-05"), ("March", "2026-03-01", "2026-03-31")],
