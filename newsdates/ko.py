@@ -328,7 +328,7 @@ TWO_EVENTS = two_events(
 # An occasion told in a relative clause before a person: "30일 회담한 대통령으로부터
 # …받았다" reports the meeting too.
 RELATIVE = re.compile(
-    r"(?:정상회담|회담|회견|방문|방한|방일|방중|방미|시찰|서명)(?:을\s)?(?:한|했던)"
+    r"(?:정상회담|회담|회견|만찬|오찬|방문|방한|방일|방중|방미|시찰|서명)(?:을\s|를\s)?(?:한|했던|가진|가졌던)"
     r"(?=\s[^.\s]{0,12}?\s?(?:대통령|총리|주석|장관|위원장|정상|대표단|일행)(?:으로부터|에게서|과|와|은|는|이|가|을|를|의))"
 )
 # A plan denied ("방미할 계획은 없다"): no event to propose.

@@ -236,6 +236,12 @@ def test_a_meeting_told_in_a_relative_clause_is_an_event_of_its_own():
         "총리는 10일 회담한",
         "총리는 10일 회담한 한국 대통령으로부터 선물을 받았다.",
     ]
+    # "…만찬을 가진 두 정상은 14일 …": the dinner is the 13th's, not the 14th's.
+    found = mentions_in("13일 만찬을 가진 두 정상은 14일 오전 사찰을 방문한다.", PUBLISHED, "ko")
+    assert [(m.earliest.day, m.sentence) for m in found] == [
+        (13, "13일 만찬을 가진"),
+        (14, "13일 만찬을 가진 두 정상은 14일 오전 사찰을 방문한다."),
+    ]
 
 
 def test_this_day_in_a_schedule_told_ahead_is_the_coming_day_just_named():
