@@ -350,7 +350,7 @@ TWO_EVENTS = two_events(
 # 大統領から…贈られた" reports the meeting too (not "会談したと述べた", a
 # quotation, nor "会談した際", "会談したあと", which time the main clause).
 RELATIVE = re.compile(
-    r"(?:会談|首脳会談|会見|訪問|来日|訪韓|訪日|訪中|訪米|視察|署名)した"
+    r"(?:会談|首脳会談|会見|夕食会|晩餐会|昼食会|会食|訪問|来日|訪韓|訪日|訪中|訪米|視察|署名)(?:した|を行った|を開いた)"
     r"(?=[^、。\s]{0,12}?(?:大統領|首相|総理|主席|外相|長官|氏|首脳|代表団|一行)(?:から|は|に|と|を|が|ら|の))"
 )
 # A plan denied ("訪米の予定はない"): no event to propose.

@@ -279,6 +279,11 @@ def test_a_meeting_told_in_a_relative_clause_is_an_event_of_its_own():
         "首相は10日夜に会談した",
         "首相は10日夜に会談した韓国の大統領から、記念品を贈られた。",
     ]
+    found = mentions_in("13日に夕食会を開いた両首脳は、14日に寺を訪れる。", PUBLISHED, "ja")
+    assert [(m.earliest.day, m.sentence) for m in found] == [
+        (13, "13日に夕食会を開いた"),
+        (14, "13日に夕食会を開いた両首脳は、14日に寺を訪れる。"),
+    ]
     # A meeting that times the main clause, or is quoted, is not cut off.
     assert len(read("両首脳は10日に会談した際、協力で一致した。")) == 1
     assert len(read("首相は10日に会談したと述べた。")) == 1
