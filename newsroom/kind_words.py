@@ -11,6 +11,7 @@ KIND_WORDS = {
     "summit": pgettext_lazy("kind of event", "summit"),
     "talks": pgettext_lazy("kind of event", "talks"),
     "visit": pgettext_lazy("kind of event", "visit"),
+    "inauguration": pgettext_lazy("kind of event", "taking office"),
     "arrival": pgettext_lazy("kind of event", "arrival"),
     "meal": pgettext_lazy("kind of event", "meal"),
     "press": pgettext_lazy("kind of event", "press conference"),

@@ -56,6 +56,7 @@ KINDS = [
         "talk meeting meet summit discuss",
     ),
     _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
+    _kind("inauguration", r"就任|취임", "inauguration inaugurate sworn"),
     # An arrival is a leg of a visit, an event of its own (as in English).
     _kind("arrival", r"到着|도착", "arrive arrival"),
     _kind("meal", r"夕食会|晩餐会|夕食|会食|昼食会|朝食会|만찬|오찬|조찬|식사", "dinner dine banquet lunch breakfast"),
@@ -190,7 +191,7 @@ _AT_OCCASION = re.compile(r"(?:では|において|における|の席で|で(?!
 _PRESS = next(kind.words for kind in KINDS if kind.name == "press")
 # A date token, then "の" or a space: the date names the noun that follows.
 _DATE_THEN = re.compile(r"[^\s、。,]{1,12}(?:の\s*|\s+)")
-_SINCE_OCCASION = re.compile(r"\s*(?:이후|직후|以降|以後|の後|後)")
+_SINCE_OCCASION = re.compile(r"\s*(?:이후|직후|후|以降|以後|の後|後)")
 # How far after the date the occasion may be named.
 _OCCASION_REACH = 40
 

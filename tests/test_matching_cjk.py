@@ -169,3 +169,10 @@ def test_an_occasion_the_date_names_before_after_is_the_head():
     quote = "中国は先月の首相の発言以降、水産物の輸入を禁止した。"
     kinds = quote_kinds(quote, "ja", date_at=quote.index("先月"))
     assert kinds["remark"] > kinds["ban"]
+
+
+def test_taking_office_is_an_event_of_its_own(seed):
+    quote = "지난해 총리 취임 후 세 번째 만남이다."
+    kinds = quote_kinds(quote, "ko", date_at=0)
+    assert kinds["inauguration"] > kinds["talks"]
+    assert slugs("다카이치 총리는 지난해 10월 취임했다.", "2025-10-01", "2025-10-31", "month", language="ko") == []
