@@ -69,6 +69,7 @@ def event_mentions(
     return mentions
 
 
+_DATELINE = re.compile(r"\s*【[^】]{1,30}】")
 _CAPTION_STAMP = re.compile(r"[ \t]*(?P<y>(?:19|20)\d\d)\.(?P<m>\d{1,2})\.\d{1,2}\.?[ \t]*(?:\n|$)")
 _OTHER_CLOCK = re.compile(r"\((?:日本時間|現地時間|韓国時間|한국\s*시간|현지\s*시간|일본\s*시간)[^()]{0,20}\)")
 
@@ -85,6 +86,10 @@ def _sentence(
     # "7日午前(日本時間8日未明)": the other clock's day is the same event, not another.
     clocks = [(m.start() + s, m.end() + s) for m in _OTHER_CLOCK.finditer(norm[s:e])]
     hits = [h for h in hits if not any(a <= h[0] < b for a, b in clocks)]
+    # "【11月15日 AFP】中国外務省は14日、…": the dateline gives way to the lead's own date.
+    dateline = _DATELINE.match(norm, s)
+    if dateline and any(h[0] >= dateline.end() for h in hits):
+        hits = [h for h in hits if h[0] >= dateline.end()]
     clauses = _clauses(norm, s, e, lang, several_dates=len(hits) >= 2)
     stamp = _CAPTION_STAMP.match(norm, e)
     # A photo caption's own date stamp ("…악수하고 있다. 2025.10.31") gives its day numbers their month.

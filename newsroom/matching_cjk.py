@@ -179,7 +179,8 @@ def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) ->
 
 # Words quoted as said ("「…会談する予定はない」と言明した", "\"…정상회의…\"고 밝혔다"):
 # the sentence reports the saying, not the occasions the speaker names.
-_SPEECH = re.compile(r"(?:「[^」]{10,}」|“[^”]{10,}”|\"[^\"]{10,}\")(?=\s*(?:と|라고|이라고|고|며|면서))")
+# A long 「…」 is always someone's words or a title ("記事「…」を引用し").
+_SPEECH = re.compile(r"「[^」]{10,}」|(?:“[^”]{10,}”|\"[^\"]{10,}\")(?=\s*(?:と|라고|이라고|고|며|면서))")
 _ET_CETERA = re.compile(r"\s*(?:など|등)")
 _COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
 

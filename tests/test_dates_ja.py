@@ -326,3 +326,10 @@ def test_a_plan_turned_down_or_replaced_is_cancelled():
 def test_a_stay_under_way_and_mostly_ahead_is_scheduled():
     found = read("大統領は4日、大阪に到着し、4日間の訪問日程を開始した。", d("2026-03-04"))
     assert found[-1] == (d("2026-03-04"), d("2026-03-07"), "span", "scheduled")
+
+
+def test_a_datelines_date_gives_way_to_the_leads_own():
+    found = read("【11月15日 AFP】外務省は14日、注意喚起した。", d("2025-11-15"))
+    assert [x[0] for x in found] == [d("2025-11-14")]
+    # With no date of its own, the lead keeps the dateline's.
+    assert [x[0] for x in read("【11月15日 AFP】外務省が注意喚起した。", d("2025-11-15"))] == [d("2025-11-15")]

@@ -138,6 +138,9 @@ def test_occasions_named_inside_quoted_speech_are_not_what_the_sentence_reports(
     assert quote_kinds(quote, "ko") == {}
     quote = "首相は28日、「奈良での首脳会談を楽しみにしている」と述べた。"
     assert "summit" not in quote_kinds(quote, "ja")
+    # A long 「…」 is someone's words or a title, whatever follows it.
+    quote = "総領事は8日、記事「首相、台湾有事で首脳会談を求める考え」を引用して投稿した。"
+    assert quote_kinds(quote, "ja") == {}
 
 
 def test_a_luncheon_is_a_meal():
