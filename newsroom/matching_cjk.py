@@ -69,7 +69,7 @@ KINDS = [
     _kind("taiwan", r"台湾|대만", "taiwan"),
     _kind("export", r"輸出|수출", "export"),
     _kind("ban", r"禁止|規制|管理|금지|규제|통제|중지", "ban control"),
-    _kind("dual-use", r"両用|이중용도|양용", "dual-use"),
+    _kind("dual-use", r"両用|이중\s?용도|양용", "dual-use"),
     _kind("travel", r"渡航|旅行|여행|訪日客|자제", "travel advisory"),
     _kind("rare-earth", r"レアアース|希土類|희토류", "rare-earth rare earth"),
     _kind("imports", r"輸入|수입", "import"),

@@ -179,3 +179,8 @@ def test_taking_office_is_an_event_of_its_own(seed):
     kinds = quote_kinds(quote, "ko", date_at=0)
     assert kinds["inauguration"] > kinds["talks"]
     assert slugs("다카이치 총리는 지난해 10월 취임했다.", "2025-10-01", "2025-10-31", "month", language="ko") == []
+
+
+def test_dual_use_items_are_named_with_or_without_a_space(seed):
+    quote = "지난 6일 중국 상무부는 이중 용도 품목의 일본 수출을 금지했다."
+    assert slugs(quote, "2026-01-06", language="ko")[0] == "china-dual-use-export-ban"
