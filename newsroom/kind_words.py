@@ -13,6 +13,7 @@ KIND_WORDS = {
     "visit": pgettext_lazy("kind of event", "visit"),
     "inauguration": pgettext_lazy("kind of event", "taking office"),
     "arrival": pgettext_lazy("kind of event", "arrival"),
+    "post": pgettext_lazy("kind of event", "post or report"),
     "meal": pgettext_lazy("kind of event", "meal"),
     "press": pgettext_lazy("kind of event", "press conference"),
     "drums": pgettext_lazy("kind of event", "drums"),

@@ -57,6 +57,8 @@ KINDS = [
     ),
     _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
     _kind("inauguration", r"就任|취임", "inauguration inaugurate sworn"),
+    # Posting about an occasion ("会談の様子をXで報告し") is not the occasion.
+    _kind("post", r"投稿|報告|게시|올렸|올려", "post posted"),
     # An arrival is a leg of a visit, an event of its own (as in English).
     _kind("arrival", r"到着|도착", "arrive arrival"),
     _kind("meal", r"夕食会|晩餐会|夕食|会食|昼食会|朝食会|만찬|오찬|조찬|식사", "dinner dine banquet lunch breakfast"),

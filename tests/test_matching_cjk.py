@@ -140,7 +140,7 @@ def test_occasions_named_inside_quoted_speech_are_not_what_the_sentence_reports(
     assert "summit" not in quote_kinds(quote, "ja")
     # A long 「…」 is someone's words or a title, whatever follows it.
     quote = "総領事は8日、記事「首相、台湾有事で首脳会談を求める考え」を引用して投稿した。"
-    assert quote_kinds(quote, "ja") == {}
+    assert quote_kinds(quote, "ja") == {"post": 1.0}
 
 
 def test_a_luncheon_is_a_meal():
@@ -184,3 +184,9 @@ def test_taking_office_is_an_event_of_its_own(seed):
 def test_dual_use_items_are_named_with_or_without_a_space(seed):
     quote = "지난 6일 중국 상무부는 이중 용도 품목의 일본 수출을 금지했다."
     assert slugs(quote, "2026-01-06", language="ko")[0] == "china-dual-use-export-ban"
+
+
+def test_posting_about_an_occasion_is_not_the_occasion(seed):
+    quote = "両首脳は2026年1月13日、奈良市内で行われた首脳会談の様子をXで報告した。"
+    assert quote_kinds(quote, "ja", date_at=quote.index("2026"))["post"] == 1.0
+    assert "takaichi-lee-summit-nara" not in slugs(quote, "2026-01-13")
