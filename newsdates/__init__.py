@@ -54,7 +54,7 @@ from typing import Any
 
 from ._companions import companions
 from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
-from ._resolve import Resolver, fmt_day
+from ._resolve import Resolver, fmt_day, mostly_ahead
 from ._tense import modality_at, split_sentences, whole_sentences
 
 __all__ = ["TENSE_MISMATCH", "DateMention", "event_mentions", "extract_dates", "merge_ranges", "split_sentences"]
@@ -291,7 +291,7 @@ def _span_status(a: DateMention, b: DateMention, published: date | None) -> str:
     if published is None or a.status != "happened" or b.status not in ("scheduled", "expected"):
         return a.status
     assert a.earliest and b.latest  # checked by _one_span
-    return b.status if _mostly_ahead(a.earliest, b.latest, published) else a.status
+    return b.status if mostly_ahead(a.earliest, b.latest, published) else a.status
 
 
 def _range_label(a: DateMention, b: DateMention) -> str:
@@ -428,13 +428,9 @@ def _lasting(text: str, mention: DateMention, published: date) -> DateMention:
             first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
     except (OverflowError, ValueError):
         return mention  # at the edge of the calendar
-    status = "scheduled" if first <= published < last and _mostly_ahead(first, last, published) else mention.status
+    status = "scheduled" if first <= published < last and mostly_ahead(first, last, published) else mention.status
     span = replace(mention, earliest=first, latest=last, precision="span", status=status)
     return replace(span, label=_range_label(replace(mention, earliest=first), span))
-
-
-def _mostly_ahead(first: date, last: date, published: date) -> bool:
-    return (last - published) > (published - first)
 
 
 # ------------------------------------------------------------------- events

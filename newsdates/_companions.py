@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ._grammar import _NUMBER_WORDS
+from ._resolve import mostly_ahead
 from ._tense import _FUTURE, _PAST
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def _for_days(text: str, mention: DateMention, limit: int, published: date) -> l
     if not m or not 1 < days <= _MAX_DAYS or mention.precision != "day" or not mention.earliest:
         return []
     first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
-    status = "scheduled" if (last - published) > (published - first) else mention.status
+    status = "scheduled" if mostly_ahead(first, last, published) else mention.status
     stay = _copy(mention, m.start(1), m[1], latest=last, status=status)
     where = _WHERE.search(text, m.end(), limit)
     if not where or re.search(r"[.;]", text[m.end() : where.start()]):
@@ -224,8 +225,8 @@ _MAX_GERUND_GAP = 80  # characters between two acts of one list
 
 # "Last week, China summoned the ambassador, advised its citizens … and
 # told students …": each act after the first, a past verb before its object.
-_FIRST_ACT = re.compile(r"\s*,?\s*(?:[A-Z][\w'’-]*\s+){1,3}([a-z]{3,}ed)\s+(?:the|a|an|its|their|his|her|[A-Z])")
-_NEXT_ACT = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{3,}ed)\s+(?=(?:the|a|an|its|their|his|her|[A-Z])\b)")
+_FIRST_ACT = re.compile(rf"\s*,?\s*(?:[A-Z][\w'’-]*\s+){{1,3}}([a-z]{{3,}}ed)\s+(?:{_DETERMINER}|[A-Z])")
+_NEXT_ACT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{{3,}}ed)\s+(?=(?:{_DETERMINER}|[A-Z])\b)")
 
 
 def _acts(text: str, mention: DateMention, end: int) -> list[DateMention]:

@@ -32,6 +32,12 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
+def mostly_ahead(first: date, last: date, published: date) -> bool:
+    """Whether an event from `first` to `last`, under way on `published`, has
+    more of its days ahead than behind (then it is scheduled, not happened)."""
+    return (last - published) > (published - first)
+
+
 def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st."""
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

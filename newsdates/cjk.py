@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 
 from . import PROGRESS_STEP, DateMention
 from ._cjk import Context, Language, Span, found_in, normalise, sentences
+from ._resolve import mostly_ahead
 
 _JOIN = re.compile(r"\s*(?:~|-|から|より|부터|에서)\s*")
 _AND = re.compile(r"\s*(?:と|および|及び|과|와|및)\s*")
@@ -385,7 +386,7 @@ def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) 
         return marker or "scheduled"
     if marker:
         return marker
-    if (span.latest - pub) > (pub - span.earliest):
+    if mostly_ahead(span.earliest, span.latest, pub):
         return "scheduled"  # under way and mostly ahead: "4日、4日間の訪問日程を開始した"
     if lang.is_past(predicate):
         return "happened"
