@@ -277,17 +277,19 @@ def matching_events_cjk(
         event_who[event_id].add(("actor", actor_id))
     for event_id, place_id in Event.places.through.objects.filter(event_id__in=ids).values_list("event_id", "place_id"):
         event_who[event_id].add(("place", place_id))
+    head = _head(kinds)
     matches = []
     for event in candidates:
-        kinds_score, shared_kinds = kind_score(kinds, event_kinds(event))
-        if not shared_kinds & _head(kinds) or _contradicts(status, event.status):
+        own_kinds = event_kinds(event)
+        kinds_score, shared_kinds = kind_score(kinds, own_kinds)
+        if not shared_kinds & head or _contradicts(status, event.status):
             continue
-        if "trilateral" in kinds and "trilateral" not in event_kinds(event):
+        if "trilateral" in kinds and "trilateral" not in own_kinds:
             continue  # a meeting of three is none of the two's own events
         shared = who.keys() & event_who[event.pk]
         if who and not shared:
             continue
-        if not who and not _alone_enough(kinds, shared_kinds, earliest, latest, event, margin.days):
+        if not who and not _alone_enough(head & shared_kinds & own_kinds, earliest, latest, event, margin.days):
             continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
         dates = date_label(event.earliest, event.latest, event.precision, current_language())
@@ -318,8 +320,8 @@ def _contradicts(status: str | None, event_status: str) -> bool:
     return {status, event_status} == {"happened", "cancelled"}
 
 
-def _alone_enough(kinds: dict[str, float], shared_kinds: set[str], earliest, latest, event: Event, margin: int) -> bool:
+def _alone_enough(own_head_kinds: set[str], earliest, latest, event: Event, margin: int) -> bool:
     """A sentence naming no actor or place ("30日午後6時から始まった会談") matches
-    on its own kind of event, not a related one, and on overlapping dates."""
-    head = {name for name, weight in kinds.items() if weight == HEAD_KIND}
-    return bool(head & shared_kinds & event_kinds(event)) and _date_score(earliest, latest, event, margin)[0] >= 0.8
+    on its own kind of event (`own_head_kinds`: its head kinds the event
+    itself names, not a related one), and on overlapping dates."""
+    return bool(own_head_kinds) and _date_score(earliest, latest, event, margin)[0] >= 0.8
