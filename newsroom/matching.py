@@ -238,7 +238,8 @@ _ATTRIBUTION = re.compile(
 _NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _CLOSING_DATE = re.compile(r"[\s.)\]]*")
-_PRIOR_EVENT = re.compile(r"\s(?:prior\s+to|ahead\s+of)\s", re.IGNORECASE)
+_PRIOR = r"prior\s+to|ahead\s+of"
+_PRIOR_EVENT = re.compile(rf"\s(?:{_PRIOR})\s", re.IGNORECASE)
 _SHORT_ASIDE = re.compile(r"\((?:[^\s(),;]+\s?){1,3}\)")
 SHORT_CLAUSE_WORDS = 3
 NEAR_WORDS = 20
@@ -259,7 +260,7 @@ _COMPANION = re.compile(
 _DETERMINER = r"(?:the|a|an|his|her|their|its)\s"
 _BEFORE_LISTED = re.compile(r"(?:\bincluding|,|\band)\s+$")
 _NEXT_LISTED = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_DETERMINER}")
-_OTHER_EVENT = re.compile(r"\s(?:after|before|prior\s+to|ahead\s+of|followed\s+by)\s")
+_OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by)\s")
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
 _OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:on|in|at|during|by|last|earlier|later|early|late|this|next)\b", re.IGNORECASE)
@@ -277,19 +278,58 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     `near`, only the words that many words either side of the date."""
     if not 0 <= date_at <= len(quote) or not mostly_latin(quote):
         return quote
+    reach = NEAR_WORDS if near is None else near
     named = quote[date_at : date_at + date_length]
     listed = re.match(_DETERMINER, named) and _BEFORE_LISTED.search(quote, 0, date_at)
     if _COMPANION.fullmatch(named) or listed:
-        words = list(re.finditer(r"[^\s;]+", quote[date_at:]))[: (near or NEAR_WORDS) + 1]
-        clause = quote[date_at : date_at + words[-1].end()] if words else quote
-        next_item = _NEXT_LISTED.search(clause, date_length)
-        return clause[: next_item.start()] if next_item and clause[:1].islower() else clause
-    # "(ROK)", "(local time)", "in Nara, Japan, on …": an aside of a word or
-    # two, or a place's country, does not end the clause.
+        return _companion_clause(quote, date_at, date_length, near or NEAR_WORDS)
+    edges = _clause_edges(quote)
+    if _closes_caption(quote, edges, date_at, date_length):
+        return _caption_opening(quote, date_at, near or NEAR_WORDS)
+    lo, hi = _date_clause(quote, edges, date_at, date_length)
+    lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=_since_floor(quote, lo, date_at))
+    hi = _before_other_event(quote, date_at, date_length, hi)
+    return _near_the_date(quote, lo, hi, date_at, date_length, reach)
+
+
+def _companion_clause(quote: str, date_at: int, date_length: int, reach: int) -> str:
+    """A companion's date ("after", "the same day") opens the words of its own
+    event, up to the next item of a list."""
+    words = list(re.finditer(r"[^\s;]+", quote[date_at:]))[: reach + 1]
+    clause = quote[date_at : date_at + words[-1].end()] if words else quote
+    next_item = _NEXT_LISTED.search(clause, date_length)
+    return clause[: next_item.start()] if next_item and clause[:1].islower() else clause
+
+
+def _caption_opening(quote: str, date_at: int, reach: int) -> str:
+    """A caption's closing date ("… prior to their talks in Beijing, Jan. 5,
+    2026.") dates its opening words; what comes "prior to" it is another event."""
+    prior = _PRIOR_EVENT.search(quote, 0, date_at)
+    words = list(re.finditer(r"\S+", quote[: prior.start() if prior else date_at]))
+    return quote[: words[min(len(words), 2 * reach) - 1].end()] if words else quote
+
+
+def _clause_edges(quote: str) -> list[int]:
+    """Where the sentence's clauses begin. "(ROK)", "(local time)", "in Nara,
+    Japan, on …": an aside of a word or two, or a place's country, does not
+    end a clause."""
     aside = {i for m in _SHORT_ASIDE.finditer(quote) for i in (m.start(), m.end() - 1)}
     aside |= {i for m in _NAME_APPOSITION.finditer(quote) for i in (m.start(), m.end() - 1)}
     edges = [0] + [m.end() for m in _CLAUSE_EDGE.finditer(quote) if m.start() not in aside] + [len(quote)]
-    edges = sorted(set(edges))
+    return sorted(set(edges))
+
+
+def _closes_caption(quote: str, edges: list[int], date_at: int, date_length: int) -> bool:
+    """Whether the date closes a caption ("…, Jan. 5, 2026."), unless it is a
+    source's date or the sentence opens with its own."""
+    lo = max(edge for edge in edges[:-1] if edge <= date_at)
+    if (lo > 0 and _ATTRIBUTION.match(quote, lo)) or (lo == 0 and _OPENING_ADVERBIAL.match(quote)):
+        return False
+    return quote[:date_at].rstrip().endswith(",") and bool(_CLOSING_DATE.fullmatch(quote, date_at + date_length))
+
+
+def _date_clause(quote: str, edges: list[int], date_at: int, date_length: int) -> tuple[int, int]:
+    """The bounds of the clause the date expression stands in."""
     i = max(k for k in range(len(edges) - 1) if edges[k] <= date_at)
     lo, hi = edges[i], edges[i + 1]
     while hi < len(quote) and hi < date_at + date_length:
@@ -297,22 +337,23 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     if lo > 0 and _ATTRIBUTION.match(quote, lo):
         # "China banned exports, according to a statement on Tuesday": the
         # date of the source dates the clause it is cited for.
-        lo, hi = edges[i - 1], lo
-    elif lo == 0 and _OPENING_ADVERBIAL.match(quote):
+        return edges[i - 1], lo
+    if lo == 0 and _OPENING_ADVERBIAL.match(quote):
         # "On 7 November, Takaichi, in her first address, said …": a date
         # opening the sentence dates its main clause, however far.
-        hi = len(quote)
-    elif quote[:date_at].rstrip().endswith(",") and _CLOSING_DATE.fullmatch(quote, date_at + date_length):
-        # A caption's closing date ("… prior to their talks in Beijing, Jan.
-        # 5, 2026.") dates its main clause; what comes "prior to" it is another event.
-        prior = _PRIOR_EVENT.search(quote, 0, date_at)
-        words = list(re.finditer(r"\S+", quote[: prior.start() if prior else date_at]))
-        # The caption's opening words tell its event.
-        return quote[: words[min(len(words), 2 * (near or NEAR_WORDS)) - 1].end()] if words else quote
-    # "their first meeting since Takaichi took office last month": the date
-    # dates what follows "since", not the meeting.
+        return lo, len(quote)
+    return lo, hi
+
+
+def _since_floor(quote: str, lo: int, date_at: int) -> int:
+    """"their first meeting since Takaichi took office last month": the date
+    dates what follows "since", not the meeting."""
     since = [m.start() for m in _SINCE.finditer(quote, lo, date_at)]
-    floor = since[-1] if since else 0
+    return since[-1] if since else 0
+
+
+def _widen_short_clause(quote: str, edges: list[int], lo: int, hi: int, floor: int) -> tuple[int, int]:
+    """A clause too short to say what happened borrows its neighbours' words."""
     lo = max(lo, floor)
     while len(_telling_words(quote[lo:hi])) < SHORT_CLAUSE_WORDS and (lo > floor or hi < len(quote)):
         # Words quoted after a reporting verb are what was said, not the event.
@@ -322,19 +363,24 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
             lo = max(floor, edges[edges.index(lo) - 1])
         else:
             break  # what follows is another event's ("followed by a dinner")
-    # "raised objections on Saturday after China advised …": what follows
-    # "after" is the companion's event (newsdates proposes it apart).
+    return lo, hi
+
+
+def _before_other_event(quote: str, date_at: int, date_length: int, hi: int) -> int:
+    """"raised objections on Saturday after China advised …": what follows
+    "after" is the companion's event (newsdates proposes it apart)."""
     other = _OTHER_EVENT.search(quote, date_at + date_length, hi)
     between = quote[date_at + date_length : other.start()] if other else ""
     if _OPENING_ADVERBIAL.fullmatch(quote, 0, date_at) or not quote[:date_at].strip():
         between = between.lstrip(", ")  # the comma closing "Earlier in the day, …" is no break
-    if other and not re.search(r"[,;:]", between):
-        hi = other.start()
-    # In a long clause the words next to the date say what it dates.
+    return other.start() if other and not re.search(r"[,;:]", between) else hi
+
+
+def _near_the_date(quote: str, lo: int, hi: int, date_at: int, date_length: int, reach: int) -> str:
+    """In a long clause the words next to the date say what it dates."""
     words = list(re.finditer(r"\S+", quote[lo:hi]))
     at = next((i for i, w in enumerate(words) if lo + w.end() > date_at), len(words))
     after = next((i for i, w in enumerate(words) if lo + w.start() >= date_at + date_length), len(words))
-    reach = NEAR_WORDS if near is None else near
     first, last = max(0, at - reach), min(len(words), after + reach)
     if words and (first > 0 or last < len(words)):
         lo, hi = lo + words[first].start(), lo + words[last - 1].end()
