@@ -505,6 +505,8 @@ _MODALITIES = (
             r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to|"
             r"(?:is|are)\s+preparing\s+to|considering|(?:is|are)\s+being\s+(?:coordinated|considered|discussed|"
             r"arranged|planned|weighed)|under\s+consideration|reportedly|"
+            # a wish or an aim, not yet a plan that was set
+            r"(?:hopes?|hoping|aims?|aiming|wants?|wishes|seeks?|eager|keen)\s+to\b|"
             # a meeting still being arranged: "is working to arrange", "is coordinating"
             r"(?:is|are|has\s+been|have\s+been)\s+(?:working|seeking|trying|pushing|looking)\s+to|"
             r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:quietly|still)\s+)?(?:coordinating|arranging|"

@@ -900,6 +900,11 @@ FRI_9_JAN = date(2026, 1, 9)
         ("Mori will visit Sora on 2 March, but her office refused to comment on the agenda.", TUE_13_JAN, "scheduled"),
         ("The city originally aimed to open the bridge in March, but the work is late.", TUE_13_JAN, "cancelled"),
         ("The ministry has been quietly arranging a visit for 2 March.", TUE_13_JAN, "expected"),
+        # A wish or an aim is not yet a plan that was set.
+        ("The governor hopes to open the bridge in April.", TUE_13_JAN, "expected"),
+        ("Lantern Bay aims to hold the fair in the spring.", TUE_13_JAN, "expected"),
+        ("Mori wants to visit Sora before the end of March.", TUE_13_JAN, "expected"),
+        ("Mori plans to visit Sora on 2 March.", TUE_13_JAN, "scheduled"),
     ],
 )
 def test_status_follows_the_verb_and_its_modality(text, published, status):
