@@ -573,9 +573,13 @@ _STAMP_ONLY = re.compile(
 # A dateline ("SEOUL, Jan. 13 (UPI) --", "WASHINGTON, Jan 13 –") says where and
 # when the story was filed: the news day, which dates the lead's event only
 # when the lead names no date of its own.
+# Its place may be several ("NARA, JAPAN & SEOUL, Jan. 13 —") or left out
+# ("Nov. 15 — China on Friday …"); with no place, a colon would be a
+# timeline's heading ("June 4: envoy recalled"), which dates what follows.
+_DATELINE_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*)?"
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'’/-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
-    r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|–|—|-|:)"
+    rf"(?:[A-Z][A-Z .'’/-]{{1,40}}(?:(?:,|\s&)\s*[A-Z][A-Z .'’/-]{{1,40}})*,\s*{_DATELINE_DAY}(?:--|–|—|-|:)"
+    rf"|{_DATELINE_DAY}(?:--|–|—))"
 )
 
 

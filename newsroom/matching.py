@@ -68,7 +68,7 @@ STOP_WORDS = frozenset(
     first second new last next early late mid this week weekend month year day today yesterday tomorrow
     ago earlier later january february march april june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
-    sunday morning evening night afternoon according told reported report prime minister president
+    sunday morning evening night afternoon according reported report prime minister president
     leader official government secretary chief spokesman spokeswoman spokesperson ministry foreign
     national top senior followed follow
     """.split()  # noqa: SIM905 - a list of words reads better as text
@@ -103,6 +103,7 @@ SAME_KIND = {
     "address": "remark",
     "advis": "advisory",
     "said": "remark",
+    "tell": "remark",
     "say": "remark",
     "speech": "remark",
     # Japan's parliament is the Diet; news calls any by either name.
@@ -159,13 +160,14 @@ EVENT_KINDS = frozenset(
         "sanction",
         "briefing",
         "arrive",
+        "advisory",
     }
 )
 # Kinds of event that happen on a day: one dated over several days is dated
 # loosely ("last week's export ban"), so any of its days fits it.
 # Longer, such an event is a run of measures (months of export curbs), not one day.
 LOOSE_DAY_SPAN = datetime.timedelta(days=13)
-ONE_DAY_KINDS = frozenset({"control", "remark", "election", "agree", "sanction", "interview", "briefing"})
+ONE_DAY_KINDS = frozenset({"control", "remark", "election", "agree", "sanction", "interview", "briefing", "advisory"})
 # Past forms a suffix rule cannot undo: "held talks" is "hold talks".
 IRREGULAR = {
     "held": "hold", "began": "begin", "begun": "begin", "brought": "bring", "flew": "fly", "flown": "fly",
@@ -260,7 +262,13 @@ _COMPANION = re.compile(
 _DETERMINER = r"(?:the|a|an|his|her|their|its)\s"
 _BEFORE_LISTED = re.compile(r"(?:\bincluding|,|\band)\s+$")
 _NEXT_LISTED = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_DETERMINER}")
-_OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by)\s")
+_OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by|following)\s")
+# Not one that cites ("citing", "saying") or tells what came of it ("paving the
+# way for an election", "prompting protests"): that is another event.
+_PARTICIPLE = re.compile(
+    r"\s*(?!(?:including|according|following|citing|saying|adding|noting|paving|prompting|sparking|triggering|"
+    r"fu?elling|fueling|raising|leading|setting|signall?ing|making|drawing|clearing|bringing)\b)[a-z]{3,}ing\s"
+)
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
 _OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
 _OPENING_ADVERBIAL = re.compile(r"\s*(?:on|in|at|during|by|last|earlier|later|early|late|this|next)\b", re.IGNORECASE)
@@ -287,6 +295,7 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     if _closes_caption(quote, edges, date_at, date_length):
         return _caption_opening(quote, date_at, near or NEAR_WORDS)
     lo, hi = _date_clause(quote, edges, date_at, date_length)
+    hi = _with_participle(quote, edges, hi)
     lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=_since_floor(quote, lo, date_at))
     hi = _before_other_event(quote, date_at, date_length, hi)
     return _near_the_date(quote, lo, hi, date_at, date_length, reach)
@@ -345,8 +354,19 @@ def _date_clause(quote: str, edges: list[int], date_at: int, date_length: int) -
     return lo, hi
 
 
+def _with_participle(quote: str, edges: list[int], hi: int) -> int:
+    """ "struck a chord on Tuesday, performing a drum duet": a participle after
+    the date's clause tells what was done, up to another event it names
+    ("following their summit")."""
+    if hi >= len(quote) or quote[hi - 1] != "," or not _PARTICIPLE.match(quote, hi):
+        return hi
+    end = edges[edges.index(hi) + 1]
+    other = _OTHER_EVENT.search(quote, hi, end)
+    return other.start() if other else end
+
+
 def _since_floor(quote: str, lo: int, date_at: int) -> int:
-    """"their first meeting since Takaichi took office last month": the date
+    """ "their first meeting since Takaichi took office last month": the date
     dates what follows "since", not the meeting."""
     since = [m.start() for m in _SINCE.finditer(quote, lo, date_at)]
     return since[-1] if since else 0
@@ -367,7 +387,7 @@ def _widen_short_clause(quote: str, edges: list[int], lo: int, hi: int, floor: i
 
 
 def _before_other_event(quote: str, date_at: int, date_length: int, hi: int) -> int:
-    """"raised objections on Saturday after China advised …": what follows
+    """ "raised objections on Saturday after China advised …": what follows
     "after" is the companion's event (newsdates proposes it apart)."""
     other = _OTHER_EVENT.search(quote, date_at + date_length, hi)
     between = quote[date_at + date_length : other.start()] if other else ""
@@ -709,6 +729,8 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
     probable = _probable(event, mention, score, date_score, wording, event_kinds)
+    if mention.latin and mention.named and own and not shared:
+        probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
 
 

@@ -1308,6 +1308,17 @@ def test_a_datelines_date_gives_way_to_the_leads_own():
     # With no date of its own, the lead's event is the news day's.
     text = "KOBE, Jan 13 (Wire) - The port talks concluded after a series of events."
     assert spans(text, TUE_13_JAN) == [("Jan 13", "2026-01-13", "2026-01-13")]
+    # A dateline of several places, or of none.
+    text = "KOBE, SORA & LANTERN BAY, Jan. 13 (Wire) — The mayors met on Monday."
+    assert spans(text, TUE_13_JAN) == [("Monday", "2026-01-12", "2026-01-12")]
+    text = "Jan. 13 — The port talks ended on Monday."
+    assert spans(text, TUE_13_JAN) == [("Monday", "2026-01-12", "2026-01-12")]
+
+
+def test_the_lead_said_on_the_datelines_day_is_read_from_the_lead():
+    text = "KOBE & SORA, Jan. 13 (Wire) — The mayors struck a deal on Tuesday, signing a port pact after talks."
+    [mention] = event_mentions(text, TUE_13_JAN)
+    assert mention.text == "Tuesday"
 
 
 def test_a_stated_length_reads_through_an_abbreviation_and_is_scheduled_while_mostly_ahead():

@@ -605,3 +605,41 @@ def test_an_act_on_a_day_is_not_a_years_state_of_affairs():
     quote = "Sora will suspend fish imports from Lantern Bay on Wednesday."
     wednesday = datetime.date(2026, 1, 14)
     assert matching_events(wednesday, wednesday, "day", quote, [sora, bay], probable_only=True) == []
+
+
+def test_telling_lawmakers_is_a_remark():
+    mori = person("Hana Mori", "Mori")
+    first, last = datetime.date(2025, 11, 1), datetime.date(2025, 11, 10)
+    event_on(first, "Mori's remark on a Sora contingency", mori, slug="remark", last=last, precision="part_of_month")
+    monday, sunday = datetime.date(2025, 11, 3), datetime.date(2025, 11, 9)
+    quote = "Mori told lawmakers last week that the port could be closed."
+    [match] = matching_events(monday, sunday, "span", quote, [mori], probable_only=True)
+    assert match.event.slug == "remark"
+
+
+def test_a_participle_after_the_dates_clause_tells_what_was_done():
+    quote = "The two mayors struck a warm and unusual note on Tuesday, playing a drum duet following their talks."
+    clause = event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
+    assert "drum duet" in clause and "talks" not in clause
+    # What came of it is another event.
+    quote = "The mayor will dissolve the council on Friday, paving the way for an early election."
+    assert "election" not in event_clause(quote, quote.index("Friday"), len("Friday"))
+
+
+def test_an_event_sharing_none_of_the_named_actors_is_not_probable():
+    mori, sora, kobe = person("Hana Mori", "Mori"), country("Sora"), country("Kobe")
+    event_on(TUE_13_JAN, "Mori holds talks with her Kobe counterpart", mori, kobe, slug="kobe-talks")
+    quote = "The foreign minister held talks with her Sora counterpart on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [sora], probable_only=True) == []
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [kobe], probable_only=True)
+
+
+def test_an_advisory_is_a_kind_of_event_of_its_own():
+    china, bay = country("China"), country("Lantern Bay")
+    first, last = datetime.date(2025, 11, 1), datetime.date(2026, 1, 13)
+    event_on(first, "China answers with tighter export curbs and a travel advisory", china, bay, slug="run", last=last)
+    saturday = datetime.date(2025, 11, 15)
+    quote = "China on Saturday advised citizens to avoid travel to Lantern Bay."
+    [match] = matching_events(saturday, saturday, "day", quote, [china, bay], probable_only=True)
+    assert match.event.slug == "run"
+    assert "advisory" in _kinds(written_forms(quote))
