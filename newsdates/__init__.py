@@ -170,7 +170,8 @@ def extract_dates(
         r = resolver.resolve(c, sent)
         if r is None:
             continue
-        tense = resolver.tense(c, sent)
+        # A state from now to an end ahead ("refunds through year-end") lies ahead, whatever the verb.
+        tense = "future" if c.start in resolver.from_now else resolver.tense(c, sent)
         past, ahead = bool(r.latest and r.latest < pub), bool(r.latest and r.latest > pub)
         modality = modality_at(text, sent, c.start, c.end, past=past, ahead=ahead)
         mentions.append(

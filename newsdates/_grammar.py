@@ -80,7 +80,7 @@ _NUM = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_PART = r"(?:early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of)"
+_PART = r"(?:early|mid|late|the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)"
 _NOT_AMOUNT = r"(?<![$£€¥#\w.,])"
 # What makes a four-digit number a quantity rather than a year.
 _QUANTITY_AFTER = re.compile(
@@ -236,7 +236,8 @@ def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
 @_pattern(
     rf"(?:\b((?i:in|since|by|until|till|through|during|before|after|from|of|to|between|and|or|"
     rf"last|next|this|(?:(?:in|until|by|since)\s+)?(?:early|mid|late)(?:\s+(?:last|next|this))?|"
-    rf"the\s+(?:beginning|start|middle|end|close)\s+of))[\s-]+)?({_MON})(?![\s-]*\d)(?!\s+[A-Z][a-z])",
+    rf"the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of))[\s-]+)?({_MON})(?![\s-]*\d)"
+    rf"(?!\s+[A-Z][a-z])",
     needs=_MONTH_WORDS,
 )
 def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
@@ -272,6 +273,8 @@ def _part(word: str | None) -> str | None:
         return None
     word = word.lower()
     for key, part in (
+        ("first half", "H1"),
+        ("second half", "H2"),
         ("early", "early"),
         ("beginning", "early"),
         ("start", "early"),
@@ -443,6 +446,7 @@ def _p_season(m: re.Match[str]) -> Iterator[Candidate]:
 
 @_pattern(
     rf"\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th|last)[\s-]+(quarter|half)\b"
+    rf"(?!\s+of\s+(?:{_MON}|(?:this|last|next|the)\s+(?:month|week)))"
     rf"(?:\s+of\s+(?:({_YEAR})\b|(this|last|next|the)\s+year\b))?|\b([QH])([1-4])\s*(?:of\s+)?({_YEAR})?\b",
     re.IGNORECASE,
     needs=("quarter", "half", *_DIGITS),

@@ -64,7 +64,7 @@ def _choose(candidates: list[date], ref: date, tense: str | None, window: int = 
     return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
 
 
-_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
+_PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31), "H1": (1, 15), "H2": (16, 31)}
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12), "H1": (1, 6), "H2": (7, 12)}
 
 
@@ -86,7 +86,7 @@ def _month(y: int, m: int, part: str | None = None) -> _Resolved:
     label = f"{MON_ABBR[m - 1]} {y}"
     if part in _PART_DAYS:
         lo, hi = _PART_DAYS[part]
-        word = "late" if part == "end" else part
+        word = {"end": "late", "H1": "first half of", "H2": "second half of"}.get(part, part)
         return _Resolved(
             f"{y}-{m:02d}", date(y, m, lo), min(date(y, m, min(hi, last.day)), last), "part_of_month", f"{word} {label}"
         )
@@ -141,12 +141,18 @@ _SINCE = re.compile(
 )
 
 
+# "refunds through year-end", "in force until the end of the month": a
+# state running from now to the end named.
+_UNTIL_THE_END = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
+
+
 class Resolver:
     def __init__(self, text: str, published: date):
         self.text = text
         self.pub = published
         self.anchor = published  # last time mentioned, for "the next day" etc.
         self.anchor_sentence, self.anchor_precision = -1, ""  # where it was mentioned, how precisely
+        self.from_now: set[int] = set()  # where a state running from publication ends
 
     def resolve(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         """The candidate's value, or None when it has none or lies outside
@@ -155,10 +161,20 @@ class Resolver:
             r: _Resolved | None = getattr(self, "_" + c.kind)(c, sent)
         except (ValueError, OverflowError):
             return None
+        if r is not None and self.runs_from_now(c, r):
+            r.earliest, r.precision = self.pub, "span"
+            self.from_now.add(c.start)
         if r is not None and r.earliest and r.precision not in ("present", "unknown"):
             self.anchor = r.earliest
             self.anchor_sentence, self.anchor_precision = sent[0], r.precision
         return r
+
+    def runs_from_now(self, c: Candidate, r: _Resolved) -> bool:
+        """Whether the date ends a state that runs from publication ("through
+        the end of the year"): only the end of the unit now under way."""
+        if c.data.get("part") != "end" or c.data.get("offset", 0) != 0 or not (r.earliest and r.latest):
+            return False
+        return self.pub < r.latest and bool(_UNTIL_THE_END.search(self.text, max(0, c.start - 10), c.start))
 
     def tense(self, c: Candidate, sent: tuple[int, int]) -> str | None:
         if _SINCE.search(self.text, max(0, c.start - 90), c.start):

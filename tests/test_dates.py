@@ -1330,3 +1330,29 @@ def test_a_stated_length_reads_through_an_abbreviation_and_is_scheduled_while_mo
 def test_a_pages_timestamp_line_is_no_event():
     text = "Leaders met on Friday.\n09/01/2026 11:01 PM\nUpdated: 9 Jan 2026, 09:12 KST\n"
     assert spans(text, FRI_9_JAN) == [("Friday", "2026-01-09", "2026-01-09")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The mayors will meet in the first half of next month.", ("2026-02-01", "2026-02-15")),
+        ("The fair opens in the second half of March.", ("2026-03-16", "2026-03-31")),
+        ("The port reopened in the first half of December.", ("2025-12-01", "2025-12-15")),
+        ("The vote is set for the second half of February 2026.", ("2026-02-16", "2026-02-28")),
+    ],
+)
+def test_half_of_a_month_is_its_first_or_last_days(text, expected):
+    [mention] = event_mentions(text, TUE_13_JAN)
+    assert (str(mention.earliest), str(mention.latest), mention.precision) == (*expected, "part_of_month")
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The ferry line offered refunds through year-end.", "scheduled"),
+        ("The ban stays in force until the end of the month.", "scheduled"),
+    ],
+)
+def test_a_state_until_the_end_of_this_year_or_month_runs_from_publication(text, status):
+    [mention] = event_mentions(text, TUE_13_JAN)
+    assert (str(mention.earliest), mention.status) == ("2026-01-13", status)
