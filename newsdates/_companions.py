@@ -96,6 +96,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         before_it = sentence[i - 1].end if i else s0
         after_it = sentence[i + 1].start if i + 1 < len(sentence) else s1
         found += _right_after(text, mention, after_it) or _late_after(text, mention, after_it, s1)
+        found += _late_before(text, mention, after_it, s1)
         found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
         found += _late_as(text, mention, after_it)
         found += _listed(text, mention, after_it)
@@ -132,6 +133,19 @@ def _late_after(text: str, mention: DateMention, limit: int, end: int) -> list[D
         return []
     if limit < end and not _SINCE.search(text, m.end(), limit):
         return []  # "…, after talks in March": the phrase's own date
+    return [_copy(mention, m.start(1), m[1])]
+
+
+_LATE_BEFORE = re.compile(r"\s(before)\s+(?:[a-z]+ing|returning|heading)\b")
+
+
+def _late_before(text: str, mention: DateMention, limit: int, end: int) -> list[DateMention]:
+    """ "will hold a press conference on Saturday to wrap up her trip before
+    leaving for Japan": the leaving, that day, when the phrase has no date
+    of its own ("before flying to Osaka on Tuesday" has)."""
+    m = _LATE_BEFORE.search(text, mention.end, limit)
+    if not m or limit < end or re.search(r"[;:]", text[mention.end : m.start()]):
+        return []
     return [_copy(mention, m.start(1), m[1])]
 
 

@@ -1356,3 +1356,14 @@ def test_half_of_a_month_is_its_first_or_last_days(text, expected):
 def test_a_state_until_the_end_of_this_year_or_month_runs_from_publication(text, status):
     [mention] = event_mentions(text, TUE_13_JAN)
     assert (str(mention.earliest), mention.status) == ("2026-01-13", status)
+
+
+def test_leaving_after_a_dated_event_with_no_date_of_its_own_is_that_day():
+    text = "Mori will hold a press conference on Saturday to close her trip before leaving for Kobe."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, TUE_13_JAN)] == [
+        ("Saturday", "2026-01-17"),
+        ("before", "2026-01-17"),
+    ]
+    # With a date of its own, the leaving is dated by it.
+    text = "Mori met her counterpart on Monday before flying to Kobe on Tuesday."
+    assert [m.text for m in event_mentions(text, TUE_13_JAN)] == ["Monday", "Tuesday"]
