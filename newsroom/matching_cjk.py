@@ -66,8 +66,13 @@ KINDS = [
     _kind("drums", r"太鼓|ドラム|드럼|북 공연|북을", "drum"),
     _kind("election", r"総選挙|選挙|총선|선거", "election"),
     _kind("dissolution", r"解散|해산", "snap dissolve dissolution"),
-    _kind("takeshima-day", r"竹島の日|다케시마의 날|式典|기념식", "takeshima ceremony"),
-    _kind("remark", r"発言|答弁|述べ|발언|답변", "remark suggest say"),
+    # The name may carry a gloss: "竹島（韓国名・独島）の日", "다케시마(일본이 주장하는 독도의 명칭)의 날".
+    _kind(
+        "takeshima-day",
+        r"竹島(?:[（(][^）)]{0,30}[）)])?の日|다케시마(?:\([^)]{0,30}\))?의\s?날|式典|기념식",
+        "takeshima ceremony",
+    ),
+    _kind("remark", r"発言|答弁|述べ|발언|답변|언급", "remark suggest say"),
     _kind("taiwan", r"台湾|대만", "taiwan"),
     _kind("export", r"輸出|수출", "export"),
     _kind("ban", r"禁止|規制|管理|금지|규제|통제|중지", "ban control"),

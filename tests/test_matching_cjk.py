@@ -190,3 +190,14 @@ def test_posting_about_an_occasion_is_not_the_occasion(seed):
     quote = "両首脳は2026年1月13日、奈良市内で行われた首脳会談の様子をXで報告した。"
     assert quote_kinds(quote, "ja", date_at=quote.index("2026"))["post"] == 1.0
     assert "takaichi-lee-summit-nara" not in slugs(quote, "2026-01-13")
+
+
+def test_a_glossed_name_of_the_day_is_still_its_name(seed):
+    quote = "일본 정부는 오는 22일 열리는 ‘다케시마(일본 측 명칭)의 날’ 행사에 정무관을 보낸다."
+    assert "takeshima-day" in quote_kinds(quote, "ko")
+    assert slugs(quote, "2026-02-22", status="scheduled", language="ko")[0] == "takeshima-day-2026"
+    assert "takeshima-day" in quote_kinds("島根県は22日、竹島（韓国名・独島）の日の式典を開いた。", "ja")
+
+
+def test_mentioning_is_a_remark():
+    assert quote_kinds("총리는 지난 7일 국회에서 대만 유사시를 언급했다.", "ko")["remark"] == 1.0
