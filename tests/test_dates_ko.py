@@ -269,3 +269,15 @@ def test_a_plan_turned_down_or_replaced_is_cancelled():
     assert [x[3] for x in read(text, published)] == ["cancelled"]
     text = "정부는 애초 연내 개최를 추진하다가, 내년 1월 개최를 조율해 왔다."
     assert [x[3] for x in read(text, published)] == ["cancelled", "expected"]
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("대통령은 7일 시장과 만찬을 갖고 창업 포럼에도 참석한다.", "대통령은 7일 시장과 만찬을 갖고"),
+        ("대통령은 7일 기념관 방문을 마지막으로 귀국길에 오른다.", "대통령은 7일 기념관 방문을 마지막으로"),
+    ],
+)
+def test_a_verb_of_holding_or_a_last_stop_closes_its_events_clause(text, first):
+    mentions = mentions_in(text, PUBLISHED, "ko")
+    assert [m.sentence for m in mentions] == [first, text]
