@@ -849,6 +849,7 @@ def matches_for_proposal(
             published_only=published_only,
             limit=limit,
             date_at=_date_in_quote(proposal),
+            article=proposal.source.text,
         )
     article_actors = getattr(proposal, "article_actors", None)
     if article_actors is None:

@@ -34,7 +34,7 @@ from newsroom.matching import (
 )
 from newsroom.names import all_name_forms, name_pattern
 from timeline.labels import date_label
-from timeline.models import Event, Place, current_language
+from timeline.models import Actor, Event, Place, current_language
 
 
 @dataclass(frozen=True)
@@ -263,12 +263,14 @@ def matching_events_cjk(
     published_only: bool = False,
     limit: int = MAX_MATCHES,
     date_at: int | None = None,
+    article: str | None = None,
 ) -> list[EventMatch]:
     """Existing events a ja/ko proposal most likely reports, best first
     (`date_at`: where in the quote its date is written, see `quote_kinds`). An
     event is left out when it shares no kind with the sentence, none of the
     sentence's actors and places, or was cancelled while the sentence reports
-    it done (or the other way round)."""
+    it done (or the other way round), or when the `article` never names one
+    of its people."""
     kinds = quote_kinds(quote, language, date_at)
     if not kinds:
         return []
@@ -283,14 +285,19 @@ def matching_events_cjk(
     for event_id, place_id in Event.places.through.objects.filter(event_id__in=ids).values_list("event_id", "place_id"):
         event_who[event_id].add(("place", place_id))
     head = _head(kinds)
+    unnamed = _people_not_named(
+        article, language, {a for who_ in event_who.values() for kind, a in who_ if kind == "actor"}
+    )
     matches = []
     for event in candidates:
         own_kinds = event_kinds(event)
         kinds_score, shared_kinds = kind_score(kinds, own_kinds)
         if not shared_kinds & head or _contradicts(status, event.status):
             continue
-        if "trilateral" in kinds and "trilateral" not in own_kinds:
-            continue  # a meeting of three is none of the two's own events
+        if ("trilateral" in kinds) != ("trilateral" in own_kinds):
+            continue  # a meeting of three is none of the two's own events, nor the other way round
+        if unnamed & {a for kind, a in event_who[event.pk] if kind == "actor"}:
+            continue  # a meeting of a person the article never names is not the one it reports
         shared = who.keys() & event_who[event.pk]
         if who and not shared:
             continue
@@ -315,6 +322,22 @@ def matching_events_cjk(
             matches.append((EventMatch(event, round(score, 3), reasons), event.importance))
     matches.sort(key=lambda m: (-m[0].score, -m[1], m[0].event.earliest, m[0].event.pk))
     return [m for m, _ in matches[:limit]]
+
+
+_SCRIPT = {"ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "ko": re.compile(r"[\uac00-\ud7af]")}
+
+
+def _people_not_named(article: str | None, language: str, actor_ids: set[int]) -> set[int]:
+    """The people among `actor_ids` whom the article never names, of those the
+    timeline writes in the article's script (others cannot be looked for)."""
+    if not article or language not in _SCRIPT:
+        return set()
+    unnamed = set()
+    for person in Actor.objects.filter(pk__in=actor_ids, kind="person"):
+        forms = [form for form in all_name_forms(person) if _SCRIPT[language].search(form)]
+        if forms and not any(form in article for form in forms):
+            unnamed.add(person.pk)
+    return unnamed
 
 
 def _head(kinds: dict[str, float]) -> set[str]:

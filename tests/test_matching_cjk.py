@@ -201,3 +201,24 @@ def test_a_glossed_name_of_the_day_is_still_its_name(seed):
 
 def test_mentioning_is_a_remark():
     assert quote_kinds("총리는 지난 7일 국회에서 대만 유사시를 언급했다.", "ko")["remark"] == 1.0
+
+
+def test_a_meeting_of_two_is_not_the_planned_meeting_of_three(seed):
+    quote = "시진핑 중국 국가주석과의 정상회담은 5일 예정됐다."
+    assert "trilateral-summit-china-refused" not in slugs(quote, "2026-01-05", status="scheduled", language="ko")
+
+
+def test_an_event_of_a_person_the_article_never_names_is_not_matched(seed):
+    from newsroom.matching_cjk import matching_events_cjk
+
+    quote = "양국 정상은 지난해 10월 APEC 정상회의를 계기로 정상회담을 가졌다."
+    actors = actors_in(quote, actor_patterns())
+
+    def found(article):
+        matches = matching_events_cjk(
+            d("2025-10-01"), d("2025-10-31"), "month", quote, actors, language="ko", article=article
+        )
+        return [m.event.slug for m in matches]
+
+    assert "apec-gyeongju-first-takaichi-lee-meeting" in found(f"이재명 대통령과 다카이치 총리. {quote}")
+    assert "apec-gyeongju-first-takaichi-lee-meeting" not in found(f"이재명 대통령과 시진핑 주석. {quote}")
