@@ -16,6 +16,7 @@ KIND_WORDS = {
     "post": pgettext_lazy("kind of event", "post or report"),
     "meal": pgettext_lazy("kind of event", "meal"),
     "press": pgettext_lazy("kind of event", "press conference"),
+    "announce": pgettext_lazy("kind of event", "announcement"),
     "drums": pgettext_lazy("kind of event", "drums"),
     "election": pgettext_lazy("kind of event", "election"),
     "dissolution": pgettext_lazy("kind of event", "dissolution"),

@@ -62,7 +62,9 @@ KINDS = [
     # An arrival is a leg of a visit, an event of its own (as in English).
     _kind("arrival", r"到着|도착", "arrive arrival"),
     _kind("meal", r"夕食会|晩餐会|夕食|会食|昼食会|朝食会|만찬|오찬|조찬|식사", "dinner dine banquet lunch breakfast"),
-    _kind("press", r"記者会見|共同記者|기자회견|공동 회견", "press conference"),
+    _kind("press", r"記者会見|共同記者|共同発表|기자회견|공동 회견|(?:공동\s?)?언론\s?발표", "press conference"),
+    # Announcing an occasion ("…を行うと発表した", "…한다고 발표했다") is not the occasion.
+    _kind("announce", r"(?<![共記者])発表|公表|(?<!언론)(?<!언론 )발표", "announce announcement"),
     _kind("drums", r"太鼓|ドラム|드럼|북 공연|북을", "drum"),
     _kind("election", r"総選挙|選挙|총선|선거", "election"),
     _kind("dissolution", r"解散|해산", "snap dissolve dissolution"),

@@ -222,3 +222,18 @@ def test_an_event_of_a_person_the_article_never_names_is_not_matched(seed):
 
     assert "apec-gyeongju-first-takaichi-lee-meeting" in found(f"이재명 대통령과 다카이치 총리. {quote}")
     assert "apec-gyeongju-first-takaichi-lee-meeting" not in found(f"이재명 대통령과 시진핑 주석. {quote}")
+
+
+def test_announcing_an_occasion_is_not_the_occasion(seed):
+    quote = "政府は9日、大統領が来週、奈良を訪れ、首脳会談を行うと発表した。"
+    assert quote_kinds(quote, "ja")["announce"] == 1.0
+    assert slugs(quote, "2026-01-09") == []
+    quote = "대통령실은 9일 대통령이 다음 주 나라를 방문한다고 발표했다."
+    assert quote_kinds(quote, "ko")["announce"] == 1.0
+
+
+def test_a_joint_press_statement_is_the_press_conference(seed):
+    quote = "이재명 대통령과 다카이치 사나에 총리가 13일 나라현에서 공동언론발표를 하고 있다."
+    kinds = quote_kinds(quote, "ko")
+    assert kinds["press"] == 1.0 and "announce" not in kinds
+    assert slugs(quote, "2026-01-13", language="ko")[0] == "takaichi-lee-joint-press-conference"
