@@ -90,7 +90,6 @@ SAME_KIND = {
     "vote": "election",
     # An export ban, curbs and controls are one kind of trade measure.
     "ban": "control",
-    "banned": "control",
     "curb": "control",
     "restriction": "control",
     "restrict": "control",
@@ -190,7 +189,11 @@ def _stem(word: str) -> str:
                 continue
             word = word[: len(word) - len(suffix)] + keep
             break
-    return SAME_KIND.get(word, word)
+    # "voting" is "vote", "banning" is "ban": a kind word under its dropped e or doubled consonant.
+    for form in (word, word + "e", word[:-1] if word[-2:-1] == word[-1:] else word):
+        if form in SAME_KIND:
+            return SAME_KIND[form]
+    return word
 
 
 # A press conference is a briefing, not a meeting between parties.

@@ -643,3 +643,8 @@ def test_an_advisory_is_a_kind_of_event_of_its_own():
     [match] = matching_events(saturday, saturday, "day", quote, [china, bay], probable_only=True)
     assert match.event.slug == "run"
     assert "advisory" in _kinds(written_forms(quote))
+
+
+@pytest.mark.parametrize("word, kind", [("voting", "election"), ("voted", "election"), ("banning", "control")])
+def test_a_kind_word_is_known_under_a_dropped_e_or_a_doubled_consonant(word, kind):
+    assert kind in _kinds(written_forms(f"Residents were {word} on Sunday."))
