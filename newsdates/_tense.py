@@ -379,6 +379,14 @@ def _sentence(text: str, sent: tuple[int, int]) -> _Sentence:
     return _last_sentence[0]
 
 
+# A reporting verb's own setting: "said at a press conference on", "told reporters in Tokyo on".
+_WHERE_SAID = re.compile(
+    r"\s+(?:(?:reporters|journalists|lawmakers|parliament|the\s+\w+)\s+)?(?:at|in|during)\s+"
+    r"(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+){0,3}?(?:on|in|at)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[tuple[int, int, str]]:
     text = sentence.text
     found: list[tuple[int, int, str]] = []
@@ -390,7 +398,9 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
             continue
         if word in _REPORTING:
             between = text[p.end() : start] if p.end() <= start else text[end : p.start()]
-            if len(between.split()) > 3 or " that " in f" {between} ":
+            # "said at a press conference on Monday": the saying's own date.
+            where_said = p.end() <= start and _WHERE_SAID.match(between)
+            if (len(between.split()) > 3 and not where_said) or " that " in f" {between} ":
                 continue
         found.append((p.start(), p.end(), "past"))
     for f in sentence.found(_FUTURE_COMPLEMENT).within(lo, min(hi, start)):
@@ -405,7 +415,11 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
     )
     if s:
         found.append((s.start(), s.end(), "future"))
-    return [c for c in found if c[1] <= start or c[0] >= end]
+    # A cue after "that" is the reported clause's: "said on Monday that she will …".
+    return [c for c in found if c[1] <= start or (c[0] >= end and not _THAT.search(text, end, c[0]))]
+
+
+_THAT = re.compile(r"\bthat\b")
 
 
 def _nearest(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:

@@ -1367,3 +1367,15 @@ def test_leaving_after_a_dated_event_with_no_date_of_its_own_is_that_day():
     # With a date of its own, the leaving is dated by it.
     text = "Mori met her counterpart on Monday before flying to Kobe on Tuesday."
     assert [m.text for m in event_mentions(text, TUE_13_JAN)] == ["Monday", "Tuesday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mori said at a press conference on Monday evening that she will visit Kobe.",
+        "Mori told reporters in Sora on Monday that the port will reopen.",
+    ],
+)
+def test_the_day_something_was_said_is_past_whatever_the_reported_clause_plans(text):
+    [mention] = event_mentions(text, date(2026, 1, 20))
+    assert (str(mention.earliest), mention.status) == ("2026-01-19", "happened")
