@@ -584,6 +584,20 @@ _DATELINE = re.compile(
 )
 
 
+def _dateline_alone(mention: DateMention) -> bool:
+    """A dateline read as a sentence of its own ("TOKYO, February 9. /TASS/."):
+    a place and an agency in capitals, no words of an event."""
+    rest = mention.sentence.replace(mention.text, " ")
+    return (
+        len(mention.sentence) <= _DATELINE_LENGTH
+        and not re.search(r"[a-z]", rest)
+        and bool(re.search(r"[A-Z]{3}", rest))
+    )
+
+
+_DATELINE_LENGTH = 60
+
+
 def _in_dateline(text: str, mention: DateMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     found = _DATELINE.match(text, line_start)
@@ -630,6 +644,7 @@ def event_mentions(
         and not _conditional(text, m)
         and not _no_comment(text, m)
         and not _STAMP_ONLY.fullmatch(m.sentence.replace(m.text, " "))
+        and not _dateline_alone(m)
     ]
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:

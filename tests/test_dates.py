@@ -1379,3 +1379,8 @@ def test_leaving_after_a_dated_event_with_no_date_of_its_own_is_that_day():
 def test_the_day_something_was_said_is_past_whatever_the_reported_clause_plans(text):
     [mention] = event_mentions(text, date(2026, 1, 20))
     assert (str(mention.earliest), mention.status) == ("2026-01-19", "happened")
+
+
+def test_a_dateline_read_as_a_sentence_of_its_own_is_no_event():
+    text = "KOBE, January 13. /WIRE/. The mayors signed a port pact on Monday."
+    assert spans(text, TUE_13_JAN) == [("Monday", "2026-01-12", "2026-01-12")]
