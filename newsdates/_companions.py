@@ -48,6 +48,8 @@ _NEXT_ITEM = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_DETERMINER})\s")
 # "talks on Tuesday afternoon, followed by an official dinner": the dinner, that day.
 _FOLLOWED = re.compile(rf",?\s*\b(followed)\s+by\s+{_DETERMINER}\s+[a-z]")
 _BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
+# "places a rose on February 8 during the election": the occasion, that day.
+_DURING = re.compile(rf"\s+(during)\s+{_DETERMINER}\s+(?:[\w'’-]+\s+){{0,4}}?(?:[A-Z][\w'’-]*\s+)*[a-z]")
 # "in Gyeongju on Friday, expected to hold talks with …": a second event, only planned.
 _PLANNED = re.compile(r",\s*\b(expected|set|due|scheduled|poised)\s+to\s+[a-z]+")
 _PLANNED_STATUS = {"expected": "expected", "poised": "expected"}
@@ -110,9 +112,10 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
 def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:
     """ "on 30 October, after holding talks": the talks, that day; "in early
     November, when Xi visited": the visit, then; "on Tuesday, followed by a
-    dinner": the dinner, that day."""
+    dinner": the dinner, that day; "on 8 February during the election": the
+    election, that day."""
     out = []
-    for pattern in (_AFTER, _WHEN, _FOLLOWED, _WHERE):
+    for pattern in (_AFTER, _WHEN, _FOLLOWED, _WHERE, _DURING):
         m = pattern.match(text, mention.end, limit)
         if m:
             out.append(_copy(mention, m.start(1), m[1]))

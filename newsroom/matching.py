@@ -265,7 +265,7 @@ _COMPANION = re.compile(
 _DETERMINER = r"(?:the|a|an|his|her|their|its)\s"
 _BEFORE_LISTED = re.compile(r"(?:\bincluding|,|\band)\s+$")
 _NEXT_LISTED = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_DETERMINER}")
-_OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by|following)\s")
+_OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by|following|during)\s")
 # Not one that cites ("citing", "saying") or tells what came of it ("paving the
 # way for an election", "prompting protests"): that is another event.
 _PARTICIPLE = re.compile(

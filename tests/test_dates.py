@@ -1384,3 +1384,11 @@ def test_the_day_something_was_said_is_past_whatever_the_reported_clause_plans(t
 def test_a_dateline_read_as_a_sentence_of_its_own_is_no_event():
     text = "KOBE, January 13. /WIRE/. The mayors signed a port pact on Monday."
     assert spans(text, TUE_13_JAN) == [("Monday", "2026-01-12", "2026-01-12")]
+
+
+def test_an_act_on_a_day_during_an_occasion_proposes_the_occasion_too():
+    text = "Mori placed a rose by a winner's name in Kobe on February 8 during the council election."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 2, 9))] == [
+        ("February 8", "2026-02-08"),
+        ("during", "2026-02-08"),
+    ]

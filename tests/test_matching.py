@@ -648,3 +648,10 @@ def test_an_advisory_is_a_kind_of_event_of_its_own():
 @pytest.mark.parametrize("word, kind", [("voting", "election"), ("voted", "election"), ("banning", "control")])
 def test_a_kind_word_is_known_under_a_dropped_e_or_a_doubled_consonant(word, kind):
     assert kind in _kinds(written_forms(f"Residents were {word} on Sunday."))
+
+
+def test_the_occasion_during_which_something_was_done_is_not_the_dates_clause():
+    quote = "Mori placed a rose by a winner's name in Kobe on February 8 during the council election."
+    clause = event_clause(quote, quote.index("February 8"), len("February 8"))
+    assert "rose" in clause and "election" not in clause
+    assert "election" in event_clause(quote, quote.index("during"), len("during"))
