@@ -122,13 +122,14 @@ def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMentio
     return out
 
 
-_LATE_AFTER = re.compile(rf",\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s)")
+_LATE_AFTER = re.compile(rf",\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s)|\s(following)\s+{_DETERMINER}\s+[a-z]")
 _SINCE = re.compile(r"\bsince\b")
 
 
 def _late_after(text: str, mention: DateMention, limit: int, end: int) -> list[DateMention]:
-    """ "said on Monday that …, after meeting the premier": the meeting, that
-    day, when the phrase has no date of its own (one after "since" dates
+    """ "said on Monday that …, after meeting the premier", "played drums on
+    Tuesday following their summit": the meeting, that day, when the phrase
+    has no date of its own (one after "since" dates
     something else: "after meeting him on his first trip since taking office
     in June")."""
     m = _LATE_AFTER.search(text, mention.end, limit)
@@ -136,7 +137,8 @@ def _late_after(text: str, mention: DateMention, limit: int, end: int) -> list[D
         return []
     if limit < end and not _SINCE.search(text, m.end(), limit):
         return []  # "…, after talks in March": the phrase's own date
-    return [_copy(mention, m.start(1), m[1])]
+    word = 1 if m[1] else 2
+    return [_copy(mention, m.start(word), m[word])]
 
 
 _LATE_BEFORE = re.compile(r"\s(before)\s+(?:[a-z]+ing|returning|heading)\b")

@@ -1392,3 +1392,11 @@ def test_an_act_on_a_day_during_an_occasion_proposes_the_occasion_too():
         ("February 8", "2026-02-08"),
         ("during", "2026-02-08"),
     ]
+
+
+def test_an_occasion_the_days_act_followed_is_proposed_that_day():
+    text = "The mayors struck a warm note on Tuesday, playing a drum duet following their summit in Kobe."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, TUE_13_JAN)] == [
+        ("Tuesday", "2026-01-13"),
+        ("following", "2026-01-13"),
+    ]
