@@ -202,6 +202,14 @@ _PRESS = next(kind.words for kind in KINDS if kind.name == "press")
 # A date token, then "の" or a space: the date names the noun that follows.
 _DATE_THEN = re.compile(r"[^\s、。,]{1,12}(?:の\s*|\s+)")
 _SINCE_OCCASION = re.compile(r"\s*(?:이후|직후|후|以降|以後|の後|後)")
+_CUT_AFTER_OCCASION = re.compile(r"後、")
+
+
+def _cut_at(quote: str, start: int, end: int) -> bool:
+    """Whether the Korean reader ends a clause right after the occasion named at [start, end)."""
+    return any(m.start() < end <= m.end() for m in KOREAN_CONNECTIVE.finditer(quote, max(0, start - 4), end + 4))
+
+
 # How far after the date the occasion may be named.
 _OCCASION_REACH = 40
 
@@ -219,7 +227,14 @@ def _occasion(quote: str, date_at: int | None) -> tuple[int, int] | None:
     if not after:
         return None
     # "이달 …대만 개입 발언 이후 …", "先月の…発言以降": the date dates what came after it began.
-    since = sorted((a, b) for a, b in after if _SINCE_OCCASION.match(quote, b))
+    # Unless the reader cut the sentence there ("정상회담 후 공동언론발표를 했다",
+    # "会談後、会見した"): it proposed the occasion on its own, and this quote
+    # runs on to the event that followed.
+    since = sorted(
+        (a, b)
+        for a, b in after
+        if _SINCE_OCCASION.match(quote, b) and not _CUT_AFTER_OCCASION.match(quote, b) and not _cut_at(quote, a, b)
+    )
     if since:
         return since[0]
     start = min(a for a, _ in after)

@@ -281,3 +281,13 @@ def test_a_plan_turned_down_or_replaced_is_cancelled():
 def test_a_verb_of_holding_or_a_last_stop_closes_its_events_clause(text, first):
     mentions = mentions_in(text, PUBLISHED, "ko")
     assert [m.sentence for m in mentions] == [first, text]
+
+
+def test_an_occasion_named_before_after_closes_its_clause():
+    text = "두 정상은 13일 정상회담 후 공동기자회견을 열었다."
+    assert [m.sentence for m in mentions_in(text, PUBLISHED, "ko")] == ["두 정상은 13일 정상회담 후", text]
+
+
+def test_regarding_is_no_verb_that_closes_a_clause():
+    text = "양국은 지난달 발견된 유해와 관련해 협력하기로 했다."
+    assert len(mentions_in(text, PUBLISHED, "ko")) == 1

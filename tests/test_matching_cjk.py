@@ -237,3 +237,12 @@ def test_a_joint_press_statement_is_the_press_conference(seed):
     kinds = quote_kinds(quote, "ko")
     assert kinds["press"] == 1.0 and "announce" not in kinds
     assert slugs(quote, "2026-01-13", language="ko")[0] == "takaichi-lee-joint-press-conference"
+
+
+def test_what_followed_an_occasion_is_the_head_of_its_own_clause():
+    quote = "두 정상은 13일 정상회담 후 공동언론발표를 통해 이같이 밝혔다."
+    kinds = quote_kinds(quote, "ko", date_at=quote.index("13일"))
+    assert kinds["press"] > kinds["summit"]
+    quote = "両首脳は13日、首脳会談後、共同記者会見を行った。"
+    kinds = quote_kinds(quote, "ja", date_at=quote.index("13日"))
+    assert kinds["press"] > kinds["summit"]
