@@ -80,7 +80,7 @@ _NUM = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_PART = r"(?:early|mid|late|the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)"
+_PART = r"(?i:early|mid|late|the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)"
 _NOT_AMOUNT = r"(?<![$£€¥#\w.,])"
 # What makes a four-digit number a quantity rather than a year.
 _QUANTITY_AFTER = re.compile(

@@ -105,6 +105,11 @@ def _pieces(text: str, start: int, end: int, keep: bytearray | None) -> list[tup
     return pieces
 
 
+# A timeline's heading line ("- Aug. 24, 2023:", "Early November 2025:") that
+# dates the line under it.
+_LABEL_LINE = re.compile(r"\s*[-•*]?\s*[A-Z0-9][\w.,' -]{1,30}:\s*")
+
+
 def whole_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, however long."""
     spans: list[tuple[int, int]] = []
@@ -117,6 +122,8 @@ def whole_sentences(text: str) -> list[tuple[int, int]]:
             if word in _ABBREVIATIONS or initial:
                 continue
         end = b.start() + len(b.group().rstrip())
+        if b.group().startswith("\n") and _LABEL_LINE.fullmatch(text, start, end):
+            continue  # "- Aug. 24, 2023:" heads the line under it: one sentence
         if text[start:end].strip():
             spans.append((start, end))
         start = b.end()

@@ -1400,3 +1400,15 @@ def test_an_occasion_the_days_act_followed_is_proposed_that_day():
         ("Tuesday", "2026-01-13"),
         ("following", "2026-01-13"),
     ]
+
+
+def test_a_heading_line_of_a_date_alone_dates_the_line_under_it():
+    text = (
+        "Key dates\n- Aug. 24, 2023:\n- Sora banned fish imports from Kobe.\n- Early November 2025:\n- Trade resumed."
+    )
+    mentions = event_mentions(text, TUE_13_JAN)
+    assert [(str(m.earliest), str(m.latest)) for m in mentions] == [
+        ("2023-08-24", "2023-08-24"),
+        ("2025-11-01", "2025-11-10"),
+    ]
+    assert "banned fish imports" in mentions[0].sentence
