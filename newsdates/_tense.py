@@ -161,6 +161,8 @@ _FUTURE_COMPLEMENT = re.compile(
     r"prepared|agrees|decides|promises|pledges|vows|threatens|seeks|wants|asks|orders)\s+(?:\w+\s+){0,4}?to\s+[a-z]+\b"
     # what is proposed lies ahead: "has proposed hosting a summit in March"
     r"|\b(?:proposed|proposes|proposing|suggested|suggests|offered|offers)\s+(?:hosting|holding|a|an|to)\b"
+    # what something was done ahead of comes after it: "spoke to NHK ahead of his visit … on Tuesday"
+    r"|\bahead\s+of\b"
 )
 # Present-tense verbs of schedules: "the festival opens on Wednesday" (not an
 # infinitive, "to play the drums at APEC last year", nor "face-to-face").

@@ -1412,3 +1412,9 @@ def test_a_heading_line_of_a_date_alone_dates_the_line_under_it():
         ("2025-11-01", "2025-11-10"),
     ]
     assert "banned fish imports" in mentions[0].sentence
+
+
+def test_what_something_was_done_ahead_of_lies_after_it():
+    text = "Mori spoke to the paper ahead of her visit to Kobe for port talks with the mayor on Tuesday and Wednesday."
+    [mention] = event_mentions(text, date(2026, 1, 12))
+    assert (str(mention.earliest), str(mention.latest), mention.status) == ("2026-01-13", "2026-01-14", "scheduled")
