@@ -577,9 +577,15 @@ _STAMP_ONLY = re.compile(
 # Its place may be several ("NARA, JAPAN & SEOUL, Jan. 13 —") or left out
 # ("Nov. 15 — China on Friday …"); with no place, a colon would be a
 # timeline's heading ("June 4: envoy recalled"), which dates what follows.
-_DATELINE_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*)?"
+# The agency may follow the day, bracketed or not ("Feb. 5 Kyodo -"), and the
+# place may be written in capitals or not ("Nara, Jan. 14 (Jiji Press)–").
+_DATELINE_DAY = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
+    r"\s*(?:\([^)]{1,30}\)\s*|(?:[A-Z][A-Za-z]+\s+){1,2}(?=[-–—]))?"
+)
+_DATELINE_PLACE = r"[A-Z][A-Za-z .'’/-]{1,40}"
 _DATELINE = re.compile(
-    rf"(?:[A-Z][A-Z .'’/-]{{1,40}}(?:(?:,|\s&)\s*[A-Z][A-Z .'’/-]{{1,40}})*,\s*{_DATELINE_DAY}(?:--|–|—|-|:)"
+    rf"(?:{_DATELINE_PLACE}(?:(?:,|\s&)\s*{_DATELINE_PLACE})*,\s*{_DATELINE_DAY}\s*(?:--|–|—|-|:)"
     rf"|{_DATELINE_DAY}(?:--|–|—))"
 )
 

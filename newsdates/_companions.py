@@ -106,7 +106,29 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _until(text, mention, before_it, published)
     if len(sentence) == 1:
         found += _gerunds(text, sentence[0], s1) or _acts(text, sentence[0], s1)
+        found += [c for c in _two_occasions(text, sentence[0], s1) if all(f.start != c.start for f in found)]
     return found
+
+
+_OCCASION = (
+    r"(?:summit|talks|meeting|banquet|dinner|luncheon|lunch|reception|ceremony|press\s+conference|forum|parade|"
+    r"state\s+visit|visit)"
+)
+# "through a bilateral summit and a banquet … on Tuesday": two occasions, one date.
+_TWO_OCCASIONS = re.compile(
+    rf"\b{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?{_OCCASION}\s+and\s+({_DETERMINER})\s+(?:[\w-]+\s+){{0,2}}?{_OCCASION}\b",
+    re.IGNORECASE,
+)
+
+
+def _two_occasions(text: str, mention: DateMention, end: int) -> list[DateMention]:
+    """ "demonstrated their ties through a bilateral summit and a banquet in
+    Nara on Tuesday": the second occasion, dated as the sentence's one date."""
+    m = _TWO_OCCASIONS.search(text, mention.sentence_start, end)
+    if not m or re.search(r"[;:]", text[min(m.end(), mention.start) : max(m.start(), mention.end)]):
+        return []
+    words = _ITEM_WORDS.match(text, m.start(1))
+    return [_copy(mention, m.start(1), words[0] if words else m[1])]
 
 
 def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:

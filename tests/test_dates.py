@@ -1418,3 +1418,11 @@ def test_what_something_was_done_ahead_of_lies_after_it():
     text = "Mori spoke to the paper ahead of her visit to Kobe for port talks with the mayor on Tuesday and Wednesday."
     [mention] = event_mentions(text, date(2026, 1, 12))
     assert (str(mention.earliest), str(mention.latest), mention.status) == ("2026-01-13", "2026-01-14", "scheduled")
+
+
+def test_two_occasions_of_one_date_are_two_mentions():
+    text = "The mayors marked their ties through a bilateral summit and a banquet in Kobe on Tuesday."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 1, 14))] == [
+        ("a banquet", "2026-01-13"),
+        ("Tuesday", "2026-01-13"),
+    ]
