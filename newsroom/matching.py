@@ -17,7 +17,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db.models import Q
@@ -625,6 +625,7 @@ class _Mention:
     named: dict  # actor pk -> Actor, those the sentence names
     in_article: set | None  # actor pks the whole article names, when known
     place_ids: set
+    people: set = field(default_factory=set)  # the people the sentence itself names
 
 
 @dataclass
@@ -734,7 +735,16 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     probable = _probable(event, mention, score, date_score, wording, event_kinds)
     if mention.latin and mention.named and own and not shared:
         probable = False
+    if mention.latin and _other_people(mention.people, set(persons)):
+        probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+
+
+def _other_people(named: set, event_people: set) -> bool:
+    """Whether a sentence naming two people or more ("Lee met Xi") names
+    others than the event's ("Takaichi meets Xi"): then it reports another
+    meeting."""
+    return len(named) >= 2 and len(event_people) >= 2 and bool(named - event_people) and bool(event_people - named)
 
 
 def _probable(event: Event, mention: _Mention, score: float, date_score: float, wording: float, event_kinds) -> bool:
@@ -808,6 +818,7 @@ def matching_events(
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),
         {p.pk for p in places},
+        {a.pk for a in actors if a.kind == "person"},
     )
     matches = []
     for event in known.events:

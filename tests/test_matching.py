@@ -655,3 +655,12 @@ def test_the_occasion_during_which_something_was_done_is_not_the_dates_clause():
     clause = event_clause(quote, quote.index("February 8"), len("February 8"))
     assert "rose" in clause and "election" not in clause
     assert "election" in event_clause(quote, quote.index("during"), len("during"))
+
+
+def test_a_meeting_of_other_people_is_another_meeting():
+    mori, kim, sato = person("Hana Mori", "Mori"), person("Ara Kim", "Kim"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Mori meets Sato for the first time", mori, sato, slug="mori-sato")
+    quote = "Kim met Sato for the first time on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [kim, sato], probable_only=True) == []
+    quote = "Mori met Sato for the first time on Tuesday."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sato], probable_only=True)
