@@ -160,6 +160,14 @@ def day_in_month(ctx: Context, d: int) -> date | None:
     return safe_day(pub.year, pub.month, d) or safe_day(*last_month, d)
 
 
+def until_year_end(m: re.Match[str], ctx: Context, until: str) -> tuple[date, date, str] | None:
+    """"年末まで", "연말까지": a state from publication to the year's end."""
+    end = date(ctx.published.year, 12, 31)
+    if not m.string.startswith(until, m.end()) or ctx.published >= end:
+        return None
+    return ctx.published, end, "span"
+
+
 # A day number this many days before publication may still be told in the
 # future tense (a correction, a late report); further back it is next month's.
 _FUTURE_DAY_SLACK = 7

@@ -188,11 +188,20 @@ def _predicate(norm: str, clause: Clause, lang: Language) -> str:
     return region[-14:]
 
 
+_HEDGE = re.compile(r"(?:と(?:みられ|見られ|され|思われ|考えられ)(?:る|ている|ます|ています)?|(?:것으로|걸로) (?:보인다|보여|알려졌다|전해졌다))$")
+
+
 def _tense(norm: str, clause: Clause, lang: Language) -> str | None:
     """Past or future, from the verb that closes the clause's chain; a clause
     that ends saying what is planned ("…行うことになりました", "…할 예정이었다")
     looks ahead."""
+    # "…と述べたことへの反発とみられる": a hedge on the whole sentence
+    # ("it is thought") says nothing of when its events are.
     predicate = _predicate(norm, clause, lang)
+    hedged = _HEDGE.search(predicate)
+    if hedged:
+        # what is hedged is past or says nothing: "背景にある" is no plan
+        return "past" if lang.is_past(predicate[: hedged.start()]) else None
     if lang.scheduled.search(predicate) or lang.expected.search(predicate):
         return "future"
     if lang.is_past(predicate):
@@ -347,7 +356,7 @@ def _mentions(
 
 # "애초 연내 개최를 추진하다가, …", "当初は年内の開催を目指していたが、…": a first
 # plan the sentence goes on to replace.
-_INITIALLY = re.compile(r"(?:애초|당초|当初|もともと)(?:에는|엔|は)?[\s、,]*$")
+_INITIALLY = re.compile(r"(?:애초|당초|본래|원래|当初|もともと|本来)(?:에는|엔|は)?[\s、,]*$")
 _REPLACED = re.compile(r"다가|(?:였|었|았|했)으나|(?:た|いた)が、")
 
 

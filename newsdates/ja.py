@@ -23,6 +23,7 @@ from ._cjk import (
     add_months,
     anaphoric_day,
     day_in_month,
+    until_year_end,
     during_stay,
     length_days,
     monday,
@@ -170,7 +171,7 @@ def _year_turn(m: re.Match[str], ctx: Context) -> Resolved:
     """年末: December of the publication year; 年明け, 年始: the January after it."""
     pub = ctx.published
     if m.group("rest") == "年末":
-        return date(pub.year, 12, 1), date(pub.year, 12, 31), "month"
+        return until_year_end(m, ctx, "まで") or (date(pub.year, 12, 1), date(pub.year, 12, 31), "month")
     year = pub.year if pub.month == 1 else pub.year + 1
     return date(year, 1, 1), date(year, 1, 31), "month"
 

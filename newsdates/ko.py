@@ -24,6 +24,7 @@ from ._cjk import (
     add_months,
     anaphoric_day,
     day_in_month,
+    until_year_end,
     during_stay,
     last_past_day,
     length_days,
@@ -182,7 +183,7 @@ def _year_turn(m: re.Match[str], ctx: Context) -> Resolved:
     """연말: December of the publication year; 연초: January to April."""
     year = ctx.published.year
     if m.group("rest") == "연말":
-        return date(year, 12, 1), date(year, 12, 31), "month"
+        return until_year_end(m, ctx, "까지") or (date(year, 12, 1), date(year, 12, 31), "month")
     return date(year, 1, 1), date(year, 4, 30), "span"
 
 
@@ -309,7 +310,7 @@ CONNECTIVE = re.compile(
     # "…방문을 마지막으로 귀국길에 오른다": the last stop, then the next event
     r"|(?:을|를) 마지막으로(?=[\s,])"
     # not before an auxiliary: "조율해 왔다", "검토해 보겠다", "노력해 주길"
-    r"|(?<![위통대관련향올동서남황피이손방재공침살가저])(?<!에 의)(?<!지난)해(?=[\s,])"
+    r"|(?<![위통대관련향올동서남황피이손방재공침살가저])(?<!에 의)(?<!지난)(?<!비롯)해(?=[\s,])"
     r"(?!\s*(?:왔|오고|온|있|주|줬|보|봤))"
     r"|(?:하여|해서)(?=[\s,])"
     # "참석한 뒤", not a topic before "다음 주" / "다음 달" ("대통령은 다음 주").
@@ -327,7 +328,8 @@ SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])[.!?]+[\"'”’)\]]*(
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^「」]*」")
 # Occasions a date may give two of at once: "정상회담 및 만찬을 연다".
 TWO_EVENTS = two_events(
-    "정상회담|회담|만찬|오찬|조찬|공동기자회견|기자회견|환영식|기념식|서명식|간담회|면담|접견", "및|과|와|,"
+    "정상회담|회담|만찬|오찬|조찬|공동기자회견|기자회견|공동언론발표|언론발표|환담|환영식|기념식|서명식|간담회|면담|접견",
+    "및|과|와|,",
 )
 # An occasion told in a relative clause before a person: "30일 회담한 대통령으로부터
 # …받았다" reports the meeting too.

@@ -52,7 +52,7 @@ KINDS = [
     _kind("summit", r"首脳会談|首脳会議|サミット|정상회담|정상회의", "summit meeting meet talk"),
     _kind(
         "talks",
-        r"会談|会議|協議|会合|面会|再会|会っ|会い|회담|회의|협의|면담|접견|논의|재회|만나|만났|만남",
+        r"会談|会議|協議|会合|面会|再会|会っ|会い|握手|회담|회의|협의|면담|접견|논의|재회|만나|만났|만남|악수|환담",
         "talk meeting meet summit discuss",
     ),
     _kind("visit", r"訪問|訪韓|訪日|訪中|訪米|来日|来韓|視察|訪れ|방문|방한|방일|방중|방미|순방|국빈", "visit trip"),
@@ -201,7 +201,7 @@ _AT_OCCASION = re.compile(r"(?:では|において|における|の席で|で(?!
 _PRESS = next(kind.words for kind in KINDS if kind.name == "press")
 # A date token, then "の" or a space: the date names the noun that follows.
 _DATE_THEN = re.compile(r"[^\s、。,]{1,12}(?:の\s*|\s+)")
-_SINCE_OCCASION = re.compile(r"\s*(?:이후|직후|후|以降|以後|の後|後)")
+_SINCE_OCCASION = re.compile(r"\s*(?:이후|직후|후|以降|以後|の後|後|(?:을|를)?\s*앞두고|を前に|を控え)")
 _CUT_AFTER_OCCASION = re.compile(r"後、")
 
 

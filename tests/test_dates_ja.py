@@ -333,3 +333,13 @@ def test_a_datelines_date_gives_way_to_the_leads_own():
     assert [x[0] for x in found] == [d("2025-11-14")]
     # With no date of its own, the lead keeps the dateline's.
     assert [x[0] for x in read("【11月15日 AFP】外務省が注意喚起した。", d("2025-11-15"))] == [d("2025-11-15")]
+
+
+def test_a_hedge_on_the_whole_sentence_is_no_plan():
+    text = "今回の措置は、首相が3日の国会で「港は閉じることもあり得る」と述べたことへの反発とみられる。"
+    assert read(text) == [(d("2026-03-03"), d("2026-03-03"), "day", "happened")]
+    assert read("首相は20日に訪米するとみられる。")[0][3] == "expected"
+
+
+def test_until_the_years_end_runs_from_publication():
+    assert read("航空各社は年末まで手数料を免除する。") == [(d("2026-03-12"), d("2026-12-31"), "span", "scheduled")]

@@ -291,3 +291,21 @@ def test_an_occasion_named_before_after_closes_its_clause():
 def test_regarding_is_no_verb_that_closes_a_clause():
     text = "양국은 지난달 발견된 유해와 관련해 협력하기로 했다."
     assert len(mentions_in(text, PUBLISHED, "ko")) == 1
+
+
+def test_until_the_years_end_runs_from_publication_in_korean():
+    assert read("항공사들은 연말까지 수수료를 면제한다.") == [(d("2026-03-12"), d("2026-12-31"), "span", "scheduled")]
+
+
+def test_a_plan_originally_made_and_then_replaced_is_cancelled():
+    found = read("일본은 본래 연내 개최를 추진했으나, 일정을 고려해 내년 1월로 미뤘다.")
+    assert found[0][3] == "cancelled"
+
+
+def test_including_is_no_verb_that_closes_a_clause():
+    assert len(mentions_in("대통령은 30일 총리를 비롯해 여러 정상과 만난다.", PUBLISHED, "ko")) == 1
+
+
+def test_a_joint_press_statement_after_the_summit_is_an_event_of_its_own():
+    text = "대통령은 13일 오후 총리와 정상회담 및 공동언론발표 등의 일정을 함께한다."
+    assert len(mentions_in(text, PUBLISHED, "ko")) == 2

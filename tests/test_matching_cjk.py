@@ -246,3 +246,14 @@ def test_what_followed_an_occasion_is_the_head_of_its_own_clause():
     quote = "両首脳は13日、首脳会談後、共同記者会見を行った。"
     kinds = quote_kinds(quote, "ja", date_at=quote.index("13日"))
     assert kinds["press"] > kinds["summit"]
+
+
+def test_a_handshake_caption_is_the_meeting(seed):
+    quote = "握手を交わす韓国の李大統領(左)と中国の習国家主席(1月5日、北京で)"
+    assert slugs(quote, "2026-01-05")[0] == "xi-lee-summit-beijing"
+
+
+def test_the_occasion_a_date_names_before_ahead_of_is_the_head():
+    quote = "13일 방일 앞두고 NHK 인터뷰"
+    kinds = quote_kinds(quote, "ko", date_at=0)
+    assert kinds["visit"] > kinds["interview"]
