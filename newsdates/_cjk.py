@@ -161,7 +161,7 @@ def day_in_month(ctx: Context, d: int) -> date | None:
 
 
 def until_year_end(m: re.Match[str], ctx: Context, until: str) -> tuple[date, date, str] | None:
-    """"年末まで", "연말까지": a state from publication to the year's end."""
+    """ "年末まで", "연말까지": a state from publication to the year's end."""
     end = date(ctx.published.year, 12, 31)
     if not m.string.startswith(until, m.end()) or ctx.published >= end:
         return None

@@ -188,7 +188,10 @@ def _predicate(norm: str, clause: Clause, lang: Language) -> str:
     return region[-14:]
 
 
-_HEDGE = re.compile(r"(?:と(?:みられ|見られ|され|思われ|考えられ)(?:る|ている|ます|ています)?|(?:것으로|걸로) (?:보인다|보여|알려졌다|전해졌다))$")
+_HEDGE = re.compile(
+    r"(?:と(?:みられ|見られ|され|思われ|考えられ)(?:る|ている|ます|ています)?"
+    r"|(?:것으로|걸로) (?:보인다|보여|알려졌다|전해졌다))$"
+)
 
 
 def _tense(norm: str, clause: Clause, lang: Language) -> str | None:

@@ -23,7 +23,6 @@ from ._cjk import (
     add_months,
     anaphoric_day,
     day_in_month,
-    until_year_end,
     during_stay,
     length_days,
     monday,
@@ -34,6 +33,7 @@ from ._cjk import (
     safe_day,
     season,
     two_events,
+    until_year_end,
     weekday_near,
     weekend,
 )

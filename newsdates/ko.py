@@ -24,7 +24,6 @@ from ._cjk import (
     add_months,
     anaphoric_day,
     day_in_month,
-    until_year_end,
     during_stay,
     last_past_day,
     length_days,
@@ -37,6 +36,7 @@ from ._cjk import (
     safe_day,
     season,
     two_events,
+    until_year_end,
     weekday_near,
     weekend,
 )
