@@ -99,7 +99,13 @@ def _sentence(
     written: list[date] = []  # days written out in this sentence
     spans: list[Span] = []
     quoted = [(m.start() + s, m.end() + s) for m in lang.quoted.finditer(norm[s:e])]
+    reports = [c.start for c in clauses if c.report]
+    month_at: int | None = None  # where the sentence named the month its day numbers take
     for start, end, rule, match in hits:
+        if month_at is not None and any(month_at < cut <= start for cut in reports):
+            # "…내년 1월 개최하려던 계획에 응하지 않겠다고 교도통신이 22일 보도했다": the
+            # report's day is not of the month the reported clause named.
+            ctx.sentence_month, month_at = None, None
         # Speech in quotation marks has its own tense, not the report verb's.
         inside = any(a <= start < b for a, b in quoted)
         ctx.tense = None if inside else _tense(norm, _clause_at(clauses, start), lang)
@@ -121,6 +127,8 @@ def _sentence(
         span.open_from = precision == "day" and bool(_FROM.match(norm, end)) and not _has_end(norm, end, e)
         spans.append(span)
         ctx.remember(span)
+        if precision in ("day", "month", "part_of_month"):
+            month_at = end
     spans = _with_lengths(norm, s, e, spans, lang)
     spans = _ranges(norm, spans)
     spans = _open_ranges(norm, spans, clauses, ctx.published, lang)

@@ -309,3 +309,9 @@ def test_including_is_no_verb_that_closes_a_clause():
 def test_a_joint_press_statement_after_the_summit_is_an_event_of_its_own():
     text = "대통령은 13일 오후 총리와 정상회담 및 공동언론발표 등의 일정을 함께한다."
     assert len(mentions_in(text, PUBLISHED, "ko")) == 2
+
+
+def test_a_reports_day_is_not_of_the_month_the_reported_clause_named():
+    text = "정상회의를 다음 달 개최하려던 계획에 응하지 않겠다고 통신이 10일 보도했다."
+    days = [m.earliest for m in mentions_in(text, PUBLISHED, "ko") if m.precision == "day"]
+    assert days and set(days) == {d("2026-03-10")}
