@@ -789,6 +789,7 @@ def matching_events(
     published_only: bool = False,
     limit: int = MAX_MATCHES,
     probable_only: bool = False,
+    referred_people=(),
 ) -> list[EventMatch]:
     """Existing events a proposal may report, best first, each with a score
     from 0 to 1, the reasons for it and whether it is probably the same
@@ -818,7 +819,7 @@ def matching_events(
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),
         {p.pk for p in places},
-        {a.pk for a in actors if a.kind == "person"},
+        {a.pk for a in (*actors, *referred_people) if a.kind == "person"},
     )
     matches = []
     for event in known.events:
@@ -889,7 +890,27 @@ def matches_for_proposal(
         published_only=published_only,
         limit=limit,
         probable_only=probable_only,
+        referred_people=_people_referred(proposal.source.text[: proposal.start], clause, actors),
     )
+
+
+# "The two leaders are to hold their first summit": whom the text just named.
+_THE_TWO = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state)\b|\bthe\s+two\b", re.I)
+# How far back "the two leaders" may look for their names.
+REFERRED_WINDOW = 1500
+
+
+def _people_referred(before: str, clause: str, actors) -> list:
+    """The two people named last before a clause that names none but speaks
+    of "the two leaders"."""
+    if any(a.kind == "person" for a in actors) or not _THE_TWO.search(clause):
+        return []
+    window = before[-REFERRED_WINDOW:]
+    last_seen = []
+    for actor, pattern in actor_patterns():
+        if actor.kind == "person" and (found := list(pattern.finditer(window))):
+            last_seen.append((found[-1].start(), actor))
+    return [actor for _, actor in sorted(last_seen, key=lambda x: -x[0])[:2]]
 
 
 def _language_of(proposal) -> str:

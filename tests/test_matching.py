@@ -664,3 +664,13 @@ def test_a_meeting_of_other_people_is_another_meeting():
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [kim, sato], probable_only=True) == []
     quote = "Mori met Sato for the first time on Tuesday."
     assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sato], probable_only=True)
+
+
+def test_the_two_leaders_are_the_two_people_just_named():
+    mori, kim, sato = person("Hana Mori", "Mori"), person("Ara Kim", "Kim"), person("Ken Sato", "Sato")
+    saturday = datetime.date(2026, 1, 17)
+    event_on(saturday, "Mori and Sato hold their first summit", mori, sato, slug="mori-sato")
+    text = "Mori arrived in Kobe. Kim met Sato on Friday. The two leaders will hold their first summit on Saturday."
+    source = Source(text=text, published_on=datetime.date(2026, 1, 16))
+    proposal = next(p for p in proposals_for(source) if p.quote.startswith("The two leaders"))
+    assert matches_for_proposal(proposal) == []
