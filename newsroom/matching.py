@@ -26,7 +26,14 @@ from django.utils.translation import gettext, ngettext, pgettext
 from rapidfuzz import fuzz, utils
 
 from newsdates.language import detect_language
-from newsroom.names import actor_patterns, all_name_forms, names_a_titled_person, names_in, place_patterns
+from newsroom.names import (
+    actor_pattern,
+    actor_patterns,
+    all_name_forms,
+    names_a_titled_person,
+    names_in,
+    place_patterns,
+)
 from timeline.labels import date_label
 from timeline.models import Citation, Event, Source, current_language
 
@@ -890,7 +897,7 @@ def matches_for_proposal(
         published_only=published_only,
         limit=limit,
         probable_only=probable_only,
-        referred_people=_people_referred(proposal.source.text[: proposal.start], clause, actors),
+        referred_people=_people_referred(proposal.source.text[: proposal.start], clause, actors, article_actors),
     )
 
 
@@ -900,15 +907,16 @@ _THE_TWO = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\
 REFERRED_WINDOW = 1500
 
 
-def _people_referred(before: str, clause: str, actors) -> list:
-    """The two people named last before a clause that names none but speaks
-    of "the two leaders"."""
+def _people_referred(before: str, clause: str, actors, article_actors) -> list:
+    """The two people of the article named last before a clause that names
+    none but speaks of "the two leaders"."""
     if any(a.kind == "person" for a in actors) or not _THE_TWO.search(clause):
         return []
     window = before[-REFERRED_WINDOW:]
     last_seen = []
-    for actor, pattern in actor_patterns():
-        if actor.kind == "person" and (found := list(pattern.finditer(window))):
+    for actor in article_actors or ():
+        pattern = actor_pattern(actor) if actor.kind == "person" else None
+        if pattern and (found := list(pattern.finditer(window))):
             last_seen.append((found[-1].start(), actor))
     return [actor for _, actor in sorted(last_seen, key=lambda x: -x[0])[:2]]
 

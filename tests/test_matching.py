@@ -667,7 +667,8 @@ def test_a_meeting_of_other_people_is_another_meeting():
 
 
 def test_the_two_leaders_are_the_two_people_just_named():
-    mori, kim, sato = person("Hana Mori", "Mori"), person("Ara Kim", "Kim"), person("Ken Sato", "Sato")
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    person("Ara Kim", "Kim")
     saturday = datetime.date(2026, 1, 17)
     event_on(saturday, "Mori and Sato hold their first summit", mori, sato, slug="mori-sato")
     text = "Mori arrived in Kobe. Kim met Sato on Friday. The two leaders will hold their first summit on Saturday."
