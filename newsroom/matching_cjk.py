@@ -102,7 +102,7 @@ KINDS = [
 RELATED_KINDS = {("summit", "visit"), ("talks", "visit")}
 RELATED_WEIGHT = 0.5
 # How much an event's kinds that the sentence does not name take off its kind score.
-UNNAMED_KIND_PENALTY = 0.3
+UNNAMED_KIND_PENALTY = 0.5
 
 # How far (days) outside a proposal's dates an event may lie: without
 # wording to compare, dates must agree more closely than in English.
@@ -295,7 +295,12 @@ def matching_events_cjk(
     candidates = list(events_near(earliest, latest, margin, published_only)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
     who = {("actor", a.pk): PERSON_WEIGHT if a.kind == "person" else OTHER_WHO_WEIGHT for a in actors}
+    organisations = {a.pk for a in actors if a.kind == "organisation"}
     who |= {("place", p.pk): OTHER_WHO_WEIGHT for p in places_in(quote)}
+    # People, countries and places rule an event out when it shares none of
+    # them; an organisation named ("NHK 인터뷰", "APEC") only weighs: it is
+    # often the setting or the medium, not who the event is of.
+    who_ruling = {key for key in who if key[0] == "place" or key[1] not in organisations}
     event_who: dict[int, set] = defaultdict(set)
     for event_id, actor_id in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor_id"):
         event_who[event_id].add(("actor", actor_id))
@@ -316,9 +321,9 @@ def matching_events_cjk(
         if unnamed & {a for kind, a in event_who[event.pk] if kind == "actor"}:
             continue  # a meeting of a person the article never names is not the one it reports
         shared = who.keys() & event_who[event.pk]
-        if who and not shared:
+        if who_ruling and not shared & who_ruling:
             continue
-        if not who and not _alone_enough(head & shared_kinds & own_kinds, earliest, latest, event, margin.days):
+        if not who_ruling and not _alone_enough(head & shared_kinds & own_kinds, earliest, latest, event, margin.days):
             continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
         dates = date_label(event.earliest, event.latest, event.precision, current_language())

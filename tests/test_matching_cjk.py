@@ -257,3 +257,10 @@ def test_the_occasion_a_date_names_before_ahead_of_is_the_head():
     quote = "13일 방일 앞두고 NHK 인터뷰"
     kinds = quote_kinds(quote, "ko", date_at=0)
     assert kinds["visit"] > kinds["interview"]
+
+
+def test_an_organisation_named_as_the_medium_does_not_rule_the_event_out(seed):
+    quote = "13일 방일 앞두고 NHK 인터뷰"
+    actors = actors_in(quote, actor_patterns())
+    matches = matching_events_cjk(d("2026-01-13"), d("2026-01-13"), "day", quote, actors, language="ko", date_at=0)
+    assert [m.event.slug for m in matches][:1] == ["lee-visit-japan-january-2026"]
