@@ -315,3 +315,18 @@ def test_a_reports_day_is_not_of_the_month_the_reported_clause_named():
     text = "정상회의를 다음 달 개최하려던 계획에 응하지 않겠다고 통신이 10일 보도했다."
     days = [m.earliest for m in mentions_in(text, PUBLISHED, "ko") if m.precision == "day"]
     assert days and set(days) == {d("2026-03-10")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“일본, 내년 1월 정상회의 개최 타진…中 거부”",
+        "일본이 다음 달 정상회의를 여는 방안을 타진했으나, 중국이 거부하고 있다.",
+    ],
+)
+def test_a_plan_another_country_refuses_is_cancelled(text):
+    assert read(text)[0][3] == "cancelled"
+
+
+def test_a_veto_is_no_refusal_of_a_plan():
+    assert read("대통령은 다음 달 3일 거부권을 행사할 예정이다.")[0][3] == "scheduled"
