@@ -169,6 +169,9 @@ EVENT_KINDS = frozenset(
         "advisory",
     }
 )
+# What someone said may have been said at an interview or a briefing that
+# the timeline holds: "Lee said Monday that …" reports the NHK interview.
+SAID_AT = {"remark": ("interview", "briefing")}
 # Kinds of event that happen on a day: one dated over several days is dated
 # loosely ("last week's export ban"), so any of its days fits it.
 # Longer, such an event is a run of measures (months of export curbs), not one day.
@@ -756,7 +759,7 @@ def _other_people(named: set, event_people: set) -> bool:
 
 def _probable(event: Event, mention: _Mention, score: float, date_score: float, wording: float, event_kinds) -> bool:
     """Whether the desk presents the event as probably the one reported."""
-    kinds = mention.kinds
+    kinds = mention.kinds | {related for kind in mention.kinds for related in SAID_AT.get(kind, ())}
     if date_score <= OUTSIDE_STATED_PERIOD or (mention.latin and kinds and event_kinds and not kinds & event_kinds):
         return False
     if not mention.latin:

@@ -675,3 +675,11 @@ def test_the_two_leaders_are_the_two_people_just_named():
     source = Source(text=text, published_on=datetime.date(2026, 1, 16))
     proposal = next(p for p in proposals_for(source) if p.quote.startswith("The two leaders"))
     assert matches_for_proposal(proposal) == []
+
+
+def test_what_was_said_that_day_may_be_the_interview_it_was_said_in():
+    mori = person("Hana Mori", "Mori")
+    event_on(TUE_13_JAN, "Sora TV airs an interview with Mori on the port dispute", mori, slug="interview")
+    quote = "Mori said Tuesday that the port dispute would end soon."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
+    assert match.event.slug == "interview"
