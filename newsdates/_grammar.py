@@ -236,8 +236,8 @@ def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
 @_pattern(
     rf"(?:\b((?i:in|since|by|until|till|through|during|before|after|from|of|to|between|and|or|"
     rf"last|next|this|(?:(?:in|until|by|since)\s+)?(?:early|mid|late)(?:\s+(?:last|next|this))?|"
-    rf"the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of))[\s-]+)?({_MON})(?![\s-]*\d)"
-    rf"(?!\s+[A-Z][a-z])",
+    rf"the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of|the))[\s-]+)?({_MON})(?![\s-]*\d)"
+    rf"(?P<name>\s+[A-Z][a-z])?",
     needs=_MONTH_WORDS,
 )
 def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
@@ -245,6 +245,10 @@ def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
     name = m[2].rstrip(".").lower()
     if not words and name in ("may", "march", "mar"):
         return
+    if words == ["the"] and name in ("may", "march", "mar"):
+        return  # "the march", "the May government": not a month ("the October Apec meeting" is)
+    if m["name"] and words != ["the"] and (not words or name in ("may", "march", "mar")):
+        return  # a month before a capitalised word is likely a name ("March Madness")
     if not words and len(m[2]) <= 3:
         return  # a lone "Jan" or "Aug" without a period is too often something else
     if (

@@ -1426,3 +1426,19 @@ def test_two_occasions_of_one_date_are_two_mentions():
         ("a banquet", "2026-01-13"),
         ("Tuesday", "2026-01-13"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("Mori asked for it during the October Pacific Forum meeting in Kobe.", "2025-10"),
+        ("In October Mori took office.", "2025-10"),
+    ],
+)
+def test_a_month_before_a_name_is_read_after_a_cue(text, month):
+    [mention] = event_mentions(text, TUE_13_JAN)
+    assert mention.value == month
+
+
+def test_a_month_name_alone_before_a_name_is_not_a_date():
+    assert event_mentions("The March Madness final drew a crowd.", TUE_13_JAN) == []
