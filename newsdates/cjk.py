@@ -273,13 +273,18 @@ def _ranges(norm: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# "13日から奈良を訪問している", "4일부터 방문하고 있다": under way at publication.
+_PROGRESSIVE = re.compile(r"(?:てい|でい)(?:る|ます)$|고 있(?:다|습니다)$|중이다$")
+
+
 def _open_ranges(norm: str, spans: list[Span], clauses: list[Clause], pub: date, lang: Language) -> list[Span]:
-    """'지난 4일부터 방문했다' (from the 4th, no end, told in the past): the
-    days from then up to publication."""
+    """'지난 4일부터 방문했다' (from the 4th, no end, told in the past or as
+    under way): the days from then up to publication."""
     out = []
     for span in spans:
         clause = _clause_at(clauses, span.start)
-        if span.open_from and span.earliest < pub and _tense(norm, clause, lang) == "past":
+        under_way = _tense(norm, clause, lang) == "past" or _PROGRESSIVE.search(_predicate(norm, clause, lang))
+        if span.open_from and span.earliest < pub and under_way:
             span = Span(span.start, span.end, span.earliest, pub, "span")
         out.append(span)
     return out

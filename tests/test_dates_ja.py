@@ -343,3 +343,7 @@ def test_a_hedge_on_the_whole_sentence_is_no_plan():
 
 def test_until_the_years_end_runs_from_publication():
     assert read("航空各社は年末まで手数料を免除する。") == [(d("2026-03-12"), d("2026-12-31"), "span", "scheduled")]
+
+
+def test_a_visit_under_way_from_a_day_runs_to_publication():
+    assert read("大統領は10日から奈良を訪問している。") == [(d("2026-03-10"), d("2026-03-12"), "span", "happened")]

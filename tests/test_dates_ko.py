@@ -330,3 +330,7 @@ def test_a_plan_another_country_refuses_is_cancelled(text):
 
 def test_a_veto_is_no_refusal_of_a_plan():
     assert read("대통령은 다음 달 3일 거부권을 행사할 예정이다.")[0][3] == "scheduled"
+
+
+def test_a_visit_under_way_from_a_day_runs_to_publication_in_korean():
+    assert read("대통령은 10일부터 중국을 방문하고 있다.") == [(d("2026-03-10"), d("2026-03-12"), "span", "happened")]
