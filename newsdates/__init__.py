@@ -488,6 +488,18 @@ def _opening_day(previous: list[DateMention], length: re.Match[str]) -> DateMent
     return None
 
 
+def _ahead_of_its_days(length: re.Match[str], sentence: list[DateMention]) -> bool:
+    """Whether a stated length opens its sentence well before any day it
+    names ("During her three-day trip to Gyeongju, she will join the two-day
+    summit starting Friday"): the day is the other event's."""
+    days = [m for m in sentence if m.precision in ("day", "span", "week")]
+    return bool(days) and all(m.start - length.end() > _OWN_DAY_REACH for m in days)
+
+
+# How far after a stated length a day may be its own ("a three-day visit beginning Tuesday").
+_OWN_DAY_REACH = 40
+
+
 def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> list[DateMention]:
     """A mention for each event of so many days whose sentence names no day,
     opening on the day named in the sentence before it."""
@@ -501,7 +513,7 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
     lengths = sorted([*_EVENT_OF_DAYS.finditer(text), *_STAY_FOR_DAYS.finditer(text)], key=lambda m: m.start())
     for match in lengths:
         i = bisect.bisect_right(starts, match.start()) - 1
-        if i < 1 or starts[i] in dated:
+        if i < 1 or (starts[i] in dated and not _ahead_of_its_days(match, by_sentence.get(starts[i], []))):
             continue
         day = _opening_day(by_sentence.get(starts[i - 1], []), match)
         if day is None or day.earliest is None:

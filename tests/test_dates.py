@@ -1442,3 +1442,16 @@ def test_a_month_before_a_name_is_read_after_a_cue(text, month):
 
 def test_a_month_name_alone_before_a_name_is_not_a_date():
     assert event_mentions("The March Madness final drew a crowd.", TUE_13_JAN) == []
+
+
+def test_a_trip_of_so_many_days_opening_a_sentence_dated_by_another_event_opens_on_the_day_before():
+    text = (
+        "Mori arrived in Kobe on Thursday for the port forum.\n\n"
+        "During her three-day trip to the city of Kobe in the west of Sora, Mori will join the two-day forum"
+        " starting Friday to discuss trade."
+    )
+    assert [(m.text, str(m.earliest), str(m.latest)) for m in event_mentions(text, date(2025, 10, 30))] == [
+        ("Thursday", "2025-10-30", "2025-10-30"),
+        ("three-day trip", "2025-10-30", "2025-11-01"),
+        ("Friday", "2025-10-31", "2025-11-01"),
+    ]
