@@ -326,10 +326,10 @@ _DEADLINE = re.compile(r"\b(?:deadline|ultimatum|notice)\b", re.IGNORECASE)
 _COUNT = "|".join(sorted((w for w in _NUMBER_WORDS if w.isalpha() and len(w) > 2), key=len, reverse=True))
 _HYPHEN = r"[-\u2010\u2011 ]"
 # "three-day", "3-day", "three day", "one-week", "two-week-long", "week-long",
-# "six-month", "one-year".
+# "month-long", "six-month", "one-year".
 _LENGTH = (
     rf"(?:\b(?P<count>{_COUNT}|\d{{1,2}}){_HYPHEN}(?P<unit>day|week|month|year)(?:{_HYPHEN}long)?"
-    rf"|\b(?P<weeklong>week){_HYPHEN}?long)\b"
+    rf"|\b(?P<weeklong>week){_HYPHEN}?long|\b(?P<monthlong>month){_HYPHEN}?long)\b"
 )
 # A word of the noun phrase between the length and its verb or day. Words
 # that open another clause or tie the day to something else ("after the
@@ -384,6 +384,8 @@ def _stated_days(found: re.Match[str], first: date) -> int:
     parts = found.groupdict()
     if parts.get("weeklong"):
         return 7
+    if parts.get("monthlong"):
+        parts = {"count": "1", "unit": "month"}
     if parts.get("unit_a"):
         count, unit = "1", "year"
     else:
@@ -459,7 +461,8 @@ def _frames(coarse: DateMention, fine: DateMention) -> bool:
 # length with no day of its own, in the sentence after a day, runs from it.
 _EVENT_OF_DAYS = re.compile(
     rf"{_LENGTH}(?:\s+(?:state|official|working|royal|diplomatic))?\s+"
-    r"(?:visit|trip|tour|stay|summit|talks|meeting|conference|session|festival)\b",
+    r"(?:visit|trip|tour|stay|summit|talks|meeting|conference|session|festival|mission|voyage|expedition|"
+    r"exercise|drills?)\b",
     re.IGNORECASE,
 )
 # "Lee will stay in Nara for two days": the same, said with a verb.
@@ -486,6 +489,10 @@ def _opening_day(previous: list[DateMention], length: re.Match[str]) -> DateMent
         except (OverflowError, ValueError):
             continue
     return None
+
+
+# An event opened on the day before it lasts at most a month ("the month-long mission").
+_LONGEST_OPENED_DAYS = 31
 
 
 def _ahead_of_its_days(length: re.Match[str], sentence: list[DateMention]) -> bool:
@@ -523,7 +530,7 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
             last = first + timedelta(days=_stated_days(match, first) - 1)
         except (OverflowError, ValueError):
             continue
-        if not 1 <= (last - first).days < _LONGEST_EVENT_DAYS:
+        if not 1 <= (last - first).days <= _LONGEST_OPENED_DAYS:
             continue
         status = "happened" if last < pub else "scheduled" if (last - pub) > (pub - first) else "happened"
         start, end = (match.start("count"), match.end()) if match.re is _STAY_FOR_DAYS else match.span()

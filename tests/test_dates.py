@@ -1455,3 +1455,13 @@ def test_a_trip_of_so_many_days_opening_a_sentence_dated_by_another_event_opens_
         ("three-day trip", "2025-10-30", "2025-11-01"),
         ("Friday", "2025-10-31", "2025-11-01"),
     ]
+
+
+def test_a_month_long_mission_opens_on_the_day_named_before_it():
+    text = "A survey ship left Kobe today for a remote atoll.\n\nThe month-long mission there will map the seabed."
+    [_, mission] = event_mentions(text, TUE_13_JAN)
+    assert (mission.text, str(mission.earliest), str(mission.latest)) == (
+        "month-long mission",
+        "2026-01-13",
+        "2026-02-12",
+    )
