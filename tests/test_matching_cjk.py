@@ -165,15 +165,6 @@ def test_meeting_again_is_talks():
     assert "talks" in quote_kinds("대통령은 5일 주석과 두 달 만에 재회했다.", "ko")
 
 
-def test_an_occasion_the_date_names_before_after_is_the_head():
-    quote = "중국은 이달 총리의 대만 개입 발언 이후 수산물 수입을 금지했다."
-    kinds = quote_kinds(quote, "ko", date_at=quote.index("이달"))
-    assert kinds["remark"] > kinds["ban"]
-    quote = "中国は先月の首相の発言以降、水産物の輸入を禁止した。"
-    kinds = quote_kinds(quote, "ja", date_at=quote.index("先月"))
-    assert kinds["remark"] > kinds["ban"]
-
-
 def test_taking_office_is_an_event_of_its_own(seed):
     quote = "지난해 총리 취임 후 세 번째 만남이다."
     kinds = quote_kinds(quote, "ko", date_at=0)
@@ -239,24 +230,9 @@ def test_a_joint_press_statement_is_the_press_conference(seed):
     assert slugs(quote, "2026-01-13", language="ko")[0] == "takaichi-lee-joint-press-conference"
 
 
-def test_what_followed_an_occasion_is_the_head_of_its_own_clause():
-    quote = "두 정상은 13일 정상회담 후 공동언론발표를 통해 이같이 밝혔다."
-    kinds = quote_kinds(quote, "ko", date_at=quote.index("13일"))
-    assert kinds["press"] > kinds["summit"]
-    quote = "両首脳は13日、首脳会談後、共同記者会見を行った。"
-    kinds = quote_kinds(quote, "ja", date_at=quote.index("13日"))
-    assert kinds["press"] > kinds["summit"]
-
-
 def test_a_handshake_caption_is_the_meeting(seed):
     quote = "握手を交わす韓国の李大統領(左)と中国の習国家主席(1月5日、北京で)"
     assert slugs(quote, "2026-01-05")[0] == "xi-lee-summit-beijing"
-
-
-def test_the_occasion_a_date_names_before_ahead_of_is_the_head():
-    quote = "13일 방일 앞두고 NHK 인터뷰"
-    kinds = quote_kinds(quote, "ko", date_at=0)
-    assert kinds["visit"] > kinds["interview"]
 
 
 def test_an_organisation_named_as_the_medium_does_not_rule_the_event_out(seed):
@@ -264,3 +240,20 @@ def test_an_organisation_named_as_the_medium_does_not_rule_the_event_out(seed):
     actors = actors_in(quote, actor_patterns())
     matches = matching_events_cjk(d("2026-01-13"), d("2026-01-13"), "day", quote, actors, language="ko", date_at=0)
     assert [m.event.slug for m in matches][:1] == ["lee-visit-japan-january-2026"]
+
+
+@pytest.mark.parametrize(
+    "quote, language, date_word, head, other",
+    [
+        # the occasion a date names before 이후/以降 (since) or 앞두고 (ahead of)
+        ("중국은 이달 총리의 대만 개입 발언 이후 수산물 수입을 금지했다.", "ko", "이달", "remark", "ban"),
+        ("中国は先月の首相の発言以降、水産物の輸入を禁止した。", "ja", "先月", "remark", "ban"),
+        ("13일 방일 앞두고 NHK 인터뷰", "ko", "13일", "visit", "interview"),
+        # past a cut after an occasion ("정상회담 후", "会談後、"), the event that followed
+        ("두 정상은 13일 정상회담 후 공동언론발표를 통해 이같이 밝혔다.", "ko", "13일", "press", "summit"),
+        ("両首脳は13日、首脳会談後、共同記者会見を行った。", "ja", "13日", "press", "summit"),
+    ],
+)
+def test_the_event_a_date_dates_outranks_the_other_kinds_named(quote, language, date_word, head, other):
+    kinds = quote_kinds(quote, language, date_at=quote.index(date_word))
+    assert kinds[head] > kinds[other]
