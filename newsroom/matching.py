@@ -280,7 +280,7 @@ _OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by|following|
 # way for an election", "prompting protests"): that is another event.
 _PARTICIPLE = re.compile(
     r"\s*(?!(?:including|according|following|citing|saying|adding|noting|paving|prompting|sparking|triggering|"
-    r"fu?elling|fueling|raising|leading|setting|signall?ing|making|drawing|clearing|bringing)\b)[a-z]{3,}ing\s"
+    r"fuell?ing|raising|leading|setting|signall?ing|making|drawing|clearing|bringing)\b)[a-z]{3,}ing\s"
 )
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
 _OPENS_COMPANION = re.compile(r"\s*followed\s+by\b")
