@@ -532,7 +532,7 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
             continue
         if not 1 <= (last - first).days <= _LONGEST_OPENED_DAYS:
             continue
-        status = "happened" if last < pub else "scheduled" if (last - pub) > (pub - first) else "happened"
+        status = "scheduled" if mostly_ahead(first, last, pub) else "happened"
         start, end = (match.start("count"), match.end()) if match.re is _STAY_FOR_DAYS else match.span()
         found.append(
             replace(

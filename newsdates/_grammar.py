@@ -231,8 +231,12 @@ def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "ym", y=int(m[3]), m=_mon(m[2]), part=_part(m[1]))
 
 
-# A bare month. "May" and "March" need a cue in front, being also a modal
-# and a verb; any month followed by a capitalised word is likely a name.
+# Month names that are also an English word: "may" is a modal, "march" a verb.
+_WORD_MONTHS = ("may", "march", "mar")
+
+
+# A bare month. "May" and "March" need a cue in front; any month followed
+# by a capitalised word is likely a name.
 @_pattern(
     rf"(?:\b((?i:in|since|by|until|till|through|during|before|after|from|of|to|between|and|or|"
     rf"last|next|this|(?:(?:in|until|by|since)\s+)?(?:early|mid|late)(?:\s+(?:last|next|this))?|"
@@ -243,17 +247,17 @@ def _p_month_year(m: re.Match[str]) -> Iterator[Candidate]:
 def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
     words = (m[1] or "").lower().split()
     name = m[2].rstrip(".").lower()
-    if not words and name in ("may", "march", "mar"):
+    if not words and name in _WORD_MONTHS:
         return
-    if words == ["the"] and name in ("may", "march", "mar"):
+    if words == ["the"] and name in _WORD_MONTHS:
         return  # "the march", "the May government": not a month ("the October Apec meeting" is)
-    if m["name"] and words != ["the"] and (not words or name in ("may", "march", "mar")):
+    if m["name"] and words != ["the"] and (not words or name in _WORD_MONTHS):
         return  # a month before a capitalised word is likely a name ("March Madness")
     if not words and len(m[2]) <= 3:
         return  # a lone "Jan" or "Aug" without a period is too often something else
     if (
         words in (["and"], ["or"], ["to"])
-        and name in ("may", "march")
+        and name in _WORD_MONTHS
         and not _MONTH_BEFORE.search(m.string, max(0, m.start() - 25), m.start())
     ):
         return  # "... and May resigned": a name, unless it pairs with a month ("March and May")
