@@ -228,7 +228,12 @@ def _flags(
 # ------------------------------------------------------------------- ranges
 
 # "from the 22nd to the 23rd": the second point's "the" is not its own.
-_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*(?:the\s+)?")
+# "from Thursday to noon on Friday": a time of day before the second point.
+_RANGE_JOINER = re.compile(
+    r"\s*(?:-|–|—|to|until|till|through)\s*"
+    r"(?:(?:noon|midnight|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|(?:early|late)\s+(?:morning|afternoon|evening))\s+on\s+)?"
+    r"(?:the\s+)?"
+)
 _AND_JOINER = re.compile(r"\s*and\s*(?:the\s+)?")
 # "January 27 or February 3": one event on one of two dates, the span of both.
 _OR_JOINER = re.compile(r"\s*,?\s*or\s*")
@@ -265,6 +270,8 @@ def merge_ranges(text: str, mentions: list[DateMention], published: date | None 
     i = 0
     while i < len(mentions):
         a = mentions[i]
+        if i + 1 < len(mentions):
+            a = _opening_year(text, a, mentions[i + 1])
         if i + 1 < len(mentions) and _one_span(text, a, mentions[i + 1]):
             b = mentions[i + 1]
             out.append(
@@ -284,6 +291,30 @@ def merge_ranges(text: str, mentions: list[DateMention], published: date | None 
         out.append(a)
         i += 1
     return out
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
+
+
+def _opening_year(text: str, a: DateMention, b: DateMention) -> DateMention:
+    """ "in late October to early November": a first point with no year of
+    its own lies before the second, in the year before it if need be (read
+    alone from December, "late October" may look ahead a year)."""
+    if not (a.earliest and a.latest and b.earliest and a.earliest > b.earliest):
+        return a
+    if a.sentence_start != b.sentence_start or not _RANGE_JOINER.fullmatch(text[a.end : b.start]):
+        return a
+    if _YEAR_WRITTEN.search(a.text):
+        return a
+    try:
+        first, last = a.earliest.replace(year=a.earliest.year - 1), a.latest.replace(year=a.latest.year - 1)
+    except ValueError:
+        return a
+    year = str(a.earliest.year)
+    value = str(first.year) + a.value[4:] if a.value.startswith(year) else a.value
+    label = a.label.replace(year, str(first.year))
+    earlier = replace(a, earliest=first, latest=last, value=value, label=label, status=b.status)
+    return earlier if first <= b.earliest else a
 
 
 def _span_status(a: DateMention, b: DateMention, published: date | None) -> str:

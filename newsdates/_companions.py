@@ -101,8 +101,8 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _late_before(text, mention, after_it, s1)
         found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
         found += _late_as(text, mention, after_it)
-        found += _listed(text, mention, after_it)
-        found += _inside_after(text, mention, before_it)
+        found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it)
+        found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _until(text, mention, before_it, published)
     if len(sentence) == 1:
         found += _gerunds(text, sentence[0], s1) or _acts(text, sentence[0], s1)
@@ -216,13 +216,30 @@ def _listed(text: str, mention: DateMention, limit: int) -> list[DateMention]:
     """ "from 4 to 6 January, including the summit talks and a state
     banquet": each event listed, dated as the list's date."""
     including = _INCLUDING.match(text, mention.end, limit)
-    if not including:
-        return []
-    end = min((i for i in (text.find(c, including.end(), limit) for c in ".;:") if i >= 0), default=limit)
-    starts = [including.end()] + [item.start(1) for item in _NEXT_ITEM.finditer(text, including.end(), end)]
+    return _items(text, mention, including.end(), limit) if including else []
+
+
+def _items(text: str, mention: DateMention, at: int, limit: int) -> list[DateMention]:
+    """Each item of a list of events opening at `at`, dated as the mention."""
+    end = min((i for i in (text.find(c, at, limit) for c in ".;:") if i >= 0), default=limit)
+    starts = [at] + [item.start(1) for item in _NEXT_ITEM.finditer(text, at, end)]
     # Each is named by its first words ("a state banquet"), as the desk marks it.
-    words = (_ITEM_WORDS.match(text, at) for at in starts)
+    words = (_ITEM_WORDS.match(text, start) for start in starts)
     return [_copy(mention, m.start(), m[0]) for m in words if m]
+
+
+# "will hold a summit on Tuesday, to be followed by a press conference and a
+# dinner": each event that follows, that day.
+_FOLLOWED_BY = re.compile(rf",\s*(?:to\s+be\s+|and\s+(?:will\s+be|was|were)\s+)?followed\s+by\s+(?={_DETERMINER}\s)")
+
+
+def _followed_by(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    if _FOLLOWED.match(text, mention.end, limit):
+        return []  # "on Tuesday, followed by a dinner": read right after the date
+    m = _FOLLOWED_BY.search(text, mention.end, limit)
+    if not m or re.search(r"[;:]", text[mention.end : m.start()]):
+        return []
+    return _items(text, mention, m.end(), limit)
 
 
 def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:
@@ -242,6 +259,25 @@ def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMenti
     clause = head[[m.end() for m in _CLAUSE_START.finditer(head)][-1] :]
     if not (_PAST.search(clause) or _FUTURE.search(clause)):
         return []  # "Two days after the summit on 13 January": no event of its own before "after"
+    return [_copy(mention, limit + after.start(1), after[1])]
+
+
+_BEFORE_OWNED_DATE = re.compile(r"\b(after|following)\s+$")
+
+
+def _after_owned_date(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    """ "played the drums following Tuesday's summit": the summit is
+    Tuesday's, and what followed it that day is an event of its own."""
+    if not text.startswith(("'s", "’s"), mention.end):
+        return []
+    window = text[limit : mention.start]
+    after = _BEFORE_OWNED_DATE.search(window)
+    if not after:
+        return []
+    head = window[: after.start()]
+    clause = head[[m.end() for m in _CLAUSE_START.finditer(head)][-1] :]
+    if not (_PAST.search(clause) or _FUTURE.search(clause)):
+        return []
     return [_copy(mention, limit + after.start(1), after[1])]
 
 

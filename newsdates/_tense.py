@@ -168,6 +168,8 @@ _FUTURE_COMPLEMENT = re.compile(
 # infinitive, "to play the drums at APEC last year", nor "face-to-face").
 _SCHEDULED = re.compile(
     r"(?<!-)(?<!\bto )(?<!\ba )(?<!\bthe )(?<!\bits )"
+    # "did not leave until Saturday": the bare verb of a past negation
+    r"(?<!\bdid )(?<!\bdid not )(?<!\bdidn't )(?<!\bdidn’t )"
     r"\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"
     r"travels?|visits?|heads?|faces?|plays?|hosts?|holds?|goes|go|runs?|launch(?:es)?|votes?|decides?|"
     r"expires?|expects?|kicks?\s+off|takes?\s+place|takes?\s+effect|is\s+due|are\s+due|is\s+on|are\s+on)\b(?!-)(?=(?:\s+\S+){0,5}\s*$)",
@@ -312,6 +314,23 @@ _PAST_ONLY = {
 }
 _CLAUSE_START = re.compile(r"(?:^|[.,;:—“\"\n]|\b(?:and|but|while|as|when))\s*$")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:in|on|at|with|by|for|from|during|under|over|since|after|before|into)\b")
+# "other industrialized democracies", "the planned summit": an -ed word
+# between a determiner and its noun is an adjective.
+_QUANTIFIERS = {"other", "many", "several", "both", "all", "few", "more", "most"}
+_WORD_BEFORE = re.compile(r"\b([A-Za-z’']+)\s+$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|to|with|by|for|from|during|under|over|since|after|before|into|and|or|that|the|a|an|"
+    r"as|than|up|out|off|down|back|away|about|against)\b)[a-z][a-z-]+\b"
+)
+
+
+def _attributive(text: str, pos: int, word: str) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
+    return (
+        before is not None
+        and before.group(1).lower() in _DETERMINERS | _QUANTIFIERS
+        and _NOUN_AFTER.match(text, pos + len(word)) is not None
+    )
 
 
 def _participle(text: str, pos: int, word: str) -> bool:
@@ -320,7 +339,7 @@ def _participle(text: str, pos: int, word: str) -> bool:
     if word in _STRONG_PAST or word in _PAST_ONLY:
         return False
     before = text[max(0, pos - 30) : pos]
-    if _PASSIVE_AUX.search(before):
+    if _PASSIVE_AUX.search(before) or _attributive(text, pos, word):
         return True
     m = _TWO_WORDS_BEFORE.search(before)
     if not (
@@ -424,11 +443,13 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
     )
     if s:
         found.append((s.start(), s.end(), "future"))
-    # A cue after "that" is the reported clause's: "said on Monday that she will …".
-    return [c for c in found if c[1] <= start or (c[0] >= end and not _THAT.search(text, end, c[0]))]
+    # A cue after "that" is the reported clause's: "said on Monday that she
+    # will …"; one after "and" the next predicate's: "ahead of the vote on
+    # Sunday and announced …".
+    return [c for c in found if c[1] <= start or (c[0] >= end and not _THAT_OR_AND.search(text, end, c[0]))]
 
 
-_THAT = re.compile(r"\bthat\b")
+_THAT_OR_AND = re.compile(r"\b(?:that|and)\b")
 
 
 def _nearest(cues: list[tuple[int, int, str]], start: int, end: int) -> str | None:

@@ -1465,3 +1465,57 @@ def test_a_month_long_mission_opens_on_the_day_named_before_it():
         "2026-01-13",
         "2026-02-12",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mori said she will meet ministers of other industrialized nations on a trip starting Sunday.",
+        "Mori will brief the planned summit of mayors on Sunday.",
+    ],
+)
+def test_an_ed_word_between_a_determiner_and_its_noun_is_no_past_cue(text):
+    [mention] = event_mentions(text, date(2026, 1, 9))
+    assert (str(mention.earliest), mention.status) == ("2026-01-11", "scheduled")
+
+
+def test_a_verb_after_and_is_the_next_predicates_not_the_dates():
+    text = "Mori praised the mayor ahead of a vote in Kobe on Sunday and announced a trip."
+    [mention] = event_mentions(text, date(2026, 2, 6))
+    assert (str(mention.earliest), mention.status) == ("2026-02-08", "scheduled")
+
+
+def test_a_bare_verb_after_did_not_is_past_not_a_timetable():
+    [mention] = event_mentions("Mori did not leave Kobe until Saturday evening.", date(2025, 11, 1))
+    assert mention.status == "happened"
+
+
+def test_the_first_point_of_a_range_with_no_year_lies_before_the_second():
+    text = "Mori is making the trip after Sato's visit to Kobe in late October to early November during the port forum."
+    mention = event_mentions(text, date(2025, 12, 30))[0]
+    assert (str(mention.earliest), str(mention.latest), mention.status) == ("2025-10-21", "2025-11-10", "happened")
+    assert "2026" not in mention.label
+
+
+def test_a_time_of_day_before_the_second_point_keeps_one_range():
+    text = "Kobe port stayed shut from Monday to noon on Wednesday."
+    assert [(m.text, str(m.earliest), str(m.latest)) for m in event_mentions(text, date(2026, 1, 9))] == [
+        ("Monday to noon on Wednesday", "2026-01-05", "2026-01-07")
+    ]
+
+
+def test_each_event_a_dated_one_is_to_be_followed_by_is_its_own_mention():
+    text = "The mayors will meet in Kobe on Friday, to be followed by a joint briefing and a harbour cruise."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 1, 9))] == [
+        ("Friday", "2026-01-09"),
+        ("a joint briefing", "2026-01-09"),
+        ("a harbour cruise", "2026-01-09"),
+    ]
+
+
+def test_what_followed_a_days_named_occasion_is_proposed_that_day_too():
+    text = "The two mayors performed together following Tuesday's forum in Kobe."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 1, 14))] == [
+        ("following", "2026-01-13"),
+        ("Tuesday", "2026-01-13"),
+    ]
