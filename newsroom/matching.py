@@ -210,6 +210,13 @@ def _stem(word: str) -> str:
 _BRIEFING = re.compile(r"\b(?:press|news)\s+conferences?\b", re.IGNORECASE)
 
 
+# A warning against travel is a travel advisory, however worded.
+_TRAVEL_WARNING = re.compile(
+    r"\btravel\s+warnings?\b|\bwarn(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|not\s+to)\s+(?:travel|visit|go)\w*",
+    re.IGNORECASE,
+)
+
+
 # "his visiting counterpart": who someone is, not a visit reported.
 _VISITING_GUEST = re.compile(
     r"\bvisiting(?=\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:counterparts?|leaders?|presidents?|premiers?|ministers?|"
@@ -227,6 +234,7 @@ def written_forms(text: str) -> dict[str, str]:
     """Each content word's stem and the word as the text first writes it
     ("beij": "Beijing"), so an editor is shown words, not stems."""
     text = _VISITING_GUEST.sub("", _BRIEFING.sub("briefing", text or ""))
+    text = _TRAVEL_WARNING.sub(lambda m: f"{m[0]} advisory", text)
     forms: dict[str, str] = {}
     for word in _WORD.findall(text):
         if word.lower() in STOP_WORDS or word.isdigit():
@@ -273,7 +281,7 @@ _COMPANION = re.compile(
 # An event of a list sharing the sentence's date ("including the talks and a
 # banquet") opens with a determiner after "including", a comma or "and".
 _DETERMINER = r"(?:the|a|an|his|her|their|its)\s"
-_BEFORE_LISTED = re.compile(r"(?:\bincluding|,|\band)\s+$")
+_BEFORE_LISTED = re.compile(r"(?:\bincluding|\bfollowed\s+by|,|\band)\s+$")
 _NEXT_LISTED = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){_DETERMINER}")
 _OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by|following|during)\s")
 # Not one that cites ("citing", "saying") or tells what came of it ("paving the
@@ -301,6 +309,8 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         return quote
     reach = NEAR_WORDS if near is None else near
     named = quote[date_at : date_at + date_length]
+    if owned := _owned_date(quote, date_at, date_length):
+        return owned
     listed = re.match(_DETERMINER, named) and _BEFORE_LISTED.search(quote, 0, date_at)
     if _COMPANION.fullmatch(named) or listed:
         return _companion_clause(quote, date_at, date_length, near or NEAR_WORDS)
@@ -312,6 +322,28 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=_since_floor(quote, lo, date_at))
     hi = _before_other_event(quote, date_at, date_length, hi)
     return _near_the_date(quote, lo, hi, date_at, date_length, reach)
+
+
+# "performed following Tuesday's summit": the date is the summit's; the
+# word before it ("following", proposed apart) stands for what followed.
+_AFTER_WORD = re.compile(r"\b(?:after|following)\s+$")
+_POSSESSIVE = ("'s", "’s")
+
+
+def _owned_date(quote: str, date_at: int, date_length: int) -> str:
+    """The clause of a date owned by an occasion after "following" or
+    "after", or of that word standing for the event before it; "" for others."""
+    end = date_at + date_length
+    if quote.startswith(_POSSESSIVE, end) and _AFTER_WORD.search(quote, 0, date_at):
+        return _companion_clause(quote, date_at, date_length, NEAR_WORDS)
+    named = quote[date_at:end]
+    following = re.match(r"\s+", quote[end:])
+    date_next = end + (following.end() if following else 0)
+    if named in ("after", "following") and re.match(r"[A-Z][a-z]+['’]s\b", quote[date_next:]):
+        edges = _clause_edges(quote)
+        lo = max(edge for edge in edges[:-1] if edge <= date_at)
+        return _near_the_date(quote, lo, date_at, date_at, 0, NEAR_WORDS)
+    return ""
 
 
 def _companion_clause(quote: str, date_at: int, date_length: int, reach: int) -> str:
@@ -479,6 +511,10 @@ class EventMatch:
 # one dated to the day or a span of days lasts that long (a visit around one
 # of its days reports another, smaller event).
 VAGUE_PRECISIONS = ("part_of_month", "month", "season", "year")
+# How well the wording of a meeting of a visit's people, during it, fits the visit.
+MEETING_DURING_VISIT = 0.3
+# A date inside a long event of its own kind fits it this well at least.
+SAME_KIND_INSIDE = 0.6
 # The least a date inside an event's dates fits it, however long the event
 # (months of measures): the date does not tell against it, the words decide.
 INSIDE_FLOOR = 0.25
@@ -706,6 +742,10 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     )
     if date_score <= 0:
         return None
+    if mention.kinds & event_kinds and event.earliest <= mention.earliest and mention.latest <= event.latest:
+        # A travel advisory on a day of "export controls and a travel
+        # advisory" over weeks: one of that run of measures.
+        date_score = max(date_score, SAME_KIND_INSIDE)
     reasons = [date_reason]
     wording, shared_words = _wording(
         mention.clause_words,
@@ -722,6 +762,12 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
             gettext("similar wording (%(percent)s), shared words: %(words)s")
             % {"percent": f"{wording:.0%}", "words": words}
         )
+    if _meeting_during_visit(event, mention, event_kinds, persons):
+        # "Takaichi will meet Trump at the White House on 19 March": the
+        # visit's own people meeting during it report the visit.
+        wording = max(wording, MEETING_DURING_VISIT)
+        reasons.append(gettext("a meeting of the visit's people during it"))
+        event_kinds = event_kinds | mention.kinds
     own = [pk for pk, _ in known.actors[event.pk]]
     # Named in a fixed order: the database returns an event's actors in any.
     shared = sorted((mention.named[pk] for pk in own if pk in mention.named), key=lambda a: a.short_name or a.name)
@@ -748,6 +794,18 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.latin and _other_people(mention.people, set(persons)):
         probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+
+
+def _meeting_during_visit(event: Event, mention: _Mention, event_kinds, persons: list) -> bool:
+    return (
+        mention.latin
+        and "visit" in event_kinds
+        and bool(mention.kinds & {"meet", "dine"})
+        and len(set(persons)) >= 2
+        and set(persons) <= mention.people
+        and event.earliest <= mention.earliest
+        and mention.latest <= event.latest
+    )
 
 
 def _other_people(named: set, event_people: set) -> bool:

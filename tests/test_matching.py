@@ -683,3 +683,58 @@ def test_what_was_said_that_day_may_be_the_interview_it_was_said_in():
     quote = "Mori said Tuesday that the port dispute would end soon."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True)
     assert match.event.slug == "interview"
+
+
+def test_an_item_after_followed_by_is_its_own_clause():
+    quote = "The mayors will meet in Kobe on Friday, to be followed by a joint briefing and a harbour cruise."
+    at = quote.index("a joint briefing")
+    assert event_clause(quote, at, len("a joint briefing")) == "a joint briefing"
+
+
+def test_a_date_owned_by_an_occasion_after_following_dates_that_occasion_not_the_clause_before():
+    quote = "The two mayors performed a duet following Tuesday's forum in Kobe."
+    occasion = event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
+    before = event_clause(quote, quote.index("following"), len("following"))
+    assert "forum" in occasion and "duet" not in occasion
+    assert "duet" in before and "forum" not in before
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Late on Friday, Sora's embassy warned its citizens against travelling to Kobe.",
+        "- Nov 14: Travel warning -",
+    ],
+)
+def test_a_warning_against_travel_on_a_day_is_one_of_a_run_of_measures_including_an_advisory(quote):
+    sora, kobe = country("Sora"), country("Kobe")
+    event_on(
+        datetime.date(2025, 11, 1),
+        "Sora answers with port curbs and a travel advisory",
+        sora,
+        kobe,
+        slug="sora-measures",
+        last=datetime.date(2026, 1, 13),
+    )
+    day = datetime.date(2025, 11, 14)
+    [match] = matching_events(day, day, "day", quote, [sora, kobe], probable_only=True)
+    assert match.event.slug == "sora-measures"
+
+
+def test_a_meeting_of_a_visits_people_during_it_reports_the_visit_but_not_with_a_stranger():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(
+        datetime.date(2026, 3, 1),
+        "Mori's spring trip to Sora",
+        mori,
+        sato,
+        slug="mori-trip",
+        last=datetime.date(2026, 5, 31),
+        precision="season",
+    )
+    day = datetime.date(2026, 3, 19)
+    quote = "Mori is set to meet with Mayor Sato at the city hall on March 19."
+    [match] = matching_events(day, day, "day", quote, [mori, sato], probable_only=True)
+    assert match.event.slug == "mori-trip"
+    quote = "Mori is set to meet with the harbour master at the city hall on March 19."
+    assert matching_events(day, day, "day", quote, [mori], probable_only=True) == []
