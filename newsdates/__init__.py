@@ -388,10 +388,11 @@ _LENGTH_BEFORE_DAY = [
     ),
     # "a two-day summit that begins on Tuesday", "the three-day talks, which
     # open on 13 January", "the two-day meeting opens in Niigata on Thursday",
-    # "a two-day visit beginning Tuesday", "a three-day summit from 13 January"
+    # "a two-day visit beginning Tuesday", "a three-day summit from 13 January",
+    # "Lee's two-day visit, starting next Tuesday"
     re.compile(
         rf"{_LENGTH}(?:\s+{_WORD}){{1,6}}?(?:\s*,?\s+(?:that|which))?(?:\s+{_WORD}){{0,3}}?"
-        rf"\s+(?:{_VERB}|(?P<from>from))(?:\s+(?:in|at)(?:\s+{_WORD}){{1,3}}?)?\s+(?:on\s+)?$",
+        rf",?\s+(?:{_VERB}|(?P<from>from))(?:\s+(?:in|at)(?:\s+{_WORD}){{1,3}}?)?\s+(?:on\s+)?$",
         re.IGNORECASE,
     ),
     # "for two days from Tuesday", "for six months from 1 February"

@@ -33,6 +33,7 @@ from newsroom.names import (
     names_a_titled_person,
     names_in,
     place_patterns,
+    titled_strangers,
 )
 from timeline.labels import date_label
 from timeline.models import Citation, Event, Source, current_language
@@ -242,7 +243,13 @@ def written_forms(text: str) -> dict[str, str]:
         stem = _stem(word)
         if len(stem) > 1 and stem not in STOP_WORDS:
             forms.setdefault(stem, word)
+    # "Horyu-ji" is also written "Horyuji": a hyphenated name, closed up.
+    for joined in _HYPHENATED.finditer(text):
+        forms.setdefault(_stem(joined[1] + joined[2]), joined[0])
     return forms
+
+
+_HYPHENATED = re.compile(r"\b([A-Z][a-z]+)-([a-z]+)\b")
 
 
 def mostly_latin(text: str) -> bool:
@@ -672,6 +679,7 @@ class _Mention:
     in_article: set | None  # actor pks the whole article names, when known
     place_ids: set
     people: set = field(default_factory=set)  # the people the sentence itself names
+    stranger_led: bool = False  # a person the timeline does not hold acts before the date
 
 
 @dataclass
@@ -791,7 +799,7 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     probable = _probable(event, mention, score, date_score, wording, event_kinds)
     if mention.latin and mention.named and own and not shared:
         probable = False
-    if mention.latin and _other_people(mention.people, set(persons)):
+    if mention.latin and (_other_people(mention.people, set(persons)) or (mention.stranger_led and persons)):
         probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
 
@@ -858,6 +866,7 @@ def matching_events(
     limit: int = MAX_MATCHES,
     probable_only: bool = False,
     referred_people=(),
+    stranger_led: bool = False,
 ) -> list[EventMatch]:
     """Existing events a proposal may report, best first, each with a score
     from 0 to 1, the reasons for it and whether it is probably the same
@@ -869,7 +878,8 @@ def matching_events(
     known = _candidates(earliest, latest, margin, published_only, (*actors, *places))
     written = written_forms(quote if clause is None else clause)
     clause_words = set(written)
-    named = {a.pk: a for a in actors}
+    # "the two leaders" are whom the text just named: actors of the sentence.
+    named = {a.pk: a for a in (*actors, *referred_people)}
     if not named and article_actors and mostly_latin(quote) and not names_a_titled_person(quote):
         # A sentence naming nobody ("the two leaders", "voters") is about whom
         # its article names; one naming a stranger ("Minister Hana Mori") is not.
@@ -888,6 +898,7 @@ def matching_events(
         None if article_actors is None else {a.pk for a in article_actors} | set(named),
         {p.pk for p in places},
         {a.pk for a in (*actors, *referred_people) if a.kind == "person"},
+        stranger_led,
     )
     matches = []
     for event in known.events:
@@ -945,6 +956,7 @@ def matches_for_proposal(
     if earlier := antecedent(proposal.source.text[: proposal.start], clause):
         clause = f"{clause} {earlier}"
         places = [*places, *(p for p in names_in(earlier, place_patterns()) if p not in places)]
+    referred = _people_referred(proposal.source.text[: proposal.start], clause, actors, article_actors)
     return matching_events(
         proposal.earliest,
         proposal.latest,
@@ -958,8 +970,22 @@ def matches_for_proposal(
         published_only=published_only,
         limit=limit,
         probable_only=probable_only,
-        referred_people=_people_referred(proposal.source.text[: proposal.start], clause, actors, article_actors),
+        referred_people=referred,
+        stranger_led=not referred and _led_by_stranger(proposal.quote, at, article_actors),
     )
+
+
+def _led_by_stranger(quote: str, date_at: int, article_actors) -> bool:
+    """ "Italian Prime Minister Giorgia Meloni will visit Japan from next
+    Thursday": someone the timeline does not hold, named by title before the
+    date where none of its people is, does what the date dates."""
+    if date_at <= 0:
+        return False
+    before = quote[:date_at]
+    # Whoever of the timeline the sentence names, its article names too.
+    patterns = [(actor, pattern) for actor in article_actors or () if (pattern := actor_pattern(actor))]
+    people = [(actor, pattern) for actor, pattern in patterns if actor.kind == "person"]
+    return bool(titled_strangers(before, patterns)) and not names_in(before, people)
 
 
 # "The two leaders are to hold their first summit": whom the text just named.

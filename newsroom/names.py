@@ -277,6 +277,18 @@ _TITLED_PERSON = re.compile(
 )
 
 
+def titled_strangers(text: str, patterns) -> list[str]:
+    """The people the text names by title whom none of the actors'
+    `patterns` names ("Prime Minister Giorgia Meloni" to a timeline that
+    does not hold her)."""
+    known = [m.span() for _, pattern in patterns for m in pattern.finditer(text or "")]
+    return [
+        m[0]
+        for m in _TITLED_PERSON.finditer(text or "")
+        if not any(start < m.end() and m.start() < end for start, end in known)
+    ]
+
+
 def names_a_titled_person(text: str) -> bool:
     """Whether the text names someone by title; where none of the timeline's
     actors is named, that someone is a stranger to it."""

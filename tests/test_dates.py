@@ -1519,3 +1519,8 @@ def test_what_followed_a_days_named_occasion_is_proposed_that_day_too():
         ("following", "2026-01-13"),
         ("Tuesday", "2026-01-13"),
     ]
+
+
+def test_a_stated_length_then_a_comma_and_its_opening_day_is_those_days():
+    [mention] = event_mentions("Mori's two-day visit, starting next Tuesday, is her first.", date(2026, 1, 9))
+    assert (str(mention.earliest), str(mention.latest)) == ("2026-01-13", "2026-01-14")

@@ -738,3 +738,39 @@ def test_a_meeting_of_a_visits_people_during_it_reports_the_visit_but_not_with_a
     assert match.event.slug == "mori-trip"
     quote = "Mori is set to meet with the harbour master at the city hall on March 19."
     assert matching_events(day, day, "day", quote, [mori], probable_only=True) == []
+
+
+def test_the_two_leaders_share_the_events_people_against_a_country_named_in_passing():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    sora = country("Sora")
+    wednesday = datetime.date(2026, 1, 14)
+    event_on(wednesday, "Mori and Sato tour the harbour museum", mori, sato, slug="museum")
+    event_on(datetime.date(2026, 1, 13), "Sato's tour of the region", sora, slug="tour", last=wednesday)
+    text = (
+        "Mori and Sato met in Kobe on Tuesday. "
+        "On Wednesday, the two leaders will tour the harbour museum, according to Sora."
+    )
+    source = Source(text=text, published_on=datetime.date(2026, 1, 12))
+    proposal = next(p for p in proposals_for(source) if p.quote.startswith("On Wednesday"))
+    assert [m.event.slug for m in matches_for_proposal(proposal)][:1] == ["museum"]
+
+
+def test_a_visit_by_someone_the_timeline_does_not_hold_is_not_a_known_visit_of_its_place():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    sora = country("Sora")
+    event_on(
+        datetime.date(2026, 1, 13),
+        "Sato visits Sora",
+        sato,
+        mori,
+        sora,
+        slug="sato-visit",
+        last=datetime.date(2026, 1, 14),
+    )
+    text = (
+        "Sato will visit Sora next week at Mori's invitation. Aides also said Prime Minister Lina Berg will"
+        " visit Sora for three days from Thursday, her first talks with Mori."
+    )
+    source = Source(text=text, published_on=datetime.date(2026, 1, 9))
+    proposal = next(p for p in proposals_for(source) if "Berg" in p.quote)
+    assert matches_for_proposal(proposal) == []
