@@ -177,7 +177,10 @@ def month_without_year(ctx: Context, m: int) -> int:
     """The year of a month named alone: the publication year, or the one
     before or after when the tense says the month is past or to come."""
     pub = ctx.published
-    if ctx.tense == "past" and m > pub.month:
+    # The month right after publication is this year's whatever the
+    # sentence's last verb: "12月の便を運休すると通知した" in November
+    # notified of December's cancellations, not of last December's.
+    if ctx.tense == "past" and m > pub.month + 1:
         return pub.year - 1
     if ctx.tense == "future" and m < pub.month:
         return pub.year + 1

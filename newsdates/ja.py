@@ -278,6 +278,14 @@ RULES = [
         re.compile(r"(?:(?P<m>\d{1,2})月)?(?<![\d泊])(?P<d1>\d{1,2})日?\s*[、,・]\s*(?P<d2>\d{1,2})日?の?両日"),
         _day_range,
     ),
+    # "12月11、14、18日": days listed, the span from the first to the last.
+    Rule(
+        re.compile(
+            r"(?:(?P<m>\d{1,2})月)?(?<![\d泊])(?P<d1>\d{1,2})日?(?:\s*[、,・]\s*\d{1,2}日?)*"
+            r"\s*[、,・]\s*(?P<d2>\d{1,2})日(?![間ぶ目])"
+        ),
+        _day_range,
+    ),
     Rule(re.compile(r"(?<![\d年])(?P<rest>年末|年明け|年始)"), _year_turn),
     Rule(re.compile(rf"(?:{_YEAR}\s*の?\s*)?(?<!\d)(?P<m1>\d{{1,2}})月?\s*[~\-]\s*(?P<m2>\d{{1,2}})月"), _month_range),
     Rule(

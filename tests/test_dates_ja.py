@@ -347,3 +347,14 @@ def test_until_the_years_end_runs_from_publication():
 
 def test_a_visit_under_way_from_a_day_runs_to_publication():
     assert read("大統領は10日から奈良を訪問している。") == [(d("2026-03-10"), d("2026-03-12"), "span", "happened")]
+
+
+def test_the_month_after_publication_is_this_years_under_a_past_verb():
+    text = "航空会社は、12月の4往復分を運休すると県に通知した。"
+    assert read(text, datetime.date(2025, 11, 26))[0][:2] == (d("2025-12-01"), d("2025-12-31"))
+    assert read("市は7月に会談した。", datetime.date(2025, 3, 10))[0][:2] == (d("2024-07-01"), d("2024-07-31"))
+
+
+def test_days_listed_with_their_month_are_one_span_from_first_to_last():
+    text = "運休する便は4月3、7、11日の3往復。"
+    assert read(text, datetime.date(2026, 3, 20)) == [(d("2026-04-03"), d("2026-04-11"), "span", "scheduled")]

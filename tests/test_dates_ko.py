@@ -334,3 +334,9 @@ def test_a_veto_is_no_refusal_of_a_plan():
 
 def test_a_visit_under_way_from_a_day_runs_to_publication_in_korean():
     assert read("대통령은 10일부터 중국을 방문하고 있다.") == [(d("2026-03-10"), d("2026-03-12"), "span", "happened")]
+
+
+def test_three_days_listed_with_their_month_are_one_span_from_first_to_last():
+    text = "결항편은 4월 3, 7, 11일 세 편이다."
+    [(earliest, latest, precision, _)] = read(text, datetime.date(2026, 3, 20))
+    assert (str(earliest), str(latest), precision) == ("2026-04-03", "2026-04-11", "span")
