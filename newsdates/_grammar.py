@@ -269,7 +269,10 @@ def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
         # keep the modifiers ("late last October"), drop a preposition before them
         lead = re.search(rf"\b{modifiers[0]}\b", m[1], re.IGNORECASE)
         start = m.start(1) + (lead.start() if lead else 0)
-    yield Candidate(start, m.end(2), "ym", {"y": None, "m": _mon(m[2]), "part": part, "rel": rel})
+    data = {"y": None, "m": _mon(m[2]), "part": part, "rel": rel}
+    if words[:1] == ["since"]:
+        data["since"] = True  # "cold since March": a March already past
+    yield Candidate(start, m.end(2), "ym", data)
 
 
 _MONTH_MODIFIERS = ("early", "mid", "late", "the", "last", "next", "this")
@@ -627,6 +630,13 @@ def _p_ref(m: re.Match[str]) -> Iterator[Candidate]:
     if word in ("the past", "the future") and not _IN_THE.search(m.string, max(0, m.start() - 6), m.start()):
         return
     yield _cand(m, "ref", value=_REFS[word])
+
+
+# "… frosty since November. That's when Takaichi suggested …": the time
+# just named, as precisely as it was named.
+@_pattern(r"(?:^|(?<=[.!?]\s))(?:That['’]s|That\s+was|This\s+was|It\s+was\s+then)\s+when\b", needs=("when",))
+def _p_thats_when(m: re.Match[str]) -> Iterator[Candidate]:
+    yield _cand(m, "same")
 
 
 @_pattern(r"\b(?:the\s+)?(weekend)\b(?!s)", re.IGNORECASE, needs=("weekend",))

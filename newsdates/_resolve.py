@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ._grammar import MON_ABBR, SEASON_NAME, Candidate
@@ -151,6 +151,10 @@ class Resolver:
         self.text = text
         self.pub = published
         self.anchor = published  # last time mentioned, for "the next day" etc.
+        # The last day mentioned: "the same day" after "on the 9th … last
+        # month" is the 9th, not the first of last month.
+        self.day_anchor: date | None = None
+        self.last: _Resolved | None = None  # the time last named, for "that's when"
         self.anchor_sentence, self.anchor_precision = -1, ""  # where it was mentioned, how precisely
         self.from_now: set[int] = set()  # where a state running from publication ends
 
@@ -167,7 +171,13 @@ class Resolver:
         if r is not None and r.earliest and r.precision not in ("present", "unknown"):
             self.anchor = r.earliest
             self.anchor_sentence, self.anchor_precision = sent[0], r.precision
+            if r.precision == "day":
+                self.day_anchor = r.earliest
+            self.last = r
         return r
+
+    def _same(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
+        return replace(self.last) if self.last else None
 
     def runs_from_now(self, c: Candidate, r: _Resolved) -> bool:
         """Whether the date ends a state that runs from publication ("through
@@ -214,7 +224,9 @@ class Resolver:
                 y = py
             else:
                 options = [date(yy, m, 1) for yy in (py - 1, py, py + 1)]
-                y = _choose(options, date(py, self.pub.month, 1), self.tense(c, sent), window=335).year
+                since = c.data.get("since", False)
+                tense = "past" if since else self.tense(c, sent)
+                y = _choose(options, date(py, self.pub.month, 1), tense, window=366 if since else 335).year
         return _month(y, m, c.data.get("part"))
 
     def _year(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
@@ -312,8 +324,9 @@ class Resolver:
 
     def _weekend(self, c: Candidate, sent: tuple[int, int], offset: int) -> _Resolved:
         """'last weekend' is the one before this week's; 'next weekend' the one
-        after the coming one once we are in it; 'the weekend' follows the
-        tense, else the nearer one (Mon-Wed: just past; Thu-Fri: coming)."""
+        after the coming one once we are in it; 'this weekend' the coming
+        one unless the verb is past; 'the weekend' follows the tense, else
+        the nearer one (Mon-Wed: just past; Thu-Fri: coming)."""
         pub = self.pub
         this_sat = _monday(pub) + timedelta(days=5)
         in_weekend = pub.weekday() >= 5
@@ -321,8 +334,11 @@ class Resolver:
             sat = this_sat - timedelta(days=7)
         elif offset > 0:
             sat = this_sat + timedelta(days=7) if in_weekend else this_sat
-        elif in_weekend or self.text[c.start : c.end].lower().startswith("this"):
+        elif in_weekend:
             sat = this_sat
+        elif self.text[c.start : c.end].lower().startswith("this"):
+            # "won the election this weekend", written on Tuesday: the one just past
+            sat = this_sat - timedelta(days=7) if self.tense(c, sent) == "past" else this_sat
         else:
             tense = self.tense(c, sent)
             past = tense == "past" or (tense is None and pub.weekday() <= 2)
@@ -333,6 +349,8 @@ class Resolver:
         n, unit = c.data["n"], c.data["unit"]
         ref = self.anchor if c.data["anaphoric"] else self.pub
         if unit == "day":
+            if c.data["anaphoric"] and self.day_anchor:
+                ref = self.day_anchor
             if ref + timedelta(days=n) < self.pub and c.data["anaphoric"] and self.tense(c, sent) == "future":
                 # "Later in the day, Lee will attend a dinner": a day still
                 # ahead is the news day, not an earlier day just named.

@@ -1524,3 +1524,33 @@ def test_what_followed_a_days_named_occasion_is_proposed_that_day_too():
 def test_a_stated_length_then_a_comma_and_its_opening_day_is_those_days():
     [mention] = event_mentions("Mori's two-day visit, starting next Tuesday, is her first.", date(2026, 1, 9))
     assert (str(mention.earliest), str(mention.latest)) == ("2026-01-13", "2026-01-14")
+
+
+def test_the_same_day_is_the_last_day_named_not_a_month_named_after_it():
+    text = (
+        "Mori replied on the 9th, saying the talks last month had gone well. Earlier the same day, Sato wrote to her."
+    )
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 2, 10))][-1] == (
+        "the same day",
+        "2026-02-09",
+    )
+
+
+def test_this_weekend_under_a_past_verb_written_midweek_is_the_one_just_past():
+    [mention] = event_mentions("Mori won a landslide in the council elections this weekend.", date(2026, 2, 10))
+    assert (str(mention.earliest), str(mention.latest), mention.status) == ("2026-02-07", "2026-02-08", "happened")
+    [mention] = event_mentions("Mori will visit Kobe this weekend.", date(2026, 2, 10))
+    assert str(mention.earliest) == "2026-02-14"
+
+
+def test_thats_when_is_the_time_just_named():
+    text = "Ties with Sora have been cold since March. That's when Mori said the port could close."
+    assert [(m.text, m.value) for m in event_mentions(text, date(2026, 2, 10))] == [
+        ("March", "2025-03"),
+        ("That's when", "2025-03"),
+    ]
+
+
+def test_since_a_month_is_the_last_such_month_even_eleven_months_back():
+    [mention] = event_mentions("Ties with Sora have been cold since March.", date(2026, 2, 10))
+    assert mention.value == "2025-03"
