@@ -147,10 +147,12 @@ _ELLIPSIS = re.compile(
 )
 _FOLLOWING = re.compile(r"\s*(?:following|in\s+the\s+wake\s+of)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+# "plans to visit" is a plan; "approved the plan to dissolve" is not.
+_PLANS_TO = r"(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)plans?\s+to"
 _FUTURE = re.compile(
     r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
     r"going|planning|preparing|likely)\s+(?:to|for|on|in)|will|won['’]t|shall|would(?!\s+have)|"
-    r"could(?!\s+(?:not|have))|plans?\s+to|"
+    rf"could(?!\s+(?:not|have))|{_PLANS_TO}|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|may|might|upcoming|next|coming|tomorrow|"
     r"forecast\s+to)\b|['’]ll\b",
     re.IGNORECASE,
@@ -561,7 +563,7 @@ _MODALITIES = (
         "scheduled",
         re.compile(
             r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|(?:(?:is|are)\s+)?(?:set|scheduled|slated|due)\s+to|"
-            r"(?:is|are)\s+to|(?:is|are)\s+going\s+to|plans?\s+to|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
+            rf"(?:is|are)\s+to|(?:is|are)\s+going\s+to|{_PLANS_TO}|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
             re.IGNORECASE,
         ),
     ),

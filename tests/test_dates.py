@@ -1554,3 +1554,8 @@ def test_thats_when_is_the_time_just_named():
 def test_since_a_month_is_the_last_such_month_even_eleven_months_back():
     [mention] = event_mentions("Ties with Sora have been cold since March.", date(2026, 2, 10))
     assert mention.value == "2025-03"
+
+
+def test_approving_the_plan_to_do_something_is_an_act_not_a_plan():
+    [mention] = event_mentions("On Friday morning, the council approved the plan to close the port.", date(2026, 1, 23))
+    assert mention.status == "happened"
