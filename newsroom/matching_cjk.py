@@ -141,6 +141,9 @@ def event_kinds(event: Event) -> set[str]:
     return kinds
 
 
+MEASURE_KINDS = frozenset({"ban", "export", "dual-use", "anti-dumping", "probe"})
+
+
 def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) -> dict[str, float]:
     """The kinds a ja/ko quote names, the last one weighing most. A Korean
     quote that runs on past a clause ("…방문한 뒤 귀국할 예정이다") reports the
@@ -183,6 +186,10 @@ def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) ->
         if end <= first and _COORDINATED.fullmatch(quote, end, first):
             first = start
     split = {name for _, end, name in found if first < end <= head_start} - heads
+    if heads == {"announce"}:
+        # Announcing a measure ("…수출 통제 강화에 관한 고시를 발표") enacts it;
+        # announcing an occasion (a visit, a summit) is not the occasion.
+        heads |= {name for _, _, name in found if name in MEASURE_KINDS}
     return {name: HEAD_KIND if name in heads else SPLIT_KIND if name in split else OTHER_KIND for _, _, name in found}
 
 
@@ -243,7 +250,23 @@ def _occasion(quote: str, date_at: int | None) -> tuple[int, int] | None:
     # A dated press conference ("17日の記者会見で", "오늘(28일) 기자회견에서") is
     # where what the sentence tells was said: the briefing, not what it was about.
     briefing = _PRESS.fullmatch(quote, start, end) and _DATE_THEN.fullmatch(quote, date_at, start)
+    if not held and not briefing and (named := _named_briefing(quote, start, date_at)):
+        return named
     return (start, end) if (held or briefing) and _AT_OCCASION.match(quote, end) else None
+
+
+# Korean nouns with no particle or verb ending between them: one compound name.
+_BARE_NOUNS = re.compile(r"(?:[\d가-힣]*[\d가-힣](?<![은는이가을를의에와과로고며서한된던])\s+)*")
+
+
+def _named_briefing(quote: str, start: int, date_at: int) -> tuple[int, int] | None:
+    """ "19일 중의원 해산 발표 기자회견에서": a press conference named by what
+    it announced, dated: the occasion is the whole name, so that what it
+    announced (the dissolution) is what the date dates."""
+    press = _PRESS.search(quote, start, date_at + _OCCASION_REACH)
+    if not press or press.start() <= start or not _AT_OCCASION.match(quote, press.end()):
+        return None  # named by its place ("총리 관저 기자회견에서"), it is where something was said
+    return (start, press.end()) if _BARE_NOUNS.fullmatch(quote, date_at, press.start()) else None
 
 
 def kind_score(kinds: dict[str, float], of_event: set[str]) -> tuple[float, set[str]]:
@@ -318,7 +341,9 @@ def matching_events_cjk(
             continue
         if ("trilateral" in kinds) != ("trilateral" in own_kinds):
             continue  # a meeting of three is none of the two's own events, nor the other way round
-        if unnamed & {a for kind, a in event_who[event.pk] if kind == "actor"}:
+        if unnamed & {a for kind, a in event_who[event.pk] if kind == "actor"} and not _visitor_named(
+            head & own_kinds, who, event_who[event.pk]
+        ):
             continue  # a meeting of a person the article never names is not the one it reports
         shared = who.keys() & event_who[event.pk]
         if who_ruling and not shared & who_ruling:
@@ -347,6 +372,12 @@ def matching_events_cjk(
 
 
 _SCRIPT = {"ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "ko": re.compile(r"[\uac00-\ud7af]")}
+
+
+def _visitor_named(kinds: set[str], who: dict, event_who: set) -> bool:
+    """ "李大統領は今月中旬、日本を訪問する": a visit is the visitor's, whom the
+    sentence names; its host may go unnamed."""
+    return "visit" in kinds and any(who[key] == PERSON_WEIGHT for key in who.keys() & event_who)
 
 
 def _people_not_named(article: str | None, language: str, actor_ids: set[int]) -> set[int]:

@@ -257,3 +257,31 @@ def test_an_organisation_named_as_the_medium_does_not_rule_the_event_out(seed):
 def test_the_event_a_date_dates_outranks_the_other_kinds_named(quote, language, date_word, head, other):
     kinds = quote_kinds(quote, language, date_at=quote.index(date_word))
     assert kinds[head] > kinds[other]
+
+
+def test_a_visit_is_the_visitors_though_the_article_never_names_the_host(seed):
+    from newsroom.matching_cjk import matching_events_cjk
+
+    quote = "李在明大統領は来週、日本を訪れる予定だ。"
+    actors = actors_in(quote, actor_patterns())
+    matches = matching_events_cjk(
+        d("2026-01-12"), d("2026-01-18"), "week", quote, actors, language="ja", article=f"上海で会見。{quote}"
+    )
+    assert [m.event.slug for m in matches][:1] == ["lee-visit-japan-january-2026"]
+
+
+def test_announcing_a_measure_is_the_measure(seed):
+    quote = "중국 상무부는 6일 이중용도 품목의 대일 수출 통제 강화에 관한 고시를 발표했다."
+    assert quote_kinds(quote, "ko")["ban"] == 1.0
+    assert slugs(quote, "2026-01-06", language="ko")[0] == "china-dual-use-export-ban"
+
+
+def test_a_dated_press_conference_named_for_what_it_announced_dates_that(seed):
+    quote = "다카이치 총리는 지난달 19일 중의원 해산 발표 기자회견에서 개헌 의지를 밝힌 바 있다."
+    assert quote_kinds(quote, "ko", quote.index("지난달"))["dissolution"] == 1.0
+
+
+def test_a_press_conference_named_by_its_place_is_where_something_was_said(seed):
+    quote = "다카이치 총리는 오늘 총리 관저 기자회견에서 조기 총선 방침을 공식 표명했다."
+    kinds = quote_kinds(quote, "ko", quote.index("오늘"))
+    assert kinds.get("press") != 1.0
