@@ -755,27 +755,7 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         # advisory" over weeks: one of that run of measures.
         date_score = max(date_score, SAME_KIND_INSIDE)
     reasons = [date_reason]
-    wording, shared_words = _wording(
-        mention.clause_words,
-        known.titles[event.pk],
-        known.cited[event.pk],
-        known.weight,
-        known.name_words,
-        mention.close_words,
-    )
-    if shared_words:
-        written = sorted((mention.written.get(word, word) for word in shared_words), key=str.lower)
-        words = pgettext("list separator", ", ").join(written[:6])
-        reasons.append(
-            gettext("similar wording (%(percent)s), shared words: %(words)s")
-            % {"percent": f"{wording:.0%}", "words": words}
-        )
-    if _meeting_during_visit(event, mention, event_kinds, persons):
-        # "Takaichi will meet Trump at the White House on 19 March": the
-        # visit's own people meeting during it report the visit.
-        wording = max(wording, MEETING_DURING_VISIT)
-        reasons.append(gettext("a meeting of the visit's people during it"))
-        event_kinds = event_kinds | mention.kinds
+    wording, event_kinds = _wording_of(event, mention, known, event_kinds, persons, reasons)
     own = [pk for pk, _ in known.actors[event.pk]]
     # Named in a fixed order: the database returns an event's actors in any.
     shared = sorted((mention.named[pk] for pk in own if pk in mention.named), key=lambda a: a.short_name or a.name)
@@ -802,6 +782,33 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.latin and (_other_people(mention.people, set(persons)) or (mention.stranger_led and persons)):
         probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+
+
+def _wording_of(event: Event, mention: _Mention, known: _Candidates, event_kinds, persons, reasons: list):
+    """How much the mention's words say the event's, adding the reason; and
+    the kinds the event counts as (a visit counts its meetings)."""
+    wording, shared_words = _wording(
+        mention.clause_words,
+        known.titles[event.pk],
+        known.cited[event.pk],
+        known.weight,
+        known.name_words,
+        mention.close_words,
+    )
+    if shared_words:
+        written = sorted((mention.written.get(word, word) for word in shared_words), key=str.lower)
+        words = pgettext("list separator", ", ").join(written[:6])
+        reasons.append(
+            gettext("similar wording (%(percent)s), shared words: %(words)s")
+            % {"percent": f"{wording:.0%}", "words": words}
+        )
+    if _meeting_during_visit(event, mention, event_kinds, persons):
+        # "Takaichi will meet Trump at the White House on 19 March": the
+        # visit's own people meeting during it report the visit.
+        wording = max(wording, MEETING_DURING_VISIT)
+        reasons.append(gettext("a meeting of the visit's people during it"))
+        event_kinds = event_kinds | mention.kinds
+    return wording, event_kinds
 
 
 def _meeting_during_visit(event: Event, mention: _Mention, event_kinds, persons: list) -> bool:

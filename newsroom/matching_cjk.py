@@ -324,11 +324,7 @@ def matching_events_cjk(
     # them; an organisation named ("NHK 인터뷰", "APEC") only weighs: it is
     # often the setting or the medium, not who the event is of.
     who_ruling = {key for key in who if key[0] == "place" or key[1] not in organisations}
-    event_who: dict[int, set] = defaultdict(set)
-    for event_id, actor_id in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor_id"):
-        event_who[event_id].add(("actor", actor_id))
-    for event_id, place_id in Event.places.through.objects.filter(event_id__in=ids).values_list("event_id", "place_id"):
-        event_who[event_id].add(("place", place_id))
+    event_who = _who_of_events(ids)
     head = _head(kinds)
     unnamed = _people_not_named(
         article, language, {a for who_ in event_who.values() for kind, a in who_ if kind == "actor"}
@@ -351,24 +347,40 @@ def matching_events_cjk(
         if not who_ruling and not _alone_enough(head & shared_kinds & own_kinds, earliest, latest, event, margin.days):
             continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
-        dates = date_label(event.earliest, event.latest, event.precision, current_language())
-        reasons = [gettext("%(reason)s (%(dates)s)") % {"reason": date_reason, "dates": dates}]
-        kinds_named = pgettext("list separator", ", ").join(kind_words(shared_kinds))
-        reasons.append(gettext("same kind of event: %(kinds)s") % {"kinds": kinds_named})
-        if who:
-            who_score = sum(who[k] for k in shared) / sum(who.values())
-            if shared:
-                reasons.append(
-                    ngettext("%(count)d shared actor or place", "%(count)d shared actors and places", len(shared))
-                    % {"count": len(shared)}
-                )
-            score = DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score + WHO_WEIGHT * who_score
-        else:
-            score = (DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score) / (DATE_WEIGHT + KIND_WEIGHT)
+        score, reasons = _weighed(event, date_score, date_reason, kinds_score, shared_kinds, who, shared)
         if score >= MIN_SCORE:
             matches.append((EventMatch(event, round(score, 3), reasons), event.importance))
     matches.sort(key=lambda m: (-m[0].score, -m[1], m[0].event.earliest, m[0].event.pk))
     return [m for m, _ in matches[:limit]]
+
+
+def _who_of_events(ids: list[int]) -> dict[int, set]:
+    """Each event's actors and places, as ("actor", pk) and ("place", pk): two queries."""
+    event_who: dict[int, set] = defaultdict(set)
+    for event_id, actor_id in Event.actors.through.objects.filter(event_id__in=ids).values_list("event_id", "actor_id"):
+        event_who[event_id].add(("actor", actor_id))
+    for event_id, place_id in Event.places.through.objects.filter(event_id__in=ids).values_list("event_id", "place_id"):
+        event_who[event_id].add(("place", place_id))
+    return event_who
+
+
+def _weighed(
+    event: Event, date_score: float, date_reason: str, kinds_score: float, shared_kinds: set, who: dict, shared: set
+) -> tuple[float, list[str]]:
+    """The score of an event not ruled out, and the reasons the desk shows for it."""
+    dates = date_label(event.earliest, event.latest, event.precision, current_language())
+    reasons = [gettext("%(reason)s (%(dates)s)") % {"reason": date_reason, "dates": dates}]
+    kinds_named = pgettext("list separator", ", ").join(kind_words(shared_kinds))
+    reasons.append(gettext("same kind of event: %(kinds)s") % {"kinds": kinds_named})
+    if not who:
+        return (DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score) / (DATE_WEIGHT + KIND_WEIGHT), reasons
+    if shared:
+        reasons.append(
+            ngettext("%(count)d shared actor or place", "%(count)d shared actors and places", len(shared))
+            % {"count": len(shared)}
+        )
+    who_score = sum(who[k] for k in shared) / sum(who.values())
+    return DATE_WEIGHT * date_score + KIND_WEIGHT * kinds_score + WHO_WEIGHT * who_score, reasons
 
 
 _SCRIPT = {"ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"), "ko": re.compile(r"[\uac00-\ud7af]")}
