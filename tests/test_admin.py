@@ -262,3 +262,8 @@ def test_adding_an_article_reads_its_dates_once(editor, monkeypatch):
     )
     editor.post(ADD, source_form())
     assert Source.objects.count() == 1 and len(calls) == 1
+
+
+def test_the_admin_is_named_summit_not_django(client):
+    response = client.get("/admin/login/")
+    assert 'id="site-name"><a href="/admin/">summit</a>' in response.content.decode()

@@ -16,6 +16,11 @@ Importing the package registers every model admin:
 - users.py: Django's user and group admins with the same guard.
 """
 
+from django.contrib import admin
+
 from . import events, feeds, jobs, names, sources, users
+
+# The editors' pages say whose they are, in every language, not "Django administration".
+admin.site.site_header = admin.site.site_title = "summit"
 
 __all__ = ["events", "feeds", "jobs", "names", "sources", "users"]
