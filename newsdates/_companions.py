@@ -255,9 +255,7 @@ def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMenti
         return []  # "..., after talks in March": the phrase's own date
     if _RELATIVE.search(window, after.end()):
         return []  # "after a visit that ended on Wednesday": the date is the relative clause's
-    head = window[: after.start()]
-    clause = head[[m.end() for m in _CLAUSE_START.finditer(head)][-1] :]
-    if not (_PAST.search(clause) or _FUTURE.search(clause)):
+    if not _verb_before(window[: after.start()]):
         return []  # "Two days after the summit on 13 January": no event of its own before "after"
     return [_copy(mention, limit + after.start(1), after[1])]
 
@@ -274,11 +272,15 @@ def _after_owned_date(text: str, mention: DateMention, limit: int) -> list[DateM
     after = _BEFORE_OWNED_DATE.search(window)
     if not after:
         return []
-    head = window[: after.start()]
-    clause = head[[m.end() for m in _CLAUSE_START.finditer(head)][-1] :]
-    if not (_PAST.search(clause) or _FUTURE.search(clause)):
+    if not _verb_before(window[: after.start()]):
         return []
     return [_copy(mention, limit + after.start(1), after[1])]
+
+
+def _verb_before(head: str) -> bool:
+    """Whether the clause ending `head` has a verb of its own, past or to come."""
+    clause = head[[m.end() for m in _CLAUSE_START.finditer(head)][-1] :]
+    return bool(_PAST.search(clause) or _FUTURE.search(clause))
 
 
 def _until(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
