@@ -267,11 +267,13 @@ def merge_ranges(text: str, mentions: list[DateMention], published: date | None 
     point, which carries the clause's verb; a span under way on `published`
     takes the status of its larger part, over or still ahead."""
     out: list[DateMention] = []
+    mentions = list(mentions)
     i = 0
     while i < len(mentions):
         a = mentions[i]
         if i + 1 < len(mentions):
             a = _opening_year(text, a, mentions[i + 1])
+            mentions[i + 1] = _closing_weekday(text, a, mentions[i + 1])
         if i + 1 < len(mentions) and _one_span(text, a, mentions[i + 1]):
             b = mentions[i + 1]
             out.append(
@@ -315,6 +317,28 @@ def _opening_year(text: str, a: DateMention, b: DateMention) -> DateMention:
     label = a.label.replace(year, str(first.year))
     earlier = replace(a, earliest=first, latest=last, value=value, label=label, status=b.status)
     return earlier if first <= b.earliest else a
+
+
+_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+_JOINERS = (_RANGE_JOINER, _OR_JOINER, _AND_JOINER)
+
+
+def _closing_weekday(text: str, a: DateMention, b: DateMention) -> DateMention:
+    """ "on Wednesday and Thursday", written on a Thursday: the second day
+    follows the first, so it is the coming Thursday, not today."""
+    if not (a.earliest and b.earliest and b.latest and a.precision == b.precision == "day"):
+        return b
+    if b.earliest >= a.earliest or b.earliest + timedelta(days=7) <= a.earliest:
+        return b
+    gap = text[a.end : b.start]
+    if a.sentence_start != b.sentence_start or not any(j.fullmatch(gap) for j in _JOINERS):
+        return b
+    if not _WEEKDAY_NAME.fullmatch(b.text.strip()):
+        return b
+    day = b.earliest + timedelta(days=7)
+    return replace(b, earliest=day, latest=day, value=day.isoformat(), label=fmt_day(day), status=a.status)
 
 
 def _span_status(a: DateMention, b: DateMention, published: date | None) -> str:
@@ -620,8 +644,21 @@ _DEICTIC_DAY = re.compile(
 # A page's timestamp line ("31/10/2025 11:01 PM", "Updated: 13 Jan 2026, 09:12 KST")
 # tells when the page was made, not an event.
 _STAMP_ONLY = re.compile(
-    r"(?:[\s\W\d]|\b(?:[ap]\.?m\.?|gmt|utc|kst|jst|updated|published|posted|last\s+modified)\b)*", re.IGNORECASE
+    r"(?:[\s\W\d]|\b(?:[ap]\.?m\.?|gmt|utc|kst|jst|at|updated|published|posted|last\s+modified)\b)*", re.IGNORECASE
 )
+# "By Kim Ji-won and Sato Mei Published: Nov 16, 2025 11:19 PM": a byline's stamp.
+_STAMP_LABEL = re.compile(r"\b(?:published|updated|posted)\s*:\s*$", re.IGNORECASE)
+
+
+def _stamp(mention: DateMention) -> bool:
+    """Whether the mention is when the page was put up, not an event's date."""
+    sentence, at = mention.sentence, mention.start - mention.sentence_start
+    if _STAMP_ONLY.fullmatch(sentence.replace(mention.text, " ")):
+        return True
+    after = sentence[at + len(mention.text) :]
+    return bool(_STAMP_LABEL.search(sentence, 0, max(at, 0)) and _STAMP_ONLY.fullmatch(after))
+
+
 # A dateline ("SEOUL, Jan. 13 (UPI) --", "WASHINGTON, Jan 13 –") says where and
 # when the story was filed: the news day, which dates the lead's event only
 # when the lead names no date of its own.
@@ -700,7 +737,7 @@ def event_mentions(
         and m.precision not in _UNPLACED
         and not _conditional(text, m)
         and not _no_comment(text, m)
-        and not _STAMP_ONLY.fullmatch(m.sentence.replace(m.text, " "))
+        and not _stamp(m)
         and not _dateline_alone(m)
     ]
     by_sentence: dict[int, list[DateMention]] = {}

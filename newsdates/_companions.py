@@ -104,6 +104,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it)
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _until(text, mention, before_it, published)
+        found += _days_apart(text, mention, after_it, published)
     if len(sentence) == 1:
         found += _gerunds(text, sentence[0], s1) or _acts(text, sentence[0], s1)
         found += [c for c in _two_occasions(text, sentence[0], s1) if all(f.start != c.start for f in found)]
@@ -337,3 +338,22 @@ def _gerunds(text: str, mention: DateMention, end: int) -> list[DateMention]:
         out.append(_copy(mention, m.start(1), m[1]))
         at = m.end()
     return out
+
+
+# "announced a probe on Wednesday, a day after it banned exports": the ban,
+# that many days before (or after, with "before") the date.
+_DAYS_APART = re.compile(
+    rf",\s*(?:just\s+|only\s+)?((?:a|one|two|three|four|five|six|\d)\s+days?\s+(after|before))\s+"
+    rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
+)
+
+
+def _days_apart(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    m = _DAYS_APART.search(text, mention.end, limit)
+    if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
+        return []
+    count = m[1].split()[0]
+    n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count.lower(), 1)
+    day = mention.earliest + timedelta(days=-n if m[2] == "after" else n)
+    status = "happened" if day <= published else mention.status
+    return [replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")]

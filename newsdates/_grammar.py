@@ -512,8 +512,8 @@ _MORE_THAN = re.compile(r"\b(?:more\s+than|over)\s+$", re.IGNORECASE)
 
 
 @_pattern(
-    rf"\b({_NUM})\s+(day|week|month|year|decade)s?\s+(?:(ago|earlier|later|previously)\b(?!\s+than)|"
-    rf"(before|after)\b(?!\s+(?:the|a|an|his|her|their|its|that|this|he|she|they|it|[A-Z])))",
+    rf"\b({_NUM})\s+(day|week|month|year|decade)s?\s+(?:(ago|earlier|later|previously|prior)\b(?!\s+(?:than|to))|"
+    rf"(before|after)\b(?!\s+(?:the|a|an|his|her|their|its|that|this|he|she|they|it|[A-Z]|[a-z]+ing\b)))",
     re.IGNORECASE,
     needs=("day", "week", "month", "year", "decade"),
 )
@@ -522,7 +522,7 @@ def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
     word = (m[3] or m[4]).lower()
     if word == "ago" and _MORE_THAN.search(m.string, max(0, m.start() - 12), m.start()):
         n += 1  # "more than 80 years ago": at least 81
-    sign = -1 if word in ("ago", "earlier", "before", "previously") else 1
+    sign = -1 if word in ("ago", "earlier", "before", "previously", "prior") else 1
     yield _cand(m, "offset", n=n * sign, unit=m[2].lower(), anaphoric=word != "ago")
 
 
@@ -636,6 +636,14 @@ def _p_ref(m: re.Match[str]) -> Iterator[Candidate]:
 # just named, as precisely as it was named.
 @_pattern(r"(?:^|(?<=[.!?]\s))(?:That['’]s|That\s+was|This\s+was|It\s+was\s+then)\s+when\b", needs=("when",))
 def _p_thats_when(m: re.Match[str]) -> Iterator[Candidate]:
+    yield _cand(m, "same")
+
+
+# "China staged drills last week. At that time, the ministry accused …": a
+# sentence opening on the time just named is dated by it ("At the time, he
+# was …" tells a state instead).
+@_pattern(r"(?:^|(?<=[.!?]\s))At\s+that\s+time(?=,)", needs=("time",))
+def _p_at_that_time(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "same")
 
 

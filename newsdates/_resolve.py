@@ -287,6 +287,13 @@ class Resolver:
             return _year(ref.year, part)
         if unit == "week":
             week = _week(ref + timedelta(weeks=offset))
+            if offset == 0 and part in ("earlier", "later"):
+                return self._so_far(week, part, offset)
+            if offset == -1 and ref.weekday() == 6 and not c.data.get("anaphoric"):
+                # Written on a Sunday, "last week" is the one just ending.
+                week = _week(ref)
+                week.latest = ref - timedelta(days=1)
+                return week
             if offset == 0 and week.latest and week.latest > self.pub and self.tense(c, sent) == "past":
                 week.latest = self.pub  # what happened this week happened by publication
             return week
@@ -354,6 +361,10 @@ class Resolver:
             if ref + timedelta(days=n) < self.pub and c.data["anaphoric"] and self.tense(c, sent) == "future":
                 # "Later in the day, Lee will attend a dinner": a day still
                 # ahead is the news day, not an earlier day just named.
+                ref = self.pub
+            elif ref + timedelta(days=n) > self.pub and c.data["anaphoric"] and self.tense(c, sent) == "past":
+                # "announced it earlier in the day", after a day still ahead
+                # was named: what has happened is dated from the news day.
                 ref = self.pub
             return _day(ref + timedelta(days=n))
         if unit == "week":

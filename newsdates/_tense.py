@@ -547,7 +547,8 @@ _MODALITIES = (
     (
         "expected",
         re.compile(
-            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:(?:widely\s+|also\s+)?expected\s+to|may|might|"
+            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bas\s)\b(?:(?:widely\s+|also\s+)?expected\s+"
+            r"(?:to|later|on|in|next|this|by|around|early|late)\b|may|might|"
             r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to|"
             r"(?:is|are)\s+preparing\s+to|considering|(?:is|are)\s+being\s+(?:coordinated|considered|discussed|"
             r"arranged|planned|weighed)|under\s+consideration|reportedly|"
@@ -556,7 +557,9 @@ _MODALITIES = (
             # a meeting still being arranged: "is working to arrange", "is coordinating"
             r"(?:is|are|has\s+been|have\s+been)\s+(?:working|seeking|trying|pushing|looking)\s+to|"
             r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:quietly|still)\s+)?(?:coordinating|arranging|"
-            r"negotiating|in\s+talks\s+(?:to|on|over|about)))\b"
+            r"negotiating|in\s+talks\s+(?:to|on|over|about))|"
+            # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
+            r"(?<!\bafter\s)(?<!\bbefore\s)(?<!\bby\s)\b(?:arranging|coordinating))\b"
         ),
     ),
     (

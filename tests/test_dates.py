@@ -1559,3 +1559,83 @@ def test_since_a_month_is_the_last_such_month_even_eleven_months_back():
 def test_approving_the_plan_to_do_something_is_an_act_not_a_plan():
     [mention] = event_mentions("On Friday morning, the council approved the plan to close the port.", date(2026, 1, 23))
     assert mention.status == "happened"
+
+
+def _read(text: str, published: date) -> list[tuple[str, str, str, str]]:
+    return [(m.text, str(m.earliest), str(m.latest), m.status) for m in event_mentions(text, published)]
+
+
+def test_later_this_week_is_after_publication_whatever_the_verb():
+    # 10 February 2026 is a Tuesday.
+    text = "Kobe and Sora have been arranging talks between Mori and Sato later this week."
+    assert _read(text, date(2026, 2, 10)) == [("later this week", "2026-02-11", "2026-02-15", "expected")]
+
+
+def test_earlier_this_week_ends_at_publication():
+    [mention] = event_mentions(
+        "Earlier this week, the Sora Daily reported that Kobe was weighing curbs.", date(2026, 2, 12)
+    )
+    assert (str(mention.earliest), str(mention.latest)) == ("2026-02-09", "2026-02-12")
+
+
+def test_later_this_week_does_not_hide_the_day_of_the_report():
+    text = "Kobe and Sora are arranging talks later this week, a newspaper reported on Tuesday."
+    assert [m.text for m in event_mentions(text, date(2026, 2, 10))] == ["later this week", "Tuesday"]
+
+
+def test_a_headline_arranging_talks_for_a_day_is_only_expected():
+    [mention] = event_mentions("Kobe, Sora arranging talks between Mori, Sato for Feb 20", date(2026, 2, 10))
+    assert mention.status == "expected"
+
+
+def test_an_event_expected_later_today_has_not_happened():
+    [mention] = event_mentions("The talks, expected later Tuesday, will be the first in a year.", date(2026, 2, 10))
+    assert (str(mention.earliest), mention.status) == ("2026-02-10", "expected")
+
+
+def test_earlier_in_the_day_under_a_past_verb_is_the_news_day_not_a_day_ahead():
+    text = (
+        "Mori will arrive in Kobe on Thursday. The forum opens the following day. "
+        "At a briefing earlier in the day, the minister announced the trip."
+    )
+    assert _read(text, date(2026, 2, 10))[-1][:2] == ("earlier in the day", "2026-02-10")
+
+
+def test_at_that_time_opening_a_sentence_is_the_time_just_named():
+    text = "Last month, Sora held drills near the strait. At that time, its navy warned Kobe's ships away."
+    assert [(m.text, m.value) for m in event_mentions(text, date(2026, 2, 10))] == [
+        ("Last month", "2026-01"),
+        ("At that time", "2026-01"),
+    ]
+
+
+def test_last_week_written_on_a_sunday_is_the_week_just_ending():
+    # 8 February 2026 is a Sunday.
+    [mention] = event_mentions("Last week, Sora held drills near the strait.", date(2026, 2, 8))
+    assert (str(mention.earliest), str(mention.latest)) == ("2026-02-02", "2026-02-07")
+
+
+def test_a_closing_weekday_follows_the_opening_one_even_when_it_is_today():
+    # 12 February 2026 is a Thursday: "Wednesday and Thursday" are next week's.
+    [mention] = event_mentions("Mori will visit Kobe on Wednesday and Thursday.", date(2026, 2, 12))
+    assert (str(mention.earliest), str(mention.latest)) == ("2026-02-18", "2026-02-19")
+
+
+def test_a_day_prior_is_the_day_before_the_day_just_named():
+    text = "Sora opened an inquiry into Kobe's steel on Wednesday. A ban on its chips was announced a day prior."
+    assert _read(text, date(2026, 2, 12))[-1][:3] == ("a day prior", "2026-02-10", "2026-02-10")
+
+
+def test_a_day_after_an_act_dates_that_act_the_day_before():
+    text = "Sora opened an inquiry into Kobe's steel on Wednesday, a day after it banned exports of chips."
+    assert _read(text, date(2026, 2, 12)) == [
+        ("Wednesday", "2026-02-11", "2026-02-11", "happened"),
+        ("a day after", "2026-02-10", "2026-02-10", "happened"),
+    ]
+
+
+def test_a_byline_stamp_dates_no_event():
+    text = "By Kim Ji-won and Sato Mei Published: Feb 8, 2026 11:19 PM\nSora protested on Sunday."
+    assert [m.text for m in event_mentions(text, date(2026, 2, 8))] == ["Sunday"]
+    text = "THE KOBE HERALD\nFebruary 8, 2026 at 16:56 JST\nSora protested on Sunday."
+    assert [m.text for m in event_mentions(text, date(2026, 2, 8))] == ["Sunday"]
