@@ -265,6 +265,8 @@ _ATTRIBUTION = re.compile(
     # "China will suspend imports, media in Tokyo reported Wednesday"
     r"|(?:[\w'’-]+\s+){1,4}?(?:reported|said|announced|confirmed|quoted)\s+(?:on\s+)?(?=[A-Z0-9]))\b",
 )
+# Right after a source's date, the object it announces: "announced on Wednesday an inquiry".
+_SAYS_MORE = re.compile(r"\s*(?:an?|the|its|their|his|her|new)\s")
 _NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _CLOSING_DATE = re.compile(r"[\s.)\]]*")
@@ -395,9 +397,10 @@ def _date_clause(quote: str, edges: list[int], date_at: int, date_length: int) -
     lo, hi = edges[i], edges[i + 1]
     while hi < len(quote) and hi < date_at + date_length:
         hi = edges[edges.index(hi) + 1]
-    if lo > 0 and _ATTRIBUTION.match(quote, lo):
+    if lo > 0 and _ATTRIBUTION.match(quote, lo) and not _SAYS_MORE.match(quote, date_at + date_length, hi):
         # "China banned exports, according to a statement on Tuesday": the
-        # date of the source dates the clause it is cited for.
+        # date of the source dates the clause it is cited for (not in "In a
+        # move …, the ministry announced on Wednesday an inquiry into …").
         return edges[i - 1], lo
     if lo == 0 and _OPENING_ADVERBIAL.match(quote):
         # "On 7 November, Takaichi, in her first address, said …": a date

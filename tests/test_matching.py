@@ -774,3 +774,10 @@ def test_a_visit_by_someone_the_timeline_does_not_hold_is_not_a_known_visit_of_i
     source = Source(text=text, published_on=datetime.date(2026, 1, 9))
     proposal = next(p for p in proposals_for(source) if "Berg" in p.quote)
     assert matches_for_proposal(proposal) == []
+
+
+def test_a_source_that_announces_the_event_itself_is_not_an_attribution():
+    quote = "In a move sure to anger Sora, Kobe's trade ministry announced on Wednesday an inquiry into steel imports."
+    assert "inquiry into steel" in event_clause(quote, quote.index("Wednesday"), len("Wednesday"))
+    quote = "Kobe will curb steel imports, the trade ministry said on Wednesday."
+    assert event_clause(quote, quote.index("Wednesday"), len("Wednesday")) == "Kobe will curb steel imports,"
