@@ -779,7 +779,9 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.place_ids and known.places[event.pk]:
         parts.append((PLACE_WEIGHT, place_score))
     score = sum(w * x for w, x in parts) / sum(w for w, _ in parts)
-    probable = _probable(event, mention, score, date_score, wording, event_kinds)
+    probable = _probable(event, mention, score, date_score, wording, event_kinds) or _same_scene(
+        mention, date_score, place_score, own
+    )
     if mention.latin and mention.named and own and not shared:
         probable = False
     if mention.latin and (_other_people(mention.people, set(persons)) or (mention.stranger_led and persons)):
@@ -812,6 +814,20 @@ def _wording_of(event: Event, mention: _Mention, known: _Candidates, event_kinds
         reasons.append(gettext("a meeting of the visit's people during it"))
         event_kinds = event_kinds | mention.kinds
     return wording, event_kinds
+
+
+def _same_scene(mention: _Mention, date_score: float, place_score: float, own: list) -> bool:
+    """ "Lee and Takaichi pose for a photo at Horyu-ji on 14 January": no
+    words of a kind of event, but the event's own day, all its people and
+    its place."""
+    return (
+        mention.latin
+        and not mention.kinds
+        and date_score >= 1.0
+        and place_score > 0
+        and len(set(own)) >= 2
+        and set(own) <= set(mention.named)
+    )
 
 
 def _meeting_during_visit(event: Event, mention: _Mention, event_kinds, persons: list) -> bool:

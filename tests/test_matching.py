@@ -781,3 +781,16 @@ def test_a_source_that_announces_the_event_itself_is_not_an_attribution():
     assert "inquiry into steel" in event_clause(quote, quote.index("Wednesday"), len("Wednesday"))
     quote = "Kobe will curb steel imports, the trade ministry said on Wednesday."
     assert event_clause(quote, quote.index("Wednesday"), len("Wednesday")) == "Kobe will curb steel imports,"
+
+
+def test_a_caption_of_an_events_people_at_its_place_on_its_day_is_probably_it():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    bay = Place.objects.create(name="Lantern Bay", slug="lantern-bay")
+    event_on(TUE_13_JAN, "Mori and Sato tour the old lighthouse", mori, sato, slug="tour").places.add(bay)
+    text = "Mori and Sato pose for a photo at Lantern Bay on Jan. 13, 2026."
+    [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 15)))
+    assert [m.event.slug for m in matches_for_proposal(proposal)] == ["tour"]
+    # Without its place, the same caption could be any of that day's events with them.
+    text = "Mori and Sato pose for a photo on Jan. 13, 2026."
+    [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 15)))
+    assert matches_for_proposal(proposal) == []
