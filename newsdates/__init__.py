@@ -513,6 +513,17 @@ def _frames(coarse: DateMention, fine: DateMention) -> bool:
     return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest
 
 
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that|these|those|and|or)\b)[a-z]{2,}\b(?!['’]s)"
+)
+
+
+def _infinitive_between(text: str, fine: DateMention, coarse: DateMention) -> bool:
+    """ "invited her on Friday to visit the US this year": the year dates the
+    visit, another event than Friday's invitation, so it frames nothing."""
+    return fine.end <= coarse.start and bool(_INFINITIVE.search(text, fine.end, coarse.start))
+
+
 # "Lee arrived in Beijing on Sunday. The four-day state visit ...": a stated
 # length with no day of its own, in the sentence after a day, runs from it.
 _EVENT_OF_DAYS = re.compile(
@@ -753,7 +764,11 @@ def event_mentions(
         own: list[DateMention] = []
         again: list[DateMention] = []  # a date said twice ("SEOUL, Jan. 13 -- … on Tuesday")
         for mention in sentence:
-            if any(_frames(mention, other) for other in sentence if other is not mention):
+            if any(
+                _frames(mention, other) and not _infinitive_between(text, other, mention)
+                for other in sentence
+                if other is not mention
+            ):
                 continue
             if (mention.earliest, mention.latest) in dates and not _REFERS_BACK.match(mention.text):
                 again.append(mention)

@@ -362,7 +362,7 @@ class Resolver:
                 # "Later in the day, Lee will attend a dinner": a day still
                 # ahead is the news day, not an earlier day just named.
                 ref = self.pub
-            elif ref + timedelta(days=n) > self.pub and c.data["anaphoric"] and self.tense(c, sent) == "past":
+            elif ref + timedelta(days=n) > self.pub and c.data["anaphoric"] and self._told_as_past(c, sent):
                 # "announced it earlier in the day", after a day still ahead
                 # was named: what has happened is dated from the news day.
                 ref = self.pub
@@ -378,6 +378,12 @@ class Resolver:
             dec = (ref.year + 10 * n) // 10
             return _Resolved(str(dec), date(dec * 10, 1, 1), date(dec * 10 + 9, 12, 31), "decade", f"{dec * 10}s")
         return None
+
+    def _told_as_past(self, c: Candidate, sent: tuple[int, int]) -> bool:
+        """Past, or for "earlier in the day" not said to lie ahead ("announced
+        earlier in the day that she will visit")."""
+        tense = self.tense(c, sent)
+        return tense == "past" or (tense is None and self.text[c.start : c.end].lower().startswith("earlier"))
 
     def _season(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         season, rel, y, part = c.data["season"], c.data["rel"], c.data["y"], c.data.get("part")

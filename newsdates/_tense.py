@@ -614,6 +614,9 @@ _FIRST_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b", re.IGNORECA
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 
+_SET_TO = re.compile(r"\b(?:was|were)\s+(?:set|scheduled|slated|due)\s+to\s+[a-z]", re.IGNORECASE)
+
+
 def _plan_undone(sentence: _Sentence, own: tuple[int, int], start: int, end: int) -> bool:
     text, (s0, s1) = sentence.text, sentence.sent
     cancelled = _MODALITIES[0][1]
@@ -639,6 +642,10 @@ def modality_at(
     if ahead and _plan_undone(sentence, own, start, end):
         return "cancelled"
     found = _modality_in(sentence, own[0], own[1], start, end)
+    if not found and not past and _SET_TO.search(text, own[0], own[1]):
+        # "Lee was set to hold talks with Xi on Monday", filed that Monday:
+        # the wire's plan, not yet done.
+        return "scheduled"
     if found or _cues(sentence, own[0], own[1], start, end):
         return found
     for seg in _main_segments(text, segments, own):

@@ -33,6 +33,7 @@ from newsroom.names import (
     names_a_titled_person,
     names_in,
     place_patterns,
+    stranger_names,
     titled_strangers,
 )
 from timeline.labels import date_label
@@ -997,21 +998,26 @@ def matches_for_proposal(
         limit=limit,
         probable_only=probable_only,
         referred_people=referred,
-        stranger_led=not referred and _led_by_stranger(proposal.quote, at, article_actors),
+        stranger_led=not referred and _led_by_stranger(proposal.quote, at, article_actors, proposal.source.text),
     )
 
 
-def _led_by_stranger(quote: str, date_at: int, article_actors) -> bool:
+def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = "") -> bool:
     """ "Italian Prime Minister Giorgia Meloni will visit Japan from next
     Thursday": someone the timeline does not hold, named by title before the
-    date where none of its people is, does what the date dates."""
+    date where none of its people is, does what the date dates; so does one
+    the article named by title before ("Premier Li Qiang … Li will travel")."""
     if date_at <= 0:
         return False
     before = quote[:date_at]
     # Whoever of the timeline the sentence names, its article names too.
     patterns = [(actor, pattern) for actor in article_actors or () if (pattern := actor_pattern(actor))]
     people = [(actor, pattern) for actor, pattern in patterns if actor.kind == "person"]
-    return bool(titled_strangers(before, patterns)) and not names_in(before, people)
+    if names_in(before, people):
+        return False
+    if titled_strangers(before, patterns):
+        return True
+    return any(re.search(rf"\b{re.escape(word)}\b", before) for word in stranger_names(article, patterns))
 
 
 # "The two leaders are to hold their first summit": whom the text just named.

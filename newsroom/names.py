@@ -289,6 +289,22 @@ def titled_strangers(text: str, patterns) -> list[str]:
     ]
 
 
+_NEXT_NAME = re.compile(r"\s+([A-Z][\w'’-]+)")
+
+
+def stranger_names(text: str, patterns) -> set[str]:
+    """The words of the names of `titled_strangers` ("Premier Li Qiang": Li,
+    Qiang), by which the text refers to them later ("Li will travel ...")."""
+    words = set()
+    for m in _TITLED_PERSON.finditer(text or ""):
+        if not titled_strangers(m[0], patterns):
+            continue
+        words.add(m[0].split()[-1])
+        if following := _NEXT_NAME.match(text, m.end()):
+            words.add(following[1])
+    return words
+
+
 def names_a_titled_person(text: str) -> bool:
     """Whether the text names someone by title; where none of the timeline's
     actors is named, that someone is a stranger to it."""

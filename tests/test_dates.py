@@ -1599,6 +1599,8 @@ def test_earlier_in_the_day_under_a_past_verb_is_the_news_day_not_a_day_ahead():
         "At a briefing earlier in the day, the minister announced the trip."
     )
     assert _read(text, date(2026, 2, 10))[-1][:2] == ("earlier in the day", "2026-02-10")
+    text = text.replace("announced the trip.", "officially announced that Mori will stay three days.")
+    assert _read(text, date(2026, 2, 10))[-1][:2] == ("earlier in the day", "2026-02-10")
 
 
 def test_at_that_time_opening_a_sentence_is_the_time_just_named():
@@ -1639,3 +1641,16 @@ def test_a_byline_stamp_dates_no_event():
     assert [m.text for m in event_mentions(text, date(2026, 2, 8))] == ["Sunday"]
     text = "THE KOBE HERALD\nFebruary 8, 2026 at 16:56 JST\nSora protested on Sunday."
     assert [m.text for m in event_mentions(text, date(2026, 2, 8))] == ["Sunday"]
+
+
+def test_a_wire_plan_filed_on_its_own_day_is_still_scheduled():
+    [mention] = event_mentions("Mori was set to hold talks with Sato on Monday, her office said.", date(2026, 2, 9))
+    assert (str(mention.earliest), mention.status) == ("2026-02-09", "scheduled")
+
+
+def test_a_year_after_an_infinitive_dates_that_plan_not_the_day_before_it():
+    text = "Mori invited Sato during a call on Friday to visit Kobe this year."
+    assert [(m.text, m.value) for m in event_mentions(text, date(2026, 2, 14))] == [
+        ("Friday", "2026-02-13"),
+        ("this year", "2026"),
+    ]

@@ -794,3 +794,24 @@ def test_a_caption_of_an_events_people_at_its_place_on_its_day_is_probably_it():
     text = "Mori and Sato pose for a photo on Jan. 13, 2026."
     [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 15)))
     assert matches_for_proposal(proposal) == []
+
+
+def test_a_stranger_named_by_title_earlier_in_the_article_still_leads_by_family_name():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    sora = country("Sora")
+    event_on(
+        datetime.date(2026, 1, 13),
+        "Sato visits Sora",
+        sato,
+        mori,
+        sora,
+        slug="sato-visit",
+        last=datetime.date(2026, 1, 14),
+    )
+    text = (
+        "Sato will visit Sora next week at Mori's invitation. Aides said Premier Berg Lina will also go. "
+        "Berg will visit Sora for three days from Tuesday, her first talks with Mori."
+    )
+    source = Source(text=text, published_on=datetime.date(2026, 1, 9))
+    proposal = next(p for p in proposals_for(source) if p.quote.startswith("Berg will"))
+    assert matches_for_proposal(proposal) == []
