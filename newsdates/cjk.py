@@ -153,14 +153,22 @@ def _has_end(norm: str, after: int, e: int) -> bool:
 # ------------------------------------------------------------------ clauses
 
 
+_TOPIC_DATE = re.compile(
+    r"\s*(?:\d{4}\s*[年년]\s*)?(?:\d{1,2}\s*[月월]\s*)?\d{1,2}\s*[日일](?:\s*\([^)]{0,12}\))?\s*[、,]"
+)
+
+
 def _clauses(norm: str, s: int, e: int, lang: Language, several_dates: bool) -> list[Clause]:
     # Each event of a chain ("…に到着し、…を開始した", "…출석한 뒤 …했다") is a
     # clause of its own, whether or not it has a date of its own.
     cuts: list[tuple[int, bool]] = [(m.end(), False) for m in lang.connective.finditer(norm, s, e)]
     if several_dates:
         cuts += [(m.end(), True) for m in lang.quotative.finditer(norm, s, e)]
-    # "30日に会談した大統領から…贈られた": the meeting is an event of its own.
-    cuts += [(m.end(), False) for m in lang.relative.finditer(norm, s, e)]
+    # "30日に会談した大統領から…贈られた": the meeting is an event of its own;
+    # not under a date set off at the sentence's head ("13日、訪日した大統領と
+    # …演奏した"), which dates the main clause.
+    if not _TOPIC_DATE.match(norm, s):
+        cuts += [(m.end(), False) for m in lang.relative.finditer(norm, s, e)]
     # Clauses of quoted speech are not the sentence's events.
     quoted = [(m.start(), m.end()) for m in lang.quoted.finditer(norm, s, e)]
     cuts = sorted(c for c in set(cuts) if s < c[0] < e and not any(a < c[0] < b for a, b in quoted))
@@ -225,6 +233,9 @@ def _tense(norm: str, clause: Clause, lang: Language) -> str | None:
 # ---------------------------------------------------------- lengths, ranges
 
 
+_ENDED = re.compile(r"[^。.、,]{0,20}?(?:마무리|마치고|마쳤|마친|끝내|끝냈|終え|終了|締めくく)")
+
+
 def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) -> list[Span]:
     """A stated length after a day: tied to it ("18일부터 총 4일"), the day
     becomes those days; further on in the sentence ("18일 밤 출발해 4일 간의
@@ -241,11 +252,14 @@ def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) 
         day = before[-1]
         if day.earliest > date.max - timedelta(days=days):
             continue
-        last = day.earliest + timedelta(days=days - 1)
+        first, last = day.earliest, day.earliest + timedelta(days=days - 1)
+        if _ENDED.match(norm, found.end()):
+            # "7일 3박4일 방중 일정을 마무리하고": the day closes those days.
+            first, last = day.earliest - timedelta(days=days - 1), day.earliest
         if _TIED.fullmatch(norm, day.end, found.start()):
-            out[out.index(day)] = Span(day.start, found.end(), day.earliest, last, "span")
+            out[out.index(day)] = Span(day.start, found.end(), first, last, "span")
         else:
-            out.append(Span(found.start(), found.end(), day.earliest, last, "span"))
+            out.append(Span(found.start(), found.end(), first, last, "span"))
     return sorted(out, key=lambda sp: sp.start)
 
 
@@ -395,12 +409,16 @@ def _trim(norm: str, s: int, end: int) -> int:
     return end
 
 
+# "必要があれば延期する", "필요하면 연장": a postponement only if need be.
+_CONDITION = re.compile(r"(?:あれば|場合|すれば|なら|경우|(?:하|되|있으)면)[\s、,]*(?:[^\s、,。.]{0,8}[\s、,]*)?$")
+
+
 def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) -> str:
     """The sentence's own markers, relative to publication: a cancelled or
     postponed event whenever it was set; a past date happened; for what is
     ahead the first marker after the date ("予定" scheduled, "見通し"
     expected); on the day itself the verb's tense."""
-    if lang.cancelled.search(region):
+    if any(not _CONDITION.search(region, max(0, m.start() - 15), m.start()) for m in lang.cancelled.finditer(region)):
         return "cancelled"
     if span.latest < pub:
         return "happened"
@@ -413,6 +431,8 @@ def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) 
         return marker
     if mostly_ahead(span.earliest, span.latest, pub):
         return "scheduled"  # under way and mostly ahead: "4日、4日間の訪問日程を開始した"
+    if span.earliest < pub:
+        return "happened"  # under way and mostly over: "7일 3박4일 일정을 마무리하고"
     if lang.is_past(predicate):
         return "happened"
     if lang.is_future(predicate):

@@ -178,6 +178,8 @@ SAID_AT = {"remark": ("interview", "briefing")}
 # loosely ("last week's export ban"), so any of its days fits it.
 # Longer, such an event is a run of measures (months of export curbs), not one day.
 LOOSE_DAY_SPAN = datetime.timedelta(days=13)
+# Kinds of event that are measures one government takes against another.
+MEASURE_KINDS = frozenset({"control", "advisory", "sanction"})
 ONE_DAY_KINDS = frozenset({"control", "remark", "election", "agree", "sanction", "interview", "briefing", "advisory"})
 # Past forms a suffix rule cannot undo: "held talks" is "hold talks".
 IRREGULAR = {
@@ -214,7 +216,8 @@ _BRIEFING = re.compile(r"\b(?:press|news)\s+conferences?\b", re.IGNORECASE)
 
 # A warning against travel is a travel advisory, however worded.
 _TRAVEL_WARNING = re.compile(
-    r"\btravel\s+warnings?\b|\bwarn(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|not\s+to)\s+(?:travel|visit|go)\w*",
+    r"\b(?:travel|study(?:[\s-]+abroad)?)\s+warnings?\b"
+    r"|\bwarn(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|not\s+to)\s+(?:travel|visit|go|study)\w*",
     re.IGNORECASE,
 )
 
@@ -266,6 +269,7 @@ _ATTRIBUTION = re.compile(
     # "China will suspend imports, media in Tokyo reported Wednesday"
     r"|(?:[\w'’-]+\s+){1,4}?(?:reported|said|announced|confirmed|quoted)\s+(?:on\s+)?(?=[A-Z0-9]))\b",
 )
+_PARTICIPLE_OPENING = re.compile(r"\s*[a-z]{3,}ing\b")
 # Right after a source's date, the object it announces: "announced on Wednesday an inquiry".
 _SAYS_MORE = re.compile(r"\s*(?:an?|the|its|their|his|her|new)\s")
 _NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
@@ -401,8 +405,12 @@ def _date_clause(quote: str, edges: list[int], date_at: int, date_length: int) -
     if lo > 0 and _ATTRIBUTION.match(quote, lo) and not _SAYS_MORE.match(quote, date_at + date_length, hi):
         # "China banned exports, according to a statement on Tuesday": the
         # date of the source dates the clause it is cited for (not in "In a
-        # move …, the ministry announced on Wednesday an inquiry into …").
-        return edges[i - 1], lo
+        # move …, the ministry announced on Wednesday an inquiry into …"),
+        # with the clause's participles ("…, citing safety, sources said").
+        j = i - 1
+        while j > 0 and _PARTICIPLE_OPENING.match(quote, edges[j]):
+            j -= 1
+        return edges[j], lo
     if lo == 0 and _OPENING_ADVERBIAL.match(quote):
         # "On 7 November, Takaichi, in her first address, said …": a date
         # opening the sentence dates its main clause, however far.
@@ -783,6 +791,9 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     probable = _probable(event, mention, score, date_score, wording, event_kinds) or _same_scene(
         mention, date_score, place_score, own
     )
+    if not probable and _one_of_its_measures(event, mention, event_kinds, own):
+        probable = True
+        reasons.append(gettext("one of the measures it spans, by the same countries"))
     if mention.latin and mention.named and own and not shared:
         probable = False
     if mention.latin and (_other_people(mention.people, set(persons)) or (mention.stranger_led and persons)):
@@ -815,6 +826,21 @@ def _wording_of(event: Event, mention: _Mention, known: _Candidates, event_kinds
         reasons.append(gettext("a meeting of the visit's people during it"))
         event_kinds = event_kinds | mention.kinds
     return wording, event_kinds
+
+
+def _one_of_its_measures(event: Event, mention: _Mention, event_kinds, own: list) -> bool:
+    """ "China will suspend Japanese seafood imports" on a day inside weeks of
+    "China's export controls and a travel advisory" against Japan: one of
+    that run of measures, taken by the same countries."""
+    return (
+        mention.latin
+        and bool(mention.kinds & event_kinds & MEASURE_KINDS)
+        and event.latest - event.earliest > LOOSE_DAY_SPAN
+        and event.earliest <= mention.earliest
+        and mention.latest <= event.latest
+        and len(set(own)) >= 2
+        and set(own) <= set(mention.named)
+    )
 
 
 def _same_scene(mention: _Mention, date_score: float, place_score: float, own: list) -> bool:

@@ -358,3 +358,13 @@ def test_the_month_after_publication_is_this_years_under_a_past_verb():
 def test_days_listed_with_their_month_are_one_span_from_first_to_last():
     text = "運休する便は4月3、7、11日の3往復。"
     assert read(text, datetime.date(2026, 3, 20)) == [(d("2026-04-03"), d("2026-04-11"), "span", "scheduled")]
+
+
+def test_a_date_set_off_at_the_head_dates_the_main_clause_not_a_relative_one():
+    found = mentions_in("10日、首相は来日した韓国の大統領と太鼓を演奏した。", PUBLISHED, "ja")
+    assert [m.sentence for m in found] == ["10日、首相は来日した韓国の大統領と太鼓を演奏した。"]
+
+
+def test_a_postponement_only_if_need_be_does_not_cancel_the_event():
+    text = "商務部は10日から調査を始め、必要があれば半年延期するとした。"
+    assert {m.status for m in mentions_in(text, PUBLISHED, "ja")} == {"happened"}

@@ -340,3 +340,13 @@ def test_three_days_listed_with_their_month_are_one_span_from_first_to_last():
     text = "결항편은 4월 3, 7, 11일 세 편이다."
     [(earliest, latest, precision, _)] = read(text, datetime.date(2026, 3, 20))
     assert (str(earliest), str(latest), precision) == ("2026-04-03", "2026-04-11", "span")
+
+
+def test_a_date_set_off_at_the_head_dates_the_main_clause_not_a_relative_one():
+    found = mentions_in("10일, 총리는 방일한 한국 대통령과 북 공연을 했다.", PUBLISHED, "ko")
+    assert [m.sentence for m in found] == ["10일, 총리는 방일한 한국 대통령과 북 공연을 했다."]
+
+
+def test_a_stay_wrapped_up_on_a_day_ends_on_it_and_is_over():
+    text = "대통령은 12일 3박4일 방일 일정을 마무리하고 귀국길에 오른다."
+    assert (d("2026-03-09"), d("2026-03-12"), "span", "happened") in read(text)

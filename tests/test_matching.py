@@ -815,3 +815,29 @@ def test_a_stranger_named_by_title_earlier_in_the_article_still_leads_by_family_
     source = Source(text=text, published_on=datetime.date(2026, 1, 9))
     proposal = next(p for p in proposals_for(source) if p.quote.startswith("Berg will"))
     assert matches_for_proposal(proposal) == []
+
+
+def test_a_measure_on_a_day_inside_a_run_of_measures_by_the_same_countries_is_one_of_them():
+    sora, kobe = country("Sora"), country("Kobe")
+    event_on(
+        datetime.date(2025, 11, 1),
+        "Sora responds with tougher export controls and a travel advisory",
+        sora,
+        kobe,
+        slug="measures",
+        last=datetime.date(2026, 1, 13),
+        precision="span",
+    )
+    published = datetime.date(2025, 11, 20)
+    for text in (
+        "Sora informed Kobe that it will suspend imports of Kobe fish, citing lax checks, sources said Nov. 19.",
+        "On Sunday, Sora's education ministry issued a study abroad warning for Kobe.",
+    ):
+        [proposal] = proposals_for(Source(text=text, published_on=published))
+        [match] = matches_for_proposal(proposal)
+        assert match.event.slug == "measures"
+    # Taken by another country, it is another measure.
+    text = "Tarn informed Kobe that it will suspend imports of Kobe fish, sources said Nov. 19."
+    country("Tarn")
+    [proposal] = proposals_for(Source(text=text, published_on=published))
+    assert matches_for_proposal(proposal) == []
