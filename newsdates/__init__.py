@@ -273,6 +273,7 @@ def merge_ranges(text: str, mentions: list[DateMention], published: date | None 
         a = mentions[i]
         if i + 1 < len(mentions):
             a = _opening_year(text, a, mentions[i + 1])
+            a = _under_way_since_yesterday(text, a, mentions[i + 1], published)
             mentions[i + 1] = _closing_weekday(text, a, mentions[i + 1])
         if i + 1 < len(mentions) and _one_span(text, a, mentions[i + 1]):
             b = mentions[i + 1]
@@ -323,6 +324,30 @@ _WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGN
 
 
 _JOINERS = (_RANGE_JOINER, _OR_JOINER, _AND_JOINER)
+
+
+_SAID_AHEAD = re.compile(
+    r"\b(?:will|shall|won['’]t|going\s+to|(?:set|due|scheduled|slated|plans?|planning)\s+to)\b|['’]ll\b", re.IGNORECASE
+)
+
+
+def _under_way_since_yesterday(text: str, a: DateMention, b: DateMention, published: date | None) -> DateMention:
+    """ "the summit, which runs Friday and Saturday", written on the Saturday:
+    yesterday and today, not next Friday; unless said to lie ahead ("will
+    travel on Friday and Saturday")."""
+    if not (published and a.earliest and b.earliest and a.precision == b.precision == "day"):
+        return a
+    if b.earliest != published or a.earliest != published + timedelta(days=6):
+        return a
+    if _SAID_AHEAD.search(text, a.sentence_start, a.start):
+        return a
+    gap = text[a.end : b.start]
+    if a.sentence_start != b.sentence_start or not any(j.fullmatch(gap) for j in _JOINERS):
+        return a
+    if not (_WEEKDAY_NAME.fullmatch(a.text.strip()) and _WEEKDAY_NAME.fullmatch(b.text.strip())):
+        return a
+    day = published - timedelta(days=1)
+    return replace(a, earliest=day, latest=day, value=day.isoformat(), label=fmt_day(day), status="happened")
 
 
 def _closing_weekday(text: str, a: DateMention, b: DateMention) -> DateMention:

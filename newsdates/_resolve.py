@@ -256,7 +256,13 @@ class Resolver:
         elif mod == "this":
             d = _monday(pub) + timedelta(days=wd)
         else:
-            d = _choose([back, ahead], pub, self.tense(c, sent))
+            tense = self.tense(c, sent)
+            d = _choose([back, ahead], pub, tense)
+            week = self.last
+            if tense is None and week and week.precision == "week" and week.earliest and week.latest:
+                # "will travel to Japan next week. The visit, on Tuesday and
+                # Wednesday, comes amid …": the days of the week just named.
+                d = next((x for x in (back, ahead) if week.earliest <= x <= week.latest), d)
         return _day(d, c.data.get("tod"))
 
     def _relday(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:

@@ -64,6 +64,11 @@ _ABBREVIATIONS = {
 # A full stop and a space before a capital, or (text run together when it was
 # copied, "in Shanghai.President Lee") none between a word and a capitalised one.
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?:\s+(?=[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))|\n\s*")
+# Copy wrapped at a fixed width: one line break inside a sentence, the
+# next line going on in lower case after a word or a comma.
+_SOFT_WRAP = re.compile(r"\n[ \t]*")
+_WRAPPED = re.compile(r"[a-z]")
+_MID_SENTENCE = re.compile(r"[A-Za-z,][ \t]*$")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
 # Words that open a sentence, not a surname after an initial: "a post on X. The pair ..."
 _SENTENCE_OPENER = re.compile(
@@ -124,6 +129,8 @@ def whole_sentences(text: str) -> list[tuple[int, int]]:
         end = b.start() + len(b.group().rstrip())
         if b.group().startswith("\n") and _LABEL_LINE.fullmatch(text, start, end):
             continue  # "- Aug. 24, 2023:" heads the line under it: one sentence
+        if _SOFT_WRAP.fullmatch(b.group()) and _WRAPPED.match(text, b.end()) and _MID_SENTENCE.search(text, start, end):
+            continue  # "will hold talks with Takaichi \nin Nara on Tuesday": a line wrapped mid-sentence
         if text[start:end].strip():
             spans.append((start, end))
         start = b.end()

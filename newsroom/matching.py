@@ -796,7 +796,11 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         reasons.append(gettext("one of the measures it spans, by the same countries"))
     if mention.latin and mention.named and own and not shared:
         probable = False
-    if mention.latin and (_other_people(mention.people, set(persons)) or (mention.stranger_led and persons)):
+    if mention.latin and (
+        _other_people(mention.people, set(persons))
+        or (mention.stranger_led and persons)
+        or (mention.people and persons and not mention.people & set(persons))
+    ):
         probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
 

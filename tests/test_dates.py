@@ -1654,3 +1654,23 @@ def test_a_year_after_an_infinitive_dates_that_plan_not_the_day_before_it():
         ("Friday", "2026-02-13"),
         ("this year", "2026"),
     ]
+
+
+def test_a_line_wrapped_mid_sentence_is_one_sentence():
+    text = "Mori will hold talks and a dinner with Sato \nin Kobe on Tuesday, her office said."
+    [mention] = event_mentions(text, date(2026, 2, 12))
+    assert (str(mention.earliest), mention.status) == ("2026-02-17", "scheduled")
+    assert mention.sentence.startswith("Mori will hold talks")
+
+
+def test_weekdays_with_no_tense_after_a_week_just_named_are_days_of_that_week():
+    text = "Mori will travel to Kobe next week. The trip, on Tuesday and Wednesday, comes as tensions rise."
+    assert _read(text, date(2026, 2, 13))[-1][:3] == ("Tuesday and Wednesday", "2026-02-17", "2026-02-18")
+
+
+def test_an_event_running_yesterday_and_today_is_under_way_not_next_week():
+    # 14 February 2026 is a Saturday.
+    text = "The forum itself, which runs Friday and Saturday, drew forty leaders."
+    assert _read(text, date(2026, 2, 14)) == [("Friday and Saturday", "2026-02-13", "2026-02-14", "happened")]
+    text = "Mori will visit Kobe on Friday and Saturday."
+    assert _read(text, date(2026, 2, 14))[0][1:3] == ("2026-02-20", "2026-02-21")

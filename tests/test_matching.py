@@ -841,3 +841,13 @@ def test_a_measure_on_a_day_inside_a_run_of_measures_by_the_same_countries_is_on
     country("Tarn")
     [proposal] = proposals_for(Source(text=text, published_on=published))
     assert matches_for_proposal(proposal) == []
+
+
+def test_a_sentence_naming_only_other_people_is_another_event_of_the_same_kind():
+    mori, sato, ito = person("Hana Mori", "Mori"), person("Ken Sato", "Sato"), person("Ren Ito", "Ito")
+    kobe = country("Kobe")
+    event_on(TUE_13_JAN, "Mori visits Kobe", mori, sato, kobe, slug="mori-visit", last=datetime.date(2026, 1, 14))
+    text = "Ito will travel to Kobe next week for a week-long visit."
+    [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 9)))
+    assert ito in proposal.actor_suggestions
+    assert matches_for_proposal(proposal) == []
