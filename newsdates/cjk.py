@@ -80,6 +80,14 @@ _LEAD_SENTENCES = 3
 _NEWS_REACH_DAYS = 31
 
 
+# A day in a relative clause on the sentence's subject ("지난 21일 취임한 그는 이날
+# …", "21日に就任した首相は、この日…"): who the subject is, not the day "이날" means.
+_OF_THE_SUBJECT = re.compile(
+    r"\s*(?:에|に)?\s*[가-힣]{1,8}(?:한|된|던)\s+[가-힣]{1,6}(?:는|은)\s"
+    r"|\s*(?:に)?[^、。\s]{1,8}(?:した|された)[^、。\s]{1,8}は"
+)
+
+
 def _sentence(
     text: str, norm: str, s: int, e: int, ctx: Context, lang: Language, lead: bool = False
 ) -> list[DateMention]:
@@ -122,7 +130,8 @@ def _sentence(
             earliest, latest, precision = ctx.stay[0], ctx.stay[1], "span"
         span = Span(start, end, earliest, latest, precision)
         if rule.anchors and precision == "day":
-            ctx.sentence_day = earliest
+            if not _OF_THE_SUBJECT.match(norm, end):
+                ctx.sentence_day = earliest
             written.append(earliest)
         span.open_from = precision == "day" and bool(_FROM.match(norm, end)) and not _has_end(norm, end, e)
         spans.append(span)
@@ -132,6 +141,7 @@ def _sentence(
     spans = _with_lengths(norm, s, e, spans, lang)
     spans = _ranges(norm, spans)
     spans = _open_ranges(norm, spans, clauses, ctx.published, lang)
+    spans = [_stay_until(norm, span, ctx.published) for span in spans]
     spans = _unframed(spans)
     for span in spans:
         ctx.remember(span)
@@ -285,6 +295,16 @@ def _ranges(norm: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+# "다음 달 1일까지 한국에 머물며", "1日まで滞在し": a stay from now to that day.
+_STAYS_UNTIL = re.compile(r"\s*(?:까지|まで)\s*[^。.、,]{0,12}?(?:머물|체류|滞在|とどま)")
+
+
+def _stay_until(norm: str, span: Span, pub: date) -> Span:
+    if span.precision != "day" or span.earliest <= pub or not _STAYS_UNTIL.match(norm, span.end):
+        return span
+    return Span(span.start, span.end, pub, span.latest, "span")
 
 
 # "13日から奈良を訪問している", "4일부터 방문하고 있다": under way at publication.

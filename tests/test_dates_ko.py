@@ -350,3 +350,21 @@ def test_a_date_set_off_at_the_head_dates_the_main_clause_not_a_relative_one():
 def test_a_stay_wrapped_up_on_a_day_ends_on_it_and_is_over():
     text = "대통령은 12일 3박4일 방일 일정을 마무리하고 귀국길에 오른다."
     assert (d("2026-03-09"), d("2026-03-12"), "span", "happened") in read(text)
+
+
+def test_a_day_in_a_relative_clause_on_the_subject_does_not_become_this_day():
+    text = (
+        "총리는 12일 출국했다. 지난 2일 취임한 그는 이날 오후 대통령과 회담할 예정이다. "
+        "다음 날에는 주석과의 회담도 조율 중이다."
+    )
+    assert read(text) == [
+        (d("2026-03-12"), d("2026-03-12"), "day", "happened"),
+        (d("2026-03-02"), d("2026-03-02"), "day", "happened"),
+        (d("2026-03-12"), d("2026-03-12"), "day", "scheduled"),
+        (d("2026-03-13"), d("2026-03-13"), "day", "expected"),
+    ]
+
+
+def test_a_stay_until_a_day_runs_from_publication_to_it():
+    text = "총리는 오는 14일까지 서울에 머물며 회의에 참석한다."
+    assert read(text)[0] == (d("2026-03-12"), d("2026-03-14"), "span", "scheduled")
