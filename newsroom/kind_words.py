@@ -42,6 +42,7 @@ KIND_WORDS = {
     "occupation": pgettext_lazy("kind of event", "colonial rule"),
     "test": pgettext_lazy("kind of event", "test"),
     "probe": pgettext_lazy("kind of event", "probe"),
+    "resume": pgettext_lazy("kind of event", "resumption"),
 }
 
 

@@ -77,9 +77,10 @@ KINDS = [
     _kind("remark", r"発言|答弁|述べ|발언|답변|언급", "remark suggest say"),
     _kind("taiwan", r"台湾|대만", "taiwan"),
     _kind("export", r"輸出|수출", "export"),
-    _kind("ban", r"禁止|規制|管理|금지|규제|통제|중지", "ban control"),
+    # A halt to imports ("輸入を停止", "수입 중단") is a measure like a ban.
+    _kind("ban", r"禁止|規制|管理|停止|금지|규제|통제|중지|중단", "ban control"),
     _kind("dual-use", r"両用|이중\s?용도|양용", "dual-use"),
-    _kind("travel", r"渡航|旅行|여행|訪日客|자제", "travel advisory"),
+    _kind("travel", r"渡航|旅行|여행|訪日客|자제|주의보|注意喚起", "travel advisory"),
     _kind("rare-earth", r"レアアース|希土類|희토류", "rare-earth rare earth"),
     _kind("imports", r"輸入|수입", "import"),
     _kind("interview", r"インタビュー|인터뷰", "interview"),
@@ -95,6 +96,8 @@ KINDS = [
     _kind("occupation", r"植民地支配|併合|일제강점|강점기|식민 지배|식민지배|병합", "occupation"),
     _kind("test", r"試験|実験|採掘|시험|실험|채굴", "test extraction"),
     _kind("probe", r"調査|조사", "probe"),
+    # Trade that resumes ("輸出が再開された") ends a measure; it is not one.
+    _kind("resume", r"再開|재개", "resume resumption"),
 ]
 
 # Kinds that report one occasion together: talks held during a visit are

@@ -285,3 +285,10 @@ def test_a_press_conference_named_by_its_place_is_where_something_was_said(seed)
     quote = "다카이치 총리는 오늘 총리 관저 기자회견에서 조기 총선 방침을 공식 표명했다."
     kinds = quote_kinds(quote, "ko", quote.index("오늘"))
     assert kinds.get("press") != 1.0
+
+
+def test_a_halt_to_imports_and_a_visit_advisory_are_measures_but_a_resumption_is_not(seed):
+    measures = "china-export-controls-and-travel-advisory"
+    assert slugs("中国政府は20日、日本産牛肉の輸入を停止した。", "2025-11-21")[:1] == [measures]
+    assert slugs("중국 외교부는 지난 20일 일본 방문 주의보를 발령했다.", "2025-11-21", language="ko")[:1] == [measures]
+    assert slugs("11月上旬、日本産牛肉の中国向け輸出が再開された。", "2025-11-21") == []
