@@ -146,6 +146,10 @@ _SINCE = re.compile(
 _UNTIL_THE_END = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
 
 
+# How far after a week is named a weekday with no tense is taken as one of its days.
+_WEEK_REACH = 400
+
+
 class Resolver:
     def __init__(self, text: str, published: date):
         self.text = text
@@ -155,6 +159,7 @@ class Resolver:
         # month" is the 9th, not the first of last month.
         self.day_anchor: date | None = None
         self.last: _Resolved | None = None  # the time last named, for "that's when"
+        self.week: tuple[int, _Resolved] | None = None  # the last week named, and where
         self.anchor_sentence, self.anchor_precision = -1, ""  # where it was mentioned, how precisely
         self.from_now: set[int] = set()  # where a state running from publication ends
 
@@ -173,6 +178,8 @@ class Resolver:
             self.anchor_sentence, self.anchor_precision = sent[0], r.precision
             if r.precision == "day":
                 self.day_anchor = r.earliest
+            if r.precision == "week":
+                self.week = (c.start, r)
             self.last = r
         return r
 
@@ -258,11 +265,13 @@ class Resolver:
         else:
             tense = self.tense(c, sent)
             d = _choose([back, ahead], pub, tense)
-            week = self.last
-            if tense is None and week and week.precision == "week" and week.earliest and week.latest:
+            if tense is None and self.week and c.start - self.week[0] <= _WEEK_REACH:
                 # "will travel to Japan next week. The visit, on Tuesday and
                 # Wednesday, comes amid …": the days of the week just named.
-                d = next((x for x in (back, ahead) if week.earliest <= x <= week.latest), d)
+                week = self.week[1]
+                d = next(
+                    (x for x in (back, ahead) if week.earliest and week.latest and week.earliest <= x <= week.latest), d
+                )
         return _day(d, c.data.get("tod"))
 
     def _relday(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:

@@ -1664,7 +1664,10 @@ def test_a_line_wrapped_mid_sentence_is_one_sentence():
 
 
 def test_weekdays_with_no_tense_after_a_week_just_named_are_days_of_that_week():
-    text = "Mori will travel to Kobe next week. The trip, on Tuesday and Wednesday, comes as tensions rise."
+    text = (
+        "Mori will travel to Kobe next week, her office said Friday. "
+        "The trip, on Tuesday and Wednesday, comes as tensions rise."
+    )
     assert _read(text, date(2026, 2, 13))[-1][:3] == ("Tuesday and Wednesday", "2026-02-17", "2026-02-18")
 
 
