@@ -682,6 +682,7 @@ _DEICTIC_DAY = re.compile(
 _STAMP_ONLY = re.compile(
     r"(?:[\s\W\d]|\b(?:[ap]\.?m\.?|gmt|utc|kst|jst|at|updated|published|posted|last\s+modified)\b)*", re.IGNORECASE
 )
+_PLACED_CLOCK = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},((?=.*\d{1,2}:\d{2}).*)", re.DOTALL)
 # "By Kim Ji-won and Sato Mei Published: Nov 16, 2025 11:19 PM": a byline's stamp.
 _STAMP_LABEL = re.compile(r"\b(?:published|updated|posted)\s*:\s*$", re.IGNORECASE)
 
@@ -689,7 +690,12 @@ _STAMP_LABEL = re.compile(r"\b(?:published|updated|posted)\s*:\s*$", re.IGNORECA
 def _stamp(mention: DateMention) -> bool:
     """Whether the mention is when the page was put up, not an event's date."""
     sentence, at = mention.sentence, mention.start - mention.sentence_start
-    if _STAMP_ONLY.fullmatch(sentence.replace(mention.text, " ")):
+    rest = sentence.replace(mention.text, " ")
+    if _STAMP_ONLY.fullmatch(rest):
+        return True
+    # "Tokyo, Feb 2, 2026, 22:12 (JST)": a place and the clock, the page's own time.
+    placed = _PLACED_CLOCK.fullmatch(rest)
+    if placed and _STAMP_ONLY.fullmatch(placed[1]):
         return True
     after = sentence[at + len(mention.text) :]
     return bool(_STAMP_LABEL.search(sentence, 0, max(at, 0)) and _STAMP_ONLY.fullmatch(after))

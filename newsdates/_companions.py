@@ -105,6 +105,8 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _until(text, mention, before_it, published)
         found += _days_apart(text, mention, after_it, published)
+        if i == 0:
+            found += _days_apart_opening(text, mention, published)
     if len(sentence) == 1:
         found += _gerunds(text, sentence[0], s1) or _acts(text, sentence[0], s1)
         found += [c for c in _two_occasions(text, sentence[0], s1) if all(f.start != c.start for f in found)]
@@ -352,8 +354,27 @@ def _days_apart(text: str, mention: DateMention, limit: int, published: date) ->
     m = _DAYS_APART.search(text, mention.end, limit)
     if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
         return []
+    return [_apart(mention, mention.earliest, m, published)]
+
+
+# "A day after China issued an advisory, Japan said on Monday …": the same, opening the sentence.
+_DAYS_APART_OPENING = re.compile(
+    rf"\s*(?:[Jj]ust\s+|[Oo]nly\s+)?((?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+days?\s+(after|before))\s+"
+    rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
+)
+
+
+def _days_apart_opening(text: str, mention: DateMention, published: date) -> list[DateMention]:
+    m = _DAYS_APART_OPENING.match(text, mention.sentence_start, mention.start)
+    if not m or mention.precision != "day" or not mention.earliest or "," not in text[m.end() : mention.start]:
+        return []
+    return [_apart(mention, mention.earliest, m, published)]
+
+
+def _apart(mention: DateMention, its_day: date, m: re.Match[str], published: date) -> DateMention:
+    """The companion of `mention` (on `its_day`) that many days before ("a day after …") or after it."""
     count = m[1].split()[0]
     n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count.lower(), 1)
-    day = mention.earliest + timedelta(days=-n if m[2] == "after" else n)
+    day = its_day + timedelta(days=-n if m[2] == "after" else n)
     status = "happened" if day <= published else mention.status
-    return [replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")]
+    return replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")

@@ -1677,3 +1677,17 @@ def test_an_event_running_yesterday_and_today_is_under_way_not_next_week():
     assert _read(text, date(2026, 2, 14)) == [("Friday and Saturday", "2026-02-13", "2026-02-14", "happened")]
     text = "Mori will visit Kobe on Friday and Saturday."
     assert _read(text, date(2026, 2, 14))[0][1:3] == ("2026-02-20", "2026-02-21")
+
+
+def test_a_sentence_opening_a_day_after_an_act_dates_that_act_the_day_before():
+    text = "A day after Sora issued a travel warning, Kobe said on Monday that talks remain open."
+    assert _read(text, date(2026, 2, 10)) == [
+        ("A day after", "2026-02-08", "2026-02-08", "happened"),
+        ("Monday", "2026-02-09", "2026-02-09", "happened"),
+    ]
+
+
+def test_a_place_and_a_clock_time_on_a_line_of_their_own_date_no_event():
+    text = "Kobe, Feb 8, 2026, 22:12 (JST)\nSora protested on Sunday."
+    assert [m.text for m in event_mentions(text, date(2026, 2, 8))] == ["Sunday"]
+    assert [m.text for m in event_mentions("Kobe, Feb 8, 2026 - Sora protested.", date(2026, 2, 8))] == ["Feb 8, 2026"]
