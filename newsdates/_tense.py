@@ -565,6 +565,8 @@ _MODALITIES = (
             r"(?:is|are|has\s+been|have\s+been)\s+(?:working|seeking|trying|pushing|looking)\s+to|"
             r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:quietly|still)\s+)?(?:coordinating|arranging|"
             r"negotiating|in\s+talks\s+(?:to|on|over|about))|"
+            # agreed only to work on it: "agreed to coordinate for the visit to happen this spring"
+            r"(?:agreed|agrees|agree)\s+to\s+(?:coordinate|work\s+(?:towards?|on)|arrange|explore|seek|consider)\b|"
             # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
             r"(?<!\bafter\s)(?<!\bbefore\s)(?<!\bby\s)\b(?:arranging|coordinating))\b"
         ),

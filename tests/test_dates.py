@@ -1691,3 +1691,10 @@ def test_a_place_and_a_clock_time_on_a_line_of_their_own_date_no_event():
     text = "Kobe, Feb 8, 2026, 22:12 (JST)\nSora protested on Sunday."
     assert [m.text for m in event_mentions(text, date(2026, 2, 8))] == ["Sunday"]
     assert [m.text for m in event_mentions("Kobe, Feb 8, 2026 - Sora protested.", date(2026, 2, 8))] == ["Feb 8, 2026"]
+
+
+def test_agreeing_to_work_towards_an_event_is_a_plan_not_yet_set():
+    text = "Mori and Sato agreed to coordinate for the visit to happen this spring."
+    assert [m.status for m in event_mentions(text, date(2026, 1, 3))] == ["expected"]
+    text = "Mori and Sato agreed to hold the visit this spring."
+    assert [m.status for m in event_mentions(text, date(2026, 1, 3))] == ["scheduled"]
