@@ -80,6 +80,14 @@ _LEAD_SENTENCES = 3
 _NEWS_REACH_DAYS = 31
 
 
+# A day whose own verb is a past one telling of a noun after it ("21日に就任した首相は",
+# "21일 취임한 그는"): a relative clause, with a tense of its own.
+_DONE_BEFORE_NOUN = re.compile(
+    r"(?:に|には)?[^、。\s]{1,8}?(?:した|された)(?=[^、。\s]{1,10}?(?:は|が|を|と|の|に|も))"
+    r"|\s*(?:에)?\s*[가-힣]{1,8}(?:한|했던|된|됐던)\s+[가-힣]{1,6}(?:는|은|이|가|을|를|과|와|의)\s"
+)
+# "14日に予定した会談は", "14일로 예정된 회담은": a plan for that day, not done.
+_PLANNED_VERB = re.compile(r"予定|計画|決定|設定|調整|예정|계획|결정|확정|조율")
 # A day in a relative clause on the sentence's subject ("지난 21일 취임한 그는 이날
 # …", "21日に就任した首相は、この日…"): who the subject is, not the day "이날" means.
 _OF_THE_SUBJECT = re.compile(
@@ -117,6 +125,10 @@ def _sentence(
         # Speech in quotation marks has its own tense, not the report verb's.
         inside = any(a <= start < b for a, b in quoted)
         ctx.tense = None if inside else _tense(norm, _clause_at(clauses, start), lang)
+        done = _DONE_BEFORE_NOUN.match(norm, end)
+        if not inside and done and not _PLANNED_VERB.search(done[0]):
+            # "21日に就任した首相は、…予定だ": the relative clause's verb, not the sentence's.
+            ctx.tense = "past"
         try:
             resolved = rule.resolve(match, ctx)
         except (ValueError, OverflowError):  # year 0, a day past 9999

@@ -347,7 +347,7 @@ QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
 # "訪韓を見送った" calls the trip off; "出席を見送り" skips one's part in an
 # event that goes ahead, so 見送 counts only after a trip or a meeting.
 CANCELLED = re.compile(
-    r"中止|延期|取りやめ|取り止め|見合わせ|白紙|見送られ|(?:訪[米中韓日露朝]|訪問|来日|会談|開催)を見送"
+    r"(?:中止|延期)(?!(?:され|し|せ)(?:ない|ず))|取りやめ|取り止め|見合わせ|白紙|見送られ|(?:訪[米中韓日露朝]|訪問|来日|会談|開催)を見送"
     r"|(?:提案|要請|開催|出席|招待|実施)を拒否|(?:が|は)拒否(?!権)"
 )
 # Occasions a date may give two of at once: "首脳会談と夕食会を開く".

@@ -368,3 +368,17 @@ def test_a_date_set_off_at_the_head_dates_the_main_clause_not_a_relative_one():
 def test_a_postponement_only_if_need_be_does_not_cancel_the_event():
     text = "商務部は10日から調査を始め、必要があれば半年延期するとした。"
     assert {m.status for m in mentions_in(text, PUBLISHED, "ja")} == {"happened"}
+
+
+def test_a_day_of_a_past_relative_clause_is_past_whatever_the_sentence_plans():
+    text = "首相は12日、大阪を出発した。2日に就任した首相は、この日午後に大統領と会談する予定だ。"
+    assert read(text) == [
+        (d("2026-03-12"), d("2026-03-12"), "day", "happened"),
+        (d("2026-03-02"), d("2026-03-02"), "day", "happened"),
+        (d("2026-03-12"), d("2026-03-12"), "day", "scheduled"),
+    ]
+    assert read("20日に予定した会談は開かれる。")[0][:2] == (d("2026-03-20"), d("2026-03-20"))
+
+
+def test_a_postponement_denied_is_no_cancellation():
+    assert read("20日の会談は延期されない見通しだ。")[0][3] != "cancelled"
