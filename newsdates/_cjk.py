@@ -338,7 +338,8 @@ class Language:
 def two_events(nouns: str, joins: str) -> re.Pattern[str]:
     """Two occasions joined by 'and' ("首脳会談と夕食会"): a date before
     them dates both, and the reader proposes each."""
-    return re.compile(rf"(?P<first>{nouns})\s*(?:{joins})\s*(?P<second>{nouns})")
+    # The second may carry a word before it: "정상회담과 국빈 만찬", "会談と公式夕食会".
+    return re.compile(rf"(?P<first>{nouns})\s*(?:{joins})\s*(?:(?:국빈|공식|환영|公式|歓迎)\s*)?(?P<second>{nouns})")
 
 
 def sentences(text: str, ending: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -320,6 +320,8 @@ CONNECTIVE = re.compile(
     # "정상회담 후 공동언론발표를 했다": after an occasion named by its noun
     r"|(?:회담|회의|만찬|오찬|조찬|방문|행사|기념식|서명식|환영식|회견) (?:후|뒤)(?=[\s,])"
     r"|(?:하|되)자(?=[\s,])"
+    # "정상회담과 만찬이 이어지며, …서명이 예정돼 있다": a clause closed by "-며" and a comma
+    r"|(?<=[가-힣])며(?=,)"
 )
 # A quoted clause ends before its report verb: "…연다고 / 밝혔다".
 QUOTATIVE = re.compile(r"(?:다|라|냐|자)고(?=[\s,])|(?<=[”\"’'])\s*(?:이?라?고)(?=[\s,])")

@@ -368,3 +368,13 @@ def test_a_day_in_a_relative_clause_on_the_subject_does_not_become_this_day():
 def test_a_stay_until_a_day_runs_from_publication_to_it():
     text = "총리는 오는 14일까지 서울에 머물며 회의에 참석한다."
     assert read(text)[0] == (d("2026-03-12"), d("2026-03-14"), "span", "scheduled")
+
+
+def test_an_occasion_and_a_state_dinner_under_one_date_are_two_and_a_clause_ends_at_myeo():
+    text = "같은 날 오후에는 정상회담과 국빈 만찬이 이어지며, 양해각서 10여 건의 서명이 예정돼 있다."
+    found = mentions_in("대통령은 12일 베이징에 도착한다. " + text, PUBLISHED, "ko")
+    assert [m.sentence for m in found][1:] == [
+        "같은 날 오후에는 정상회담",
+        "같은 날 오후에는 정상회담과 국빈 만찬이 이어지며",
+        text,
+    ]
