@@ -816,6 +816,10 @@ def _wording_of(event: Event, mention: _Mention, known: _Candidates, event_kinds
         known.name_words,
         mention.close_words,
     )
+    if event.precision in LONG_VAGUE_PRECISIONS and _says_only_that_it_was_said(shared_words, known.name_words):
+        # "Mori suggested in parliament last week" shares only a name and
+        # "suggests" with a remark known only to its year: nothing of what was said.
+        wording, shared_words = 0.0, set()
     if shared_words:
         written = sorted((mention.written.get(word, word) for word in shared_words), key=str.lower)
         words = pgettext("list separator", ", ").join(written[:6])
@@ -858,6 +862,13 @@ def _same_scene(mention: _Mention, date_score: float, place_score: float, own: l
         and place_score > 0
         and len(set(own)) >= 2
         and set(own) <= set(mention.named)
+    )
+
+
+def _says_only_that_it_was_said(shared_words: set, name_words: set) -> bool:
+    kinds = {SAME_KIND.get(word, word) for word in shared_words} & EVENT_KINDS
+    return kinds == {"remark"} and all(
+        SAME_KIND.get(word, word) in EVENT_KINDS or word in name_words for word in shared_words
     )
 
 

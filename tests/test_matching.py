@@ -851,3 +851,22 @@ def test_a_sentence_naming_only_other_people_is_another_event_of_the_same_kind()
     [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 9)))
     assert ito in proposal.actor_suggestions
     assert matches_for_proposal(proposal) == []
+
+
+def test_a_remark_known_only_to_its_year_needs_more_than_a_word_for_saying():
+    mori = person("Hana Mori", "Mori")
+    event_on(
+        datetime.date(2025, 1, 1),
+        "Mori suggests sending a minister to the harbour festival",
+        mori,
+        slug="festival-remark",
+        last=datetime.date(2025, 12, 31),
+        precision="year",
+    )
+    day = datetime.date(2025, 11, 25)
+    quote = "Mori suggested in parliament last week that she could have kept to the script."
+    assert matching_events(day, day, "day", quote, [mori], probable_only=True) == []
+    quote = "Mori suggested last week sending a minister to the harbour festival."
+    assert [m.event.slug for m in matching_events(day, day, "day", quote, [mori], probable_only=True)] == [
+        "festival-remark"
+    ]
