@@ -30,6 +30,7 @@ from newsroom.names import (
     actor_pattern,
     actor_patterns,
     all_name_forms,
+    name_pattern,
     names_a_titled_person,
     names_in,
     place_patterns,
@@ -692,6 +693,8 @@ class _Mention:
     place_ids: set
     people: set = field(default_factory=set)  # the people the sentence itself names
     stranger_led: bool = False  # a person the timeline does not hold acts before the date
+    # Where the clause says someone goes ("visit to China"): ("actor" | "place", pk).
+    destinations: set = field(default_factory=set)
 
 
 @dataclass
@@ -797,7 +800,8 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if mention.latin and mention.named and own and not shared:
         probable = False
     if mention.latin and (
-        _other_people(mention.people, set(persons))
+        _elsewhere(mention, event_kinds, known.actors[event.pk], known.places[event.pk])
+        or _other_people(mention.people, set(persons))
         or (mention.stranger_led and persons)
         or (mention.people and persons and not mention.people & set(persons))
     ):
@@ -863,6 +867,32 @@ def _same_scene(mention: _Mention, date_score: float, place_score: float, own: l
         and len(set(own)) >= 2
         and set(own) <= set(mention.named)
     )
+
+
+# "will visit China", "a trip by Trump to China", "travel to the United States".
+_DESTINATION = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trips?|travel(?:s|led|ed|ling|ing)?|tour(?:s|ed|ing)?|fl(?:y|ies|ew|ying)|"
+    r"head(?:s|ed|ing)?)(?:\s+by(?:\s+[A-Z][\w'’.-]*){1,3})?\s+(?:to\s+)?(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*)"
+)
+
+
+def _destinations(text: str, actors, places) -> set:
+    """The countries and places the clause says someone goes to."""
+    where = " ".join(m[1] for m in _DESTINATION.finditer(text or ""))
+    if not where:
+        return set()
+    found = {("actor", a.pk) for a in actors if a.kind == "country" and (p := actor_pattern(a)) and p.search(where)}
+    return found | {("place", p.pk) for p in places if (pat := name_pattern(all_name_forms(p))) and pat.search(where)}
+
+
+def _elsewhere(mention: _Mention, event_kinds, event_actors, event_places) -> bool:
+    """ "Trump will visit China in April" is not a visit to the United States:
+    a visit the clause sends somewhere none of the event's countries or places is."""
+    if "visit" not in event_kinds or not mention.destinations:
+        return False
+    own = {("actor", pk) for pk, _ in event_actors} | {("place", pk) for pk in event_places}
+    return not mention.destinations & own
 
 
 def _says_only_that_it_was_said(shared_words: set, name_words: set) -> bool:
@@ -967,6 +997,7 @@ def matching_events(
         {p.pk for p in places},
         {a.pk for a in (*actors, *referred_people) if a.kind == "person"},
         stranger_led,
+        _destinations(quote if clause is None else clause, actors, places),
     )
     matches = []
     for event in known.events:

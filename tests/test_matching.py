@@ -870,3 +870,23 @@ def test_a_remark_known_only_to_its_year_needs_more_than_a_word_for_saying():
     assert [m.event.slug for m in matching_events(day, day, "day", quote, [mori], probable_only=True)] == [
         "festival-remark"
     ]
+
+
+def test_a_visit_somewhere_else_is_not_the_known_visit_of_the_same_person():
+    mori = person("Hana Mori", "Mori")
+    sora, tarn = country("Sora"), country("Tarn")
+    event_on(
+        datetime.date(2026, 3, 1),
+        "Mori's spring visit to Sora",
+        mori,
+        sora,
+        slug="spring-visit",
+        last=datetime.date(2026, 5, 31),
+        precision="season",
+    )
+    april = (datetime.date(2026, 4, 1), datetime.date(2026, 4, 30))
+    quote = "Mori will also make a trip to Tarn in April."
+    assert matching_events(*april, "month", quote, [mori, tarn], probable_only=True) == []
+    quote = "Mori will make her trip to Sora in April."
+    [match] = matching_events(*april, "month", quote, [mori, sora], probable_only=True)
+    assert match.event.slug == "spring-visit"
