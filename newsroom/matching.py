@@ -1070,18 +1070,27 @@ def matches_for_proposal(
         limit=limit,
         probable_only=probable_only,
         referred_people=referred,
-        stranger_led=not referred and _led_by_stranger(proposal.quote, at, article_actors, proposal.source.text),
+        stranger_led=not referred
+        and _led_by_stranger(proposal.quote, at, article_actors, proposal.source.text, len(proposal.date_text or "")),
     )
 
 
-def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = "") -> bool:
+def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = "", date_length: int = 0) -> bool:
     """ "Italian Prime Minister Giorgia Meloni will visit Japan from next
     Thursday": someone the timeline does not hold, named by title before the
     date where none of its people is, does what the date dates; so does one
-    the article named by title before ("Premier Li Qiang … Li will travel")."""
-    if date_at <= 0:
+    the article named by title before ("Premier Li Qiang … Li will travel"),
+    and one named right after a date that opens the sentence ("On Monday,
+    Chief Cabinet Secretary Minoru Kihara said …")."""
+    if date_at < 0:
         return False
     before = quote[:date_at]
+    if _OPENING_WORD.fullmatch(before):
+        after = quote[date_at + date_length :]
+        verb = _SUBJECTS_VERB.search(after)
+        before = after[: verb.start()] if verb else ""
+    if not before.strip():
+        return False
     # Whoever of the timeline the sentence names, its article names too.
     patterns = [(actor, pattern) for actor in article_actors or () if (pattern := actor_pattern(actor))]
     people = [(actor, pattern) for actor, pattern in patterns if actor.kind == "person"]
@@ -1092,6 +1101,9 @@ def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = ""
     return any(re.search(rf"\b{re.escape(word)}\b", before) for word in stranger_names(article, patterns))
 
 
+_OPENING_WORD = re.compile(r"\s*(?:(?:On|In|At|By|During|Since|From)\s+)?")
+# The first verb after a sentence's opening date: its subject comes before it.
+_SUBJECTS_VERB = re.compile(r"\b(?:said|says|told|tells|announced|will|would|has|had|is|was|were|are)\b")
 # "The two leaders are to hold their first summit": whom the text just named.
 _THE_TWO = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state)\b|\bthe\s+two\b", re.I)
 # How far back "the two leaders" may look for their names.

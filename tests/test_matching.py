@@ -890,3 +890,11 @@ def test_a_visit_somewhere_else_is_not_the_known_visit_of_the_same_person():
     quote = "Mori will make her trip to Sora in April."
     [match] = matching_events(*april, "month", quote, [mori, sora], probable_only=True)
     assert match.event.slug == "spring-visit"
+
+
+def test_a_stranger_named_right_after_an_opening_date_leads_the_sentence():
+    mori, sora = person("Hana Mori", "Mori"), country("Sora")
+    event_on(datetime.date(2026, 1, 12), "Mori's remark on the strait", mori, sora, slug="remark")
+    text = "On Monday, Sora's Chief Cabinet Secretary Ren Kido said Sora had protested over the remark."
+    [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 13)))
+    assert matches_for_proposal(proposal) == []
