@@ -755,18 +755,21 @@ def test_the_two_leaders_share_the_events_people_against_a_country_named_in_pass
     assert [m.event.slug for m in matches_for_proposal(proposal)][:1] == ["museum"]
 
 
-def test_a_visit_by_someone_the_timeline_does_not_hold_is_not_a_known_visit_of_its_place():
+def sato_visits_sora():
     mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
-    sora = country("Sora")
     event_on(
         datetime.date(2026, 1, 13),
         "Sato visits Sora",
         sato,
         mori,
-        sora,
+        country("Sora"),
         slug="sato-visit",
         last=datetime.date(2026, 1, 14),
     )
+
+
+def test_a_visit_by_someone_the_timeline_does_not_hold_is_not_a_known_visit_of_its_place():
+    sato_visits_sora()
     text = (
         "Sato will visit Sora next week at Mori's invitation. Aides also said Prime Minister Lina Berg will"
         " visit Sora for three days from Thursday, her first talks with Mori."
@@ -797,17 +800,7 @@ def test_a_caption_of_an_events_people_at_its_place_on_its_day_is_probably_it():
 
 
 def test_a_stranger_named_by_title_earlier_in_the_article_still_leads_by_family_name():
-    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
-    sora = country("Sora")
-    event_on(
-        datetime.date(2026, 1, 13),
-        "Sato visits Sora",
-        sato,
-        mori,
-        sora,
-        slug="sato-visit",
-        last=datetime.date(2026, 1, 14),
-    )
+    sato_visits_sora()
     text = (
         "Sato will visit Sora next week at Mori's invitation. Aides said Premier Berg Lina will also go. "
         "Berg will visit Sora for three days from Tuesday, her first talks with Mori."
