@@ -326,6 +326,11 @@ _WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGN
 _JOINERS = (_RANGE_JOINER, _OR_JOINER, _AND_JOINER)
 
 
+def _joined(text: str, a: DateMention, b: DateMention) -> bool:
+    """Whether two mentions of one sentence are joined as the ends of one span ("Friday and Saturday")."""
+    return a.sentence_start == b.sentence_start and any(j.fullmatch(text[a.end : b.start]) for j in _JOINERS)
+
+
 _SAID_AHEAD = re.compile(
     r"\b(?:will|shall|won['’]t|going\s+to|(?:set|due|scheduled|slated|plans?|planning)\s+to)\b|['’]ll\b", re.IGNORECASE
 )
@@ -339,10 +344,7 @@ def _under_way_since_yesterday(text: str, a: DateMention, b: DateMention, publis
         return a
     if b.earliest != published or a.earliest != published + timedelta(days=6):
         return a
-    if _SAID_AHEAD.search(text, a.sentence_start, a.start):
-        return a
-    gap = text[a.end : b.start]
-    if a.sentence_start != b.sentence_start or not any(j.fullmatch(gap) for j in _JOINERS):
+    if _SAID_AHEAD.search(text, a.sentence_start, a.start) or not _joined(text, a, b):
         return a
     if not (_WEEKDAY_NAME.fullmatch(a.text.strip()) and _WEEKDAY_NAME.fullmatch(b.text.strip())):
         return a
@@ -357,10 +359,7 @@ def _closing_weekday(text: str, a: DateMention, b: DateMention) -> DateMention:
         return b
     if b.earliest >= a.earliest or b.earliest + timedelta(days=7) <= a.earliest:
         return b
-    gap = text[a.end : b.start]
-    if a.sentence_start != b.sentence_start or not any(j.fullmatch(gap) for j in _JOINERS):
-        return b
-    if not _WEEKDAY_NAME.fullmatch(b.text.strip()):
+    if not _joined(text, a, b) or not _WEEKDAY_NAME.fullmatch(b.text.strip()):
         return b
     day = b.earliest + timedelta(days=7)
     return replace(b, earliest=day, latest=day, value=day.isoformat(), label=fmt_day(day), status=a.status)

@@ -344,10 +344,23 @@ def _gerunds(text: str, mention: DateMention, end: int) -> list[DateMention]:
 
 # "announced a probe on Wednesday, a day after it banned exports": the ban,
 # that many days before (or after, with "before") the date.
-_DAYS_APART = re.compile(
-    rf",\s*(?:just\s+|only\s+)?((?:a|one|two|three|four|five|six|\d)\s+days?\s+(after|before))\s+"
-    rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
-)
+_COUNTS = ("a", "one", "two", "three", "four", "five", "six")
+
+
+def _days_apart_pattern(lead: str, opening: bool) -> re.Pattern[str]:
+    """ "(just) a day after" / "two days before", then an act ("it banned",
+    "meeting", "China issued"); opening a sentence, with a capital first."""
+
+    def words(*forms: str) -> str:
+        return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" if opening else w for w in forms)
+
+    return re.compile(
+        rf"{lead}(?:(?:{words('just', 'only')})\s+)?((?:{words(*_COUNTS)}|\d)\s+days?\s+(after|before))\s+"
+        rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
+    )
+
+
+_DAYS_APART = _days_apart_pattern(r",\s*", opening=False)
 
 
 def _days_apart(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
@@ -358,10 +371,7 @@ def _days_apart(text: str, mention: DateMention, limit: int, published: date) ->
 
 
 # "A day after China issued an advisory, Japan said on Monday …": the same, opening the sentence.
-_DAYS_APART_OPENING = re.compile(
-    rf"\s*(?:[Jj]ust\s+|[Oo]nly\s+)?((?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+days?\s+(after|before))\s+"
-    rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
-)
+_DAYS_APART_OPENING = _days_apart_pattern(r"\s*", opening=True)
 
 
 def _days_apart_opening(text: str, mention: DateMention, published: date) -> list[DateMention]:
