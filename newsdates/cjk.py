@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from . import PROGRESS_STEP, DateMention
-from ._cjk import Context, Language, Span, found_in, normalise, sentences
+from ._cjk import Context, Language, Rule, Span, found_in, normalise, sentences
 from ._resolve import mostly_ahead
 
 _JOIN = re.compile(r"\s*(?:~|-|から|より|부터|에서)\s*")
@@ -99,14 +99,7 @@ _OF_THE_SUBJECT = re.compile(
 def _sentence(
     text: str, norm: str, s: int, e: int, ctx: Context, lang: Language, lead: bool = False
 ) -> list[DateMention]:
-    hits = [(a + s, b + s, rule, m) for a, b, rule, m in found_in(norm[s:e], lang.rules)]
-    # "7日午前(日本時間8日未明)": the other clock's day is the same event, not another.
-    clocks = [(m.start() + s, m.end() + s) for m in _OTHER_CLOCK.finditer(norm[s:e])]
-    hits = [h for h in hits if not any(a <= h[0] < b for a, b in clocks)]
-    # "【11月15日 AFP】中国外務省は14日、…": the dateline gives way to the lead's own date.
-    dateline = _DATELINE.match(norm, s)
-    if dateline and any(h[0] >= dateline.end() for h in hits):
-        hits = [h for h in hits if h[0] >= dateline.end()]
+    hits = _hits(norm, s, e, lang)
     clauses = _clauses(norm, s, e, lang, several_dates=len(hits) >= 2)
     stamp = _CAPTION_STAMP.match(norm, e)
     # A photo caption's own date stamp ("…악수하고 있다. 2025.10.31") gives its day numbers their month.
@@ -122,13 +115,7 @@ def _sentence(
             # "…내년 1월 개최하려던 계획에 응하지 않겠다고 교도통신이 22일 보도했다": the
             # report's day is not of the month the reported clause named.
             ctx.sentence_month, month_at = None, None
-        # Speech in quotation marks has its own tense, not the report verb's.
-        inside = any(a <= start < b for a, b in quoted)
-        ctx.tense = None if inside else _tense(norm, _clause_at(clauses, start), lang)
-        done = _DONE_BEFORE_NOUN.match(norm, end)
-        if not inside and done and not _PLANNED_VERB.search(done[0]):
-            # "21日に就任した首相は、…予定だ": the relative clause's verb, not the sentence's.
-            ctx.tense = "past"
+        ctx.tense = _tense_of_hit(norm, start, end, clauses, quoted, lang)
         try:
             resolved = rule.resolve(match, ctx)
         except (ValueError, OverflowError):  # year 0, a day past 9999
@@ -166,6 +153,31 @@ def _sentence(
     # Quoted clauses are cut only where they separate two dates.
     clauses = _clauses(norm, s, e, lang, several_dates=len(spans) >= 2)
     return _mentions(text, norm, s, e, spans, clauses, ctx.published, lang)
+
+
+def _hits(norm: str, s: int, e: int, lang: Language) -> list[tuple[int, int, Rule, re.Match[str]]]:
+    """The date expressions of the sentence [s, e): (start, end, rule, match)."""
+    hits = [(a + s, b + s, rule, m) for a, b, rule, m in found_in(norm[s:e], lang.rules)]
+    # "7日午前(日本時間8日未明)": the other clock's day is the same event, not another.
+    clocks = [(m.start() + s, m.end() + s) for m in _OTHER_CLOCK.finditer(norm[s:e])]
+    hits = [h for h in hits if not any(a <= h[0] < b for a, b in clocks)]
+    # "【11月15日 AFP】中国外務省は14日、…": the dateline gives way to the lead's own date.
+    dateline = _DATELINE.match(norm, s)
+    if dateline and any(h[0] >= dateline.end() for h in hits):
+        hits = [h for h in hits if h[0] >= dateline.end()]
+    return hits
+
+
+def _tense_of_hit(
+    norm: str, start: int, end: int, clauses: list[Clause], quoted: list[tuple[int, int]], lang: Language
+) -> str | None:
+    """The tense a date expression at [start, end) is read in."""
+    if any(a <= start < b for a, b in quoted):
+        return None  # speech in quotation marks has its own tense, not the report verb's
+    done = _DONE_BEFORE_NOUN.match(norm, end)
+    if done and not _PLANNED_VERB.search(done[0]):
+        return "past"  # "21日に就任した首相は、…予定だ": the relative clause's verb, not the sentence's
+    return _tense(norm, _clause_at(clauses, start), lang)
 
 
 def _has_end(norm: str, after: int, e: int) -> bool:
