@@ -368,7 +368,7 @@ def _p_century(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(
-    rf"\b(?:((?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?({_WD})\b(?!['’]s\s+[A-Z])"
+    rf"\b(?:((?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?({_WD})\b"
     r"(?:\s+(morning|afternoon|evening|night))?",
     needs=("day",),
 )

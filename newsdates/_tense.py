@@ -419,8 +419,25 @@ def _sentence(text: str, sent: tuple[int, int]) -> _Sentence:
 # A reporting verb's own setting: "said at a press conference on", "told reporters in Tokyo on".
 _WHERE_SAID = re.compile(
     r"\s+(?:(?:reporters|journalists|lawmakers|parliament|the\s+\w+)\s+)?(?:at|in|during)\s+"
-    r"(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+){0,3}?(?:on|in|at)\s+$",
+    r"(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+){0,3}?(?:(?:on|in|at)\s+)?$",
     re.IGNORECASE,
+)
+# "agreed to pursue stable ties at their meeting at APEC on Friday": the
+# date is of the occasion the agreeing happened at, not of what was agreed.
+_AT_THEIR_OCCASION = re.compile(
+    r"\b(?:at|during|in)\s+(?:their|his|her|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|summit|call|conversation|visit|trip|session)\s+(?:(?:at|in)\s+(?:[\w-]+\s+){1,3}?)?"
+    r"(?:on|in|at)?\s*$",
+    re.IGNORECASE,
+)
+# "who had been asked to cancel her Friday show": a plan made before a past
+# time, so past itself.
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
+# "amid the row over Takaichi's remarks in November": a date of something a
+# person did, named as a thing, keeps none of the tense of a verb before it.
+_POSSESSED_EVENT = re.compile(
+    r"\w['’]s\s+(?:[\w-]+\s+){0,2}?(?:remarks?|comments?|statements?|suggestion|speech|testimony|answer|"
+    r"decision|move|announcement|claims?|assertion|warning|pledge|promise)\s+(?:in|on|at|from)\s+$"
 )
 
 
@@ -441,6 +458,9 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
                 continue
         found.append((p.start(), p.end(), "past"))
     for f in sentence.found(_FUTURE_COMPLEMENT).within(lo, min(hi, start)):
+        occasion = _AT_THEIR_OCCASION.search(text, f.end(), start)
+        if occasion or _HAD_BEFORE.search(text, max(lo, f.start() - 12), f.start()):
+            continue
         found.append((f.start(), f.end(), "future"))
     s = next(
         (
@@ -452,10 +472,16 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
     )
     if s:
         found.append((s.start(), s.end(), "future"))
+    possessed = _POSSESSED_EVENT.search(text, max(lo, start - 60), start)
     # A cue after "that" is the reported clause's: "said on Monday that she
     # will …"; one after "and" the next predicate's: "ahead of the vote on
     # Sunday and announced …".
-    return [c for c in found if c[1] <= start or (c[0] >= end and not _THAT_OR_AND.search(text, end, c[0]))]
+    return [
+        c
+        for c in found
+        if (c[1] <= start and not (possessed and c[1] <= possessed.start()))
+        or (c[0] >= end and not _THAT_OR_AND.search(text, end, c[0]))
+    ]
 
 
 _THAT_OR_AND = re.compile(r"\b(?:that|and)\b")
@@ -566,7 +592,9 @@ _MODALITIES = (
             r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:quietly|still)\s+)?(?:coordinating|arranging|"
             r"negotiating|in\s+talks\s+(?:to|on|over|about))|"
             # agreed only to work on it: "agreed to coordinate for the visit to happen this spring"
-            r"(?:agreed|agrees|agree)\s+to\s+(?:coordinate|work\s+(?:towards?|on)|arrange|explore|seek|consider)\b|"
+            r"(?:agreed|agrees|agree)\s+to\s+(?:co-?ordinate|work\s+(?:towards?|on)|arrange|explore|seek|consider)\b|"
+            # an invitation, not yet accepted: "has invited Mori to visit Kobe this year"
+            r"\b(?:invited|invites|invite|inviting)\s+(?:[\w.-]+\s+){1,6}?to\s+(?:visit|attend|come|join|travel)\b|"
             # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
             r"(?<!\bafter\s)(?<!\bbefore\s)(?<!\bby\s)\b(?:arranging|coordinating))\b"
         ),
@@ -595,12 +623,20 @@ def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: in
     same clause, or says the event was called off."""
     for status, cue in _MODALITIES:
         for found in sentence.found(cue).within(lo, hi):
+            if status == "cancelled" and _SUBORDINATE_BEFORE.search(
+                sentence.text[max(end, lo) : found.start()].rsplit(",", 1)[-1]
+            ):
+                # "sang the next day after her concert was cancelled": the other event's.
+                continue
             if found.end() <= start or start < 0 or status == "cancelled":
                 return status
             between = sentence.text[end : found.start()]
             if found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
                 return status
     return None
+
+
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|since|as|when|following|once)\b", re.IGNORECASE)
 
 
 # In another segment of the clause, a modal word in a relative or reported
@@ -619,6 +655,12 @@ _TURNED_DOWN = re.compile(
     r"refus(?:es|ed|ing)(?!\s+to\s+(?:comment|say|confirm|disclose|elaborate|answer|speak|discuss)))\b",
     re.IGNORECASE,
 )
+# "The show — scheduled for 20 November, at the theatre — has been cancelled":
+# a plan set off from its subject, which the rest of the sentence calls off.
+_PLAN_ASIDE = re.compile(
+    r"\s*(?:originally\s+|initially\s+)?(?:scheduled|planned|slated|set)\s+(?:for|on|to\s+\w+\s+on)\s+$",
+    re.IGNORECASE,
+)
 _FIRST_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b", re.IGNORECASE)
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
@@ -630,6 +672,8 @@ def _plan_undone(sentence: _Sentence, own: tuple[int, int], start: int, end: int
     text, (s0, s1) = sentence.text, sentence.sent
     cancelled = _MODALITIES[0][1]
     if _OLD_PLAN.search(text, own[0], own[1]) and sentence.found(cancelled).within(s0, s1):
+        return True
+    if _PLAN_ASIDE.match(text, own[0], start) and sentence.found(cancelled).within(own[1], s1):
         return True
     if _TURNED_DOWN.search(text, end, s1):
         return True
@@ -648,7 +692,7 @@ def modality_at(
     the sentence calls off."""
     sentence = _sentence(text, sent)
     segments, own = _clause(sentence, start, end)
-    if ahead and _plan_undone(sentence, own, start, end):
+    if (ahead or _PLAN_ASIDE.match(text, own[0], start)) and _plan_undone(sentence, own, start, end):
         return "cancelled"
     found = _modality_in(sentence, own[0], own[1], start, end)
     if not found and not past and _SET_TO.search(text, own[0], own[1]):

@@ -13,6 +13,7 @@ same at 1,000 or 100,000 events; wording is compared with rapidfuzz.
 """
 
 import datetime
+import functools
 import hashlib
 import math
 import re
@@ -1098,7 +1099,16 @@ def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = ""
         return False
     if titled_strangers(before, patterns):
         return True
-    return any(re.search(rf"\b{re.escape(word)}\b", before) for word in stranger_names(article, patterns))
+    strangers = _article_strangers(article, tuple(pattern.pattern for _, pattern in patterns))
+    return any(re.search(rf"\b{re.escape(word)}\b", before) for word in strangers)
+
+
+@functools.lru_cache(maxsize=4)
+def _article_strangers(article: str, known_names: tuple[str, ...]) -> frozenset[str]:
+    """`stranger_names` of an article, read once for all its proposals
+    rather than once for each (a long article has hundreds). Keyed by the
+    actors' name patterns, not the actors, so a renamed actor is read anew."""
+    return frozenset(stranger_names(article, [(None, re.compile(known)) for known in known_names]))
 
 
 _OPENING_WORD = re.compile(r"\s*(?:(?:On|In|At|By|During|Since|From)\s+)?")

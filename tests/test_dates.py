@@ -1698,3 +1698,54 @@ def test_agreeing_to_work_towards_an_event_is_a_plan_not_yet_set():
     assert [m.status for m in event_mentions(text, date(2026, 1, 3))] == ["expected"]
     text = "Mori and Sato agreed to hold the visit this spring."
     assert [m.status for m in event_mentions(text, date(2026, 1, 3))] == ["scheduled"]
+
+
+def test_a_weekday_owning_a_named_thing_is_still_a_date():
+    # 28 October 2025 is a Tuesday.
+    text = "The forum is overshadowed by Thursday's Mori-Sato meeting."
+    assert _read(text, date(2025, 10, 28)) == [("Thursday", "2025-10-30", "2025-10-30", "scheduled")]
+
+
+def test_said_in_a_briefing_on_a_weekday_is_the_past_one():
+    # 13 January 2026 is a Tuesday.
+    text = "Adviser Kenji Mori said in a press briefing Friday that the summit follows an agreement."
+    assert _read(text, date(2026, 1, 13))[0][1] == "2026-01-09"
+
+
+def test_agreeing_at_their_meeting_on_a_weekday_dates_the_meeting_not_what_was_agreed():
+    # 3 November 2025 is a Monday.
+    text = "Mori and Sato agreed to pursue stable ties at their meeting in Kobe on Friday."
+    assert _read(text, date(2025, 11, 3)) == [("Friday", "2025-10-31", "2025-10-31", "happened")]
+    text = "Mori and Sato agreed to meet at the summit on Friday."
+    assert _read(text, date(2025, 11, 3))[0][1] == "2025-11-07"
+
+
+def test_what_someone_had_been_asked_to_do_lies_before_then():
+    # 1 December 2025 is a Monday.
+    text = "Sora, who had been asked to cancel her Friday show, chose to sing to an empty hall."
+    assert _read(text, date(2025, 12, 1))[0][1] == "2025-11-28"
+
+
+def test_a_persons_act_named_as_a_thing_keeps_no_tense_of_a_distant_verb():
+    text = "Kobe will remain neutral amid the row between the two over Mori’s parliamentary remarks in November."
+    assert _read(text, date(2026, 1, 7))[0][1:3] == ("2025-11-01", "2025-11-30")
+
+
+def test_an_invitation_to_visit_is_a_plan_not_yet_accepted():
+    text = "Mori has invited Kobe Governor Hana Sato to visit the island this year."
+    assert [m.status for m in event_mentions(text, date(2026, 1, 3))] == ["expected"]
+    text = "Mori and Sato agreed to co-ordinate for the visit to happen in the spring."
+    assert [m.status for m in event_mentions(text, date(2026, 1, 3))] == ["expected"]
+
+
+def test_a_cancellation_in_a_clause_after_the_main_verb_is_the_other_events():
+    text = "On Friday, Mori sang. The following day, Sora sang to an empty hall after her concert was cancelled."
+    assert _read(text, date(2025, 12, 1))[1] == ("The following day", "2025-11-29", "2025-11-29", "happened")
+    assert _read("The concert on Friday was cancelled after protests.", date(2025, 12, 1))[0][3] == "cancelled"
+
+
+def test_a_plan_set_off_between_dashes_is_called_off_by_the_rest_of_the_sentence():
+    text = "The Kobe comedy gala — scheduled for Nov. 20–22, at the city theatre — has also been canceled."
+    assert _read(text, date(2025, 11, 21))[0][1:] == ("2025-11-20", "2025-11-22", "cancelled")
+    text = "The Kobe comedy gala — scheduled for Nov. 20–22, at the city theatre — drew large crowds."
+    assert _read(text, date(2025, 11, 21))[0][3] != "cancelled"
