@@ -582,6 +582,27 @@ def _opening_day(previous: list[DateMention], length: re.Match[str]) -> DateMent
     return None
 
 
+# "Lee began a state visit to China on Sunday … [three sentences on] … Lee's
+# four-day trip": a length further back runs from the day its trip began.
+_TRIP_BEGUN_REACH = 6
+_TRIP_BEGINS = re.compile(
+    r"\b(?:began|begins|begin|arrived|arrives|landed|lands|started|starts|kicked\s+off|departed|"
+    r"left\s+for|set\s+off)\b",
+    re.IGNORECASE,
+)
+_LAST_DAY_OF = re.compile(r"\b(?:final|last|closing)\s+day\s+of\s+(?:his|her|their|its|the)\s+$", re.IGNORECASE)
+
+
+def _trip_begun(text: str, earlier: list[list[DateMention]]) -> DateMention | None:
+    """The last day, in the sentences before the one before a stated length,
+    on which a trip is said to begin or someone to arrive."""
+    for sentence in reversed(earlier):
+        days = [m for m in sentence if m.precision == "day" and m.earliest]
+        if days and _TRIP_BEGINS.search(days[-1].sentence):
+            return days[-1]
+    return None
+
+
 # An event opened on the day before it lasts at most a month ("the month-long mission").
 _LONGEST_OPENED_DAYS = 31
 
@@ -613,12 +634,17 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
         i = bisect.bisect_right(starts, match.start()) - 1
         if i < 1 or (starts[i] in dated and not _ahead_of_its_days(match, by_sentence.get(starts[i], []))):
             continue
-        day = _opening_day(by_sentence.get(starts[i - 1], []), match)
+        day = _opening_day(by_sentence.get(starts[i - 1], []), match) or _trip_begun(
+            text, [by_sentence.get(start, []) for start in starts[max(0, i - _TRIP_BEGUN_REACH) : i - 1]]
+        )
         if day is None or day.earliest is None:
             continue
         first = day.earliest
         try:
             last = first + timedelta(days=_stated_days(match, first) - 1)
+            if _LAST_DAY_OF.search(text, max(0, match.start() - 40), match.start()):
+                # "on the final day of his four-day visit": the day named last ends it.
+                first, last = first - (last - first), first
         except (OverflowError, ValueError):
             continue
         if not 1 <= (last - first).days <= _LONGEST_OPENED_DAYS:

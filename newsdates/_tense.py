@@ -177,6 +177,8 @@ _FUTURE_COMPLEMENT = re.compile(
 # infinitive, "to play the drums at APEC last year", nor "face-to-face").
 _SCHEDULED = re.compile(
     r"(?<!-)(?<!\bto )(?<!\ba )(?<!\bthe )(?<!\bits )"
+    # a noun after a possessive or a kind of visit: "began a state visit on Sunday"
+    r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bstate )(?<!\bofficial )(?<!\bworking )"
     # "did not leave until Saturday": the bare verb of a past negation
     r"(?<!\bdid )(?<!\bdid not )(?<!\bdidn't )(?<!\bdidn’t )"
     r"\b(?:opens?|closes?|reopens?|starts?|begins?|ends?|meets?|resumes?|arrives?|returns?|leaves?|"

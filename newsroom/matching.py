@@ -109,6 +109,7 @@ SAME_KIND = {
     "remark": "remark",
     "comment": "remark",
     "suggest": "remark",
+    "suggestion": "remark",
     "statement": "remark",
     "address": "remark",
     "advis": "advisory",
@@ -137,6 +138,8 @@ SAME_KIND = {
     "fly": "arrive",
     "depart": "arrive",
     "departure": "arrive",
+    # Going home is the last leg, not whatever else was done that day.
+    "return": "arrive",
     # A country's rule over another, in the words news uses for it.
     "colonial": "occupation",
     "colonisation": "occupation",
@@ -269,7 +272,8 @@ _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
 _ATTRIBUTION = re.compile(
     r"\s*(?:according\s+to|citing|as\s+(?:reported|announced)\s+(?:by|in)"
     # "China will suspend imports, media in Tokyo reported Wednesday"
-    r"|(?:[\w'’-]+\s+){1,4}?(?:reported|said|announced|confirmed|quoted)\s+(?:on\s+)?(?=[A-Z0-9]))\b",
+    r"|(?:[\w'’-]+\s+){1,6}?(?:reported|said|announced|confirmed|quoted)\s+(?:on\s+)?"
+    r"(?=[A-Z0-9]|(?:this|last|earlier|late)\b))\b",
 )
 _PARTICIPLE_OPENING = re.compile(r"\s*[a-z]{3,}ing\b")
 # Right after a source's date, the object it announces: "announced on Wednesday an inquiry".
@@ -696,6 +700,10 @@ class _Mention:
     stranger_led: bool = False  # a person the timeline does not hold acts before the date
     # Where the clause says someone goes ("visit to China"): ("actor" | "place", pk).
     destinations: set = field(default_factory=set)
+    # The clause names by title someone the timeline does not hold ("Prime Minister Mark Carney").
+    names_stranger: bool = False
+    # What kind of place the clause says was visited ("a historic site"): its noun's stem.
+    visited_things: set = field(default_factory=set)
 
 
 @dataclass
@@ -802,9 +810,11 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         probable = False
     if mention.latin and (
         _elsewhere(mention, event_kinds, known.actors[event.pk], known.places[event.pk])
+        or _visits_something_else(mention, event_kinds, known.titles[event.pk])
         or _other_people(mention.people, set(persons))
         or (mention.stranger_led and persons)
         or (mention.people and persons and not mention.people & set(persons))
+        or _meets_someone_else(mention, set(persons))
     ):
         probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
@@ -878,6 +888,18 @@ _DESTINATION = re.compile(
 )
 
 
+# "visited a historic site in Shanghai", "toured the factory": a place of a
+# kind, not a country or a city, and the last word of its noun phrase.
+_VISITED_THING = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|tour(?:s|ed|ing)?)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"([a-z]{3,})(?=\s*(?:[,.;]|$)|\s+(?:in|at|on|near|outside|that|which|where|and|with|during|before|after|for)\b)"
+)
+
+
+def _visited_things(text: str) -> set[str]:
+    return content_words(" ".join(m[1] for m in _VISITED_THING.finditer(text or "")))
+
+
 def _destinations(text: str, actors, places) -> set:
     """The countries and places the clause says someone goes to."""
     where = " ".join(m[1] for m in _DESTINATION.finditer(text or ""))
@@ -894,6 +916,13 @@ def _elsewhere(mention: _Mention, event_kinds, event_actors, event_places) -> bo
         return False
     own = {("actor", pk) for pk, _ in event_actors} | {("place", pk) for pk in event_places}
     return not mention.destinations & own
+
+
+def _visits_something_else(mention: _Mention, event_kinds, title_words: set) -> bool:
+    """ "Lee visited a historic site in Shanghai" during his state visit to
+    China is a stop of that visit, not the visit; "visited the temple" is
+    the visit to Horyu-ji Temple."""
+    return "visit" in event_kinds and bool(mention.visited_things) and not mention.visited_things & title_words
 
 
 def _says_only_that_it_was_said(shared_words: set, name_words: set) -> bool:
@@ -913,6 +942,17 @@ def _meeting_during_visit(event: Event, mention: _Mention, event_kinds, persons:
         and event.earliest <= mention.earliest
         and mention.latest <= event.latest
     )
+
+
+def _meets_someone_else(mention: _Mention, event_people: set) -> bool:
+    """ "Lee shakes hands with Prime Minister Mark Carney on 30 October" is
+    not Lee's meeting with Takaichi that day: one of a meeting's people,
+    with a stranger in place of the other."""
+    return mention.names_stranger and len(event_people) >= 2 and bool(mention.people) and mention.people < event_people
+
+
+def _patterns_of(actors) -> list[tuple]:
+    return [(actor, pattern) for actor in actors if (pattern := actor_pattern(actor))]
 
 
 def _other_people(named: set, event_people: set) -> bool:
@@ -999,6 +1039,8 @@ def matching_events(
         {a.pk for a in (*actors, *referred_people) if a.kind == "person"},
         stranger_led,
         _destinations(quote if clause is None else clause, actors, places),
+        bool(titled_strangers(clause or quote, _patterns_of((*actors, *(article_actors or ()))))),
+        _visited_things(quote if clause is None else clause),
     )
     matches = []
     for event in known.events:

@@ -1749,3 +1749,23 @@ def test_a_plan_set_off_between_dashes_is_called_off_by_the_rest_of_the_sentence
     assert _read(text, date(2025, 11, 21))[0][1:] == ("2025-11-20", "2025-11-22", "cancelled")
     text = "The Kobe comedy gala — scheduled for Nov. 20–22, at the city theatre — drew large crowds."
     assert _read(text, date(2025, 11, 21))[0][3] != "cancelled"
+
+
+def test_a_stated_length_further_on_runs_from_the_day_the_trip_began():
+    # 4 January 2026 is a Sunday.
+    text = (
+        "Mori began a state visit to Kobe on Sunday. The visit is her first since June. "
+        "Sora is expected to meet her. Tensions are high. Mori's four-day trip comes at a delicate time."
+    )
+    assert _read(text, date(2026, 1, 4))[-1] == ("four-day trip", "2026-01-04", "2026-01-07", "scheduled")
+    text = "Mori spoke on Sunday. The visit is her first since June. Sora met her. Mori's four-day trip is short."
+    assert "four-day trip" not in [m[0] for m in _read(text, date(2026, 1, 4))]
+
+
+def test_the_final_day_of_a_stated_length_ends_it_on_the_day_just_named():
+    text = "Mori on Wednesday visited a museum in Kobe. The visit was made on the final day of her four-day trip."
+    assert _read(text, date(2026, 1, 7))[-1] == ("four-day trip", "2026-01-04", "2026-01-07", "happened")
+
+
+def test_beginning_a_state_visit_today_has_happened():
+    assert _read("Mori began a state visit to Kobe on Sunday.", date(2026, 1, 4))[0][3] == "happened"

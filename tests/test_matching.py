@@ -891,3 +891,34 @@ def test_a_stranger_named_right_after_an_opening_date_leads_the_sentence():
     text = "On Monday, Sora's Chief Cabinet Secretary Ren Kido said Sora had protested over the remark."
     [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 13)))
     assert matches_for_proposal(proposal) == []
+
+
+def test_going_home_is_a_leg_of_the_trip_and_a_suggestion_is_a_remark():
+    assert "arrive" in _kinds(written_forms("will meet residents before returning home"))
+    assert _kinds(written_forms("her November suggestion that Kobe might act")) == {"remark"}
+
+
+def test_a_ministry_said_this_week_is_the_source_of_the_clause_before_it():
+    quote = "Kobe is tightening export controls on steel, the country's Ministry of Commerce said this week."
+    clause = event_clause(quote, quote.index("this week"), len("this week"))
+    assert clause == "Kobe is tightening export controls on steel,"
+
+
+def test_one_of_a_meetings_people_with_a_stranger_is_another_meeting():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Mori and Sato hold talks", mori, sato, slug="talks")
+    quote = "Mori on Tuesday shakes hands with Prime Minister Lina Berg in their talks."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
+    quote = "Mori on Tuesday shakes hands with Prime Minister Ken Sato in their talks."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sato], probable_only=True)
+    assert match.event.slug == "talks"
+
+
+def test_a_site_visited_during_a_state_visit_is_a_stop_not_the_visit():
+    mori, sora = person("Hana Mori", "Mori"), country("Sora")
+    event_on(TUE_13_JAN, "Mori's state visit to Sora", mori, sora, slug="state-visit", last=WED_14_JAN)
+    quote = "Mori on Tuesday visited a historic site in Sora."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sora], probable_only=True) == []
+    quote = "Mori on Tuesday began a state visit to Sora."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sora], probable_only=True)
+    assert match.event.slug == "state-visit"
