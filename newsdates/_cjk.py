@@ -184,6 +184,10 @@ def month_without_year(ctx: Context, m: int) -> int:
         return pub.year - 1
     if ctx.tense == "future" and m < pub.month:
         return pub.year + 1
+    if ctx.tense is None and m > pub.month + 6:
+        # No verb says which: "11月の国会答弁で…悪化している" in January is
+        # last November's, the nearer of the two.
+        return pub.year - 1
     return pub.year
 
 

@@ -281,7 +281,11 @@ def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) 
             continue
         days = lang.length_days(found)
         before = [sp for sp in out if sp.end <= found.start() and sp.precision == "day"]
-        if not before or not 2 <= days <= 31 or found.start() - before[-1].end > _LENGTH_REACH:
+        if not before or found.start() - before[-1].end > _LENGTH_REACH:
+            if ended := _ended_on_a_day_after(norm, found, out, days):
+                out.append(ended)
+            continue
+        if not 2 <= days <= 31:
             continue
         day = before[-1]
         if day.earliest > date.max - timedelta(days=days):
@@ -295,6 +299,23 @@ def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) 
         else:
             out.append(Span(found.start(), found.end(), first, last, "span"))
     return sorted(out, key=lambda sp: sp.start)
+
+
+def _ended_on_a_day_after(norm: str, found: re.Match[str], spans: list[Span], days: int) -> Span | None:
+    """ "3박4일간의 중국 국빈방문을 마치고 7일 귀국했다": a length ended on the day
+    after it, the days up to that day (the day itself dates the return)."""
+    ended = _ENDED.match(norm, found.end())
+    after = [sp for sp in spans if sp.start >= found.end() and sp.precision == "day"]
+    if not ended or not after or not 2 <= days <= 31 or after[0].start - ended.end() > _ENDED_DAY_REACH:
+        return None
+    last = after[0].earliest
+    if last < date.min + timedelta(days=days):
+        return None
+    return Span(found.start(), found.end(), last - timedelta(days=days - 1), last, "span")
+
+
+# "…방문을 마치고 7일": how far after the word that ends the length its day may be.
+_ENDED_DAY_REACH = 6
 
 
 def _one_event(norm: str, prev: Span, span: Span) -> bool:
@@ -473,6 +494,8 @@ def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) 
         return marker or "scheduled"
     if marker:
         return marker
+    if span.precision == "year" and lang.is_past(predicate):
+        return "happened"  # "올해도 정무관을 파견했다": done this year, not the year's rest
     if mostly_ahead(span.earliest, span.latest, pub):
         return "scheduled"  # under way and mostly ahead: "4日、4日間の訪問日程を開始した"
     if span.earliest < pub:

@@ -77,6 +77,8 @@ SEASON = {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"}
 
 _YEAR = (
     r"(?:(?P<era>令和|平成|昭和)(?P<en>\d{1,2}|元)年|(?<!\d)(?P<y>\d{4})年|(?<!\d)(?P<yy>\d{2})年(?=\s*\d{1,2}月)"
+    # magazines shorten a year with an apostrophe: "’05年に制定"
+    r"|[’'](?P<yy2>\d{2})年"
     r"|(?P<ry>ことし|今年|本年|昨年|去年|来年|一昨年|再来年|同年|翌年|前年))"
 )
 # A day number, not a count ("3日間", "9日ぶり") nor the days of a stay ("3泊4日").
@@ -94,8 +96,8 @@ def _year(m: re.Match[str], ctx: Context) -> int | None:
         return ERA_START[g["era"]] + n
     if g.get("y"):
         return int(g["y"])
-    if g.get("yy"):
-        yy = int(g["yy"])
+    if g.get("yy") or g.get("yy2"):
+        yy = int(g["yy"] or g["yy2"])
         return 2000 + yy if yy <= pub.year % 100 + 5 else 1900 + yy
     word = g.get("ry")
     if word in ("同年",):
@@ -365,9 +367,13 @@ RELATIVE = re.compile(
 # A plan denied ("訪米の予定はない"): no event to propose.
 NEGATED = re.compile(r"(?:予定|計画|考え|つもり|方針)(?:は|も)(?:ない|なく|ありません|な[いし])")
 EXPECTED = re.compile(
-    r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
+    # "可能性を示唆した": a possibility someone spoke of, not a hedge on the date.
+    r"見通し|方向で|調整|検討|見込み|とみられ|と見られ|可能性(?!を)|意向|方針|予想|模索|目指|構え|浮上|公算|見方"
+    # a headline's "3月20日が軸", "2月8日投開票が有力": the likeliest date, not yet set
+    r"|が軸|を軸に|が有力"
 )
-SCHEDULED = re.compile(r"予定(?!は(?:ない|な|あり))|計画|日程で|ことにな|ことが決ま|ことを決め|決定")
+# "予定通り開かれた": held as planned, which says nothing of what is ahead.
+SCHEDULED = re.compile(r"予定(?!は(?:ない|な|あり)|通り|どおり)|計画|日程で|ことにな|ことが決ま|ことを決め|決定")
 # "3泊4日", "3日間", and in kanji numerals "二泊三日", "三日間".
 _N = r"(?:\d{1,2}|[一二三四五六七八九十])"
 LENGTHS = re.compile(rf"(?<![\d一二三四五六七八九十])(?:(?P<nights>{_N})泊(?P<days>{_N})日|(?P<count>{_N})日間)")

@@ -382,3 +382,19 @@ def test_a_day_of_a_past_relative_clause_is_past_whatever_the_sentence_plans():
 
 def test_a_postponement_denied_is_no_cancellation():
     assert read("20日の会談は延期されない見通しだ。")[0][3] != "cancelled"
+
+
+def test_a_month_with_no_verb_to_place_it_is_the_nearer_one():
+    text = "知事が11月の議会答弁で、神戸への対応に言及する可能性を示唆して以降、関係は悪化している。"
+    assert read(text, d("2026-01-07"))[0][:2] == (d("2025-11-01"), d("2025-11-30"))
+    assert read("知事は11月に神戸を訪問する。", d("2026-01-07"))[0][:2] == (d("2026-11-01"), d("2026-11-30"))
+
+
+def test_a_headlines_likeliest_date_is_expected_and_held_as_planned_is_not_a_plan():
+    assert read("知事の神戸訪問、20日が軸")[0][3] == "expected"
+    assert read("20日投開票が有力な知事選")[0][3] == "expected"
+    assert read("12日、式典が予定通り開かれた。")[0][3] == "happened"
+
+
+def test_an_apostrophe_year_is_a_year():
+    assert read("「みどりの日」は’05年に県が制定。")[0][:3] == (d("2005-01-01"), d("2005-12-31"), "year")

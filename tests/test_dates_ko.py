@@ -378,3 +378,21 @@ def test_an_occasion_and_a_state_dinner_under_one_date_are_two_and_a_clause_ends
         "같은 날 오후에는 정상회담과 국빈 만찬이 이어지며",
         text,
     ]
+
+
+def test_held_as_planned_is_not_a_plan_and_centuries_ago_is_no_year():
+    assert read("이날 고베시에선 축제가 예정대로 개최됐다.")[0][3] == "happened"
+    assert read("두 사람은 양국 간 1500년 전 인연을 되새길 계획이다.") == []
+
+
+def test_a_length_ended_before_a_day_runs_up_to_that_day():
+    text = "지사가 3박4일간의 고베 방문을 마치고 7일 귀국했다."
+    assert read(text, d("2026-01-08")) == [
+        (d("2026-01-04"), d("2026-01-07"), "span", "happened"),
+        (d("2026-01-07"), d("2026-01-07"), "day", "happened"),
+    ]
+
+
+def test_done_again_this_year_has_happened():
+    assert read("올해도 고베시는 부지사를 파견했다.")[0][2:] == ("year", "happened")
+    assert read("올해도 고베시는 부지사를 파견한다.")[0][2:] == ("year", "scheduled")
