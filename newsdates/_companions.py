@@ -104,7 +104,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it)
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _until(text, mention, before_it, published)
-        found += _days_apart(text, mention, after_it, published)
+        found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
         if i == 0:
             found += _days_apart_opening(text, mention, published)
     if len(sentence) == 1:
@@ -368,6 +368,23 @@ def _days_apart(text: str, mention: DateMention, limit: int, published: date) ->
     if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
         return []
     return [_apart(mention, mention.earliest, m, published)]
+
+
+# "began a visit on Sunday … hours after North Korea launched missiles": the
+# launch, the same day.
+_HOURS_APART = re.compile(
+    r"\b((?:(?:just|only|mere)\s+)?(?:(?:a\s+)?few\s+|several\s+|\d{1,2}\s+|(?:two|three|four|five|six)\s+)?"
+    rf"hours\s+(after|before))\s+(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we|rival)\s|[A-Z])"
+)
+
+
+def _hours_apart(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    m = _HOURS_APART.search(text, mention.end, limit)
+    if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
+        return []
+    status = "happened" if mention.earliest <= published else mention.status
+    day = mention.earliest
+    return [replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")]
 
 
 # "A day after China issued an advisory, Japan said on Monday …": the same, opening the sentence.

@@ -296,7 +296,8 @@ FAR_WORD_WEIGHT = 0.5
 # "before", "condemning". Its words follow that word.
 _COMPANION = re.compile(
     r"(?:after|when|where|before|followed|as|for|expected|set|due|scheduled|poised|(?!spring$)[a-z]{3,}ing"
-    r"|[a-z]{3,}ed|(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+days?\s+(?:after|before))"
+    r"|[a-z]{3,}ed|(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+days?\s+(?:after|before)"
+    r"|(?:(?:just|only|mere)\s+)?(?:[\w]+\s+)?hours\s+(?:after|before))"
 )
 # An event of a list sharing the sentence's date ("including the talks and a
 # banquet") opens with a determiner after "including", a comma or "and".

@@ -1769,3 +1769,13 @@ def test_the_final_day_of_a_stated_length_ends_it_on_the_day_just_named():
 
 def test_beginning_a_state_visit_today_has_happened():
     assert _read("Mori began a state visit to Kobe on Sunday.", date(2026, 1, 4))[0][3] == "happened"
+
+
+def test_hours_after_an_act_dates_that_act_the_same_day():
+    # 4 January 2026 is a Sunday.
+    text = "Mori began a visit to Kobe on Sunday, hoping for calm hours after rival Sora launched missiles."
+    assert _read(text, date(2026, 1, 4)) == [
+        ("Sunday", "2026-01-04", "2026-01-04", "happened"),
+        ("hours after", "2026-01-04", "2026-01-04", "happened"),
+    ]
+    assert len(_read("Mori met Sato on Sunday for three hours after lunch.", date(2026, 1, 4))) == 1
