@@ -342,6 +342,7 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     hi = _with_participle(quote, edges, hi)
     lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=_since_floor(quote, lo, date_at))
     hi = _before_other_event(quote, date_at, date_length, hi)
+    hi = _before_next_dated_act(quote, date_at + date_length, hi)
     return _near_the_date(quote, lo, hi, date_at, date_length, reach)
 
 
@@ -455,6 +456,26 @@ def _widen_short_clause(quote: str, edges: list[int], lo: int, hi: int, floor: i
         else:
             break  # what follows is another event's ("followed by a dinner")
     return lo, hi
+
+
+_DATE_WORD = (
+    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\d{1,2}\s+[A-Z][a-z]+)"
+)
+# "would dissolve parliament on Friday and hold elections on February 8":
+# the next act has a date of its own, so words of its own.
+_NEXT_DATED_ACT = re.compile(rf"\s+and\s+(?=(?:[a-z]+\s+){{1,6}}?(?:on|in|by)\s+{_DATE_WORD})")
+
+
+def _before_next_dated_act(quote: str, date_end: int, hi: int) -> int:
+    """Where the clause of a date ends when an act with a date of its own
+    follows it; not after a reporting verb's date ("said on Monday that …"),
+    whose clause is all that was said."""
+    nxt = _NEXT_DATED_ACT.search(quote, date_end, hi)
+    if not nxt or re.search(r"\bthat\b", quote[date_end : nxt.start()]):
+        return hi
+    return nxt.start()
 
 
 def _before_other_event(quote: str, date_at: int, date_length: int, hi: int) -> int:
@@ -1007,6 +1028,7 @@ def matching_events(
     probable_only: bool = False,
     referred_people=(),
     stranger_led: bool = False,
+    date_text: str = "",
 ) -> list[EventMatch]:
     """Existing events a proposal may report, best first, each with a score
     from 0 to 1, the reasons for it and whether it is probably the same
@@ -1032,7 +1054,8 @@ def matching_events(
         clause_words,
         clause_words if close is None else content_words(close),
         written,
-        _kinds(written),
+        # "to start the four-day visit": a date that names its event says its kind.
+        _kinds(written_forms(date_text)) or _kinds(written),
         mostly_latin(quote),
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),
@@ -1116,6 +1139,7 @@ def matches_for_proposal(
         referred_people=referred,
         stranger_led=not referred
         and _led_by_stranger(proposal.quote, at, article_actors, proposal.source.text, len(proposal.date_text or "")),
+        date_text=proposal.date_text or "",
     )
 
 

@@ -922,3 +922,20 @@ def test_a_site_visited_during_a_state_visit_is_a_stop_not_the_visit():
     quote = "Mori on Tuesday began a state visit to Sora."
     [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sora], probable_only=True)
     assert match.event.slug == "state-visit"
+
+
+def test_a_date_that_names_its_event_says_its_kind():
+    mori, sora = person("Hana Mori", "Mori"), country("Sora")
+    sunday, wednesday = datetime.date(2026, 1, 4), datetime.date(2026, 1, 7)
+    event_on(sunday, "Mori's state visit to Sora", mori, sora, slug="state-visit", last=wednesday)
+    text = "Mori began a state visit to Sora on Sunday. Mori arrived with forty aides to start the four-day visit."
+    proposal = next(p for p in proposals_for(Source(text=text, published_on=sunday)) if "four-day" in p.date_text)
+    assert [m.event.slug for m in matches_for_proposal(proposal)] == ["state-visit"]
+
+
+def test_an_act_with_a_date_of_its_own_lends_no_words_to_the_date_before():
+    quote = "Mori said on Monday that she would dissolve parliament on Friday and hold early elections on February 8."
+    friday = event_clause(quote, quote.index("Friday"), len("Friday"))
+    assert "dissolve parliament" in friday and "elections" not in friday
+    monday = event_clause(quote, quote.index("Monday"), len("Monday"))
+    assert "elections" in monday
