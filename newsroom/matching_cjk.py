@@ -211,6 +211,8 @@ _AT_OCCASION = re.compile(r"(?:では|において|における|の席で|で(?!
 _PRESS = next(kind.words for kind in KINDS if kind.name == "press")
 # A date token, then "の" or a space: the date names the noun that follows.
 _DATE_THEN = re.compile(r"[^\s、。,]{1,12}(?:の\s*|\s+)")
+# "5일 정상회담", "5日会談": a day number written right against its noun.
+_DATE_BARE = re.compile(r"\d{1,2}(?:일|日)\s?")
 _SINCE_OCCASION = re.compile(r"\s*(?:이후|직후|후|以降|以後|の後|後|(?:을|를)?\s*앞두고|を前に|を控え)")
 _CUT_AFTER_OCCASION = re.compile(r"後、")
 
@@ -255,7 +257,10 @@ def _occasion(quote: str, date_at: int | None) -> tuple[int, int] | None:
     briefing = _PRESS.fullmatch(quote, start, end) and _DATE_THEN.fullmatch(quote, date_at, start)
     if not held and not briefing and (named := _named_briefing(quote, start, date_at)):
         return named
-    return (start, end) if (held or briefing) and _AT_OCCASION.match(quote, end) else None
+    # "5일 정상회담에서 …합의했다": an occasion the date names outright is the
+    # one it dates, whatever was done at it.
+    named_by_date = _DATE_THEN.fullmatch(quote, date_at, start) or _DATE_BARE.fullmatch(quote, date_at, start)
+    return (start, end) if (held or briefing or named_by_date) and _AT_OCCASION.match(quote, end) else None
 
 
 # Korean nouns with no particle or verb ending between them: one compound name.
@@ -329,9 +334,10 @@ def matching_events_cjk(
     who_ruling = {key for key in who if key[0] == "place" or key[1] not in organisations}
     event_who = _who_of_events(ids)
     head = _head(kinds)
-    unnamed = _people_not_named(
-        article, language, {a for who_ in event_who.values() for kind, a in who_ if kind == "actor"}
-    )
+    event_actors = {a for who_ in event_who.values() for kind, a in who_ if kind == "actor"}
+    unnamed = _people_not_named(article, language, event_actors)
+    people = set(Actor.objects.filter(pk__in=event_actors, kind="person").values_list("pk", flat=True))
+    named_people = {a.pk for a in actors if a.kind == "person"}
     matches = []
     for event in candidates:
         own_kinds = event_kinds(event)
@@ -347,6 +353,8 @@ def matching_events_cjk(
         shared = who.keys() & event_who[event.pk]
         if who_ruling and not shared & who_ruling:
             continue
+        if _other_people(named_people, {a for kind, a in event_who[event.pk] if kind == "actor"} & people):
+            continue  # "トランプ氏は4月に習氏と会談": not Takaichi's visit to Trump
         if not who_ruling and not _alone_enough(head & shared_kinds & own_kinds, earliest, latest, event, margin.days):
             continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
@@ -406,6 +414,12 @@ def _people_not_named(article: str | None, language: str, actor_ids: set[int]) -
         if forms and not any(form in article for form in forms):
             unnamed.add(person.pk)
     return unnamed
+
+
+def _other_people(named: set, event_people: set) -> bool:
+    """A sentence naming two people or more, some not of the event, and
+    leaving out some of the event's: another meeting of other people."""
+    return len(named) >= 2 and len(event_people) >= 2 and bool(named - event_people) and bool(event_people - named)
 
 
 def _head(kinds: dict[str, float]) -> set[str]:

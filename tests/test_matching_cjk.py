@@ -292,3 +292,18 @@ def test_a_halt_to_imports_and_a_visit_advisory_are_measures_but_a_resumption_is
     assert slugs("中国政府は20日、日本産牛肉の輸入を停止した。", "2025-11-21")[:1] == [measures]
     assert slugs("중국 외교부는 지난 20일 일본 방문 주의보를 발령했다.", "2025-11-21", language="ko")[:1] == [measures]
     assert slugs("11月上旬、日本産牛肉の中国向け輸出が再開された。", "2025-11-21") == []
+
+
+def test_an_occasion_the_date_names_outright_is_the_one_it_dates(seed):
+    quote = "한중 정상은 5일 정상회담에서 어업 협력 회의를 연내 열기로 합의했다."
+    kinds = quote_kinds(quote, "ko", quote.index("5일"))
+    assert kinds["summit"] == 1.0
+    matches = matching_events_cjk(
+        d("2026-01-05"), d("2026-01-05"), "day", quote, [], status="happened", language="ko", date_at=quote.index("5일")
+    )
+    assert [m.event.slug for m in matches][:1] == ["xi-lee-summit-beijing"]
+
+
+def test_a_meeting_of_other_people_is_not_a_visit_one_of_them_hosts(seed):
+    quote = "トランプ大統領は4月に北京で習近平国家主席と会談する予定だ。"
+    assert "takaichi-spring-visit-united-states" not in slugs(quote, "2026-04-01", "2026-04-30", "month", "scheduled")
