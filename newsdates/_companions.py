@@ -101,7 +101,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _late_before(text, mention, after_it, s1)
         found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
         found += _late_as(text, mention, after_it)
-        found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it)
+        found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it, i + 1 < len(sentence))
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _until(text, mention, before_it, published)
         found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
@@ -236,12 +236,14 @@ def _items(text: str, mention: DateMention, at: int, limit: int) -> list[DateMen
 _FOLLOWED_BY = re.compile(rf",\s*(?:to\s+be\s+|and\s+(?:will\s+be|was|were)\s+)?followed\s+by\s+(?={_DETERMINER}\s)")
 
 
-def _followed_by(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+def _followed_by(text: str, mention: DateMention, limit: int, dated_next: bool = False) -> list[DateMention]:
     if _FOLLOWED.match(text, mention.end, limit):
         return []  # "on Tuesday, followed by a dinner": read right after the date
     m = _FOLLOWED_BY.search(text, mention.end, limit)
     if not m or re.search(r"[;:]", text[mention.end : m.start()]):
         return []
+    if dated_next and not re.search(r"[,;:]", text[m.end() : limit]):
+        return []  # "followed by a trip to Shanghai on Tuesday": dated by its own day
     return _items(text, mention, m.end(), limit)
 
 

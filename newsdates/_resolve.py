@@ -158,6 +158,7 @@ class Resolver:
         # The last day mentioned: "the same day" after "on the 9th … last
         # month" is the 9th, not the first of last month.
         self.day_anchor: date | None = None
+        self.day_anchor_at = -1  # where that day was named
         self.last: _Resolved | None = None  # the time last named, for "that's when"
         self.week: tuple[int, _Resolved] | None = None  # the last week named, and where
         self.anchor_sentence, self.anchor_precision = -1, ""  # where it was mentioned, how precisely
@@ -177,7 +178,7 @@ class Resolver:
             self.anchor = r.earliest
             self.anchor_sentence, self.anchor_precision = sent[0], r.precision
             if r.precision == "day":
-                self.day_anchor = r.earliest
+                self.day_anchor, self.day_anchor_at = r.earliest, c.start
             if r.precision == "week":
                 self.week = (c.start, r)
             self.last = r
@@ -265,7 +266,20 @@ class Resolver:
         else:
             tense = self.tense(c, sent)
             d = _choose([back, ahead], pub, tense)
-            if tense is None and self.week and c.start - self.week[0] <= _WEEK_REACH:
+            anchor = self.day_anchor
+            if (
+                tense == "future"
+                and anchor
+                and pub < anchor
+                and d <= anchor
+                and c.start - self.day_anchor_at <= _WEEK_REACH
+                and re.search(r"[,.;]", self.text[self.day_anchor_at : c.start])
+            ):
+                # "will depart for Beijing on Sunday, followed by Shanghai on
+                # Tuesday. He will return on Wednesday": an itinerary's days
+                # follow the day it starts on.
+                d = anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7)
+            elif tense is None and self.week and c.start - self.week[0] <= _WEEK_REACH:
                 # "will travel to Japan next week. The visit, on Tuesday and
                 # Wednesday, comes amid …": the days of the week just named.
                 week = self.week[1]

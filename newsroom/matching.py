@@ -278,7 +278,8 @@ _ATTRIBUTION = re.compile(
 _PARTICIPLE_OPENING = re.compile(r"\s*[a-z]{3,}ing\b")
 # Right after a source's date, the object it announces: "announced on Wednesday an inquiry".
 _SAYS_MORE = re.compile(r"\s*(?:an?|the|its|their|his|her|new)\s")
-_NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:[A-Z][\w'’.-]*\s?){1,3},")
+# "in Nara, Japan, on", "in Nara, Takaichi's hometown, last month".
+_NAME_APPOSITION = re.compile(r"(?<=[a-z]),\s(?:(?:[A-Z][\w'’.-]*\s?){1,3}|[A-Z][\w.-]*['’]s\s+[a-z]+(?:\s+[a-z]+)?),")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _CLOSING_DATE = re.compile(r"[\s.)\]]*")
 _PRIOR = r"prior\s+to|ahead\s+of"
@@ -1012,6 +1013,18 @@ def _kinds(written: dict) -> set:
     return {"arrive"} if kinds[:1] == ["arrive"] else set(kinds)
 
 
+def _kinds_near_the_date(written: dict, close: str | None) -> set:
+    """The clause's kinds; but "arrived in Beijing on Sunday for a state
+    visit from Jan. 4 to 7" dates the visit, named next to the date, not
+    the arrival the clause opens with."""
+    kinds = _kinds(written)
+    if kinds == {"arrive"} and close is not None:
+        near = {kind for kind in _kinds(written_forms(close)) if kind != "arrive"}
+        if near and "arrive" not in {SAME_KIND.get(w, w) for w in content_words(close)}:
+            return near
+    return kinds
+
+
 def matching_events(
     earliest: datetime.date,
     latest: datetime.date,
@@ -1055,7 +1068,7 @@ def matching_events(
         clause_words if close is None else content_words(close),
         written,
         # "to start the four-day visit": a date that names its event says its kind.
-        _kinds(written_forms(date_text)) or _kinds(written),
+        _kinds(written_forms(date_text)) or _kinds_near_the_date(written, close),
         mostly_latin(quote),
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),

@@ -1779,3 +1779,21 @@ def test_hours_after_an_act_dates_that_act_the_same_day():
         ("hours after", "2026-01-04", "2026-01-04", "happened"),
     ]
     assert len(_read("Mori met Sato on Sunday for three hours after lunch.", date(2026, 1, 4))) == 1
+
+
+def test_an_itinerarys_weekdays_follow_the_day_it_starts_on():
+    # 30 December 2025 is a Tuesday.
+    text = (
+        "Mori will depart for Kobe on Sunday for the summit, followed by a trip to Sora on Tuesday. "
+        "She will return home on Wednesday, her office said."
+    )
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2025, 12, 30))] == [
+        ("Sunday", "2026-01-04"),
+        ("Tuesday", "2026-01-06"),
+        ("Wednesday", "2026-01-07"),
+    ]
+
+
+def test_the_next_sixty_years_is_no_plan_for_the_month_named():
+    text = "Mori said the two took a step toward shaping the next 60 years of ties during their talks in January."
+    assert _read(text, date(2026, 2, 9))[0][1:] == ("2026-01-01", "2026-01-31", "happened")

@@ -939,3 +939,17 @@ def test_an_act_with_a_date_of_its_own_lends_no_words_to_the_date_before():
     assert "dissolve parliament" in friday and "elections" not in friday
     monday = event_clause(quote, quote.index("Monday"), len("Monday"))
     assert "elections" in monday
+
+
+def test_a_stay_dated_next_to_its_visit_is_the_visit_not_the_arrival():
+    mori, sora = person("Hana Mori", "Mori"), country("Sora")
+    sunday, wednesday = datetime.date(2026, 1, 4), datetime.date(2026, 1, 7)
+    event_on(sunday, "Mori's state visit to Sora", mori, sora, slug="state-visit", last=wednesday)
+    text = "Mori arrived in the capital on Sunday for a state visit to Sora from Jan. 4 to 7."
+    [arrival, visit] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 5)))
+    assert [m.event.slug for m in matches_for_proposal(visit)] == ["state-visit"]
+
+
+def test_a_places_aside_does_not_end_the_clause_of_the_date_after_it():
+    quote = "They later held a second summit in Kobe, Mori's hometown, last month as part of regular visits."
+    assert "second summit" in event_clause(quote, quote.index("last month"), len("last month"))
