@@ -516,6 +516,23 @@ def _lasting(text: str, mention: DateMention, published: date) -> DateMention:
     return replace(span, label=_range_label(replace(mention, earliest=first), span))
 
 
+# "meetings are set to continue until Tuesday": under way, from now to then.
+_GOES_ON_UNTIL = re.compile(
+    r"\b(?:continue[sd]?|continuing|remain(?:s|ed)?|stay(?:s|ed)?|last(?:s|ed)?|run(?:s|ning)?)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:until|till|through)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _continuing_until(text: str, mention: DateMention, published: date) -> DateMention:
+    if mention.precision != "day" or not mention.earliest or mention.earliest <= published:
+        return mention
+    if not _GOES_ON_UNTIL.search(text, max(mention.sentence_start, mention.start - 60), mention.start):
+        return mention
+    span = replace(mention, earliest=published, latest=mention.earliest, precision="span")
+    return replace(span, label=_range_label(replace(mention, earliest=published, latest=published), span))
+
+
 # ------------------------------------------------------------------- events
 
 # Mentions that do not place an event in time ("now", "recently").
@@ -705,8 +722,12 @@ _DEICTIC_DAY = re.compile(
 # A page's timestamp line ("31/10/2025 11:01 PM", "Updated: 13 Jan 2026, 09:12 KST")
 # tells when the page was made, not an event.
 _STAMP_ONLY = re.compile(
-    r"(?:[\s\W\d]|\b(?:[ap]\.?m\.?|gmt|utc|kst|jst|at|updated|published|posted|last\s+modified)\b)*", re.IGNORECASE
+    r"(?:[\s\W\d]|\b(?:[ap]\.?m\.?|gmt|utc|kst|jst|ist|hkt|sgt|cet|cest|bst|est|edt|pst|pdt|aest|at|updated|"
+    r"published|posted|last\s+modified)\b)*",
+    re.IGNORECASE,
 )
+# "Seoul, Feb 9" on a line of its own: a dateline, not an event.
+_PLACE_ONLY = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},[\s\W]*")
 _PLACED_CLOCK = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},((?=.*\d{1,2}:\d{2}).*)", re.DOTALL)
 # "By Kim Ji-won and Sato Mei Published: Nov 16, 2025 11:19 PM": a byline's stamp.
 _STAMP_LABEL = re.compile(r"\b(?:published|updated|posted)\s*:\s*$", re.IGNORECASE)
@@ -716,7 +737,7 @@ def _stamp(mention: DateMention) -> bool:
     """Whether the mention is when the page was put up, not an event's date."""
     sentence, at = mention.sentence, mention.start - mention.sentence_start
     rest = sentence.replace(mention.text, " ")
-    if _STAMP_ONLY.fullmatch(rest):
+    if _STAMP_ONLY.fullmatch(rest) or _PLACE_ONLY.fullmatch(rest):
         return True
     # "Tokyo, Feb 2, 2026, 22:12 (JST)": a place and the clock, the page's own time.
     placed = _PLACED_CLOCK.fullmatch(rest)
@@ -759,6 +780,14 @@ def _dateline_alone(mention: DateMention) -> bool:
 _DATELINE_LENGTH = 60
 
 
+_THE_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that)\s+$", re.IGNORECASE)
+
+
+def _attributive(text: str, mention: DateMention) -> bool:
+    """ "the Feb. 8 election": a date naming a thing, not dating the clause."""
+    return bool(_THE_BEFORE.search(text, max(mention.sentence_start, mention.start - 8), mention.start))
+
+
 def _in_dateline(text: str, mention: DateMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     found = _DATELINE.match(text, line_start)
@@ -797,7 +826,7 @@ def event_mentions(
     mentions that place nothing ("now", "recently") and a vaguer date that
     only frames a finer one of its sentence."""
     mentions = [
-        _lasting(text, m, _as_date(published))
+        _continuing_until(text, _lasting(text, m, _as_date(published)), _as_date(published))
         for m in merge_ranges(text, extract_dates(text, published, progress=progress), _as_date(published))
         if m.earliest
         and m.latest
@@ -813,8 +842,10 @@ def event_mentions(
     kept: list[DateMention] = []
     pub = _as_date(published)
     for sentence in by_sentence.values():
-        if len(sentence) > 1:
-            # The lead's own date ("agreed Monday") dates its event, not the dateline's.
+        if len(sentence) > 1 and not all(_attributive(text, m) for m in sentence if not _in_dateline(text, m)):
+            # The lead's own date ("agreed Monday") dates its event, not the
+            # dateline's; one that only names a thing ("in the Feb. 8
+            # election") leaves the dateline to date the lead.
             sentence = [m for m in sentence if not _in_dateline(text, m)] or sentence
         dates: set[tuple[date | None, date | None]] = set()
         own: list[DateMention] = []

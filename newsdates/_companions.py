@@ -54,7 +54,7 @@ _DURING = re.compile(rf"\s+(during)\s+{_DETERMINER}\s+(?:[\w'’-]+\s+){{0,4}}?(
 _PLANNED = re.compile(r",\s*\b(expected|set|due|scheduled|poised)\s+to\s+[a-z]+")
 _PLANNED_STATUS = {"expected": "expected", "poised": "expected"}
 # "stocks tumbled as China issued a warning": the other event, then.
-_AS = re.compile(r"\s(as)\s+(?:[A-Z][\w'’-]+\s+){1,3}[a-z]{2,}ed\b")
+_AS = re.compile(r"\s(as)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}[a-z]{2,}ed\b")
 # "departed Seoul on Tuesday for a two-day visit to Japan": the visit, those days.
 _FOR_DAYS = re.compile(rf"\s+(for)\s+{_DETERMINER}\s+(\w+)[-\u2010\u2011]day\s+[a-z]")
 _MAX_DAYS = 14

@@ -159,6 +159,7 @@ class Resolver:
         # month" is the 9th, not the first of last month.
         self.day_anchor: date | None = None
         self.day_anchor_at = -1  # where that day was named
+        self.days_named: list[tuple[int, date]] = []  # every day named so far, and where
         self.last: _Resolved | None = None  # the time last named, for "that's when"
         self.week: tuple[int, _Resolved] | None = None  # the last week named, and where
         self.anchor_sentence, self.anchor_precision = -1, ""  # where it was mentioned, how precisely
@@ -179,6 +180,7 @@ class Resolver:
             self.anchor_sentence, self.anchor_precision = sent[0], r.precision
             if r.precision == "day":
                 self.day_anchor, self.day_anchor_at = r.earliest, c.start
+                self.days_named.append((c.start, r.earliest))
             if r.precision == "week":
                 self.week = (c.start, r)
             self.last = r
@@ -274,6 +276,7 @@ class Resolver:
                 and d <= anchor
                 and c.start - self.day_anchor_at <= _WEEK_REACH
                 and re.search(r"[,.;]", self.text[self.day_anchor_at : c.start])
+                and d not in {day for at, day in self.days_named if c.start - at <= _WEEK_REACH}
             ):
                 # "will depart for Beijing on Sunday, followed by Shanghai on
                 # Tuesday. He will return on Wednesday": an itinerary's days

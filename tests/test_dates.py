@@ -1797,3 +1797,33 @@ def test_an_itinerarys_weekdays_follow_the_day_it_starts_on():
 def test_the_next_sixty_years_is_no_plan_for_the_month_named():
     text = "Mori said the two took a step toward shaping the next 60 years of ties during their talks in January."
     assert _read(text, date(2026, 2, 9))[0][1:] == ("2026-01-01", "2026-01-31", "happened")
+
+
+def test_a_place_and_a_day_on_a_line_of_their_own_are_a_dateline():
+    assert [m.text for m in event_mentions("Kobe, Feb 9\nMori spoke on Monday.", date(2026, 2, 9))] == ["Monday"]
+    text = "New Delhi, January 6, 2026, 9:45 a.m. IST\nMori spoke on January 5, 2026."
+    assert [m.text for m in event_mentions(text, date(2026, 1, 6))] == ["January 5, 2026"]
+
+
+def test_what_goes_on_until_a_day_ahead_runs_from_now_to_it():
+    # 25 October 2025 is a Saturday.
+    text = "Mori will fly home Monday while the Kobe talks are set to continue until Tuesday."
+    assert _read(text, date(2025, 10, 25)) == [
+        ("Monday", "2025-10-27", "2025-10-27", "scheduled"),
+        ("Tuesday", "2025-10-25", "2025-10-28", "scheduled"),
+    ]
+    text = "With Sato due in Kobe from Monday to Wednesday, Mori will fly home Monday."
+    assert [m[1] for m in _read(text, date(2025, 10, 25))] == ["2025-10-27", "2025-10-27"]
+
+
+def test_a_lead_whose_only_date_names_a_thing_is_dated_by_its_dateline():
+    text = "KOBE, Feb 18 (Kyodo) - Mori was reelected as governor following her party's win in the Feb. 8 election."
+    assert [m.text for m in event_mentions(text, date(2026, 2, 18))] == ["Feb 18", "Feb. 8"]
+
+
+def test_as_the_assembly_convened_is_another_event_the_same_day():
+    text = "Mori was reelected as governor on Wednesday as the Assembly convened a special session."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 2, 18))] == [
+        ("Wednesday", "2026-02-18"),
+        ("as", "2026-02-18"),
+    ]
