@@ -516,6 +516,49 @@ def _lasting(text: str, mention: DateMention, published: date) -> DateMention:
     return replace(span, label=_range_label(replace(mention, earliest=first), span))
 
 
+# "up 3 points from the previous week", "down 2 points from two weeks
+# earlier", "higher than a year ago": a figure's baseline, not an event.
+_BASELINE = re.compile(
+    r"\b(?:up|down|rose|rise[sn]?|fell|fall(?:en|s)?|increase[sd]?|decrease[sd]?|drop(?:ped|s)?|gain(?:ed|s)?|"
+    r"higher|lower|percentage\s+points?|points?|percent|%)\b[^.;:]{0,60}?"
+    r"\b(?:from|than|compared\s+(?:with|to)|over|since)\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_BASELINE_WORDS = re.compile(
+    r"(?:(?:previous|prior|preceding)\s+(?:week|month|year|quarter|survey|poll)|(?:\w+\s+)?(?:weeks?|months?|years?)\s+"
+    r"(?:earlier|before|ago)|(?:a|one|two|three)\s+(?:week|month|year)\s+(?:earlier|before|ago)|last\s+(?:week|month|year))$",
+    re.IGNORECASE,
+)
+
+
+def _baseline(text: str, mention: DateMention) -> bool:
+    return bool(
+        _BASELINE_WORDS.search(mention.text)
+        and _BASELINE.search(text, max(mention.sentence_start, mention.start - 100), mention.start)
+    )
+
+
+def _bracketed(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "the day before (Jan. 22)", "on Monday (Jan. 12)": the bracketed date
+    says which day the words before it mean; one mention, of that day."""
+    out: list[DateMention] = []
+    for m in mentions:
+        previous = out[-1] if out else None
+        if (
+            previous
+            and m.precision == "day"
+            and m.earliest
+            and re.fullmatch(r"\s*\(\s*", text[previous.end : m.start])
+            and text[m.end : m.end + 1] == ")"
+        ):
+            out[-1] = replace(
+                previous, earliest=m.earliest, latest=m.latest, value=m.value, label=m.label, precision=m.precision
+            )
+            continue
+        out.append(m)
+    return out
+
+
 # "meetings are set to continue until Tuesday": under way, from now to then.
 _GOES_ON_UNTIL = re.compile(
     r"\b(?:continue[sd]?|continuing|remain(?:s|ed)?|stay(?:s|ed)?|last(?:s|ed)?|run(?:s|ning)?)\s+"
@@ -825,9 +868,10 @@ def event_mentions(
     Tuesday", "ended a three-day visit on 5 March"); left out are
     mentions that place nothing ("now", "recently") and a vaguer date that
     only frames a finer one of its sentence."""
+    found = _bracketed(text, extract_dates(text, published, progress=progress))
     mentions = [
         _continuing_until(text, _lasting(text, m, _as_date(published)), _as_date(published))
-        for m in merge_ranges(text, extract_dates(text, published, progress=progress), _as_date(published))
+        for m in merge_ranges(text, found, _as_date(published))
         if m.earliest
         and m.latest
         and m.precision not in _UNPLACED
@@ -835,6 +879,7 @@ def event_mentions(
         and not _no_comment(text, m)
         and not _stamp(m)
         and not _dateline_alone(m)
+        and not _baseline(text, m)
     ]
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:

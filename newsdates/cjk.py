@@ -288,8 +288,8 @@ def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) 
         if not 2 <= days <= 31:
             continue
         day = before[-1]
-        if day.earliest > date.max - timedelta(days=days):
-            continue
+        if day.earliest > date.max - timedelta(days=days) or _RANGE_END.fullmatch(norm, day.end, found.start()):
+            continue  # "30일부터 1일까지 2박 3일간": the length restates the range
         first, last = day.earliest, day.earliest + timedelta(days=days - 1)
         if _ENDED.match(norm, found.end()):
             # "7일 3박4일 방중 일정을 마무리하고": the day closes those days.
@@ -299,6 +299,9 @@ def _with_lengths(norm: str, s: int, e: int, spans: list[Span], lang: Language) 
         else:
             out.append(Span(found.start(), found.end(), first, last, "span"))
     return sorted(out, key=lambda sp: sp.start)
+
+
+_RANGE_END = re.compile(r"\s*(?:까지|まで)\s*")
 
 
 def _ended_on_a_day_after(norm: str, found: re.Match[str], spans: list[Span], days: int) -> Span | None:

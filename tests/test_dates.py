@@ -1827,3 +1827,17 @@ def test_as_the_assembly_convened_is_another_event_the_same_day():
         ("Wednesday", "2026-02-18"),
         ("as", "2026-02-18"),
     ]
+
+
+def test_a_bracketed_date_says_which_day_the_words_before_it_mean():
+    text = "Mori spoke in Kobe on Monday. A poll released the day before (Jan. 22) showed support at 59 percent."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 1, 23))][-1] == (
+        "the day before",
+        "2026-01-22",
+    )
+
+
+def test_a_figures_baseline_is_no_event():
+    text = "Support for Mori rose 3 percentage points from the previous week, and fell 2 points from two weeks earlier."
+    assert event_mentions(text, date(2026, 1, 23)) == []
+    assert [m.text for m in event_mentions("Mori returned from Kobe last week.", date(2026, 1, 23))] == ["last week"]

@@ -396,3 +396,8 @@ def test_a_length_ended_before_a_day_runs_up_to_that_day():
 def test_done_again_this_year_has_happened():
     assert read("올해도 고베시는 부지사를 파견했다.")[0][2:] == ("year", "happened")
     assert read("올해도 고베시는 부지사를 파견한다.")[0][2:] == ("year", "scheduled")
+
+
+def test_a_length_after_a_range_restates_it():
+    text = "지사는 오는 30일부터 내달 1일까지 2박 3일간 고베에 머문다."
+    assert read(text, d("2025-10-30")) == [(d("2025-10-30"), d("2025-11-01"), "span", "scheduled")]
