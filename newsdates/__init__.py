@@ -582,16 +582,14 @@ def _continuing_until(text: str, mention: DateMention, published: date) -> DateM
 _UNPLACED = ("present", "unknown")
 
 
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-
-
 def _frames(coarse: DateMention, fine: DateMention) -> bool:
     """'this year' around 'on Tuesday' in one sentence frames the event; it is not another one.
     A span of days ("a three-day visit beginning 3 March", "3 to 5 March")
     dates an event of its own, so a day inside it is another event."""
     if not (coarse.earliest and coarse.latest and fine.earliest and fine.latest):
         return False
-    if coarse.precision == "span" and _DAY_VALUE.match(coarse.value):
+    if coarse.precision == "span":
+        # a stated range of days or years ("2022-24") is an event's own
         return False
     wider = (coarse.latest - coarse.earliest) > (fine.latest - fine.earliest)
     return wider and coarse.earliest <= fine.earliest and fine.latest <= coarse.latest

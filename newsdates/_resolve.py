@@ -276,7 +276,7 @@ class Resolver:
                 and d <= anchor
                 and c.start - self.day_anchor_at <= _WEEK_REACH
                 and re.search(r"[,.;]", self.text[self.day_anchor_at : c.start])
-                and d not in {day for at, day in self.days_named if c.start - at <= _WEEK_REACH}
+                and d not in {day for at, day in self.days_named if c.start - at <= _WEEK_REACH and day > pub}
             ):
                 # "will depart for Beijing on Sunday, followed by Shanghai on
                 # Tuesday. He will return on Wednesday": an itinerary's days

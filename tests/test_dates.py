@@ -1784,10 +1784,12 @@ def test_hours_after_an_act_dates_that_act_the_same_day():
 def test_an_itinerarys_weekdays_follow_the_day_it_starts_on():
     # 30 December 2025 is a Tuesday.
     text = (
+        "Mori's office said on Tuesday she will travel. "
         "Mori will depart for Kobe on Sunday for the summit, followed by a trip to Sora on Tuesday. "
         "She will return home on Wednesday, her office said."
     )
     assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2025, 12, 30))] == [
+        ("Tuesday", "2025-12-30"),
         ("Sunday", "2026-01-04"),
         ("Tuesday", "2026-01-06"),
         ("Wednesday", "2026-01-07"),
@@ -1841,3 +1843,8 @@ def test_a_figures_baseline_is_no_event():
     text = "Support for Mori rose 3 percentage points from the previous week, and fell 2 points from two weeks earlier."
     assert event_mentions(text, date(2026, 1, 23)) == []
     assert [m.text for m in event_mentions("Mori returned from Kobe last week.", date(2026, 1, 23))] == ["last week"]
+
+
+def test_a_range_of_years_is_an_event_of_its_own_beside_a_day_inside_it():
+    text = "Mori, who served as trade minister during 2022-24, speaks in Kobe on September 14, 2024."
+    assert [m.text for m in event_mentions(text, date(2025, 10, 9))] == ["2022-24", "September 14, 2024"]
