@@ -803,6 +803,9 @@ _DATELINE_DAY = (
 _DATELINE_PLACE = r"[A-Z][A-Za-z .'’/-]{1,40}"
 _DATELINE = re.compile(
     rf"(?:{_DATELINE_PLACE}(?:(?:,|\s&)\s*{_DATELINE_PLACE})*,\s*{_DATELINE_DAY}\s*(?:--|–|—|-|:)"
+    # "Seoul, Dec 30 (NationPress) President …": the agency in brackets ends it too
+    rf"|{_DATELINE_PLACE},\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}\.?)(?:,?\s+\d{{4}})?"
+    r"\s*\([^)]{1,30}\)"
     rf"|{_DATELINE_DAY}(?:--|–|—))"
 )
 

@@ -204,6 +204,8 @@ _IRREGULAR_PAST = (
 )
 _PAST = re.compile(
     rf"\b(?:{_IRREGULAR_PAST})\b|\b[a-z]{{2,}}(?:ed|ied)\b(?!\s+(?:to|by)\b)|"
+    # "as announced by the ministry on Tuesday": a source's past saying, not a passive
+    r"\bas\s+(?:announced|reported|confirmed|stated)(?=\s+by\b)|"
     r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|never\s+|also\s+|already\s+)?[a-z]+(?:ed|en|wn|ne)\b"
 )
 _NOT_PAST = {
@@ -424,7 +426,9 @@ def _sentence(text: str, sent: tuple[int, int]) -> _Sentence:
 # A reporting verb's own setting: "said at a press conference on", "told reporters in Tokyo on".
 _WHERE_SAID = re.compile(
     r"\s+(?:(?:reporters|journalists|lawmakers|parliament|the\s+\w+)\s+)?(?:at|in|during)\s+"
-    r"(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+){0,3}?(?:(?:on|in|at)\s+)?$",
+    r"(?:a|an|the|his|her|their)?\s*(?:[\w-]+\s+){0,3}?(?:(?:on|in|at)\s+)?$"
+    # "as announced by Cheong Wa Dae on Tuesday": who said it, then when
+    r"|\s+by\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:on\s+)?$",
     re.IGNORECASE,
 )
 # "agreed to pursue stable ties at their meeting at APEC on Friday": the

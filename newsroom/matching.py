@@ -341,7 +341,10 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         return _caption_opening(quote, date_at, near or NEAR_WORDS)
     lo, hi = _date_clause(quote, edges, date_at, date_length)
     hi = _with_participle(quote, edges, hi)
-    lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=_since_floor(quote, lo, date_at))
+    # An announcement standing alone ("…next week, as announced on Tuesday")
+    # borrows nothing of the clause it was not lent to.
+    floor = lo if lo > 0 and _ATTRIBUTION.match(quote, lo) else _since_floor(quote, lo, date_at)
+    lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=floor)
     hi = _before_other_event(quote, date_at, date_length, hi)
     hi = _before_next_dated_act(quote, date_at + date_length, hi)
     return _near_the_date(quote, lo, hi, date_at, date_length, reach)
@@ -419,7 +422,10 @@ def _date_clause(quote: str, edges: list[int], date_at: int, date_length: int) -
         j = i - 1
         while j > 0 and _PARTICIPLE_OPENING.match(quote, edges[j]):
             j -= 1
-        return edges[j], lo
+        if not _OWN_DATE.search(quote, edges[j], lo):
+            return edges[j], lo
+        # "will visit China early next week, as announced on Tuesday": the
+        # clause has its own date; this one is only the announcement's.
     if lo == 0 and _OPENING_ADVERBIAL.match(quote):
         # "On 7 November, Takaichi, in her first address, said …": a date
         # opening the sentence dates its main clause, however far.
@@ -466,6 +472,10 @@ _DATE_WORD = (
 )
 # "would dissolve parliament on Friday and hold elections on February 8":
 # the next act has a date of its own, so words of its own.
+_OWN_DATE = re.compile(
+    rf"\b(?:{_DATE_WORD}|(?:next|last|this|coming)\s+(?:week|month|year)|tomorrow|yesterday|today|tonight)\b",
+    re.IGNORECASE,
+)
 _NEXT_DATED_ACT = re.compile(rf"\s+and\s+(?=(?:[a-z]+\s+){{1,6}}?(?:on|in|by)\s+{_DATE_WORD})")
 
 
@@ -871,6 +881,12 @@ def _wording_of(event: Event, mention: _Mention, known: _Candidates, event_kinds
         wording = max(wording, MEETING_DURING_VISIT)
         reasons.append(gettext("a meeting of the visit's people during it"))
         event_kinds = event_kinds | mention.kinds
+    elif _visit_for_the_meeting(event, mention, event_kinds, persons, known):
+        # "Takaichi's visit to Gyeongju in October 2025": the trip the
+        # meeting there was held on.
+        wording = max(wording, MEETING_DURING_VISIT)
+        reasons.append(gettext("the visit the meeting was held on"))
+        event_kinds = event_kinds | mention.kinds
     return wording, event_kinds
 
 
@@ -976,6 +992,19 @@ def _meets_someone_else(mention: _Mention, event_people: set) -> bool:
 
 def _patterns_of(actors) -> list[tuple]:
     return [(actor, pattern) for actor in actors if (pattern := actor_pattern(actor))]
+
+
+def _visit_for_the_meeting(event: Event, mention: _Mention, event_kinds, persons: list, known: _Candidates) -> bool:
+    own = {("actor", pk) for pk, _ in known.actors[event.pk]} | {("place", pk) for pk in known.places[event.pk]}
+    return (
+        mention.latin
+        and mention.kinds == {"visit"}
+        and "meet" in event_kinds
+        and bool(mention.destinations & own)
+        and mention.people <= set(persons)
+        and mention.earliest <= event.earliest
+        and event.latest <= mention.latest
+    )
 
 
 def _other_people(named: set, event_people: set) -> bool:

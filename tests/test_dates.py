@@ -1848,3 +1848,11 @@ def test_a_figures_baseline_is_no_event():
 def test_a_range_of_years_is_an_event_of_its_own_beside_a_day_inside_it():
     text = "Mori, who served as trade minister during 2022-24, speaks in Kobe on September 14, 2024."
     assert [m.text for m in event_mentions(text, date(2025, 10, 9))] == ["2022-24", "September 14, 2024"]
+
+
+def test_a_dateline_with_its_agency_in_brackets_and_a_source_announcing_by_name():
+    text = "Kobe, Dec 30 (NewsWire) Mori will visit Sora early next week, as announced by the ministry on Tuesday."
+    assert _read(text, date(2025, 12, 30)) == [
+        ("early next week", "2026-01-05", "2026-01-11", "scheduled"),
+        ("Tuesday", "2025-12-30", "2025-12-30", "happened"),
+    ]

@@ -953,3 +953,21 @@ def test_a_stay_dated_next_to_its_visit_is_the_visit_not_the_arrival():
 def test_a_places_aside_does_not_end_the_clause_of_the_date_after_it():
     quote = "They later held a second summit in Kobe, Mori's hometown, last month as part of regular visits."
     assert "second summit" in event_clause(quote, quote.index("last month"), len("last month"))
+
+
+def test_a_visit_to_where_a_meeting_was_held_that_month_is_that_meeting():
+    mori, sato, sora = person("Hana Mori", "Mori"), person("Ken Sato", "Sato"), country("Sora")
+    october = (datetime.date(2025, 10, 1), datetime.date(2025, 10, 31))
+    event_on(datetime.date(2025, 10, 30), "Mori and Sato hold their first meeting", mori, sato, sora, slug="first")
+    quote = "Sato recalled Mori's visit to Sora in October 2025 and his own visit to Kobe."
+    [match] = matching_events(*october, "month", quote, [mori, sato, sora], probable_only=True)
+    assert match.event.slug == "first"
+    quote = "Sato recalled Mori's visit to Tarn in October 2025."
+    assert matching_events(*october, "month", quote, [mori, sato, country("Tarn")], probable_only=True) == []
+
+
+def test_an_announcements_date_is_not_lent_to_a_clause_with_a_date_of_its_own():
+    quote = "Mori will visit Sora early next week for talks, as announced by the ministry on Tuesday."
+    assert event_clause(quote, quote.index("Tuesday"), len("Tuesday")).strip().startswith("as announced")
+    quote = "Mori will visit Sora for talks, as announced by the ministry on Tuesday."
+    assert "visit Sora" in event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
