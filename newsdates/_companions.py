@@ -253,7 +253,9 @@ def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMenti
     names no date."""
     window = text[limit : mention.start]
     found = list(_AFTER.finditer(window))
-    if not found or ";" in window[found[-1].end() :]:
+    if not found or ";" in window[found[-1].end() :] or _DAY_BEFORE_THEN.match(mention.text):
+        # "This came after X issued an advisory the previous day": a day
+        # before the main clause's, which is not that day.
         return []
     after = found[-1]
     if after.group().lstrip().startswith(","):
@@ -265,6 +267,7 @@ def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMenti
     return [_copy(mention, limit + after.start(1), after[1])]
 
 
+_DAY_BEFORE_THEN = re.compile(r"(?:the\s+)?(?:previous|preceding|day\s+before|a\s+day\s+earlier)", re.IGNORECASE)
 _BEFORE_OWNED_DATE = re.compile(r"\b(after|following)\s+$")
 
 

@@ -593,7 +593,9 @@ _MODALITIES = (
             r"(?:to|later|on|in|next|this|by|around|early|late)\b|may|might|"
             r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to|"
             r"(?:is|are)\s+preparing\s+to|considering|(?:is|are)\s+being\s+(?:coordinated|considered|discussed|"
-            r"arranged|planned|weighed)|under\s+consideration|reportedly|"
+            r"arranged|planned|weighed)|under\s+consideration|"
+            # "reportedly said on Wednesday": a hedge on the source, not on what it said was done
+            r"reportedly(?!\s+(?:said|told|stated|added|confirmed))|"
             # a wish or an aim, not yet a plan that was set
             r"(?:hopes?|hoping|aims?|aiming|wants?|wishes|seeks?|eager|keen)\s+to\b|"
             # a meeting still being arranged: "is working to arrange", "is coordinating"

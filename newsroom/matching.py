@@ -105,6 +105,7 @@ SAME_KIND = {
     "restriction": "control",
     "restrict": "control",
     "suspend": "control",
+    "halt": "control",
     "suspension": "control",
     "remark": "remark",
     "comment": "remark",
@@ -227,6 +228,15 @@ _TRAVEL_WARNING = re.compile(
 )
 
 
+# "a travel advisory", "travel stocks", "an AI travel-planning tool": travel
+# naming a thing, not anyone's trip (the advisory is a kind of its own).
+_TRAVEL_AS_A_NOUN = re.compile(
+    r"\btravel(?=[\s-]+(?:advisor(?:y|ies)|warnings?|alerts?|stocks?|shares?|agenc(?:y|ies)|industry|giants?|"
+    r"compan(?:y|ies)|firms?|sector|planning|platforms?|apps?|tools?)\b)",
+    re.IGNORECASE,
+)
+
+
 # "his visiting counterpart": who someone is, not a visit reported.
 _VISITING_GUEST = re.compile(
     r"\bvisiting(?=\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:counterparts?|leaders?|presidents?|premiers?|ministers?|"
@@ -245,6 +255,7 @@ def written_forms(text: str) -> dict[str, str]:
     ("beij": "Beijing"), so an editor is shown words, not stems."""
     text = _VISITING_GUEST.sub("", _BRIEFING.sub("briefing", text or ""))
     text = _TRAVEL_WARNING.sub(lambda m: f"{m[0]} advisory", text)
+    text = _TRAVEL_AS_A_NOUN.sub("", text)
     forms: dict[str, str] = {}
     for word in _WORD.findall(text):
         if word.lower() in STOP_WORDS or word.isdigit():

@@ -1856,3 +1856,14 @@ def test_a_dateline_with_its_agency_in_brackets_and_a_source_announcing_by_name(
         ("early next week", "2026-01-05", "2026-01-11", "scheduled"),
         ("Tuesday", "2025-12-30", "2025-12-30", "happened"),
     ]
+
+
+def test_a_source_reportedly_saying_something_still_said_it():
+    text = "Sora officials reportedly said on Wednesday that the halt was needed."
+    assert _read(text, date(2025, 11, 19))[0][3] == "happened"
+    assert _read("Sora will reportedly halt imports on Friday.", date(2025, 11, 19))[0][3] == "expected"
+
+
+def test_what_came_after_an_act_of_the_previous_day_is_not_dated_that_day():
+    text = "Kobe stocks fell on Monday. This came after Sora issued an advisory the previous day."
+    assert [m.text for m in event_mentions(text, date(2025, 11, 19))] == ["Monday", "the previous day"]

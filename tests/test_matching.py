@@ -971,3 +971,9 @@ def test_an_announcements_date_is_not_lent_to_a_clause_with_a_date_of_its_own():
     assert event_clause(quote, quote.index("Tuesday"), len("Tuesday")).strip().startswith("as announced")
     quote = "Mori will visit Sora for talks, as announced by the ministry on Tuesday."
     assert "visit Sora" in event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
+
+
+def test_travel_naming_a_thing_is_no_trip_and_a_halt_is_a_measure():
+    assert "visit" not in _kinds(written_forms("after Kobe launched an AI travel-planning tool, travel stocks fell"))
+    assert "visit" in _kinds(written_forms("Mori will travel to Sora next week"))
+    assert _kinds(written_forms("Sora on Wednesday halted seafood imports from Kobe")) == {"control"}
