@@ -105,6 +105,7 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _until(text, mention, before_it, published)
         found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
+        found += _protested_occasion(text, mention, after_it, published)
         if i == 0:
             found += _days_apart_opening(text, mention, published)
     if len(sentence) == 1:
@@ -345,6 +346,24 @@ def _gerunds(text: str, mention: DateMention, end: int) -> list[DateMention]:
         out.append(_copy(mention, m.start(1), m[1]))
         at = m.end()
     return out
+
+
+# "summoned a diplomat on Feb. 22 to protest Shimane's Takeshima Day
+# ceremony": an occasion protested as it is held, that day.
+_PROTESTED = re.compile(
+    r"\b(?:to\s+protest|protest(?:ed|ing|s)?(?:\s+(?:against|over))?|object(?:ed|s|ing)?\s+to|"
+    r"condemn(?:ed|ing|s)?)\s+((?:[\w'’-]+\s+){0,6}?(?:ceremony|event|festival|celebration|commemoration|rally|"
+    r"parade|drills?|exercises?))\b",
+    re.IGNORECASE,
+)
+
+
+def _protested_occasion(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    m = _PROTESTED.search(text, mention.end, limit)
+    if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
+        return []
+    status = "happened" if mention.earliest <= published else mention.status
+    return [_copy(mention, m.start(1), m[1], status=status)]
 
 
 # "announced a probe on Wednesday, a day after it banned exports": the ban,

@@ -131,6 +131,9 @@ SAME_KIND = {
     "investigation": "probe",
     "investigate": "probe",
     "drill": "exercise",
+    # Summoning an envoy is how a government protests.
+    "summon": "protest",
+    "object": "protest",
     "ballot": "election",
     "commemoration": "ceremony",
     # Arriving somewhere is a leg of a visit, reported as an event of its own.
@@ -1030,6 +1033,10 @@ def _probable(event: Event, mention: _Mention, score: float, date_score: float, 
     kinds = mention.kinds | {related for kind in mention.kinds for related in SAID_AT.get(kind, ())}
     if date_score <= OUTSIDE_STATED_PERIOD or (mention.latin and kinds and event_kinds and not kinds & event_kinds):
         return False
+    if mention.latin and "protest" in kinds and "protest" not in event_kinds:
+        # "summoned a diplomat to protest the Takeshima Day ceremony": the
+        # protest, not what it protests (proposed apart, on the same day).
+        return False
     if not mention.latin:
         return score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
     if kinds and not event_kinds and event.precision in LONG_VAGUE_PRECISIONS and mention.precision == "day":
@@ -1082,6 +1089,7 @@ def matching_events(
     referred_people=(),
     stranger_led: bool = False,
     date_text: str = "",
+    protested: bool = False,
 ) -> list[EventMatch]:
     """Existing events a proposal may report, best first, each with a score
     from 0 to 1, the reasons for it and whether it is probably the same
@@ -1107,8 +1115,10 @@ def matching_events(
         clause_words,
         clause_words if close is None else content_words(close),
         written,
-        # "to start the four-day visit": a date that names its event says its kind.
-        _kinds(written_forms(date_text)) or _kinds_near_the_date(written, close),
+        # "to start the four-day visit": a date that names its event says its
+        # kind; "to protest the Takeshima Day ceremony" names the ceremony, not a protest.
+        (_kinds(written_forms(date_text)) or _kinds_near_the_date(written, close))
+        - ({"protest"} if protested else set()),
         mostly_latin(quote),
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),
@@ -1193,7 +1203,15 @@ def matches_for_proposal(
         stranger_led=not referred
         and _led_by_stranger(proposal.quote, at, article_actors, proposal.source.text, len(proposal.date_text or "")),
         date_text=proposal.date_text or "",
+        protested=at > 0 and bool(_PROTESTED_BEFORE.search(proposal.quote, 0, at)),
     )
+
+
+# Right before a companion's words: what they name is what was protested.
+_PROTESTED_BEFORE = re.compile(
+    r"\b(?:to\s+protest|protest(?:ed|ing|s)?(?:\s+(?:against|over))?|object(?:ed|s|ing)?\s+to|condemn(?:ed|ing|s)?)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = "", date_length: int = 0) -> bool:

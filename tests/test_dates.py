@@ -1867,3 +1867,12 @@ def test_a_source_reportedly_saying_something_still_said_it():
 def test_what_came_after_an_act_of_the_previous_day_is_not_dated_that_day():
     text = "Kobe stocks fell on Monday. This came after Sora issued an advisory the previous day."
     assert [m.text for m in event_mentions(text, date(2025, 11, 19))] == ["Monday", "the previous day"]
+
+
+def test_an_occasion_protested_as_it_is_held_is_an_event_of_that_day():
+    text = "On Feb. 22, 2026, Kobe summoned a Sora diplomat to protest Tarn Prefecture's annual Sea Day ceremony."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 2, 22))] == [
+        ("Feb. 22, 2026", "2026-02-22"),
+        ("Tarn Prefecture's annual Sea Day ceremony", "2026-02-22"),
+    ]
+    assert len(event_mentions("Kobe protested on Friday over Mori's remarks.", date(2026, 2, 22))) == 1

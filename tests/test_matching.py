@@ -977,3 +977,13 @@ def test_travel_naming_a_thing_is_no_trip_and_a_halt_is_a_measure():
     assert "visit" not in _kinds(written_forms("after Kobe launched an AI travel-planning tool, travel stocks fell"))
     assert "visit" in _kinds(written_forms("Mori will travel to Sora next week"))
     assert _kinds(written_forms("Sora on Wednesday halted seafood imports from Kobe")) == {"control"}
+
+
+def test_a_protest_is_not_the_occasion_it_protests_but_that_occasion_is():
+    kobe, sora = country("Kobe"), country("Sora")
+    feb_22 = datetime.date(2026, 2, 22)
+    event_on(feb_22, "Sea Day", kobe, sora, slug="sea-day")
+    text = "On Feb. 22, 2026, Kobe summoned a Sora diplomat to protest Sora's annual Sea Day ceremony."
+    protest, ceremony = proposals_for(Source(text=text, published_on=feb_22))
+    assert matches_for_proposal(protest) == []
+    assert [m.event.slug for m in matches_for_proposal(ceremony)] == ["sea-day"]
