@@ -767,6 +767,10 @@ _STAMP_ONLY = re.compile(
     r"published|posted|last\s+modified)\b)*",
     re.IGNORECASE,
 )
+# "Fri Mar 13 2026" on a line of its own: a page's date.
+_DATE_LINE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}(?:\s+[\d:]+(?:\s*[AP]M)?)?"
+)
 # "Seoul, Feb 9" on a line of its own: a dateline, not an event.
 _PLACE_ONLY = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},[\s\W]*")
 _PLACED_CLOCK = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},((?=.*\d{1,2}:\d{2}).*)", re.DOTALL)
@@ -778,7 +782,7 @@ def _stamp(mention: DateMention) -> bool:
     """Whether the mention is when the page was put up, not an event's date."""
     sentence, at = mention.sentence, mention.start - mention.sentence_start
     rest = sentence.replace(mention.text, " ")
-    if _STAMP_ONLY.fullmatch(rest) or _PLACE_ONLY.fullmatch(rest):
+    if _STAMP_ONLY.fullmatch(rest) or _PLACE_ONLY.fullmatch(rest) or _DATE_LINE.fullmatch(sentence.strip()):
         return True
     # "Tokyo, Feb 2, 2026, 22:12 (JST)": a place and the clock, the page's own time.
     placed = _PLACED_CLOCK.fullmatch(rest)

@@ -160,7 +160,8 @@ _FUTURE = re.compile(
     r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
     r"going|planning|preparing|likely)\s+(?:to|for|on|in)|will|won['’]t|shall|would(?!\s+have)|"
     rf"could(?!\s+(?:not|have))|{_PLANS_TO}|"
-    r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|may|might|upcoming|coming|tomorrow|"
+    r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|(?<=\b(?:he|it))['’]s\s+to(?=\s+[a-z])|"
+    r"(?<=\bshe)['’]s\s+to(?=\s+[a-z])|may|might|upcoming|coming|tomorrow|"
     # "shaping the next 60 years of relations" is a stretch of time, not a plan
     r"next(?!\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many)\s+"
     r"(?:years|months|decades|weeks|days|centuries))|"

@@ -1876,3 +1876,9 @@ def test_an_occasion_protested_as_it_is_held_is_an_event_of_that_day():
         ("Tarn Prefecture's annual Sea Day ceremony", "2026-02-22"),
     ]
     assert len(event_mentions("Kobe protested on Friday over Mori's remarks.", date(2026, 2, 22))) == 1
+
+
+def test_a_pages_date_line_is_no_event_and_hes_to_meet_is_a_plan():
+    assert [m.text for m in event_mentions("Fri Mar 13 2026\nMori spoke on Friday.", date(2026, 3, 13))] == ["Friday"]
+    assert _read("He’s to meet Sato on Saturday.", date(2025, 11, 1))[0][3] == "scheduled"
+    assert _read("Kobe's envoy met Sato on Saturday.", date(2025, 11, 1))[0][3] == "happened"
