@@ -481,12 +481,20 @@ def _trim(norm: str, s: int, end: int) -> int:
 _CONDITION = re.compile(r"(?:あれば|場合|すれば|なら|경우|(?:하|되|있으)면)[\s、,]*(?:[^\s、,。.]{0,8}[\s、,]*)?$")
 
 
+# "見送られる見通しだと報じた記事を引用し", "취소됐다고 보도한 기사": what a
+# report said was called off, not the event the date dates.
+_REPORTED = re.compile(r"[^、。,.]{0,12}?(?:と報じ|と伝え|と報道|(?:라|이라|다)?고\s?(?:보도|전했|전한))")
+
+
 def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) -> str:
     """The sentence's own markers, relative to publication: a cancelled or
     postponed event whenever it was set; a past date happened; for what is
     ahead the first marker after the date ("予定" scheduled, "見通し"
     expected); on the day itself the verb's tense."""
-    if any(not _CONDITION.search(region, max(0, m.start() - 15), m.start()) for m in lang.cancelled.finditer(region)):
+    if any(
+        not _CONDITION.search(region, max(0, m.start() - 15), m.start()) and not _REPORTED.match(region, m.end())
+        for m in lang.cancelled.finditer(region)
+    ):
         return "cancelled"
     if span.latest < pub:
         return "happened"

@@ -398,3 +398,9 @@ def test_a_headlines_likeliest_date_is_expected_and_held_as_planned_is_not_a_pla
 
 def test_an_apostrophe_year_is_a_year():
     assert read("「みどりの日」は’05年に県が制定。")[0][:3] == (d("2005-01-01"), d("2005-12-31"), "year")
+
+
+def test_a_call_off_a_quoted_report_spoke_of_is_not_the_dates_event():
+    text = "記者は16日にXを更新し、知事の訪問が見送られる見通しだと報じた新聞の記事を引用した。"
+    assert read(text, d("2026-02-17"))[0][3] == "happened"
+    assert read("政府は16日、知事の訪問を見送った。", d("2026-02-17"))[0][3] == "cancelled"
