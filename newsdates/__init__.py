@@ -538,6 +538,20 @@ def _baseline(text: str, mention: DateMention) -> bool:
     )
 
 
+# "the airlines' winter and summer schedules", "a summer sale": a season
+# naming a kind of thing, not a time something happens.
+_BARE_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
+# ("an autumn festival" is a festival held in autumn: a time.)
+_NOUN_AFTER_SEASON = re.compile(
+    r"\s+and\s+(?:spring|summer|autumn|fall|winter)\s+[a-z]{3,}"
+    r"|\s+(?:schedules?|timetables?|sales?|collections?|menus?|uniforms?|clothes|clothing|tyres|tires)\b"
+)
+
+
+def _season_naming_a_thing(text: str, mention: DateMention) -> bool:
+    return bool(_BARE_SEASON.fullmatch(mention.text) and _NOUN_AFTER_SEASON.match(text, mention.end))
+
+
 def _bracketed(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """ "the day before (Jan. 22)", "on Monday (Jan. 12)": the bracketed date
     says which day the words before it mean; one mention, of that day."""
@@ -885,6 +899,7 @@ def event_mentions(
         and not _stamp(m)
         and not _dateline_alone(m)
         and not _baseline(text, m)
+        and not _season_naming_a_thing(text, m)
     ]
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:

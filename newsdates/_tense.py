@@ -606,7 +606,7 @@ _MODALITIES = (
             # agreed only to work on it: "agreed to coordinate for the visit to happen this spring"
             r"(?:agreed|agrees|agree)\s+to\s+(?:co-?ordinate|work\s+(?:towards?|on)|arrange|explore|seek|consider)\b|"
             # an invitation, not yet accepted: "has invited Mori to visit Kobe this year"
-            r"\b(?:invited|invites|invite|inviting)\s+(?:[\w.-]+\s+){1,6}?to\s+(?:visit|attend|come|join|travel)\b|"
+            r"\b(?:invited|invites|invite|inviting)\s+(?:[\w.-]+\s+){1,6}?to\s+(?:visit|come|travel)\b|"
             # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
             r"(?<!\bafter\s)(?<!\bbefore\s)(?<!\bby\s)\b(?:arranging|coordinating))\b"
         ),

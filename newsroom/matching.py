@@ -862,6 +862,9 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
         or (mention.stranger_led and persons)
         or (mention.people and persons and not mention.people & set(persons))
         or _meets_someone_else(mention, set(persons))
+        # "summoned a diplomat to protest the Takeshima Day ceremony", "lodged
+        # a protest against the export ban": the protest, not what it protests.
+        or ("protest" in mention.kinds and "protest" not in event_kinds)
     ):
         probable = False
     return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
@@ -1032,10 +1035,6 @@ def _probable(event: Event, mention: _Mention, score: float, date_score: float, 
     """Whether the desk presents the event as probably the one reported."""
     kinds = mention.kinds | {related for kind in mention.kinds for related in SAID_AT.get(kind, ())}
     if date_score <= OUTSIDE_STATED_PERIOD or (mention.latin and kinds and event_kinds and not kinds & event_kinds):
-        return False
-    if mention.latin and "protest" in kinds and "protest" not in event_kinds:
-        # "summoned a diplomat to protest the Takeshima Day ceremony": the
-        # protest, not what it protests (proposed apart, on the same day).
         return False
     if not mention.latin:
         return score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)

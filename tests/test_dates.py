@@ -1882,3 +1882,19 @@ def test_a_pages_date_line_is_no_event_and_hes_to_meet_is_a_plan():
     assert [m.text for m in event_mentions("Fri Mar 13 2026\nMori spoke on Friday.", date(2026, 3, 13))] == ["Friday"]
     assert _read("He’s to meet Sato on Saturday.", date(2025, 11, 1))[0][3] == "scheduled"
     assert _read("Kobe's envoy met Sato on Saturday.", date(2025, 11, 1))[0][3] == "happened"
+
+
+def test_an_invitation_to_join_something_already_done_is_no_plan():
+    text = "Mori this week invited him to join an impromptu drum session in Kobe."
+    assert _read(text, date(2026, 1, 15))[0][3] == "happened"
+
+
+def test_a_season_naming_a_kind_of_thing_is_no_date():
+    text = "Kobe's airlines switch between their winter and summer schedules."
+    assert event_mentions(text, date(2025, 11, 25)) == []
+    assert [m.text for m in event_mentions("Mori will visit Kobe in summer.", date(2025, 11, 25))] == ["summer"]
+
+
+def test_a_festival_in_autumn_is_still_a_time():
+    text = "Mori may skip a visit to the shrine during an autumn festival, reports said."
+    assert [m.text for m in event_mentions(text, date(2025, 10, 9))] == ["autumn"]

@@ -987,3 +987,18 @@ def test_a_protest_is_not_the_occasion_it_protests_but_that_occasion_is():
     protest, ceremony = proposals_for(Source(text=text, published_on=feb_22))
     assert matches_for_proposal(protest) == []
     assert [m.event.slug for m in matches_for_proposal(ceremony)] == ["sea-day"]
+
+
+def test_a_protest_against_a_measure_is_not_that_measure():
+    kobe, sora = country("Kobe"), country("Sora")
+    event_on(
+        datetime.date(2025, 11, 1),
+        "Sora's export controls",
+        kobe,
+        sora,
+        slug="controls",
+        last=datetime.date(2026, 1, 13),
+    )
+    text = "Kobe on Wednesday lodged a strong protest against Sora's decision to halt exports of chips to Kobe."
+    [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 7)))
+    assert matches_for_proposal(proposal) == []
