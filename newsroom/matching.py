@@ -853,21 +853,27 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     if not probable and _one_of_its_measures(event, mention, event_kinds, own):
         probable = True
         reasons.append(gettext("one of the measures it spans, by the same countries"))
-    if mention.latin and mention.named and own and not shared:
+    if mention.latin and _another_event(event, mention, known, event_kinds, set(persons), bool(own and not shared)):
         probable = False
-    if mention.latin and (
-        _elsewhere(mention, event_kinds, known.actors[event.pk], known.places[event.pk])
+    return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+
+
+def _another_event(event: Event, mention: _Mention, known: _Candidates, event_kinds, persons: set, strangers: bool):
+    """Whether an English sentence tells of another event than `event`,
+    however alike: other actors (`strangers`: none of the event's), other
+    people, another destination, a stop of a visit, or a protest of it."""
+    return (
+        (mention.named and strangers)
+        or _elsewhere(mention, event_kinds, known.actors[event.pk], known.places[event.pk])
         or _visits_something_else(mention, event_kinds, known.titles[event.pk])
-        or _other_people(mention.people, set(persons))
+        or _other_people(mention.people, persons)
         or (mention.stranger_led and persons)
-        or (mention.people and persons and not mention.people & set(persons))
-        or _meets_someone_else(mention, set(persons))
+        or (mention.people and persons and not mention.people & persons)
+        or _meets_someone_else(mention, persons)
         # "summoned a diplomat to protest the Takeshima Day ceremony", "lodged
         # a protest against the export ban": the protest, not what it protests.
         or ("protest" in mention.kinds and "protest" not in event_kinds)
-    ):
-        probable = False
-    return EventMatch(event, round(min(score, 1.0), 3), reasons, probable)
+    )
 
 
 def _wording_of(event: Event, mention: _Mention, known: _Candidates, event_kinds, persons, reasons: list):
@@ -1059,6 +1065,23 @@ def _kinds(written: dict) -> set:
     return {"arrive"} if kinds[:1] == ["arrive"] else set(kinds)
 
 
+def _named(quote: str, actors, referred_people, article_actors) -> dict:
+    """The actors a sentence is about, by pk: those it names, "the two
+    leaders" it refers to, or, naming nobody ("voters"), its article's; not
+    when it names a stranger ("Minister Hana Mori")."""
+    named = {a.pk: a for a in (*actors, *referred_people)}
+    if not named and article_actors and mostly_latin(quote) and not names_a_titled_person(quote):
+        named = {a.pk: a for a in article_actors}
+    return named
+
+
+def _mention_kinds(written: dict, close: str | None, date_text: str, protested: bool) -> set:
+    """ "to start the four-day visit": a date that names its event says its
+    kind; "to protest the Takeshima Day ceremony" names the ceremony, not a protest."""
+    kinds = _kinds(written_forms(date_text)) or _kinds_near_the_date(written, close)
+    return kinds - {"protest"} if protested else kinds
+
+
 def _kinds_near_the_date(written: dict, close: str | None) -> set:
     """The clause's kinds; but "arrived in Beijing on Sunday for a state
     visit from Jan. 4 to 7" dates the visit, named next to the date, not
@@ -1100,12 +1123,7 @@ def matching_events(
     known = _candidates(earliest, latest, margin, published_only, (*actors, *places))
     written = written_forms(quote if clause is None else clause)
     clause_words = set(written)
-    # "the two leaders" are whom the text just named: actors of the sentence.
-    named = {a.pk: a for a in (*actors, *referred_people)}
-    if not named and article_actors and mostly_latin(quote) and not names_a_titled_person(quote):
-        # A sentence naming nobody ("the two leaders", "voters") is about whom
-        # its article names; one naming a stranger ("Minister Hana Mori") is not.
-        named = {a.pk: a for a in article_actors}
+    named = _named(quote, actors, referred_people, article_actors)
     mention = _Mention(
         earliest,
         latest,
@@ -1114,10 +1132,7 @@ def matching_events(
         clause_words,
         clause_words if close is None else content_words(close),
         written,
-        # "to start the four-day visit": a date that names its event says its
-        # kind; "to protest the Takeshima Day ceremony" names the ceremony, not a protest.
-        (_kinds(written_forms(date_text)) or _kinds_near_the_date(written, close))
-        - ({"protest"} if protested else set()),
+        _mention_kinds(written, close, date_text, protested),
         mostly_latin(quote),
         named,
         None if article_actors is None else {a.pk for a in article_actors} | set(named),

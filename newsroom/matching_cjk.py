@@ -346,15 +346,12 @@ def matching_events_cjk(
             continue
         if ("trilateral" in kinds) != ("trilateral" in own_kinds):
             continue  # a meeting of three is none of the two's own events, nor the other way round
-        if unnamed & {a for kind, a in event_who[event.pk] if kind == "actor"} and not _visitor_named(
-            head & own_kinds, who, event_who[event.pk]
-        ):
-            continue  # a meeting of a person the article never names is not the one it reports
+        visitor_named = _visitor_named(head & own_kinds, who, event_who[event.pk])
+        if _not_its_people(event_who[event.pk], unnamed, people, named_people, visitor_named):
+            continue
         shared = who.keys() & event_who[event.pk]
         if who_ruling and not shared & who_ruling:
             continue
-        if _other_people(named_people, {a for kind, a in event_who[event.pk] if kind == "actor"} & people):
-            continue  # "トランプ氏は4月に習氏と会談": not Takaichi's visit to Trump
         if not who_ruling and not _alone_enough(head & shared_kinds & own_kinds, earliest, latest, event, margin.days):
             continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days)
@@ -414,6 +411,15 @@ def _people_not_named(article: str | None, language: str, actor_ids: set[int]) -
         if forms and not any(form in article for form in forms):
             unnamed.add(person.pk)
     return unnamed
+
+
+def _not_its_people(event_who: set, unnamed: set, people: set, named_people: set, visitor_named: bool) -> bool:
+    """Whether a sentence reports another event than one of these people: the
+    article never names one of them (unless the sentence names the visitor of
+    a visit, whose host may go unnamed), or the sentence names others
+    ("トランプ氏は4月に習氏と会談" is not Takaichi's visit to Trump)."""
+    actors = {a for kind, a in event_who if kind == "actor"}
+    return (bool(unnamed & actors) and not visitor_named) or _other_people(named_people, actors & people)
 
 
 def _other_people(named: set, event_people: set) -> bool:
