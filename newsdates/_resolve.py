@@ -159,6 +159,7 @@ class Resolver:
         # month" is the 9th, not the first of last month.
         self.day_anchor: date | None = None
         self.day_anchor_at = -1  # where that day was named
+        self.day_anchor_kind = ""  # how: a weekday starts an itinerary of weekdays
         self.days_named: list[tuple[int, date]] = []  # every day named so far, and where
         self.last: _Resolved | None = None  # the time last named, for "that's when"
         self.week: tuple[int, _Resolved] | None = None  # the last week named, and where
@@ -179,7 +180,7 @@ class Resolver:
             self.anchor = r.earliest
             self.anchor_sentence, self.anchor_precision = sent[0], r.precision
             if r.precision == "day":
-                self.day_anchor, self.day_anchor_at = r.earliest, c.start
+                self.day_anchor, self.day_anchor_at, self.day_anchor_kind = r.earliest, c.start, c.kind
                 self.days_named.append((c.start, r.earliest))
             if r.precision == "week":
                 self.week = (c.start, r)
@@ -272,6 +273,7 @@ class Resolver:
             if (
                 tense == "future"
                 and anchor
+                and self.day_anchor_kind == "weekday"
                 and pub < anchor
                 and d <= anchor
                 and c.start - self.day_anchor_at <= _WEEK_REACH

@@ -1898,3 +1898,9 @@ def test_a_season_naming_a_kind_of_thing_is_no_date():
 def test_a_festival_in_autumn_is_still_a_time():
     text = "Mori may skip a visit to the shrine during an autumn festival, reports said."
     assert [m.text for m in event_mentions(text, date(2025, 10, 9))] == ["autumn"]
+
+
+def test_only_a_weekday_starts_an_itinerary_that_later_weekdays_follow():
+    # 13 January 2026 is a Tuesday.
+    text = "Tickets go on sale on the 20th. The minister will tour the venues on Thursday and Friday."
+    assert [str(m.earliest) for m in event_mentions(text, date(2026, 1, 13))][1] == "2026-01-15"
