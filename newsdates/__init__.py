@@ -52,12 +52,20 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ._companions import companions
+from ._companions import PROTEST_VERB, companions
 from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day, mostly_ahead
 from ._tense import modality_at, split_sentences, whole_sentences
 
-__all__ = ["TENSE_MISMATCH", "DateMention", "event_mentions", "extract_dates", "merge_ranges", "split_sentences"]
+__all__ = [
+    "PROTEST_VERB",
+    "TENSE_MISMATCH",
+    "DateMention",
+    "event_mentions",
+    "extract_dates",
+    "merge_ranges",
+    "split_sentences",
+]
 
 # A flag for the editor: the clause's tense and the resolved date disagree.
 TENSE_MISMATCH = "tense_mismatch"

@@ -350,9 +350,12 @@ def _gerunds(text: str, mention: DateMention, end: int) -> list[DateMention]:
 
 # "summoned a diplomat on Feb. 22 to protest Shimane's Takeshima Day
 # ceremony": an occasion protested as it is held, that day.
+# The words before what is protested; newsroom.matching reads the same ones.
+PROTEST_VERB = (
+    r"\b(?:to\s+protest|protest(?:ed|ing|s)?(?:\s+(?:against|over))?|object(?:ed|s|ing)?\s+to|condemn(?:ed|ing|s)?)"
+)
 _PROTESTED = re.compile(
-    r"\b(?:to\s+protest|protest(?:ed|ing|s)?(?:\s+(?:against|over))?|object(?:ed|s|ing)?\s+to|"
-    r"condemn(?:ed|ing|s)?)\s+((?:[\w'’-]+\s+){0,6}?(?:ceremony|event|festival|celebration|commemoration|rally|"
+    rf"{PROTEST_VERB}\s+((?:[\w'’-]+\s+){{0,6}}?(?:ceremony|event|festival|celebration|commemoration|rally|"
     r"parade|drills?|exercises?))\b",
     re.IGNORECASE,
 )

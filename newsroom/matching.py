@@ -26,6 +26,7 @@ from django.db.models.functions import Length
 from django.utils.translation import gettext, ngettext, pgettext
 from rapidfuzz import fuzz, utils
 
+from newsdates import PROTEST_VERB
 from newsdates.language import detect_language
 from newsroom.names import (
     actor_pattern,
@@ -1222,10 +1223,7 @@ def matches_for_proposal(
 
 
 # Right before a companion's words: what they name is what was protested.
-_PROTESTED_BEFORE = re.compile(
-    r"\b(?:to\s+protest|protest(?:ed|ing|s)?(?:\s+(?:against|over))?|object(?:ed|s|ing)?\s+to|condemn(?:ed|ing|s)?)\s+$",
-    re.IGNORECASE,
-)
+_PROTESTED_BEFORE = re.compile(rf"{PROTEST_VERB}\s+$", re.IGNORECASE)
 
 
 def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = "", date_length: int = 0) -> bool:
