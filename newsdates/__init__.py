@@ -606,8 +606,8 @@ _UNPLACED = ("present", "unknown")
 
 def _frames(coarse: DateMention, fine: DateMention) -> bool:
     """'this year' around 'on Tuesday' in one sentence frames the event; it is not another one.
-    A span of days ("a three-day visit beginning 3 March", "3 to 5 March")
-    dates an event of its own, so a day inside it is another event."""
+    A stated span ("a three-day visit beginning 3 March", "3 to 5 March",
+    "during 2022-24") dates an event of its own, so a day inside it is another event."""
     if not (coarse.earliest and coarse.latest and fine.earliest and fine.latest):
         return False
     if coarse.precision == "span":

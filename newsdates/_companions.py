@@ -361,11 +361,23 @@ _PROTESTED = re.compile(
 )
 
 
-def _protested_occasion(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
-    m = _PROTESTED.search(text, mention.end, limit)
+def _same_clause_after_a_day(
+    pattern: re.Pattern[str], text: str, mention: DateMention, limit: int
+) -> tuple[re.Match[str], date] | None:
+    """`pattern`'s match after a day's mention, in its clause (no ";" or ":"
+    between), and the day; None for none: what a day's companions are read from."""
+    m = pattern.search(text, mention.end, limit)
     if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
+        return None
+    return m, mention.earliest
+
+
+def _protested_occasion(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    found = _same_clause_after_a_day(_PROTESTED, text, mention, limit)
+    if not found:
         return []
-    status = "happened" if mention.earliest <= published else mention.status
+    m, day = found
+    status = "happened" if day <= published else mention.status
     return [_copy(mention, m.start(1), m[1], status=status)]
 
 
@@ -391,10 +403,11 @@ _DAYS_APART = _days_apart_pattern(r",\s*", opening=False)
 
 
 def _days_apart(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
-    m = _DAYS_APART.search(text, mention.end, limit)
-    if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
+    found = _same_clause_after_a_day(_DAYS_APART, text, mention, limit)
+    if not found:
         return []
-    return [_apart(mention, mention.earliest, m, published)]
+    m, day = found
+    return [_apart(mention, day, m, published)]
 
 
 # "began a visit on Sunday … hours after North Korea launched missiles": the
@@ -406,11 +419,11 @@ _HOURS_APART = re.compile(
 
 
 def _hours_apart(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
-    m = _HOURS_APART.search(text, mention.end, limit)
-    if not m or mention.precision != "day" or not mention.earliest or re.search(r"[;:]", text[mention.end : m.start()]):
+    found = _same_clause_after_a_day(_HOURS_APART, text, mention, limit)
+    if not found:
         return []
-    status = "happened" if mention.earliest <= published else mention.status
-    day = mention.earliest
+    m, day = found
+    status = "happened" if day <= published else mention.status
     return [replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")]
 
 

@@ -158,7 +158,6 @@ class Resolver:
         # The last day mentioned: "the same day" after "on the 9th … last
         # month" is the 9th, not the first of last month.
         self.day_anchor: date | None = None
-        self.day_anchor_at = -1  # where that day was named
         self.day_anchor_kind = ""  # how: a weekday starts an itinerary of weekdays
         self.days_named: list[tuple[int, date]] = []  # every day named so far, and where
         self.last: _Resolved | None = None  # the time last named, for "that's when"
@@ -180,12 +179,17 @@ class Resolver:
             self.anchor = r.earliest
             self.anchor_sentence, self.anchor_precision = sent[0], r.precision
             if r.precision == "day":
-                self.day_anchor, self.day_anchor_at, self.day_anchor_kind = r.earliest, c.start, c.kind
+                self.day_anchor, self.day_anchor_kind = r.earliest, c.kind
                 self.days_named.append((c.start, r.earliest))
             if r.precision == "week":
                 self.week = (c.start, r)
             self.last = r
         return r
+
+    @property
+    def day_anchor_at(self) -> int:
+        """Where the last day was named."""
+        return self.days_named[-1][0] if self.days_named else -1
 
     def _same(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         return replace(self.last) if self.last else None

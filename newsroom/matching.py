@@ -1243,7 +1243,7 @@ def _led_by_stranger(quote: str, date_at: int, article_actors, article: str = ""
     if not before.strip():
         return False
     # Whoever of the timeline the sentence names, its article names too.
-    patterns = [(actor, pattern) for actor in article_actors or () if (pattern := actor_pattern(actor))]
+    patterns = _patterns_of(article_actors or ())
     people = [(actor, pattern) for actor, pattern in patterns if actor.kind == "person"]
     if names_in(before, people):
         return False
