@@ -539,11 +539,30 @@ _BASELINE_WORDS = re.compile(
 )
 
 
+# "below the level of the same month last year", "compared to the same
+# period a year earlier": the time a figure is compared with, not an event.
+_SAME_PERIOD_A_YEAR_BEFORE = re.compile(
+    r"\bthe\s+same\s+(?:month|period|quarter|week|day|time|season)\s+(?:(?:of|in)\s+)?"
+    r"(?:(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before))",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(r"\b(?:below|above|compared|than|versus|from|over|level\s+of)\b", re.IGNORECASE)
+
+
 def _baseline(text: str, mention: DateMention) -> bool:
-    return bool(
-        _BASELINE_WORDS.search(mention.text)
-        and _BASELINE.search(text, max(mention.sentence_start, mention.start - 100), mention.start)
+    if _BASELINE_WORDS.search(mention.text) and _BASELINE.search(
+        text, max(mention.sentence_start, mention.start - 100), mention.start
+    ):
+        return True
+    same = next(
+        (
+            m
+            for m in _SAME_PERIOD_A_YEAR_BEFORE.finditer(text, max(0, mention.start - 40), mention.end + 40)
+            if m.start() <= mention.start and mention.end <= m.end()
+        ),
+        None,
     )
+    return bool(same and _COMPARED.search(text, max(mention.sentence_start, same.start() - 60), same.start()))
 
 
 # "the airlines' winter and summer schedules", "a summer sale": a season

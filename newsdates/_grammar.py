@@ -357,14 +357,14 @@ def _p_decade(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(
-    r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+century\b|\bthe\s+(twentieth|twenty-first|nineteenth)\s+century\b",
+    r"\bthe\s+(?:(early|mid|late)[\s-]+)?(?:(\d{1,2})(?:st|nd|rd|th)|(twentieth|twenty-first|nineteenth))\s+century\b",
     re.IGNORECASE,
     needs=("century",),
 )
 def _p_century(m: re.Match[str]) -> Iterator[Candidate]:
-    n = int(m[1]) if m[1] else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[2].lower()]
+    n = int(m[2]) if m[2] else {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m[3].lower()]
     if n >= 1:
-        yield _cand(m, "century", n=n)
+        yield _cand(m, "century", n=n, part=_part(m[1]) if m[1] else None)
 
 
 @_pattern(

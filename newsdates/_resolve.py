@@ -148,6 +148,8 @@ _UNTIL_THE_END = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
 
 # How far after a week is named a weekday with no tense is taken as one of its days.
 _WEEK_REACH = 400
+# The years of a century that "early", "mid" and "late" name.
+_CENTURY_THIRDS = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}
 
 
 class Resolver:
@@ -255,9 +257,17 @@ class Resolver:
         return _Resolved(v, date(lo, 1, 1), date(lo + 9, 12, 31), "decade", label)
 
     def _century(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
-        n = c.data["n"]
+        n, part = c.data["n"], c.data.get("part")
         lo = (n - 1) * 100
-        return _Resolved(f"{n - 1:02d}", date(max(lo, 1), 1, 1), date(lo + 99, 12, 31), "span", f"{ordinal(n)} century")
+        label = f"{ordinal(n)} century"
+        if part:
+            # "the early 20th century": its first third, as "early 2025" is
+            # the first third of the year.
+            first, last = _CENTURY_THIRDS[part]
+            return _Resolved(
+                f"{n - 1:02d}", date(max(lo + first, 1), 1, 1), date(lo + last, 12, 31), "span", f"{part} {label}"
+            )
+        return _Resolved(f"{n - 1:02d}", date(max(lo, 1), 1, 1), date(lo + 99, 12, 31), "span", label)
 
     def _weekday(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         wd, mod = c.data["wd"], c.data["mod"]

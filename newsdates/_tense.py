@@ -507,6 +507,10 @@ def _nearest(cues: list[tuple[int, int, str]], start: int, end: int) -> str | No
     return best[1] if best else None
 
 
+# A source opening the sentence or a segment: "According to reports on the 13th, …".
+_SOURCE_OPENING = re.compile(r"[\s,]*(?:[Aa]ccording\s+to|[Cc]iting)\b")
+
+
 def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | None:
     """'past', 'future' or None (no evidence) from the cues nearest the mention:
     first in its own comma segment, then, if that has none ("On Monday, Japan
@@ -514,6 +518,8 @@ def tense_at(text: str, sent: tuple[int, int], start: int, end: int) -> str | No
     appositions, which carry their own tense."""
     sentence = _sentence(text, sent)
     segments, own = _clause(sentence, start, end)
+    if _SOURCE_OPENING.match(text, own[0], start):
+        return "past"  # "According to reports on the 13th, …": the reports were made
     right = segments[-1][1] if segments else sent[1]
     tense = _nearest(_cues(sentence, own[0], min(own[1], right), start, end), start, end)
     if tense:
@@ -604,7 +610,10 @@ _MODALITIES = (
             r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:quietly|still)\s+)?(?:coordinating|arranging|"
             r"negotiating|in\s+talks\s+(?:to|on|over|about))|"
             # agreed only to work on it: "agreed to coordinate for the visit to happen this spring"
-            r"(?:agreed|agrees|agree)\s+to\s+(?:co-?ordinate|work\s+(?:towards?|on)|arrange|explore|seek|consider)\b|"
+            r"(?:agreed|agrees|agree)\s+(?:with\s+(?:[\w.-]+\s+){1,4}?)?to\s+(?:co-?ordinate|work\s+(?:towards?|on)|"
+            r"arrange|explore|seek|consider)\b|"
+            # "work toward a visit", "talks eyed for March 20", "mulling a trip": an aim, not a plan set
+            r"(?:work|works|working)\s+towards?|eyed\s+for|being\s+eyed|eyeing|mull(?:s|ing)|weighing|"
             # an invitation, not yet accepted: "has invited Mori to visit Kobe this year"
             r"\b(?:invited|invites|invite|inviting)\s+(?:[\w.-]+\s+){1,6}?to\s+(?:visit|come|travel)\b|"
             # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
@@ -704,6 +713,10 @@ def modality_at(
     the sentence calls off."""
     sentence = _sentence(text, sent)
     segments, own = _clause(sentence, start, end)
+    if _SOURCE_OPENING.match(text, own[0], start):
+        # "According to media reports on the 13th, Mori is expected to …":
+        # the reports' date; the plan they report is not theirs.
+        return None
     if (ahead or _PLAN_ASIDE.match(text, own[0], start)) and _plan_undone(sentence, own, start, end):
         return "cancelled"
     found = _modality_in(sentence, own[0], own[1], start, end)

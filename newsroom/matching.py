@@ -653,15 +653,18 @@ def days_apart(gap: int) -> str:
     return ngettext("%(count)d day apart", "%(count)d days apart", gap) % {"count": gap}
 
 
-def _date_score(earliest, latest, event: Event, margin: int) -> tuple[float, str]:
+def _date_score(earliest, latest, event: Event, margin: int, precision: str = "day") -> tuple[float, str]:
     """Dates alone, as the Japanese and Korean matcher weighs them
     (newsroom.matching_cjk): 1 for the same dates, 0.8 for overlapping ones,
-    less with each day apart up to the margin."""
+    less with each day apart up to the margin; little outside a stated month
+    or year ("지난해" is not February of this year)."""
     if event.earliest <= latest and earliest <= event.latest:
         if (event.earliest, event.latest) == (earliest, latest):
             return 1.0, gettext("same dates")
         return 0.8, gettext("dates overlap")
     gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
+    if precision in STATED_PERIODS:
+        return OUTSIDE_STATED_PERIOD, gettext("dates %(apart)s") % {"apart": days_apart(gap)}
     return max(0.0, 0.6 * (1 - gap / (margin + 1))), gettext("dates %(apart)s") % {"apart": days_apart(gap)}
 
 

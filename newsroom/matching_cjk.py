@@ -28,6 +28,8 @@ from newsroom.matching import (
     DEFAULT_MARGIN_DAYS,
     MAX_CANDIDATES,
     MAX_MATCHES,
+    OUTSIDE_STATED_PERIOD,
+    STATED_PERIODS,
     EventMatch,
     _date_score,
     events_near,
@@ -208,6 +210,8 @@ _COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
 _HELD = re.compile(r"開かれた|行われた|開催された|始まった|열린|개최된|진행된|치러진")
 # After a kind of event: what follows happened at it ("会談では", "회담에서").
 _AT_OCCASION = re.compile(r"(?:では|において|における|の席で|で(?![はきもす])|에서는|에서|에선)")
+# "정상회담 모두발언에서", "首脳会談の冒頭で": said at the opening of the occasion, so at it.
+_OCCASION_PART = re.compile(r"(?:\s*모두\s?발언|の?冒頭)?")
 _PRESS = next(kind.words for kind in KINDS if kind.name == "press")
 # A date token, then "の" or a space: the date names the noun that follows.
 _DATE_THEN = re.compile(r"[^\s、。,]{1,12}(?:の\s*|\s+)")
@@ -260,7 +264,9 @@ def _occasion(quote: str, date_at: int | None) -> tuple[int, int] | None:
     # "5일 정상회담에서 …합의했다": an occasion the date names outright is the
     # one it dates, whatever was done at it.
     named_by_date = _DATE_THEN.fullmatch(quote, date_at, start) or _DATE_BARE.fullmatch(quote, date_at, start)
-    return (start, end) if (held or briefing or named_by_date) and _AT_OCCASION.match(quote, end) else None
+    part = _OCCASION_PART.match(quote, end)
+    at = part.end() if part else end
+    return (start, end) if (held or briefing or named_by_date) and _AT_OCCASION.match(quote, at) else None
 
 
 # Korean nouns with no particle or verb ending between them: one compound name.
@@ -349,12 +355,18 @@ def matching_events_cjk(
         visitor_named = _visitor_named(head & own_kinds, who, event_who[event.pk])
         if _not_its_people(event_who[event.pk], unnamed, people, named_people, visitor_named):
             continue
+        if _someone_elses_remark(own_kinds, kinds, event_who[event.pk], people, named_people):
+            continue
         shared = who.keys() & event_who[event.pk]
         if who_ruling and not shared & who_ruling:
             continue
-        if not who_ruling and not _alone_enough(head & shared_kinds & own_kinds, earliest, latest, event, margin.days):
+        if not who_ruling and not _alone_enough(
+            head & shared_kinds & own_kinds, earliest, latest, event, margin.days, precision
+        ):
             continue
-        date_score, date_reason = _date_score(earliest, latest, event, margin.days)
+        date_score, date_reason = _date_score(earliest, latest, event, margin.days, precision)
+        if precision in STATED_PERIODS and date_score <= OUTSIDE_STATED_PERIOD:
+            continue  # "지난해 '다케시마의 날'" is last year's, not this February's
         score, reasons = _weighed(event, date_score, date_reason, kinds_score, shared_kinds, who, shared)
         if score >= MIN_SCORE:
             matches.append((EventMatch(event, round(score, 3), reasons), event.importance))
@@ -422,6 +434,14 @@ def _not_its_people(event_who: set, unnamed: set, people: set, named_people: set
     return (bool(unnamed & actors) and not visitor_named) or _other_people(named_people, actors & people)
 
 
+def _someone_elses_remark(own_kinds: set, kinds: dict, event_who: set, people: set, named_people: set) -> bool:
+    """ "지난해 '다케시마의 날' 행사가 개최된 직후 …": a remark is its speaker's; a
+    sentence naming neither the remark nor its speaker reports something
+    else the remark was about."""
+    speakers = {a for kind, a in event_who if kind == "actor"} & people
+    return "remark" in own_kinds and "remark" not in kinds and bool(speakers) and not speakers & named_people
+
+
 def _other_people(named: set, event_people: set) -> bool:
     """A sentence naming two people or more, some not of the event, and
     leaving out some of the event's: another meeting of other people."""
@@ -436,8 +456,8 @@ def _contradicts(status: str | None, event_status: str) -> bool:
     return {status, event_status} == {"happened", "cancelled"}
 
 
-def _alone_enough(own_head_kinds: set[str], earliest, latest, event: Event, margin: int) -> bool:
+def _alone_enough(own_head_kinds: set[str], earliest, latest, event: Event, margin: int, precision: str) -> bool:
     """A sentence naming no actor or place ("30日午後6時から始まった会談") matches
     on its own kind of event (`own_head_kinds`: its head kinds the event
     itself names, not a related one), and on overlapping dates."""
-    return bool(own_head_kinds) and _date_score(earliest, latest, event, margin)[0] >= 0.8
+    return bool(own_head_kinds) and _date_score(earliest, latest, event, margin, precision)[0] >= 0.8

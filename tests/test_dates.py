@@ -1904,3 +1904,33 @@ def test_only_a_weekday_starts_an_itinerary_that_later_weekdays_follow():
     # 13 January 2026 is a Tuesday.
     text = "Tickets go on sale on the 20th. The minister will tour the venues on Thursday and Friday."
     assert [str(m.earliest) for m in event_mentions(text, date(2026, 1, 13))][1] == "2026-01-15"
+
+
+def test_the_same_month_a_year_before_is_a_figures_baseline():
+    text = (
+        "Visitors to Kobe fell below the level of the same month last year, "
+        "and rose 4 percent compared to the same period a year earlier."
+    )
+    assert event_mentions(text, date(2026, 2, 18)) == []
+    assert event_mentions("The same month last year, Mori visited Kobe.", date(2026, 2, 18))
+
+
+def test_early_mid_and_late_in_a_century_are_its_thirds():
+    text = "Kobe's port grew in the early 20th century; its temple dates from the mid-19th century."
+    assert _read(text, date(2026, 3, 1)) == [
+        ("the early 20th century", "1900-01-01", "1933-12-31", "happened"),
+        ("the mid-19th century", "1834-01-01", "1866-12-31", "happened"),
+    ]
+
+
+def test_talks_eyed_for_a_day_or_worked_toward_are_only_expected():
+    text = "Mori's talks with Sato eyed for around March 20. Mori agreed with Sato to work toward meeting this spring."
+    assert [status for *_, status in _read(text, date(2026, 1, 18))] == ["expected", "expected"]
+
+
+def test_the_date_of_a_source_opening_the_sentence_is_when_it_reported():
+    text = "According to media reports on the 13th, Mori is expected to visit Kobe at the end of March."
+    assert _read(text, date(2026, 2, 13)) == [
+        ("the 13th", "2026-02-13", "2026-02-13", "happened"),
+        ("the end of March", "2026-03-21", "2026-03-31", "expected"),
+    ]

@@ -307,3 +307,15 @@ def test_an_occasion_the_date_names_outright_is_the_one_it_dates(seed):
 def test_a_meeting_of_other_people_is_not_a_visit_one_of_them_hosts(seed):
     quote = "トランプ大統領は4月に北京で習近平国家主席と会談する予定だ。"
     assert "takaichi-spring-visit-united-states" not in slugs(quote, "2026-04-01", "2026-04-30", "month", "scheduled")
+
+
+def test_words_said_in_the_opening_remarks_of_an_occasion_were_said_at_it():
+    quote = '다카이치 총리는 이날 오후 나라시에서 열린 한일 정상회담 모두발언에서 "양국 협력을 넓혀 나가겠다"며 이같이 밝혔다.'
+    assert quote_kinds(quote, "ko", quote.index("이날"))["summit"] == 1.0
+
+
+def test_last_years_occasion_is_neither_this_years_nor_a_remark_about_it(seed):
+    quote = "한국 정부는 지난해 '다케시마의 날' 행사가 열린 직후 대변인 성명을 냈다."
+    found = slugs(quote, "2025-01-01", "2025-12-31", "year", language="ko")
+    assert "takeshima-day-2026" not in found  # a stated year is not the February after it
+    assert "takaichi-ldp-race-takeshima-day-remark" not in found  # neither the remark nor its speaker is named
