@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ._companions import PROTEST_VERB, companions
+from ._companions import PROTEST_VERB, companions, days_after_undated
 from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day, mostly_ahead
 from ._tense import modality_at, split_sentences, whole_sentences
@@ -955,6 +955,8 @@ def event_mentions(
             dates.add((mention.earliest, mention.latest))
             own.append(mention)
         # Each saying of a date may open a companion ("on Tuesday for a two-day visit").
-        shared = {m.start: m for m in companions(text, sorted(own + again, key=lambda m: m.start), pub)}
+        stays = [(m.earliest, m.latest) for m in kept if m.precision == "span" and m.earliest and m.latest]
+        shared = {m.start: m for m in companions(text, sorted(own + again, key=lambda m: m.start), pub, stays)}
         kept += sorted(own + list(shared.values()), key=lambda m: m.start)
-    return sorted(kept + _lengths_after_a_day(text, kept, pub), key=lambda m: m.start)
+    kept += _lengths_after_a_day(text, kept, pub)
+    return sorted(kept + days_after_undated(text, kept, pub), key=lambda m: m.start)

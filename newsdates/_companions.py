@@ -24,17 +24,20 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ._grammar import _NUMBER_WORDS
-from ._resolve import mostly_ahead
-from ._tense import _FUTURE, _PAST
+from ._resolve import _day, mostly_ahead
+from ._tense import _FUTURE, _PAST, whole_sentences
 
 if TYPE_CHECKING:
     from . import DateMention
 
+_IRREGULAR_PAST = r"(?:began|took|made|held|gave|won|met|fell|rose|left|came|went|sent|cut|set|hit|told|led|sought)"
 # The words that open a noun phrase naming an event: "the talks", "a banquet", "their summit".
 _DETERMINER = r"(?:the|a|an|his|her|their|its)"
 # "..., after holding talks", "after their summit": an earlier event.
 _AFTER = re.compile(
-    rf",?\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s|[A-Z][\w-]*['’]s\s|[A-Z][\w'’-]+\s+(?:[a-z]+s|[a-z]+ed)\b)"
+    rf",?\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s|[A-Z][\w-]*['’]s\s|"
+    # "after Tokyo Electric Power Co. began releasing": a name of a few words, then its verb
+    rf"(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:[a-z]+s|[a-z]+ed|{_IRREGULAR_PAST})\b)"
 )
 _WHEN = re.compile(r",?\s*\b(when)\s+[A-Za-z]")
 # "met in Gyeongju in October, where Lee proposed …": the proposal, then.
@@ -46,8 +49,8 @@ _INCLUDING = re.compile(rf",?\s*\bincluding\s+(?={_DETERMINER}\s)")
 _ITEM_WORDS = re.compile(rf"{_DETERMINER}(?:\s+(?!(?:and|by|in|on|at|of|with|for)\b)[\w'’-]+){{0,3}}")
 _NEXT_ITEM = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_DETERMINER})\s")
 # "talks on Tuesday afternoon, followed by an official dinner": the dinner, that day.
-_FOLLOWED = re.compile(rf",?\s*\b(followed)\s+by\s+{_DETERMINER}\s+[a-z]")
-_BEFORE = re.compile(r"\b(before)\s+[a-z]+ing\b")
+_FOLLOWED = re.compile(rf",?\s*\b(followed)\s+by\s+(?:{_DETERMINER}\s+)?[a-z]")
+_BEFORE = re.compile(r"\b([Bb]efore)\s+[a-z]+ing\b")
 # "places a rose on February 8 during the election": the occasion, that day.
 _DURING = re.compile(rf"\s+(during)\s+{_DETERMINER}\s+(?:[\w'’-]+\s+){{0,4}}?(?:[A-Z][\w'’-]*\s+)*[a-z]")
 # "in Gyeongju on Friday, expected to hold talks with …": a second event, only planned.
@@ -87,8 +90,11 @@ def _copy(
     )
 
 
-def companions(text: str, sentence: list[DateMention], published: date) -> list[DateMention]:
-    """The events of a sentence that share a date with its mentions."""
+def companions(
+    text: str, sentence: list[DateMention], published: date, stays: list[tuple[date, date]] | None = None
+) -> list[DateMention]:
+    """The events of a sentence that share a date with its mentions
+    (`stays`: the spans of days the article named before it, in order)."""
     found: list[DateMention] = []
     if not sentence:
         return found
@@ -98,12 +104,13 @@ def companions(text: str, sentence: list[DateMention], published: date) -> list[
         before_it = sentence[i - 1].end if i else s0
         after_it = sentence[i + 1].start if i + 1 < len(sentence) else s1
         found += _right_after(text, mention, after_it) or _late_after(text, mention, after_it, s1)
+        found += _ended_with(text, mention, after_it)
         found += _late_before(text, mention, after_it, s1)
         found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
         found += _late_as(text, mention, after_it)
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it, i + 1 < len(sentence))
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
-        found += _until(text, mention, before_it, published)
+        found += _until(text, mention, before_it, published, stays or [])
         found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
         found += _protested_occasion(text, mention, after_it, published)
         if i == 0:
@@ -144,8 +151,40 @@ def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMentio
     for pattern in (_AFTER, _WHEN, _FOLLOWED, _WHERE, _DURING):
         m = pattern.match(text, mention.end, limit)
         if m:
-            out.append(_copy(mention, m.start(1), m[1]))
+            out.append(_stay_ended(text, _copy(mention, m.start(1), m[1])))
     return out
+
+
+# "returned home Wednesday after wrapping up a four-day state visit": the
+# visit, those days up to that day.
+_STAY_ENDED = re.compile(
+    rf"after\s+(?:wrapping\s+up|concluding|ending|completing|finishing|winding\s+up)\s+{_DETERMINER}\s+"
+    r"(\w+)[-\u2010\u2011]day\b"
+)
+
+
+def _stay_ended(text: str, companion: DateMention) -> DateMention:
+    m = _STAY_ENDED.match(text, companion.start)
+    days = _NUMBER_WORDS.get(m[1].lower(), int(m[1]) if m[1].isdigit() else 0) if m else 0
+    if not 1 < days <= _MAX_DAYS or companion.precision != "day" or not companion.earliest:
+        return companion
+    first = companion.earliest - timedelta(days=days - 1)
+    return replace(companion, earliest=first, precision="span")
+
+
+# "rounded off their summit on Tuesday with a jam session": the session, that day.
+_ENDED_OR_OPENED = re.compile(
+    r"\b(?:round(?:ed|s)?|cap(?:ped|s)?|wrap(?:ped|s)?|top(?:ped|s)?|end(?:ed|s)?|clos(?:ed|es)|conclud(?:ed|es)|"
+    r"kick(?:ed|s)?|open(?:ed|s)?|beg(?:an|ins)|start(?:ed|s)?)(?:\s+(?:off|up))?\s+(?:[\w'’-]+\s+){0,6}?$"
+)
+_WITH = re.compile(rf"\s+(with)\s+(?:{_DETERMINER}\s+)(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*")
+
+
+def _ended_with(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    m = _WITH.match(text, mention.end, limit)
+    if not m or not _ENDED_OR_OPENED.search(text, max(mention.sentence_start, mention.start - 80), mention.start):
+        return []
+    return [_copy(mention, m.start(1), m[1])]
 
 
 _LATE_AFTER = re.compile(rf",\s*\b(after)\s+(?:[a-z]+ing\b|{_DETERMINER}\s)|\s(following)\s+{_DETERMINER}\s+[a-z]")
@@ -164,7 +203,7 @@ def _late_after(text: str, mention: DateMention, limit: int, end: int) -> list[D
     if limit < end and not _SINCE.search(text, m.end(), limit):
         return []  # "…, after talks in March": the phrase's own date
     word = 1 if m[1] else 2
-    return [_copy(mention, m.start(word), m[word])]
+    return [_stay_ended(text, _copy(mention, m.start(word), m[word]))]
 
 
 _LATE_BEFORE = re.compile(r"\s(before)\s+(?:[a-z]+ing|returning|heading)\b")
@@ -292,19 +331,33 @@ def _verb_before(head: str) -> bool:
     return bool(_PAST.search(clause) or _FUTURE.search(clause))
 
 
-def _until(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+def _until(
+    text: str, mention: DateMention, limit: int, published: date, stays: list[tuple[date, date]]
+) -> list[DateMention]:
     """ "will meet the premier before heading to Shanghai on Tuesday": the
-    meeting lies between publication and Tuesday."""
+    meeting lies between publication (or the start of the last stay the
+    article named around Tuesday, of `stays`: "On Jan. 6 and 7, Lee will
+    travel to Shanghai. There, he plans to attend …") and Tuesday; so does
+    the main clause after an opening "Before returning home on Wednesday, …"."""
     if not mention.earliest or mention.earliest <= published:
         return []
+    day = mention.earliest
+    earliest = next((first for first, last in reversed(stays) if published < first < day <= last), published)
     window = text[limit : mention.start]
     found = list(_BEFORE.finditer(window))
     if not found or "," in window[found[-1].end() :]:
         return []
     before = found[-1]
     if not window[: before.start()].strip():
-        return []
-    return [_copy(mention, limit + before.start(1), before[1], earliest=published, latest=mention.earliest)]
+        main = _MAIN_AFTER_OPENING.match(text, mention.end, mention.sentence_start + len(mention.sentence))
+        return [_copy(mention, main.start(1), main[1], earliest=earliest, latest=mention.earliest)] if main else []
+    return [_copy(mention, limit + before.start(1), before[1], earliest=earliest, latest=mention.earliest)]
+
+
+# The subject opening the main clause after "Before returning home on Wednesday,".
+_MAIN_AFTER_OPENING = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,\s+((?:the\s+)?[A-Z][\w'’-]*|he|she|they)\b"
+)
 
 
 _SPEECH = {"saying", "adding", "noting", "citing", "claiming", "arguing", "stating", "telling", "calling"}
@@ -445,3 +498,48 @@ def _apart(mention: DateMention, its_day: date, m: re.Match[str], published: dat
     day = its_day + timedelta(days=-n if m[2] == "after" else n)
     status = "happened" if day <= published else mention.status
     return replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")
+
+
+# "His meeting with Xi comes a day after the North fired missiles": a
+# sentence with no date of its own dates the act it names, that many days
+# before the news day ("comes") or the day last named ("came").
+_COMES_AFTER = re.compile(
+    r"\b(comes|came)\s+(?:just\s+|only\s+|barely\s+)?((?:a|one|two|three|four|five|six|\d)\s+days?\s+after)\s+"
+    rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
+)
+
+
+def days_after_undated(text: str, mentions: list[DateMention], published: date) -> list[DateMention]:
+    """The acts that sentences with no date of their own date by the news day."""
+    from . import DateMention
+
+    out = []
+    starts = sorted(m.start for m in mentions)
+    for s0, s1 in whole_sentences(text):
+        m = _COMES_AFTER.search(text, s0, s1)
+        if not m or any(s0 <= at < s1 for at in starts):
+            continue
+        days_named = [x.earliest for x in mentions if x.start < s0 and x.precision == "day" and x.earliest]
+        anchor = published if m[1] == "comes" else (days_named[-1] if days_named else None)
+        if anchor is None:
+            continue
+        count = m[2].split()[0]
+        day = anchor - timedelta(days=int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1))
+        r = _day(day)
+        out.append(
+            DateMention(
+                text=m[2],
+                start=m.start(2),
+                end=m.end(2),
+                value=r.value,
+                earliest=day,
+                latest=day,
+                precision="day",
+                label=r.label,
+                sentence=text[s0:s1],
+                sentence_start=s0,
+                tense="past",
+                status="happened" if day <= published else "scheduled",
+            )
+        )
+    return out

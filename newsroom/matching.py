@@ -755,6 +755,10 @@ class _Mention:
     names_stranger: bool = False
     # What kind of place the clause says was visited ("a historic site"): its noun's stem.
     visited_things: set = field(default_factory=set)
+    # The clause tells of meeting a group ("met with top executives"), not a counterpart.
+    meets_a_group: bool = False
+    # The clause tells of a meeting of three ("a trilateral summit", "the Japan-China-Korea summit").
+    trilateral: bool = False
 
 
 @dataclass
@@ -874,6 +878,10 @@ def _another_event(event: Event, mention: _Mention, known: _Candidates, event_ki
         or (mention.stranger_led and persons)
         or (mention.people and persons and not mention.people & persons)
         or _meets_someone_else(mention, persons)
+        # "met with top executives", "a meeting with Korean residents": not the leaders' talks
+        or (mention.meets_a_group and len(persons) >= 2)
+        # a meeting of three is none of the two's own, nor the other way round
+        or bool(_TRILATERAL.search(event.title)) != mention.trilateral
         # "summoned a diplomat to protest the Takeshima Day ceremony", "lodged
         # a protest against the export ban": the protest, not what it protests.
         or ("protest" in mention.kinds and "protest" not in event_kinds)
@@ -1008,6 +1016,20 @@ def _meeting_during_visit(event: Event, mention: _Mention, event_kinds, persons:
         and event.earliest <= mention.earliest
         and mention.latest <= event.latest
     )
+
+
+_TRILATERAL = re.compile(
+    r"\b(?:[Tt]rilateral|[Tt]hree-way|[Tt]ripartite|[Tt]hree-nation|[Tt]hree-country|"
+    # "the South Korea-China-Japan summit"
+    r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?[-–][A-Z][a-z]+(?:\s[A-Z][a-z]+)?[-–][A-Z][a-z]+)\b"
+)
+_MEETS_A_GROUP = re.compile(
+    r"\b(?:met|meets|meet|meeting|talks|luncheon|lunch|dinner|gathering|session)\s+with\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:executives|business\s+leaders|businesspeople|entrepreneurs|residents|expatriates|compatriots|students|"
+    r"lawmakers|legislators|scholars|experts|investors|CEOs|community|diaspora|veterans|reporters|journalists|"
+    r"workers|citizens)\b",
+    re.IGNORECASE,
+)
 
 
 def _meets_someone_else(mention: _Mention, event_people: set) -> bool:
@@ -1146,6 +1168,8 @@ def matching_events(
         _destinations(quote if clause is None else clause, actors, places),
         bool(titled_strangers(clause or quote, _patterns_of((*actors, *(article_actors or ()))))),
         _visited_things(quote if clause is None else clause),
+        bool(_MEETS_A_GROUP.search(quote if clause is None else clause)),
+        bool(_TRILATERAL.search(quote if clause is None else clause)),
     )
     matches = []
     for event in known.events:

@@ -1934,3 +1934,39 @@ def test_the_date_of_a_source_opening_the_sentence_is_when_it_reported():
         ("the 13th", "2026-02-13", "2026-02-13", "happened"),
         ("the end of March", "2026-03-21", "2026-03-31", "expected"),
     ]
+
+
+def test_followed_by_talks_with_no_determiner_is_another_event_that_day():
+    text = "Mori met Sato on January 13, followed by informal talks and a dinner."
+    assert [m.text for m in event_mentions(text, date(2026, 1, 14))] == ["January 13", "followed"]
+
+
+def test_what_rounded_off_an_occasion_is_another_event_that_day():
+    text = "Mori and Sato rounded off their summit on Tuesday with a jam session. Mori met Sato on Monday with a smile."
+    assert [m.text for m in event_mentions(text, date(2026, 1, 14))] == ["Tuesday", "with", "Monday"]
+
+
+def test_what_comes_before_returning_home_lies_in_the_stay_named_before():
+    text = (
+        "Mori will make a two-day visit to Kobe beginning Tuesday. "
+        "Before returning home on Wednesday, Mori is scheduled to meet with residents."
+    )
+    assert _read(text, date(2026, 1, 9))[-1] == ("Mori", "2026-01-13", "2026-01-14", "scheduled")
+    text = "Mori will tour Sora on Jan. 6 and 7. There, he plans to open a school before returning home on Wednesday."
+    assert ("before", "2026-01-06", "2026-01-07", "scheduled") in _read(text, date(2026, 1, 2))
+
+
+def test_a_stay_wrapped_up_on_a_day_runs_its_days_up_to_it():
+    text = "Mori returned home Wednesday after wrapping up a four-day state visit to Kobe."
+    assert _read(text, date(2026, 1, 7))[-1] == ("after", "2026-01-04", "2026-01-07", "happened")
+
+
+def test_a_sentence_with_no_date_coming_days_after_an_act_dates_the_act():
+    text = "Mori met Sato in Kobe on Monday. The meeting comes a day after Tarumi fired two missiles."
+    assert _read(text, date(2026, 1, 5))[-1] == ("a day after", "2026-01-04", "2026-01-04", "happened")
+    assert [m.text for m in event_mentions("The meeting comes after Tarumi fired missiles.", date(2026, 1, 5))] == []
+
+
+def test_after_a_name_of_several_words_and_its_verb_is_an_event_then():
+    text = "Sora halted imports in August 2023 after Kobe Electric Power Co. began releasing water."
+    assert [m.text for m in event_mentions(text, date(2025, 11, 20))] == ["August 2023", "after"]

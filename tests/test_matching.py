@@ -1002,3 +1002,27 @@ def test_a_protest_against_a_measure_is_not_that_measure():
     text = "Kobe on Wednesday lodged a strong protest against Sora's decision to halt exports of chips to Kobe."
     [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 7)))
     assert matches_for_proposal(proposal) == []
+
+
+def test_meeting_a_group_is_not_the_leaders_talks():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Mori and Sato meet in Kobe", mori, sato, slug="talks")
+    quote = "On Tuesday, Mori also met with top executives of Kobe firms."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori], probable_only=True) == []
+    quote = "On Tuesday, Mori met with Sato in Kobe."
+    assert matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sato], probable_only=True)
+
+
+def test_a_meeting_of_three_is_not_one_of_two_nor_the_other_way_round():
+    kobe, sora = country("Kobe"), country("Sora")
+    event_on(TUE_13_JAN, "Kobe and Sora summit", kobe, sora, slug="two")
+    event_on(TUE_13_JAN, "Trilateral summit of Kobe, Sora and Tarumi", kobe, sora, slug="three")
+    two = "Kobe and Sora held a summit on Tuesday."
+    three = "Kobe, Sora and Tarumi held a trilateral summit on Tuesday."
+    told = "The Kobe-Sora-Tarumi summit opened on Tuesday."
+    assert [
+        m.event.slug for m in matching_events(TUE_13_JAN, TUE_13_JAN, "day", two, [kobe, sora], probable_only=True)
+    ] == ["two"]
+    for quote in (three, told):
+        found = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [kobe, sora], probable_only=True)
+        assert [m.event.slug for m in found] == ["three"]

@@ -310,7 +310,7 @@ def test_a_meeting_of_other_people_is_not_a_visit_one_of_them_hosts(seed):
 
 
 def test_words_said_in_the_opening_remarks_of_an_occasion_were_said_at_it():
-    quote = '다카이치 총리는 이날 오후 나라시에서 열린 한일 정상회담 모두발언에서 "양국 협력을 넓혀 나가겠다"며 이같이 밝혔다.'
+    quote = '다카이치 총리는 이날 오후 나라시에서 열린 한일 정상회담 모두발언에서 "협력을 넓히겠다"며 이같이 밝혔다.'
     assert quote_kinds(quote, "ko", quote.index("이날"))["summit"] == 1.0
 
 
