@@ -311,7 +311,7 @@ FAR_WORD_WEIGHT = 0.5
 # mentions) is named by the word opening its clause: "after", "when",
 # "before", "condemning". Its words follow that word.
 _COMPANION = re.compile(
-    r"(?:after|when|where|before|followed|as|for|expected|set|due|scheduled|poised|(?!spring$)[a-z]{3,}ing"
+    r"(?:after|when|where|before|followed|as|for|with|expected|set|due|scheduled|poised|(?!spring$)[a-z]{3,}ing"
     r"|[a-z]{3,}ed|(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+days?\s+(?:after|before)"
     r"|(?:(?:just|only|mere)\s+)?(?:[\w]+\s+)?hours\s+(?:after|before))"
 )
@@ -1227,7 +1227,9 @@ def matches_for_proposal(
     if earlier := antecedent(proposal.source.text[: proposal.start], clause):
         clause = f"{clause} {earlier}"
         places = [*places, *(p for p in names_in(earlier, place_patterns()) if p not in places)]
-    referred = _people_referred(proposal.source.text[: proposal.start], clause, actors, article_actors)
+    referred = _people_referred(
+        proposal.source.text[: proposal.start], clause, actors, article_actors, proposal.source.text
+    )
     return matching_events(
         proposal.earliest,
         proposal.latest,
@@ -1293,22 +1295,38 @@ _OPENING_WORD = re.compile(r"\s*(?:(?:On|In|At|By|During|Since|From)\s+)?")
 _SUBJECTS_VERB = re.compile(r"\b(?:said|says|told|tells|announced|will|would|has|had|is|was|were|are)\b")
 # "The two leaders are to hold their first summit": whom the text just named.
 _THE_TWO = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|heads\s+of\s+state)\b|\bthe\s+two\b", re.I)
+# "he is scheduled to hold …": a person the sentence does not name acts.
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but|where|when|while)\s+)\s*(?:[Hh]e|[Ss]he)\s+(?:is|was|will|would|has|had|also|[a-z]+ed|[a-z]+s)\b"
+)
 # How far back "the two leaders" may look for their names.
 REFERRED_WINDOW = 1500
 
 
-def _people_referred(before: str, clause: str, actors, article_actors) -> list:
+def _people_referred(before: str, clause: str, actors, article_actors, article: str = "") -> list:
     """The two people of the article named last before a clause that names
-    none but speaks of "the two leaders"."""
-    if any(a.kind == "person" for a in actors) or not _THE_TWO.search(clause):
+    none but speaks of "the two leaders"; the one named last before a clause
+    whose subject is "he" or "she" ("he is to hold a summit with Xi"), unless
+    someone the timeline does not hold was named after them."""
+    pronoun = _SUBJECT_PRONOUN.search(clause)
+    if not pronoun and (any(a.kind == "person" for a in actors) or not _THE_TWO.search(clause)):
         return []
     window = before[-REFERRED_WINDOW:]
     last_seen = []
     for actor in article_actors or ():
         pattern = actor_pattern(actor) if actor.kind == "person" else None
         if pattern and (found := list(pattern.finditer(window))):
-            last_seen.append((found[-1].start(), actor))
-    return [actor for _, actor in sorted(last_seen, key=lambda x: -x[0])[:2]]
+            last_seen.append((found[-1].end(), actor))
+    last_seen.sort(key=lambda x: -x[0])
+    if not pronoun:
+        return [actor for _, actor in last_seen[:2]]
+    if not last_seen or last_seen[0][1] in actors:
+        return []
+    strangers = _article_strangers(article, tuple(p.pattern for _, p in _patterns_of(article_actors or ())))
+    after = window[last_seen[0][0] :]
+    if any(re.search(rf"\b{re.escape(word)}\b", after) for word in strangers):
+        return []  # "… Meloni said. She will visit …": not whom the timeline holds
+    return [last_seen[0][1]]
 
 
 def _language_of(proposal) -> str:

@@ -8,6 +8,7 @@ from newsroom.ingest import proposals_for
 from newsroom.matching import (
     MAX_CANDIDATES,
     _kinds,
+    _people_referred,
     antecedent,
     content_words,
     event_clause,
@@ -1026,3 +1027,18 @@ def test_a_meeting_of_three_is_not_one_of_two_nor_the_other_way_round():
     for quote in (three, told):
         found = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [kobe, sora], probable_only=True)
         assert [m.event.slug for m in found] == ["three"]
+
+
+def test_what_rounded_off_an_occasion_is_told_by_its_own_words():
+    quote = "Mori and Sato rounded off their summit on Tuesday with a jam session where the two played drums."
+    clause = event_clause(quote, quote.index(" with") + 1, len("with"))
+    assert clause.startswith("with a jam session") and "summit" not in clause
+
+
+def test_he_or_she_is_the_person_named_last_before():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    clause = "During the visit, he is scheduled to hold a summit with Sato."
+    before = "Mori will begin a state visit to Kobe on Sunday. "
+    assert _people_referred(before, clause, [sato], [mori, sato], before + clause) == [mori]
+    before = "Mori will begin a state visit to Kobe on Sunday, Prime Minister Giorgia Meloni said. "
+    assert _people_referred(before, clause, [sato], [mori, sato], before + clause) == []
