@@ -324,7 +324,9 @@ _OTHER_EVENT = re.compile(rf"\s(?:after|before|{_PRIOR}|followed\s+by|following|
 # Not one that cites ("citing", "saying") or tells what came of it ("paving the
 # way for an election", "prompting protests"): that is another event.
 _PARTICIPLE = re.compile(
-    r"\s*(?!(?:including|according|following|citing|saying|adding|noting|paving|prompting|sparking|triggering|"
+    # "…, officially dissolving the lower house": an adverb may come first
+    r"\s*(?:[a-z]{3,}ly\s+)?"
+    r"(?!(?:including|according|following|citing|saying|adding|noting|paving|prompting|sparking|triggering|"
     r"fuell?ing|raising|leading|setting|signall?ing|making|drawing|clearing|bringing)\b)[a-z]{3,}ing\s"
 )
 # A clause "followed by a dinner" reports the companion's event, not the date's own.
@@ -359,6 +361,10 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     # An announcement standing alone ("…next week, as announced on Tuesday")
     # borrows nothing of the clause it was not lent to.
     floor = lo if lo > 0 and _ATTRIBUTION.match(quote, lo) else _since_floor(quote, lo, date_at)
+    if act := _DATED_NEXT_ACT.search(quote, lo, date_at):
+        # "summoned the ambassador and on Nov. 14 warned citizens …": the
+        # date's act is the one after "and", not the one before.
+        lo = floor = max(floor, act.start(1))
     lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=floor)
     hi = _before_other_event(quote, date_at, date_length, hi)
     hi = _before_next_dated_act(quote, date_at + date_length, hi)
@@ -492,6 +498,9 @@ _OWN_DATE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_DATED_ACT = re.compile(rf"\s+and\s+(?=(?:[a-z]+\s+){{1,6}}?(?:on|in|by)\s+{_DATE_WORD})")
+
+
+_DATED_NEXT_ACT = re.compile(r"\s(and)\s+(?:then\s+|later\s+)?(?:on|in|at|by)\s+$")
 
 
 def _before_next_dated_act(quote: str, date_end: int, hi: int) -> int:

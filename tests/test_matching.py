@@ -1042,3 +1042,14 @@ def test_he_or_she_is_the_person_named_last_before():
     assert _people_referred(before, clause, [sato], [mori, sato], before + clause) == [mori]
     before = "Mori will begin a state visit to Kobe on Sunday, Prime Minister Giorgia Meloni said. "
     assert _people_referred(before, clause, [sato], [mori, sato], before + clause) == []
+
+
+def test_a_date_after_and_dates_the_act_after_it_not_the_one_before():
+    quote = "Sora summoned Kobe's envoy and on Nov. 14 warned its citizens against visiting Kobe."
+    clause = event_clause(quote, quote.index("Nov. 14"), len("Nov. 14"))
+    assert "summoned" not in clause and "warned" in clause
+
+
+def test_a_participle_after_an_adverb_still_tells_what_was_done():
+    quote = "The speaker on Friday read out a letter, formally dissolving the lower house."
+    assert "dissolving" in event_clause(quote, quote.index("Friday"), len("Friday"))
