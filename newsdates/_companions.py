@@ -114,7 +114,7 @@ def companions(
         found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
         found += _protested_occasion(text, mention, after_it, published)
         if i == 0:
-            found += _days_apart_opening(text, mention, published)
+            found += _days_apart_opening(text, mention, published) or _main_after_opening(text, mention, s1)
     if len(sentence) == 1:
         found += _gerunds(text, sentence[0], s1) or _acts(text, sentence[0], s1)
         found += [c for c in _two_occasions(text, sentence[0], s1) if all(f.start != c.start for f in found)]
@@ -352,6 +352,19 @@ def _until(
         main = _MAIN_AFTER_OPENING.match(text, mention.end, mention.sentence_start + len(mention.sentence))
         return [_copy(mention, main.start(1), main[1], earliest=earliest, latest=mention.earliest)] if main else []
     return [_copy(mention, limit + before.start(1), before[1], earliest=earliest, latest=mention.earliest)]
+
+
+_AFTER_OPENING = re.compile(r"\s*[\"“]?(?:After|Following)\s")
+
+
+def _main_after_opening(text: str, mention: DateMention, end: int) -> list[DateMention]:
+    """ "After Sora cut off exports last year, Mori retreated in his trade
+    war": what the main clause tells came then too."""
+    opening = _AFTER_OPENING.match(text, mention.sentence_start, mention.start)
+    if not opening or "," in text[opening.end() : mention.start]:
+        return []
+    main = _MAIN_AFTER_OPENING.match(text, mention.end, end)
+    return [_copy(mention, main.start(1), main[1])] if main else []
 
 
 # The subject opening the main clause after "Before returning home on Wednesday,".

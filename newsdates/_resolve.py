@@ -148,6 +148,9 @@ _UNTIL_THE_END = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
 
 # How far after a week is named a weekday with no tense is taken as one of its days.
 _WEEK_REACH = 400
+# How far after a year a yearless month is still of it, and what turns away from it.
+_FRAME_REACH = 80
+_TURN = re.compile(r"[;:]|\b(?:but|while|whereas|that|and\s+then|compared|than|from|since|until|after|before)\b")
 # The years of a century that "early", "mid" and "late" name.
 _CENTURY_THIRDS = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}
 
@@ -166,6 +169,9 @@ class Resolver:
         self.week: tuple[int, _Resolved] | None = None  # the last week named, and where
         self.anchor_sentence, self.anchor_precision = -1, ""  # where it was mentioned, how precisely
         self.from_now: set[int] = set()  # where a state running from publication ends
+        # "Last year, the new year began in late January": the year a clause
+        # opened with, where it was named, for the months after it.
+        self.year_frame: tuple[int, int] | None = None
 
     def resolve(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         """The candidate's value, or None when it has none or lies outside
@@ -185,6 +191,8 @@ class Resolver:
                 self.days_named.append((c.start, r.earliest))
             if r.precision == "week":
                 self.week = (c.start, r)
+            if r.precision == "year" and self.text.startswith(",", c.end):
+                self.year_frame = (c.end, r.earliest.year)  # "Last year, …", "In 2024, …"
             self.last = r
         return r
 
@@ -239,12 +247,22 @@ class Resolver:
                 y = py if m > self.pub.month else py + 1
             elif rel == "this":
                 y = py
+            elif framed := self._framed_year(c, sent):
+                y = framed
             else:
                 options = [date(yy, m, 1) for yy in (py - 1, py, py + 1)]
                 since = c.data.get("since", False)
                 tense = "past" if since else self.tense(c, sent)
                 y = _choose(options, date(py, self.pub.month, 1), tense, window=366 if since else 335).year
         return _month(y, m, c.data.get("part"))
+
+    def _framed_year(self, c: Candidate, sent: tuple[int, int]) -> int | None:
+        """The year a clause opened with ("Last year, … in late January"), when
+        nothing between turns to another time ("…, but this year …")."""
+        if not self.year_frame or not sent[0] <= self.year_frame[0] <= c.start:
+            return None
+        between = self.text[self.year_frame[0] : c.start]
+        return None if len(between) > _FRAME_REACH or _TURN.search(between) else self.year_frame[1]
 
     def _year(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         return _year(c.data["y"], c.data.get("part"))

@@ -1970,3 +1970,21 @@ def test_a_sentence_with_no_date_coming_days_after_an_act_dates_the_act():
 def test_after_a_name_of_several_words_and_its_verb_is_an_event_then():
     text = "Sora halted imports in August 2023 after Kobe Electric Power Co. began releasing water."
     assert [m.text for m in event_mentions(text, date(2025, 11, 20))] == ["August 2023", "after"]
+
+
+def test_a_year_opening_the_clause_is_the_year_of_its_months():
+    text = "Last year, the holiday began in late January, but this year it fell in mid-February."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 2, 18))] == [
+        ("late January", "2025-01-21"),
+        ("mid-February", "2026-02-11"),
+    ]
+    said = "Mori said last year that Sato would visit Kobe in March."
+    assert str(event_mentions(said, date(2026, 2, 18))[-1].earliest) == "2026-03-01"
+
+
+def test_the_main_clause_after_an_opening_after_phrase_is_an_event_then():
+    text = "After Sora cut off exports to Kobe companies last year, President Mori retreated in his trade war."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 1, 8))] == [
+        ("last year", "2025-01-01"),
+        ("President", "2025-01-01"),
+    ]
