@@ -165,7 +165,7 @@ _STAY_ENDED = re.compile(
 
 def _stay_ended(text: str, companion: DateMention) -> DateMention:
     m = _STAY_ENDED.match(text, companion.start)
-    days = _NUMBER_WORDS.get(m[1].lower(), int(m[1]) if m[1].isdigit() else 0) if m else 0
+    days = _count(m[1], 0) if m else 0
     if not 1 < days <= _MAX_DAYS or companion.precision != "day" or not companion.earliest:
         return companion
     first = companion.earliest - timedelta(days=days - 1)
@@ -234,7 +234,7 @@ def _for_days(text: str, mention: DateMention, limit: int, published: date) -> l
     clause tells of it, then; under way at publication and mostly ahead,
     both are scheduled."""
     m = _FOR_DAYS.match(text, mention.end, limit)
-    days = _NUMBER_WORDS.get(m[2].lower(), int(m[2]) if m[2].isdigit() else 0) if m else 0
+    days = _count(m[2], 0) if m else 0
     if not m or not 1 < days <= _MAX_DAYS or mention.precision != "day" or not mention.earliest:
         return []
     first, last = mention.earliest, mention.earliest + timedelta(days=days - 1)
@@ -450,6 +450,13 @@ def _protested_occasion(text: str, mention: DateMention, limit: int, published: 
 # "announced a probe on Wednesday, a day after it banned exports": the ban,
 # that many days before (or after, with "before") the date.
 _COUNTS = ("a", "one", "two", "three", "four", "five", "six")
+# What follows "a day after": an act ("it banned", "meeting", "China issued").
+_ACT_FOLLOWS = rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
+
+
+def _count(word: str, default: int) -> int:
+    """ "four" or "4" as a number; `default` for a word that is none."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), default)
 
 
 def _days_apart_pattern(lead: str, opening: bool) -> re.Pattern[str]:
@@ -461,7 +468,7 @@ def _days_apart_pattern(lead: str, opening: bool) -> re.Pattern[str]:
 
     return re.compile(
         rf"{lead}(?:(?:{words('just', 'only')})\s+)?((?:{words(*_COUNTS)}|\d)\s+days?\s+(after|before))\s+"
-        rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
+        + _ACT_FOLLOWS
     )
 
 
@@ -507,7 +514,7 @@ def _days_apart_opening(text: str, mention: DateMention, published: date) -> lis
 def _apart(mention: DateMention, its_day: date, m: re.Match[str], published: date) -> DateMention:
     """The companion of `mention` (on `its_day`) that many days before ("a day after …") or after it."""
     count = m[1].split()[0]
-    n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count.lower(), 1)
+    n = _count(count, 1)
     day = its_day + timedelta(days=-n if m[2] == "after" else n)
     status = "happened" if day <= published else mention.status
     return replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")
@@ -517,8 +524,7 @@ def _apart(mention: DateMention, its_day: date, m: re.Match[str], published: dat
 # sentence with no date of its own dates the act it names, that many days
 # before the news day ("comes") or the day last named ("came").
 _COMES_AFTER = re.compile(
-    r"\b(comes|came)\s+(?:just\s+|only\s+|barely\s+)?((?:a|one|two|three|four|five|six|\d)\s+days?\s+after)\s+"
-    rf"(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we)\s|[A-Z])"
+    rf"\b(comes|came)\s+(?:just\s+|only\s+|barely\s+)?((?:{'|'.join(_COUNTS)}|\d)\s+days?\s+after)\s+{_ACT_FOLLOWS}"
 )
 
 
@@ -537,7 +543,7 @@ def days_after_undated(text: str, mentions: list[DateMention], published: date) 
         if anchor is None:
             continue
         count = m[2].split()[0]
-        day = anchor - timedelta(days=int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1))
+        day = anchor - timedelta(days=_count(count, 1))
         r = _day(day)
         out.append(
             DateMention(
