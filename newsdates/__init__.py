@@ -89,6 +89,15 @@ class DateMention:
     tense: str | None = None
     status: str = "happened"
     flags: tuple[str, ...] = ()
+    # A companion whose words come after the act its date belongs to, though
+    # its own word comes before that date ("will dissolve the chamber at the
+    # start of the session on Jan. 23": the session's opening) is read after
+    # that act: this is the offset of the act's date.
+    follows: int | None = None
+
+    @property
+    def reading_order(self) -> tuple[int, int]:
+        return (self.start, 0) if self.follows is None else (self.follows, 1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -219,6 +228,9 @@ def _status(modality: str | None, tense: str | None, earliest: date | None, late
         return "scheduled"
     if latest and (latest < pub or (latest == pub and earliest and earliest < pub)):
         return "happened"  # "earlier this month" ends at publication
+    if tense is None and earliest and latest:
+        # No verb tells: an event under way is as far along as its days.
+        return "scheduled" if mostly_ahead(earliest, latest, pub) else "happened"
     return "scheduled" if tense == "future" else "happened"
 
 
@@ -579,6 +591,15 @@ def _season_naming_a_thing(text: str, mention: DateMention) -> bool:
     return bool(_BARE_SEASON.fullmatch(mention.text) and _NOUN_AFTER_SEASON.match(text, mention.end))
 
 
+# "pre-1914 bloc economics", "post-2011 reforms": an era before or after a
+# date, named as a thing; no event of that date.
+_ERA_PREFIX = re.compile(r"(?<![\w-])(?:pre|post)[-\u2010\u2011]$", re.IGNORECASE)
+
+
+def _era(text: str, mention: DateMention) -> bool:
+    return bool(_ERA_PREFIX.search(text, max(0, mention.start - 5), mention.start))
+
+
 def _bracketed(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """ "the day before (Jan. 22)", "on Monday (Jan. 12)": the bracketed date
     says which day the words before it mean; one mention, of that day."""
@@ -845,7 +866,8 @@ _DATELINE_DAY = (
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?"
     r"\s*(?:\([^)]{1,30}\)\s*|(?:[A-Z][A-Za-z]+\s+){1,2}(?=[-–—]))?"
 )
-_DATELINE_PLACE = r"[A-Z][A-Za-z .'’/-]{1,40}"
+# "Kobe [Sora], Jan. 13 (Wire):": a wire's dateline may name the country in brackets.
+_DATELINE_PLACE = r"[A-Z][A-Za-z .'’/-]{1,40}(?:\s*\[[A-Z][A-Za-z .'’-]{1,30}\])?"
 _DATELINE = re.compile(
     rf"(?:{_DATELINE_PLACE}(?:(?:,|\s&)\s*{_DATELINE_PLACE})*,\s*{_DATELINE_DAY}\s*(?:--|–|—|-|:)"
     # "Seoul, Dec 30 (NationPress) President …": the agency in brackets ends it too
@@ -927,6 +949,7 @@ def event_mentions(
         and not _dateline_alone(m)
         and not _baseline(text, m)
         and not _season_naming_a_thing(text, m)
+        and not _era(text, m)
     ]
     by_sentence: dict[int, list[DateMention]] = {}
     for mention in mentions:
@@ -957,6 +980,6 @@ def event_mentions(
         # Each saying of a date may open a companion ("on Tuesday for a two-day visit").
         stays = [(m.earliest, m.latest) for m in kept if m.precision == "span" and m.earliest and m.latest]
         shared = {m.start: m for m in companions(text, sorted(own + again, key=lambda m: m.start), pub, stays)}
-        kept += sorted(own + list(shared.values()), key=lambda m: m.start)
+        kept += sorted(own + list(shared.values()), key=lambda m: m.reading_order)
     kept += _lengths_after_a_day(text, kept, pub)
-    return sorted(kept + days_after_undated(text, kept, pub), key=lambda m: m.start)
+    return sorted(kept + days_after_undated(text, kept, pub), key=lambda m: m.reading_order)

@@ -56,6 +56,14 @@ _DURING = re.compile(rf"\s+(during)\s+{_DETERMINER}\s+(?:[\w'’-]+\s+){{0,4}}?(
 # "in Gyeongju on Friday, expected to hold talks with …": a second event, only planned.
 _PLANNED = re.compile(r",\s*\b(expected|set|due|scheduled|poised)\s+to\s+[a-z]+")
 _PLANNED_STATUS = {"expected": "expected", "poised": "expected"}
+# "hosts the fair this week, with talks with the mayor set to take place", "the
+# fair this week has drawn crowds as the two are also set to meet": the talks,
+# the meeting, planned for those days.
+_PLANNED_BESIDE = re.compile(
+    r"(?:,\s*\b(with)\s+(?:(?!(?:but|while|which|that)\b)[\w'’.-]+\s+){1,12}?"
+    r"|\s(as)\s+(?:(?!(?:but|while|which|that)\b)[\w'’.-]+\s+){1,8}?(?:is|are)\s+(?:also\s+)?)"
+    r"(expected|set|due|scheduled|slated|poised)\s+to\s+[a-z]+"
+)
 # "stocks tumbled as China issued a warning": the other event, then.
 _AS = re.compile(r"\s(as)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}[a-z]{2,}ed\b")
 # "departed Seoul on Tuesday for a two-day visit to Japan": the visit, those days.
@@ -110,6 +118,7 @@ def companions(
         found += _late_as(text, mention, after_it)
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it, i + 1 < len(sentence))
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
+        found += _edge_of_occasion(text, mention, before_it, published)
         found += _until(text, mention, before_it, published, stays or [])
         found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
         found += _protested_occasion(text, mention, after_it, published)
@@ -138,8 +147,10 @@ def _two_occasions(text: str, mention: DateMention, end: int) -> list[DateMentio
     m = _TWO_OCCASIONS.search(text, mention.sentence_start, end)
     if not m or re.search(r"[;:]", text[min(m.end(), mention.start) : max(m.start(), mention.end)]):
         return []
+    # The date stands for the first occasion, named first, so the second
+    # is read after it.
     words = _ITEM_WORDS.match(text, m.start(1))
-    return [_copy(mention, m.start(1), words[0] if words else m[1])]
+    return [replace(_copy(mention, m.start(1), words[0] if words else m[1]), follows=mention.start)]
 
 
 def _right_after(text: str, mention: DateMention, limit: int) -> list[DateMention]:
@@ -223,9 +234,13 @@ def _planned(text: str, mention: DateMention, limit: int, published: date) -> li
     """ "took centre stage in Gyeongju on Friday, expected to hold talks": the
     talks, that day, expected (or scheduled: "set to", "due to")."""
     m = _PLANNED.match(text, mention.end, limit)
-    if not m or not mention.latest or mention.latest < published:
+    if m and mention.latest and mention.latest >= published:
+        return [_copy(mention, m.start(1), m[1], status=_PLANNED_STATUS.get(m[1], "scheduled"))]
+    beside = _PLANNED_BESIDE.search(text, mention.end, limit)
+    if not beside or not mention.latest or mention.latest < published or re.search(r"[;:]", beside[0]):
         return []
-    return [_copy(mention, m.start(1), m[1], status=_PLANNED_STATUS.get(m[1], "scheduled"))]
+    word = 1 if beside[1] else 2
+    return [_copy(mention, beside.start(word), beside[word], status=_PLANNED_STATUS.get(beside[3], "scheduled"))]
 
 
 def _for_days(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
@@ -305,6 +320,27 @@ def _inside_after(text: str, mention: DateMention, limit: int) -> list[DateMenti
     if not _verb_before(window[: after.start()]):
         return []  # "Two days after the summit on 13 January": no event of its own before "after"
     return [_copy(mention, limit + after.start(1), after[1])]
+
+
+# "will dissolve the chamber at the start of the Diet session on Jan. 23": the
+# session opens that day too, an event of its own (its place on a calendar,
+# not the act's modality, says whether it is set).
+_EDGE_OF_OCCASION = re.compile(
+    r"\b(at)\s+the\s+(?:start|opening|beginning|close|end|conclusion)\s+of\s+(?:the|a|this|next|its|their)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:session|summit|meeting|conference|congress|convention|assembly|forum|games)\s+"
+    r"(?:on|in)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _edge_of_occasion(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    window = text[limit : mention.start]
+    m = _EDGE_OF_OCCASION.search(window)
+    if not m or not mention.earliest or not mention.latest or not _verb_before(window[: m.start()]):
+        return []
+    ahead = mention.latest >= published and mostly_ahead(mention.earliest, mention.latest, published)
+    edge = _copy(mention, limit + m.start(1), m[1], status="scheduled" if ahead else "happened")
+    return [replace(edge, follows=mention.start)]
 
 
 _DAY_BEFORE_THEN = re.compile(r"(?:the\s+)?(?:previous|preceding|day\s+before|a\s+day\s+earlier)", re.IGNORECASE)

@@ -483,6 +483,9 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
     if s:
         found.append((s.start(), s.end(), "future"))
     possessed = _POSSESSED_EVENT.search(text, max(lo, start - 60), start)
+    # "This week's fair has drawn crowds": the date names the fair; what is
+    # said of it afterwards is no tense of the fair's.
+    owned = text.startswith(("'s", "’s"), end)
     # A cue after "that" is the reported clause's: "said on Monday that she
     # will …"; one after "and" the next predicate's: "ahead of the vote on
     # Sunday and announced …".
@@ -490,7 +493,7 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
         c
         for c in found
         if (c[1] <= start and not (possessed and c[1] <= possessed.start()))
-        or (c[0] >= end and not _THAT_OR_AND.search(text, end, c[0]))
+        or (c[0] >= end and not owned and not _THAT_OR_AND.search(text, end, c[0]))
     ]
 
 
@@ -609,6 +612,8 @@ _MODALITIES = (
             r"(?:is|are|has\s+been|have\s+been)\s+(?:working|seeking|trying|pushing|looking)\s+to|"
             r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:quietly|still)\s+)?(?:coordinating|arranging|"
             r"negotiating|in\s+talks\s+(?:to|on|over|about))|"
+            # "consultations are underway to arrange a meeting": not yet arranged
+            r"(?:is|are)\s+(?:under\s?way|ongoing)\s+to\b|"
             # agreed only to work on it: "agreed to coordinate for the visit to happen this spring"
             r"(?:agreed|agrees|agree)\s+(?:with\s+(?:[\w.-]+\s+){1,4}?)?to\s+(?:co-?ordinate|work\s+(?:towards?|on)|"
             r"arrange|explore|seek|consider)\b|"
@@ -661,9 +666,9 @@ _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|since|as|when|following|on
 
 
 # In another segment of the clause, a modal word in a relative or reported
-# clause ("the embassy rejected a request that the army might ...") is not
-# the clause's own.
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether)\b")
+# clause ("the embassy rejected a request that the army might ...") or in an
+# "as" clause ("comes as Kobe seeks to ...") is not the clause's own.
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether|as(?=\s+[A-Z]))\b")
 
 
 # A plan the sentence goes on to call off or turn down: "the meeting, which

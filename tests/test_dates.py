@@ -1051,6 +1051,11 @@ def test_a_heading_dates_the_paragraph_under_it():
             ],
         ),
         (
+            "Mori is preparing to dissolve the assembly at the start of its regular session on Jan. 23.",
+            TUE_13_JAN,
+            [("Jan. 23", "2026-01-23", "2026-01-23"), ("at", "2026-01-23", "2026-01-23")],
+        ),
+        (
             "The envoys will hold talks on Tuesday afternoon, followed by an official dinner.",
             FRI_9_JAN,
             [("Tuesday afternoon", "2026-01-13", "2026-01-13"), ("followed", "2026-01-13", "2026-01-13")],
@@ -1212,6 +1217,7 @@ def test_later_in_the_day_is_the_day_just_named_unless_it_lies_ahead(text, expec
     [
         "The minister is working to set up talks with his counterpart next month.",
         "Seoul is coordinating with Tokyo for the president to visit next month.",
+        "Consultations are underway to arrange a meeting with the governor next month.",
     ],
 )
 def test_a_meeting_still_being_arranged_is_expected(sentence):
@@ -1293,6 +1299,9 @@ def test_a_companion_keeps_its_own_status():
     assert [m.status for m in event_mentions(text, FRI_9_JAN)] == ["happened", "expected"]
     text = "Mori left Sora on Tuesday for a two-day visit to Kobe."
     assert [m.status for m in event_mentions(text, TUE_13_JAN)] == ["happened", "scheduled"]
+    # A session on the calendar opens that day, however unsure the act set for it.
+    text = "Mori is preparing to dissolve the assembly at the start of its regular session on Jan. 23."
+    assert [m.status for m in event_mentions(text, TUE_13_JAN)] == ["expected", "scheduled"]
 
 
 def test_since_a_phrase_with_a_month_looks_back():
@@ -1313,6 +1322,8 @@ def test_a_datelines_date_gives_way_to_the_leads_own():
     assert spans(text, TUE_13_JAN) == [("Monday", "2026-01-12", "2026-01-12")]
     text = "Jan. 13 — The port talks ended on Monday."
     assert spans(text, TUE_13_JAN) == [("Monday", "2026-01-12", "2026-01-12")]
+    text = "Kobe [Sora], January 13 (Wire): Mori is preparing to call a vote at the session's start on Jan. 23."
+    assert spans(text, TUE_13_JAN) == [("Jan. 23", "2026-01-23", "2026-01-23")]
 
 
 def test_the_lead_said_on_the_datelines_day_is_read_from_the_lead():
@@ -1423,8 +1434,8 @@ def test_what_something_was_done_ahead_of_lies_after_it():
 def test_two_occasions_of_one_date_are_two_mentions():
     text = "The mayors marked their ties through a bilateral summit and a banquet in Kobe on Tuesday."
     assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 1, 14))] == [
-        ("a banquet", "2026-01-13"),
         ("Tuesday", "2026-01-13"),
+        ("a banquet", "2026-01-13"),
     ]
 
 
@@ -1988,3 +1999,29 @@ def test_the_main_clause_after_an_opening_after_phrase_is_an_event_then():
         ("last year", "2025-01-01"),
         ("President", "2025-01-01"),
     ]
+
+
+def test_a_week_that_owns_an_event_is_not_cut_by_what_is_said_of_it():
+    # 28 October 2025 is a Tuesday: the fair's week is mostly ahead.
+    text = "This week's Kobe fair has drawn keen attention from investors."
+    assert _read(text, date(2025, 10, 28)) == [("This week", "2025-10-27", "2025-11-02", "scheduled")]
+
+
+def test_a_plan_set_beside_an_event_of_the_same_days_is_an_event_of_its_own():
+    week = ("2025-10-27", "2025-11-02", "scheduled")
+    text = "Mori hosts the fair this week in Kobe, with summit talks with Sora's leader set to take place."
+    assert _read(text, date(2025, 10, 28)) == [("this week", *week), ("with", *week)]
+    text = "This week's fair has drawn attention as Mori and Sora's leader Sato are also set to meet on the sidelines."
+    assert _read(text, date(2025, 10, 28)) == [("This week", *week), ("as", *week)]
+    text = "Mori will host the fair this week, with Sato expected to attend."
+    assert _read(text, date(2025, 10, 28))[-1] == ("with", *week[:2], "expected")
+
+
+def test_a_hope_in_an_as_clause_is_not_the_plan_of_the_event_before_it():
+    text = "The visit, which includes a summit with Sato on Monday, comes as Kobe seeks to strengthen ties."
+    assert _read(text, date(2026, 1, 4)) == [("Monday", "2026-01-05", "2026-01-05", "scheduled")]
+
+
+def test_an_era_before_or_after_a_year_is_no_event():
+    text = "It recalls pre-1914 bloc economics and post-2011 reforms more than the 2010 embargo."
+    assert [m.text for m in event_mentions(text, date(2026, 1, 7))] == ["2010"]
