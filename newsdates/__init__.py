@@ -561,7 +561,18 @@ _SAME_PERIOD_A_YEAR_BEFORE = re.compile(
 _COMPARED = re.compile(r"\b(?:below|above|compared|than|versus|from|over|level\s+of)\b", re.IGNORECASE)
 
 
+# "their lowest point since 2023", "the worst level since 2019": a record's
+# baseline; nothing happened then ("the first visit since 2019" is a visit).
+_RECORD_SINCE = re.compile(
+    r"\b(?:lowest|highest|worst|best|weakest|strongest|deepest|biggest|largest|smallest|fewest|most)"
+    r"(?:\s+[\w-]+){0,3}?\s+since\s+(?:the\s+(?:start|end)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _baseline(text: str, mention: DateMention) -> bool:
+    if _RECORD_SINCE.search(text, max(mention.sentence_start, mention.start - 60), mention.start):
+        return True
     if _BASELINE_WORDS.search(mention.text) and _BASELINE.search(
         text, max(mention.sentence_start, mention.start - 100), mention.start
     ):
@@ -873,6 +884,8 @@ _DATELINE = re.compile(
     # "Seoul, Dec 30 (NationPress) President …": the agency in brackets ends it too
     rf"|{_DATELINE_PLACE},\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}\.?)(?:,?\s+\d{{4}})?"
     r"\s*\([^)]{1,30}\)"
+    # "Seoul, Jan 9 South Korean President …": a wire's dateline may run into the lead
+    rf"|{_DATELINE_PLACE},\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s+(?=[A-Z][a-z])"
     rf"|{_DATELINE_DAY}(?:--|–|—))"
 )
 
@@ -923,7 +936,10 @@ def _no_comment(text: str, mention: DateMention) -> bool:
 
 
 # "signed in May, and ratified it that same month": a second event of those dates.
-_REFERS_BACK = re.compile(r"(?:that|the)\s+same\b|later\s+in\s+the\s+day|earlier\s+in\s+the\s+day", re.IGNORECASE)
+_REFERS_BACK = re.compile(
+    r"(?:that|the)\s+same\b|later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|(?:later\s+|earlier\s+)?that\s+day\b",
+    re.IGNORECASE,
+)
 
 
 def event_mentions(

@@ -379,6 +379,8 @@ def _until(
         return []
     day = mention.earliest
     earliest = next((first for first, last in reversed(stays) if published < first < day <= last), published)
+    # "meet students before returning home that day": the day just named.
+    first, last = (None, None) if _THAT_DAY.match(mention.text) else (earliest, day)
     window = text[limit : mention.start]
     found = list(_BEFORE.finditer(window))
     if not found or "," in window[found[-1].end() :]:
@@ -386,10 +388,11 @@ def _until(
     before = found[-1]
     if not window[: before.start()].strip():
         main = _MAIN_AFTER_OPENING.match(text, mention.end, mention.sentence_start + len(mention.sentence))
-        return [_copy(mention, main.start(1), main[1], earliest=earliest, latest=mention.earliest)] if main else []
-    return [_copy(mention, limit + before.start(1), before[1], earliest=earliest, latest=mention.earliest)]
+        return [_copy(mention, main.start(1), main[1], first, last)] if main else []
+    return [_copy(mention, limit + before.start(1), before[1], first, last)]
 
 
+_THAT_DAY = re.compile(r"(?:that|the\s+same)\s+day$", re.IGNORECASE)
 _AFTER_OPENING = re.compile(r"\s*[\"“]?(?:After|Following)\s")
 
 

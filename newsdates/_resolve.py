@@ -14,6 +14,9 @@ from ._tense import tense_at
 # ---------------------------------------------------------------- resolution
 
 
+_EARLIER_IN = re.compile(r"\bearlier\s+in\s+$", re.IGNORECASE)
+
+
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -254,7 +257,11 @@ class Resolver:
                 since = c.data.get("since", False)
                 tense = "past" if since else self.tense(c, sent)
                 y = _choose(options, date(py, self.pub.month, 1), tense, window=366 if since else 335).year
-        return _month(y, m, c.data.get("part"))
+        month = _month(y, m, c.data.get("part"))
+        if (y, m) == (self.pub.year, self.pub.month) and _EARLIER_IN.search(self.text, max(0, c.start - 12), c.start):
+            # "earlier in November", written in November: by publication.
+            return self._so_far(month, "earlier", 0)
+        return month
 
     def _framed_year(self, c: Candidate, sent: tuple[int, int]) -> int | None:
         """The year a clause opened with ("Last year, … in late January"), when

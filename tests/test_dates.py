@@ -2025,3 +2025,30 @@ def test_a_hope_in_an_as_clause_is_not_the_plan_of_the_event_before_it():
 def test_an_era_before_or_after_a_year_is_no_event():
     text = "It recalls pre-1914 bloc economics and post-2011 reforms more than the 2010 embargo."
     assert [m.text for m in event_mentions(text, date(2026, 1, 7))] == ["2010"]
+
+
+def test_a_wire_dateline_running_into_its_lead_is_no_event():
+    text = "Kobe, Jan 9 Mori will visit Sora early next week, the ministry said Friday."
+    assert _read(text, date(2026, 1, 9)) == [
+        ("early next week", "2026-01-12", "2026-01-18", "scheduled"),
+        ("Friday", "2026-01-09", "2026-01-09", "happened"),
+    ]
+
+
+def test_a_record_since_a_year_is_no_event_but_a_first_since_it_is():
+    text = "Tensions reached their lowest point since 2023, and the first visit since 2019 came in May."
+    assert [m.text for m in event_mentions(text, date(2025, 11, 22))] == ["2019", "May"]
+
+
+def test_earlier_in_the_month_of_publication_ends_at_publication():
+    text = "The feud began earlier in November when Mori spoke."
+    assert spans(text, date(2025, 11, 22))[0] == ("November", "2025-11-01", "2025-11-22")
+
+
+def test_that_day_dates_its_own_act_and_what_came_before_it_that_day():
+    text = "Mori will attend a festival with Sato next Wednesday and meet students before returning home that day."
+    assert _read(text, date(2026, 1, 9)) == [
+        ("next Wednesday", "2026-01-14", "2026-01-14", "scheduled"),
+        ("before", "2026-01-14", "2026-01-14", "scheduled"),
+        ("that day", "2026-01-14", "2026-01-14", "scheduled"),
+    ]
