@@ -111,9 +111,12 @@ def _sentence(
     reports = [c.start for c in clauses if c.report]
     month_at: int | None = None  # where the sentence named the month its day numbers take
     for start, end, rule, match in hits:
-        if month_at is not None and any(month_at < cut <= start for cut in reports):
-            # "…내년 1월 개최하려던 계획에 응하지 않겠다고 교도통신이 22일 보도했다": the
-            # report's day is not of the month the reported clause named.
+        if month_at is not None and (
+            any(month_at < cut <= start for cut in reports) or any(q0 < month_at <= q1 <= start for q0, q1 in quoted)
+        ):
+            # "…내년 1월 개최하려던 계획에 응하지 않겠다고 교도통신이 22일 보도했다",
+            # "「…来年1月の…」との報道について、報道官は24日": the report's day is
+            # not of the month the reported (or quoted) clause named.
             ctx.sentence_month, month_at = None, None
         ctx.tense = _tense_of_hit(norm, start, end, clauses, quoted, lang)
         try:

@@ -405,3 +405,11 @@ def test_a_call_off_a_quoted_report_spoke_of_is_not_the_dates_event():
     text = "記者は16日にXを更新し、知事の訪問が見送られる見通しだと報じた新聞の記事を引用した。"
     assert read(text, d("2026-02-17"))[0][3] == "happened"
     assert read("政府は16日、知事の訪問を見送った。", d("2026-02-17"))[0][3] == "cancelled"
+
+
+def test_a_day_after_a_quote_is_not_of_the_month_the_quote_named():
+    text = "「港町は来月の会談を断った」との報道について、市長は10日の記者会見で説明した。"
+    assert [(m.earliest, m.precision) for m in mentions_in(text, PUBLISHED, "ja")] == [
+        (d("2026-04-01"), "month"),
+        (d("2026-03-10"), "day"),
+    ]
