@@ -621,6 +621,9 @@ _MODALITIES = (
             r"(?:work|works|working)\s+towards?|eyed\s+for|being\s+eyed|eyeing|mull(?:s|ing)|weighing|"
             # an invitation, not yet accepted: "has invited Mori to visit Kobe this year"
             r"\b(?:invited|invites|invite|inviting)\s+(?:[\w.-]+\s+){1,6}?to\s+(?:visit|come|travel)\b|"
+            # "the chamber would be dissolved on Jan. 23, according to officials": a
+            # report, not a plan set (unless someone who sets it said so: _SAID_IT_WOULD)
+            r"would(?!\s+(?:have|not|never)\b)|"
             # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
             r"(?<!\bafter\s)(?<!\bbefore\s)(?<!\bby\s)\b(?:arranging|coordinating))\b"
         ),
@@ -654,6 +657,8 @@ def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: in
             ):
                 # "sang the next day after her concert was cancelled": the other event's.
                 continue
+            if status == "expected" and _said_it_would(sentence.text, found):
+                status = "scheduled"
             if found.end() <= start or start < 0 or status == "cancelled":
                 return status
             between = sentence.text[end : found.start()]
@@ -663,6 +668,20 @@ def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: in
 
 
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|since|as|when|following|once)\b", re.IGNORECASE)
+# "The ministry said Mori would visit Kobe": who sets the plan said it would
+# happen; "sources said", "officials said" only report it.
+_SAID_IT_WOULD = re.compile(
+    r"(?<!\bsources\s)(?<!\bofficials\s)(?<!\breports\s)(?<!\binsiders\s)(?<!\bmedia\s)"
+    r"\b(?:said|says|announced|announces|confirmed|confirms|stated)\s+(?:(?:on\s+)?[A-Z]\w+\s+)?(?:that\s+)?"
+    r"(?:[\w'’.-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+
+
+def _said_it_would(text: str, found: re.Match[str]) -> bool:
+    return found.group().lower() == "would" and bool(
+        _SAID_IT_WOULD.search(text, max(0, found.start() - 80), found.start())
+    )
 
 
 # In another segment of the clause, a modal word in a relative or reported

@@ -2052,3 +2052,17 @@ def test_that_day_dates_its_own_act_and_what_came_before_it_that_day():
         ("before", "2026-01-14", "2026-01-14", "scheduled"),
         ("that day", "2026-01-14", "2026-01-14", "scheduled"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The chamber would be dissolved on January 23, according to officials.", "expected"),
+        ("Mori would visit Kobe next week, sources said.", "expected"),
+        ("Sources said Mori would visit Kobe next week.", "expected"),
+        # Who sets the plan said it would happen.
+        ("The ministry said Mori would visit Kobe next week.", "scheduled"),
+    ],
+)
+def test_what_would_happen_is_expected_unless_who_sets_it_said_so(text, status):
+    assert [m.status for m in event_mentions(text, date(2026, 1, 14))] == [status]
