@@ -213,6 +213,9 @@ def extract_dates(
     return mentions
 
 
+_UNDER_WAY_REACH = timedelta(days=31)
+
+
 def _status(modality: str | None, tense: str | None, earliest: date | None, latest: date | None, pub: date) -> str:
     """Modal words decide ("will" scheduled, "may" expected, "called off"
     cancelled); otherwise the date: what lies after publication is scheduled,
@@ -228,8 +231,9 @@ def _status(modality: str | None, tense: str | None, earliest: date | None, late
         return "scheduled"
     if latest and (latest < pub or (latest == pub and earliest and earliest < pub)):
         return "happened"  # "earlier this month" ends at publication
-    if tense is None and earliest and latest:
-        # No verb tells: an event under way is as far along as its days.
+    if tense is None and earliest and latest and latest - earliest <= _UNDER_WAY_REACH:
+        # No verb tells: an event of days under way is as far along as its
+        # days ("this year" with no verb says nothing of what happened).
         return "scheduled" if mostly_ahead(earliest, latest, pub) else "happened"
     return "scheduled" if tense == "future" else "happened"
 

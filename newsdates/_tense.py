@@ -646,12 +646,16 @@ _MODAL_REACH = 30
 _NEW_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether|[a-z]{3,}ing)\b")
 
 
-def _modality_in(sentence: _Sentence, lo: int, hi: int, start: int = -1, end: int = -1) -> str | None:
+def _modality_in(
+    sentence: _Sentence, lo: int, hi: int, start: int = -1, end: int = -1, hedges: bool = True
+) -> str | None:
     """The first modality whose cue lies in [lo, hi); with a mention at
     [start, end) inside, a cue after it counts only when it is near, in the
-    same clause, or says the event was called off."""
+    same clause, or says the event was called off; "would" only if `hedges`."""
     for status, cue in _MODALITIES:
         for found in sentence.found(cue).within(lo, hi):
+            if not hedges and found.group().lower() == "would":
+                continue
             if status == "cancelled" and _SUBORDINATE_BEFORE.search(
                 sentence.text[max(end, lo) : found.start()].rsplit(",", 1)[-1]
             ):
@@ -672,15 +676,14 @@ _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|since|as|when|following|on
 # happen; "sources said", "officials said" only report it.
 _SAID_IT_WOULD = re.compile(
     r"(?<!\bsources\s)(?<!\bofficials\s)(?<!\breports\s)(?<!\binsiders\s)(?<!\bmedia\s)"
-    r"\b(?:said|says|announced|announces|confirmed|confirms|stated)\s+(?:(?:on\s+)?[A-Z]\w+\s+)?(?:that\s+)?"
-    r"(?:[\w'’.-]+\s+){0,6}$",
+    r"\b(?:said|says|announced|announces|confirmed|confirms|stated|agreed|agrees)\s+(?:[\w'’.-]+\s+){0,10}$",
     re.IGNORECASE,
 )
 
 
 def _said_it_would(text: str, found: re.Match[str]) -> bool:
     return found.group().lower() == "would" and bool(
-        _SAID_IT_WOULD.search(text, max(0, found.start() - 80), found.start())
+        _SAID_IT_WOULD.search(text, max(0, found.start() - 100), found.start())
     )
 
 
@@ -752,7 +755,9 @@ def modality_at(
         return found
     for seg in _main_segments(text, segments, own):
         subordinate = _SUBORDINATE.search(text, seg[0] + 1, seg[1])
-        found = _modality_in(sentence, seg[0], subordinate.start() if subordinate else seg[1])
+        # "declined to comment on Wednesday, saying what would be targeted was
+        # unclear": a hedge in another segment is what was said, not the act's.
+        found = _modality_in(sentence, seg[0], subordinate.start() if subordinate else seg[1], hedges=False)
         if found and not (past and found in ("scheduled", "expected")):
             return found
     return None

@@ -2062,7 +2062,18 @@ def test_that_day_dates_its_own_act_and_what_came_before_it_that_day():
         ("Sources said Mori would visit Kobe next week.", "expected"),
         # Who sets the plan said it would happen.
         ("The ministry said Mori would visit Kobe next week.", "scheduled"),
+        ("The two confirmed during their call on Monday that they would meet next week.", "scheduled"),
     ],
 )
 def test_what_would_happen_is_expected_unless_who_sets_it_said_so(text, status):
-    assert [m.status for m in event_mentions(text, date(2026, 1, 14))] == [status]
+    assert event_mentions(text, date(2026, 1, 14))[-1].status == status
+
+
+def test_a_hedge_in_what_was_said_is_not_the_saying_acts():
+    text = "At a briefing on Wednesday, Mori declined to comment, saying it was unclear what items would be targeted."
+    assert _read(text, date(2026, 1, 7)) == [("Wednesday", "2026-01-07", "2026-01-07", "happened")]
+
+
+def test_a_year_with_no_verb_is_not_scheduled_for_being_mostly_ahead():
+    text = "Hours before Mori left for Kobe, the army said Sora had fired a missile — its first test of the year."
+    assert _read(text, date(2026, 1, 4)) == [("the year", "2026-01-01", "2026-12-31", "happened")]
