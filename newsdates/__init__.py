@@ -677,6 +677,18 @@ _INFINITIVE = re.compile(
 )
 
 
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]*,")
+
+
+def _aside_apart(text: str, fine: DateMention, coarse: DateMention) -> bool:
+    """ "Mori and Sato, who both took office in 2025, last met in October":
+    the year dates an aside about the people, not the meeting."""
+    return any(
+        m.start() < coarse.start and coarse.end < m.end() and not m.start() < fine.start < m.end()
+        for m in _RELATIVE_ASIDE.finditer(text, coarse.sentence_start, coarse.sentence_start + len(coarse.sentence))
+    )
+
+
 def _infinitive_between(text: str, fine: DateMention, coarse: DateMention) -> bool:
     """ "invited her on Friday to visit the US this year": the year dates the
     visit, another event than Friday's invitation, so it frames nothing."""
@@ -987,7 +999,9 @@ def event_mentions(
         again: list[DateMention] = []  # a date said twice ("SEOUL, Jan. 13 -- … on Tuesday")
         for mention in sentence:
             if any(
-                _frames(mention, other) and not _infinitive_between(text, other, mention)
+                _frames(mention, other)
+                and not _infinitive_between(text, other, mention)
+                and not _aside_apart(text, other, mention)
                 for other in sentence
                 if other is not mention
             ):

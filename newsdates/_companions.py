@@ -54,7 +54,9 @@ _BEFORE = re.compile(r"\b([Bb]efore)\s+[a-z]+ing\b")
 # "places a rose on February 8 during the election": the occasion, that day.
 _DURING = re.compile(rf"\s+(during)\s+{_DETERMINER}\s+(?:[\w'’-]+\s+){{0,4}}?(?:[A-Z][\w'’-]*\s+)*[a-z]")
 # "in Gyeongju on Friday, expected to hold talks with …": a second event, only planned.
-_PLANNED = re.compile(r",\s*\b(expected|set|due|scheduled|poised)\s+to\s+[a-z]+")
+# (Not "due": "due to heavy snow" is a cause.)
+_TO_VERB = r"\s+to\s+(?!(?:the|a|an|its|his|her|their|this|that)\b|[a-z]{3,}ing\b)[a-z]+"
+_PLANNED = re.compile(rf",\s*\b(expected|set|scheduled|poised){_TO_VERB}")
 _PLANNED_STATUS = {"expected": "expected", "poised": "expected"}
 # "hosts the fair this week, with talks with the mayor set to take place", "the
 # fair this week has drawn crowds as the two are also set to meet": the talks,
@@ -62,7 +64,7 @@ _PLANNED_STATUS = {"expected": "expected", "poised": "expected"}
 _PLANNED_BESIDE = re.compile(
     r"(?:,\s*\b(with)\s+(?:(?!(?:but|while|which|that)\b)[\w'’.-]+\s+){1,12}?"
     r"|\s(as)\s+(?:(?!(?:but|while|which|that)\b)[\w'’.-]+\s+){1,8}?(?:is|are)\s+(?:also\s+)?)"
-    r"(expected|set|due|scheduled|slated|poised)\s+to\s+[a-z]+"
+    rf"(expected|set|scheduled|slated|poised){_TO_VERB}"
 )
 # "stocks tumbled as China issued a warning": the other event, then.
 _AS = re.compile(r"\s(as)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}[a-z]{2,}ed\b")
@@ -232,7 +234,7 @@ def _late_before(text: str, mention: DateMention, limit: int, end: int) -> list[
 
 def _planned(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
     """ "took centre stage in Gyeongju on Friday, expected to hold talks": the
-    talks, that day, expected (or scheduled: "set to", "due to")."""
+    talks, that day, expected (or scheduled: "set to")."""
     m = _PLANNED.match(text, mention.end, limit)
     if m and mention.latest and mention.latest >= published:
         return [_copy(mention, m.start(1), m[1], status=_PLANNED_STATUS.get(m[1], "scheduled"))]

@@ -155,9 +155,11 @@ _ELLIPSIS = re.compile(
 _FOLLOWING = re.compile(r"\s*(?:following|in\s+the\s+wake\s+of)\b", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|where)\b", re.IGNORECASE)
 # "plans to visit" is a plan; "approved the plan to dissolve" is not.
+# "due to escalating tensions", "due to the storm": a cause, not a plan.
+_DUE = r"due(?!\s+to\s+(?:the|a|an|its|his|her|their|this|that|these|those|[a-z]+ing\b|[A-Z]))"
 _PLANS_TO = r"(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)plans?\s+to"
 _FUTURE = re.compile(
-    r"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|due|poised|"
+    rf"\b(?:(?:(was|were|had\s+been)\s+)?(?:\w+ly\s+|also\s+|still\s+)?(?:set|expected|scheduled|slated|{_DUE}|poised|"
     r"going|planning|preparing|likely)\s+(?:to|for|on|in)|will|won['’]t|shall|would(?!\s+have)|"
     rf"could(?!\s+(?:not|have))|{_PLANS_TO}|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|(?:is|are)\s+to|(?<=\b(?:he|it))['’]s\s+to(?=\s+[a-z])|"
@@ -631,7 +633,7 @@ _MODALITIES = (
     (
         "scheduled",
         re.compile(
-            r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|(?:(?:is|are)\s+)?(?:set|scheduled|slated|due)\s+to|"
+            rf"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:will|shall|(?:(?:is|are)\s+)?(?:set|scheduled|slated|{_DUE})\s+to|"
             rf"(?:is|are)\s+to|(?:is|are)\s+going\s+to|{_PLANS_TO}|planning\s+to|intends?\s+to|upcoming)\b|['’]ll\b",
             re.IGNORECASE,
         ),

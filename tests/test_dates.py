@@ -2077,3 +2077,16 @@ def test_a_hedge_in_what_was_said_is_not_the_saying_acts():
 def test_a_year_with_no_verb_is_not_scheduled_for_being_mostly_ahead():
     text = "Hours before Mori left for Kobe, the army said Sora had fired a missile — its first test of the year."
     assert _read(text, date(2026, 1, 4)) == [("the year", "2026-01-01", "2026-12-31", "happened")]
+
+
+def test_due_to_a_cause_is_no_plan():
+    text = "On Friday, Sora urged its citizens to avoid Kobe due to escalating tensions."
+    assert _read(text, date(2025, 11, 14)) == [("Friday", "2025-11-14", "2025-11-14", "happened")]
+    text = "Mori arrived in Kobe on Friday, due to heavy snow in Sora."
+    assert len(event_mentions(text, date(2025, 11, 14))) == 1
+    assert _read("Mori is due to visit Kobe on Friday.", date(2025, 11, 14))[0][3] == "scheduled"
+
+
+def test_a_year_in_an_aside_about_people_does_not_frame_their_meeting():
+    text = "Mori and Sato, who both took office in 2025, last met in October on the sidelines of a summit."
+    assert [m.text for m in event_mentions(text, date(2026, 1, 9))] == ["2025", "October"]
