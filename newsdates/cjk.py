@@ -327,7 +327,11 @@ _ENDED_DAY_REACH = 6
 def _one_event(norm: str, prev: Span, span: Span) -> bool:
     """Two ends of one span ("30日から来月1日まで"), or two days side by side
     ("13日と14日", "13일과 14일"); two days apart they are two events."""
-    if prev.precision not in ("day", "month") or span.precision != prev.precision or prev.earliest >= span.earliest:
+    if (
+        prev.precision not in ("day", "month", "year")
+        or span.precision != prev.precision
+        or prev.earliest >= span.earliest
+    ):
         return False
     if _JOIN.fullmatch(norm, prev.end, span.start):
         return True
@@ -489,14 +493,22 @@ _CONDITION = re.compile(r"(?:あれば|場合|すれば|なら|경우|(?:하|되
 _REPORTED = re.compile(r"[^、。,.]{0,12}?(?:と報じ|と伝え|と報道|(?:라|이라|다)?고\s?(?:보도|전했|전한))")
 
 
+# "권고한 뒤 항공권 취소가 잇따랐다", "発表した後、予約の取り消しが相次いだ": what
+# followed the date's act is another event; its cancellations are not the act's.
+_THEN_ANOTHER = re.compile(
+    r"(?<=[가-힣])(?<![일주달년월초분간])\s+(?:뒤|후)(?:에|로)?(?=[\s,])|(?:た|て)(?:後|あと)[、,に]"
+)
+
+
 def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) -> str:
     """The sentence's own markers, relative to publication: a cancelled or
     postponed event whenever it was set; a past date happened; for what is
     ahead the first marker after the date ("予定" scheduled, "見通し"
     expected); on the day itself the verb's tense."""
+    then = _THEN_ANOTHER.search(region)
     if any(
         not _CONDITION.search(region, max(0, m.start() - 15), m.start()) and not _REPORTED.match(region, m.end())
-        for m in lang.cancelled.finditer(region)
+        for m in lang.cancelled.finditer(region, 0, then.start() if then else len(region))
     ):
         return "cancelled"
     if span.latest < pub:

@@ -608,6 +608,12 @@ VAGUE_FIT = {"season": 0.65, "year": 0.5}
 STATED_PERIODS = ("month", "year")
 # The date score of an event outside such a period: still listed, never probable.
 OUTSIDE_STATED_PERIOD = 0.1
+# A stated span longer than a month ("2022年から2024年にかけて") is such a period too.
+STATED_SPAN = datetime.timedelta(days=31)
+
+
+def stated_period(precision: str, earliest, latest) -> bool:
+    return precision in STATED_PERIODS or (precision == "span" and latest - earliest > STATED_SPAN)
 
 
 def _date_fit(
@@ -672,7 +678,7 @@ def _date_score(earliest, latest, event: Event, margin: int, precision: str = "d
             return 1.0, gettext("same dates")
         return 0.8, gettext("dates overlap")
     gap = (earliest - event.latest).days if event.latest < earliest else (event.earliest - latest).days
-    if precision in STATED_PERIODS:
+    if stated_period(precision, earliest, latest):
         return OUTSIDE_STATED_PERIOD, gettext("dates %(apart)s") % {"apart": days_apart(gap)}
     return max(0.0, 0.6 * (1 - gap / (margin + 1))), gettext("dates %(apart)s") % {"apart": days_apart(gap)}
 

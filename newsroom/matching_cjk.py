@@ -29,10 +29,10 @@ from newsroom.matching import (
     MAX_CANDIDATES,
     MAX_MATCHES,
     OUTSIDE_STATED_PERIOD,
-    STATED_PERIODS,
     EventMatch,
     _date_score,
     events_near,
+    stated_period,
 )
 from newsroom.names import all_name_forms, name_pattern
 from timeline.labels import date_label
@@ -365,7 +365,7 @@ def matching_events_cjk(
         ):
             continue
         date_score, date_reason = _date_score(earliest, latest, event, margin.days, precision)
-        if precision in STATED_PERIODS and date_score <= OUTSIDE_STATED_PERIOD:
+        if stated_period(precision, earliest, latest) and date_score <= OUTSIDE_STATED_PERIOD:
             continue  # "지난해 '다케시마의 날'" is last year's, not this February's
         score, reasons = _weighed(event, date_score, date_reason, kinds_score, shared_kinds, who, shared)
         if score >= MIN_SCORE:

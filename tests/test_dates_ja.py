@@ -413,3 +413,13 @@ def test_a_day_after_a_quote_is_not_of_the_month_the_quote_named():
         (d("2026-04-01"), "month"),
         (d("2026-03-10"), "day"),
     ]
+
+
+def test_two_years_joined_by_kara_are_one_span():
+    text = "港の取扱量は2022年から2024年にかけて増えた。"
+    assert read(text) == [(d("2022-01-01"), d("2024-12-31"), "span", "happened")]
+
+
+def test_what_followed_the_act_does_not_cancel_it():
+    text = "政府は10日に渡航自粛を呼びかけた後、ツアーの中止が相次いだ。"
+    assert [status for *_, status in read(text)] == ["happened"]

@@ -401,3 +401,10 @@ def test_done_again_this_year_has_happened():
 def test_a_length_after_a_range_restates_it():
     text = "지사는 오는 30일부터 내달 1일까지 2박 3일간 고베에 머문다."
     assert read(text, d("2025-10-30")) == [(d("2025-10-30"), d("2025-11-01"), "span", "scheduled")]
+
+
+def test_cancellations_that_followed_an_act_do_not_cancel_it():
+    text = "시 당국이 지난 10일 여행 자제를 권고한 뒤 항공권 취소가 잇따랐다."
+    assert {m.status for m in mentions_in(text, datetime.date(2026, 3, 12), "ko")} == {"happened"}
+    text = "양측은 오는 20일 열릴 예정이던 회의를 취소했다."
+    assert [m.status for m in mentions_in(text, datetime.date(2026, 3, 12), "ko")] == ["cancelled"]

@@ -319,3 +319,10 @@ def test_last_years_occasion_is_neither_this_years_nor_a_remark_about_it(seed):
     found = slugs(quote, "2025-01-01", "2025-12-31", "year", language="ko")
     assert "takeshima-day-2026" not in found  # a stated year is not the February after it
     assert "takaichi-ldp-race-takeshima-day-remark" not in found  # neither the remark nor its speaker is named
+
+
+def test_a_stated_span_of_years_is_not_the_year_after_it(seed):
+    quote = "高市氏は2022年から2024年にかけて竹島の日について繰り返し発言した。"
+    assert "takaichi-ldp-race-takeshima-day-remark" not in slugs(quote, "2022-01-01", "2024-12-31", "span")
+    # A stated span of days still finds an event a day or two away.
+    assert slugs("高市首相と李大統領は13日から14日にかけて奈良で会談した。", "2026-01-12", "2026-01-12", "span")
