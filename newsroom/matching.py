@@ -227,8 +227,18 @@ _BRIEFING = re.compile(r"\b(?:press|news)\s+conferences?\b", re.IGNORECASE)
 # A warning against travel is a travel advisory, however worded.
 _TRAVEL_WARNING = re.compile(
     r"\b(?:travel|study(?:[\s-]+abroad)?)\s+warnings?\b"
-    r"|\bwarn(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|not\s+to)\s+(?:travel|visit|go|study)\w*",
+    r"|\bwarn(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:against|not\s+to)\s+(?:travel|visit|go|study)\w*"
+    # "urged its citizens to refrain from traveling to Japan", "told them to avoid trips there"
+    r"|\b(?:urg|advis|ask|tell|told|call)\w*\s+(?:[\w'’-]+\s+){0,4}?(?:to\s+)?(?:refrain\s+from|avoid|postpone|"
+    r"reconsider|not\s+to)\s+(?:[\w'’-]+\s+){0,2}?(?:travel|trips?|visit|going)\w*",
     re.IGNORECASE,
+)
+
+
+# "will welcome her to the White House": the host's welcome is the guest's
+# visit (not "welcomed the move").
+_WELCOMED_GUEST = re.compile(
+    r"\bwelcom(?:e|es|ed|ing)\s+(?:her|him|them|(?:[A-Z][\w'’.-]*\s+){1,4})\s*to\s+(?:the\s+)?[A-Z]"
 )
 
 
@@ -259,6 +269,7 @@ def written_forms(text: str) -> dict[str, str]:
     ("beij": "Beijing"), so an editor is shown words, not stems."""
     text = _VISITING_GUEST.sub("", _BRIEFING.sub("briefing", text or ""))
     text = _TRAVEL_WARNING.sub(lambda m: f"{m[0]} advisory", text)
+    text = _WELCOMED_GUEST.sub(lambda m: f"visit {m[0]}", text)
     text = _TRAVEL_AS_A_NOUN.sub("", text)
     forms: dict[str, str] = {}
     for word in _WORD.findall(text):

@@ -705,6 +705,7 @@ def test_a_date_owned_by_an_occasion_after_following_dates_that_occasion_not_the
     [
         "Late on Friday, Sora's embassy warned its citizens against travelling to Kobe.",
         "- Nov 14: Travel warning -",
+        "On Friday, Sora urged its citizens to refrain from traveling to Kobe due to rising tensions.",
     ],
 )
 def test_a_warning_against_travel_on_a_day_is_one_of_a_run_of_measures_including_an_advisory(quote):
@@ -1053,3 +1054,21 @@ def test_a_date_after_and_dates_the_act_after_it_not_the_one_before():
 def test_a_participle_after_an_adverb_still_tells_what_was_done():
     quote = "The speaker on Friday read out a letter, formally dissolving the lower house."
     assert "dissolving" in event_clause(quote, quote.index("Friday"), len("Friday"))
+
+
+def test_a_host_welcoming_a_guest_reports_the_guests_visit():
+    sora, kobe = country("Sora"), country("Kobe")
+    event_on(
+        datetime.date(2026, 3, 1),
+        "Mori's spring visit to Sora",
+        sora,
+        kobe,
+        slug="mori-spring-visit",
+        last=datetime.date(2026, 5, 31),
+    )
+    day = datetime.date(2026, 3, 19)
+    quote = "Sora's president said he would welcome Mori to the Palace of Sora on March 19."
+    assert [m.event.slug for m in matching_events(day, day, "day", quote, [sora, kobe], probable_only=True)] == [
+        "mori-spring-visit"
+    ]
+    assert "visit" not in content_words("Sora welcomed the move on Monday.")
