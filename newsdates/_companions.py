@@ -117,7 +117,7 @@ def companions(
         found += _ended_with(text, mention, after_it)
         found += _late_before(text, mention, after_it, s1)
         found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
-        found += _late_as(text, mention, after_it)
+        found += _late_as(text, mention, after_it) + _act_after_date(text, mention, after_it, published)
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it, i + 1 < len(sentence))
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _edge_of_occasion(text, mention, before_it, published)
@@ -422,6 +422,27 @@ _MAX_GERUND_GAP = 80  # characters between two acts of one list
 # told students …": each act after the first, a past verb before its object.
 _FIRST_ACT = re.compile(rf"\s*,?\s*(?:[A-Z][\w'’-]*\s+){{1,3}}([a-z]{{3,}}ed)\s+(?:{_DETERMINER}|[A-Z])")
 _NEXT_ACT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{{3,}}ed)\s+(?=(?:{_DETERMINER}|[A-Z])\b)")
+
+
+# "seized a fishing boat on Thursday and arrested its captain": the arrest, that day.
+_ACT_AFTER_DATE = re.compile(
+    rf"\s+and\s+(?:then\s+)?([a-z]{{3,}}ed|{_IRREGULAR_PAST})\s+(?=(?:{_DETERMINER}|it|him|her|them)\s|[A-Z])"
+)
+
+
+_DATES_ANOTHER = re.compile(r"\b(?:ahead\s+of|before|after|following|during|for|until|since)\b[^,;]*$")
+
+
+def _act_after_date(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    """Not "praised the mayor ahead of a vote on Sunday and announced a trip":
+    that day is the vote's, and the announcement another act's."""
+    m = _ACT_AFTER_DATE.match(text, mention.end, limit)
+    head = text[mention.sentence_start : mention.start]
+    if not m or not mention.latest or mention.latest > published or not _verb_before(head):
+        return []
+    if _DATES_ANOTHER.search(head[-80:]):
+        return []
+    return [_copy(mention, m.start(1), m[1])]
 
 
 def _acts(text: str, mention: DateMention, end: int) -> list[DateMention]:

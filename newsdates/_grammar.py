@@ -240,7 +240,8 @@ _WORD_MONTHS = ("may", "march", "mar")
 @_pattern(
     rf"(?:\b((?i:in|since|by|until|till|through|during|before|after|from|of|to|between|and|or|"
     rf"last|next|this|(?:(?:in|until|by|since)\s+)?(?:early|mid|late)(?:\s+(?:last|next|this))?|"
-    rf"the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of|the))[\s-]+)?({_MON})(?![\s-]*\d)"
+    rf"the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of|the|her|his|their|its))[\s-]+)?"
+    rf"({_MON})(?![\s-]*\d)"
     rf"(?P<name>\s+[A-Z][a-z])?",
     needs=_MONTH_WORDS,
 )
@@ -251,8 +252,8 @@ def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
         return
     if words == ["the"] and name in _WORD_MONTHS:
         return  # "the march", "the May government": not a month ("the October Apec meeting" is)
-    if m["name"] and words != ["the"] and (not words or name in _WORD_MONTHS):
-        return  # a month before a capitalised word is likely a name ("March Madness")
+    if m["name"] and words != ["the"] and words[:1] not in _POSSESSIVES and (not words or name in _WORD_MONTHS):
+        return  # a month before a capitalised word is likely a name ("March Madness"; not "her March U.S. visit")
     if not words and len(m[2]) <= 3:
         return  # a lone "Jan" or "Aug" without a period is too often something else
     if (
@@ -276,6 +277,8 @@ def _p_bare_month(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 _MONTH_MODIFIERS = ("early", "mid", "late", "the", "last", "next", "this")
+# "her March visit", "their May talks": someone's event of that month.
+_POSSESSIVES = (["her"], ["his"], ["their"], ["its"])
 _MONTH_BEFORE = re.compile(rf"(?:{_MON}|\d)[\s,.]*$")
 
 

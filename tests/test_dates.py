@@ -2090,3 +2090,17 @@ def test_due_to_a_cause_is_no_plan():
 def test_a_year_in_an_aside_about_people_does_not_frame_their_meeting():
     text = "Mori and Sato, who both took office in 2025, last met in October on the sidelines of a summit."
     assert [m.text for m in event_mentions(text, date(2026, 1, 9))] == ["2025", "October"]
+
+
+def test_someones_march_visit_is_a_month():
+    text = "Sato backs Mori before the vote, unveils her March visit to Sora."
+    assert spans(text, date(2026, 2, 5)) == [("March", "2026-03-01", "2026-03-31")]
+    assert event_mentions("Mori will march on his own.", date(2026, 2, 5)) == []
+
+
+def test_a_second_act_after_the_date_and_and_is_an_event_of_that_day():
+    text = "Kobe's coast guard seized a Sora fishing boat on Thursday and arrested its captain, officials said."
+    assert spans(text, date(2026, 2, 13)) == [
+        ("Thursday", "2026-02-12", "2026-02-12"),
+        ("arrested", "2026-02-12", "2026-02-12"),
+    ]
