@@ -138,7 +138,9 @@ _OCCASION = (
 )
 # "through a bilateral summit and a banquet … on Tuesday": two occasions, one date.
 _TWO_OCCASIONS = re.compile(
-    rf"\b{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?{_OCCASION}\s+and\s+({_DETERMINER})\s+(?:[\w-]+\s+){{0,2}}?{_OCCASION}\b",
+    # ("a summit meeting and dinner on Tuesday": the second may share the first's determiner)
+    rf"\b{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?{_OCCASION}\s+and\s+"
+    rf"((?:{_DETERMINER}\s+)?(?:[\w-]+\s+){{0,2}}?{_OCCASION})\b",
     re.IGNORECASE,
 )
 

@@ -1437,6 +1437,11 @@ def test_two_occasions_of_one_date_are_two_mentions():
         ("Tuesday", "2026-01-13"),
         ("a banquet", "2026-01-13"),
     ]
+    text = "The mayor will hold a summit meeting and dinner with Mori in Kobe on Tuesday."
+    assert [(m.text, str(m.earliest)) for m in event_mentions(text, date(2026, 1, 9))] == [
+        ("Tuesday", "2026-01-13"),
+        ("dinner", "2026-01-13"),
+    ]
 
 
 @pytest.mark.parametrize(
