@@ -557,7 +557,7 @@ _MONTH_OF = r"\s+of\s+(this|next|last|the\s+following|the\s+previous|the\s+same)
 # named in the sentence, or of the month said. A bare "the 20th" needs a
 # preposition before it or the month after it ("the 20th anniversary").
 @_pattern(
-    rf"\b(?:((?i:on|by|until|till|since|from|before|after|around|about|between|through|between))\s+)?"
+    rf"\b(?:((?i:on|by|until|till|since|from|before|after|around|about|between|through|for))\s+)?"
     rf"(the\s+{_ORDINAL_DAY})(?:\s*(?:-|–|—|to|and|or|through)\s*(?:the\s+)?({_ORDINAL_DAY}))?(?:{_MONTH_OF})?"
     r"(?!\s+(?:of|century|anniversary|time|round|floor|day|week|year|month|edition|place|consecutive|straight|"
     r"(?:ranked|ranking|leading|placed|seeded)\b))",

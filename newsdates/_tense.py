@@ -486,7 +486,8 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
         found.append((s.start(), s.end(), "future"))
     possessed = _POSSESSED_EVENT.search(text, max(lo, start - 60), start)
     # "This week's fair has drawn crowds": the date names the fair; what is
-    # said of it afterwards is no tense of the fair's.
+    # said of it afterwards is no tense of the fair's, unless a relative
+    # clause tells the fair itself ("Saturday's incident in which jets flew").
     owned = text.startswith(("'s", "’s"), end)
     # A cue after "that" is the reported clause's: "said on Monday that she
     # will …"; one after "and" the next predicate's: "ahead of the vote on
@@ -495,8 +496,15 @@ def _cues(sentence: _Sentence, lo: int, hi: int, start: int, end: int) -> list[t
         c
         for c in found
         if (c[1] <= start and not (possessed and c[1] <= possessed.start()))
-        or (c[0] >= end and not owned and not _THAT_OR_AND.search(text, end, c[0]))
+        or (
+            c[0] >= end
+            and not (owned and not _TELLS_IT.search(text, end, c[0]))
+            and not _THAT_OR_AND.search(text, end, c[0])
+        )
     ]
+
+
+_TELLS_IT = re.compile(r"\b(?:which|where|when|who)\b")
 
 
 _THAT_OR_AND = re.compile(r"\b(?:that|and)\b")

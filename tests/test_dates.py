@@ -2109,3 +2109,17 @@ def test_a_second_act_after_the_date_and_and_is_an_event_of_that_day():
         ("Thursday", "2026-02-12", "2026-02-12"),
         ("arrested", "2026-02-12", "2026-02-12"),
     ]
+
+
+def test_a_day_number_scheduled_for_is_a_day_of_the_month():
+    text = "The Kobe talks are scheduled for the 29th, and the Sora talks for November 1st."
+    assert spans(text, date(2025, 10, 28)) == [
+        ("the 29th", "2025-10-29", "2025-10-29"),
+        ("November 1st", "2025-11-01", "2025-11-01"),
+    ]
+    assert event_mentions("Mori won for the 20th time.", date(2025, 10, 28)) == []
+
+
+def test_a_relative_clause_tells_the_tense_of_a_weekday_it_owns():
+    text = "The remarks mark the first comment following Saturday's incident in which Sora's jets buzzed a ship."
+    assert _read(text, date(2025, 12, 10)) == [("Saturday", "2025-12-06", "2025-12-06", "happened")]
