@@ -140,9 +140,11 @@ def clauses_of(sentence: str) -> list[tuple[int, int]]:
 
 def clause_with(sentence: str, date_text: str) -> str:
     """The clause that holds the date expression, or the whole sentence when the date is not found in it."""
-    position = sentence.find(date_text) if date_text else -1
-    if position < 0:
+    # As a word of its own: a companion's "as" is not the "as" of "has".
+    found = re.search(rf"(?<!\w){re.escape(date_text)}(?!\w)", sentence) if date_text else None
+    if found is None:
         return sentence
+    position = found.start()
     for start, end in clauses_of(sentence):
         if start <= position < end:
             return sentence[start:end]
@@ -175,7 +177,9 @@ def by_short_names(text: str, actors: list[tuple[str, list[str]]]) -> str:
 def tidy(clause: str, date_text: str) -> tuple[str, bool]:
     """The clause without its date, attribution and opening link word; and whether that word was a preposition."""
     if date_text:
-        clause = re.sub(DATE_PREPOSITIONS + re.escape(date_text), " ", clause, count=1, flags=re.IGNORECASE)
+        clause = re.sub(
+            rf"(?<!\w){DATE_PREPOSITIONS}(?<!\w){re.escape(date_text)}(?!\w)", " ", clause, count=1, flags=re.IGNORECASE
+        )
     clause = SAID_AFTER.sub("", clause.strip(" .")).strip(" ,.")
     opening = OPENING_LINK.match(clause)
     clause = OPENING_LINK.sub("", clause).strip(" ,")

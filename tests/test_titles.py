@@ -148,3 +148,9 @@ def test_a_title_says_who_did_what_never_a_dangling_participle(quote, date_text,
 def test_it_is_never_a_person_named_in_the_sentence():
     title = propose_title("It will reopen the border crossing on Monday.", "Monday", [("Lee", ["Lee Jae-myung"])])
     assert not title.startswith("Lee")
+
+
+def test_a_companions_word_is_taken_out_only_as_a_word_of_its_own():
+    # "as" opens a companion; it is not the "as" of "has", nor "on" the end of "attention".
+    quote = "This week's fair has drawn attention as Mori and Sato are set to meet."
+    assert propose_title(quote, "as") == "This week's fair has drawn attention"
