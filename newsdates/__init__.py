@@ -254,11 +254,13 @@ def _flags(
 # "from the 22nd to the 23rd": the second point's "the" is not its own.
 # "from Thursday to noon on Friday": a time of day before the second point.
 _RANGE_JOINER = re.compile(
-    r"\s*(?:-|–|—|to|until|till|through)\s*"
+    # "from July 1, 2024, through June 30, 2025": a comma may close the first point's year
+    r"\s*(?:-|–|—|,?\s*(?:to|until|till|through))\s*"
     r"(?:(?:noon|midnight|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|(?:early|late)\s+(?:morning|afternoon|evening))\s+on\s+)?"
     r"(?:the\s+)?"
 )
 _AND_JOINER = re.compile(r"\s*and\s*(?:the\s+)?")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 # "January 27 or February 3": one event on one of two dates, the span of both.
 _OR_JOINER = re.compile(r"\s*,?\s*or\s*")
 
@@ -280,7 +282,10 @@ def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
     gap = text[a.end : b.start]
     if _RANGE_JOINER.fullmatch(gap) or _OR_JOINER.fullmatch(gap):
         return True
-    return bool(_AND_JOINER.fullmatch(gap)) and b.earliest <= a.latest + timedelta(days=1)
+    if not _AND_JOINER.fullmatch(gap):
+        return False
+    # "between 2022 and 2024" is one stretch of time, however far apart its ends.
+    return b.earliest <= a.latest + timedelta(days=1) or bool(_BETWEEN.search(text, a.sentence_start, a.start))
 
 
 def merge_ranges(text: str, mentions: list[DateMention], published: date | None = None) -> list[DateMention]:
@@ -695,6 +700,16 @@ def _infinitive_between(text: str, fine: DateMention, coarse: DateMention) -> bo
     return fine.end <= coarse.start and bool(_INFINITIVE.search(text, fine.end, coarse.start))
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _state_since(text: str, fine: DateMention, coarse: DateMention) -> bool:
+    """ "sources claimed on Saturday that China has tightened screening since
+    earlier this month": a state running since the coarse date, told on a
+    finer day of it, is another event than the telling."""
+    return fine.end <= coarse.start and bool(_SINCE_BEFORE.search(text, max(0, coarse.start - 8), coarse.start))
+
+
 # "Lee arrived in Beijing on Sunday. The four-day state visit ...": a stated
 # length with no day of its own, in the sentence after a day, runs from it.
 _EVENT_OF_DAYS = re.compile(
@@ -877,7 +892,8 @@ def _stamp(mention: DateMention) -> bool:
     placed = _PLACED_CLOCK.fullmatch(rest)
     if placed and _STAMP_ONLY.fullmatch(placed[1]):
         return True
-    after = sentence[at + len(mention.text) :]
+    # The stamp's line only: a caption may follow it with no full stop ("… 11:32 PM\nrare earth Photo:VCG").
+    after = sentence[at + len(mention.text) :].split("\n", 1)[0]
     return bool(_STAMP_LABEL.search(sentence, 0, max(at, 0)) and _STAMP_ONLY.fullmatch(after))
 
 
@@ -1002,6 +1018,7 @@ def event_mentions(
                 _frames(mention, other)
                 and not _infinitive_between(text, other, mention)
                 and not _aside_apart(text, other, mention)
+                and not _state_since(text, other, mention)
                 for other in sentence
                 if other is not mention
             ):

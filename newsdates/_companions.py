@@ -121,6 +121,7 @@ def companions(
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it, i + 1 < len(sentence))
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
         found += _edge_of_occasion(text, mention, before_it, published)
+        found += _day_of_occasion(text, mention, after_it, before_it, published)
         found += _until(text, mention, before_it, published, stays or [])
         found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
         found += _protested_occasion(text, mention, after_it, published)
@@ -345,6 +346,30 @@ def _edge_of_occasion(text: str, mention: DateMention, limit: int, published: da
     ahead = mention.latest >= published and mostly_ahead(mention.earliest, mention.latest, published)
     edge = _copy(mention, limit + m.start(1), m[1], status="scheduled" if ahead else "happened")
     return [replace(edge, follows=mention.start)]
+
+
+# "dissolve the house on Jan. 23, the first day of this year's ordinary
+# session" (or "the day the ordinary session convenes"): the date set off by
+# a comma is also the occasion's own day.
+_GATHERING = r"(?:session|summit|meeting|conference|congress|convention|assembly|forum|games|campaign|festival|talks)"
+_DAY_OF_OCCASION = re.compile(
+    r",\s+(?:the\s+(?:first|opening|last|final|closing|second|third|\w+th)\s+day\s+of\s+(?:the|a|this|next|its|"
+    rf"their|this\s+year['’]s|next\s+year['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_GATHERING}|visit|trip|tour)\b"
+    rf"|the\s+day\s+(?:the|a|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?{_GATHERING}\s+"
+    r"(?:opens|convenes|begins|starts|ends|closes|is\s+held|takes\s+place))",
+    re.IGNORECASE,
+)
+
+
+def _day_of_occasion(text: str, mention: DateMention, limit: int, before: int, published: date) -> list[DateMention]:
+    m = _DAY_OF_OCCASION.match(text, mention.end, limit)
+    if not m or not mention.earliest or not mention.latest or not _verb_before(text[before : mention.start]):
+        return []
+    ahead = mention.latest >= published and mostly_ahead(mention.earliest, mention.latest, published)
+    # The whole phrase names the occasion: the words to match it by are its own.
+    phrase = m[0].lstrip(", ")
+    day = _copy(mention, m.end() - len(phrase), phrase, status="scheduled" if ahead else "happened")
+    return [replace(day, follows=mention.start)]
 
 
 _DAY_BEFORE_THEN = re.compile(r"(?:the\s+)?(?:previous|preceding|day\s+before|a\s+day\s+earlier)", re.IGNORECASE)

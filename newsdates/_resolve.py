@@ -71,6 +71,10 @@ _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 3
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (10, 12), "H1": (1, 6), "H2": (7, 12)}
 
 
+# A year said right after a month or day with none of its own: "in January in 1992".
+_YEAR_AFTER = re.compile(r"\s+in\s+(1[0-9]{3}|20[0-9]{2})\b(?!\s*[-–/])")
+
+
 @dataclass
 class _Resolved:
     value: str
@@ -221,6 +225,8 @@ class Resolver:
 
     def _ymd(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         y, m, d = c.data["y"], c.data["m"], c.data["d"]
+        if y is None and c.data.get("wd") is None:
+            y = self._year_after(c)
         if y is None:
             options = [
                 date(yy, m, d)
@@ -242,6 +248,8 @@ class Resolver:
         y, m, rel = c.data["y"], c.data["m"], c.data.get("rel")
         if y is None and c.data.get("year_offset") is not None:
             y = self.pub.year + c.data["year_offset"]
+        if y is None and rel is None:
+            y = self._year_after(c)
         if y is None:
             py = self.pub.year
             if rel == "last":
@@ -262,6 +270,11 @@ class Resolver:
             # "earlier in November", written in November: by publication.
             return self._so_far(month, "earlier", 0)
         return month
+
+    def _year_after(self, c: Candidate) -> int | None:
+        """ "began convening in January in 1992": the year said right after."""
+        found = _YEAR_AFTER.match(self.text, c.end)
+        return int(found[1]) if found else None
 
     def _framed_year(self, c: Candidate, sent: tuple[int, int]) -> int | None:
         """The year a clause opened with ("Last year, … in late January"), when

@@ -634,6 +634,12 @@ _MODALITIES = (
             # "the chamber would be dissolved on Jan. 23, according to officials": a
             # report, not a plan set (unless someone who sets it said so: _SAID_IT_WOULD)
             r"would(?!\s+(?:have|not|never)\b)|"
+            # what the media report of a plan is not yet confirmed: "Media reports
+            # have said Mori plans to …" (not "reports said on Monday", their own date)
+            r"(?:[Mm]edia|[Pp]ress|[Nn]ews)\s+reports?\s+(?:have\s+|had\s+)?(?:said|say|suggest(?:ed|s)?|indicated?)"
+            r"(?!\s+(?:on|in|at|last|this|earlier|[A-Z][a-z]+day)\b)|"
+            # "a vote as early as Feb. 8": the soonest it could be, not a date set
+            r"as\s+early\s+as|"
             # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
             r"(?<!\bafter\s)(?<!\bbefore\s)(?<!\bby\s)\b(?:arranging|coordinating))\b"
         ),
@@ -671,13 +677,13 @@ def _modality_in(
             ):
                 # "sang the next day after her concert was cancelled": the other event's.
                 continue
-            if status == "expected" and _said_it_would(sentence.text, found):
-                status = "scheduled"
+            said = status == "expected" and _said_it_would(sentence.text, found)
+            found_status = "scheduled" if said else status
             if found.end() <= start or start < 0 or status == "cancelled":
-                return status
+                return found_status
             between = sentence.text[end : found.start()]
             if found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
-                return status
+                return found_status
     return None
 
 

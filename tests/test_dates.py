@@ -2123,3 +2123,90 @@ def test_a_day_number_scheduled_for_is_a_day_of_the_month():
 def test_a_relative_clause_tells_the_tense_of_a_weekday_it_owns():
     text = "The remarks mark the first comment following Saturday's incident in which Sora's jets buzzed a ship."
     assert _read(text, date(2025, 12, 10)) == [("Saturday", "2025-12-06", "2025-12-06", "happened")]
+
+
+def test_a_plan_the_media_report_is_expected_and_as_early_as_is_no_set_date():
+    text = (
+        "Media reports have said Mori plans to dissolve the assembly on March 3, "
+        "paving the way for a vote as early as April 12."
+    )
+    assert _read(text, date(2026, 2, 20)) == [
+        ("March 3", "2026-03-03", "2026-03-03", "expected"),
+        ("April 12", "2026-04-12", "2026-04-12", "expected"),
+    ]
+    # The reports' own date is not what they report.
+    text = "Media reports said on Monday that Mori met Sato."
+    assert _read(text, date(2026, 2, 23)) == [("Monday", "2026-02-23", "2026-02-23", "happened")]
+
+
+@pytest.mark.parametrize(
+    "text, occasion",
+    [
+        (
+            "Mori will dissolve the assembly on March 3, the first day of this year's regular session, for a vote.",
+            "the first day of this year's regular session",
+        ),
+        (
+            "Mori said she will dissolve the assembly on March 3, the day the regular session convenes, for a vote.",
+            "the day the regular session convenes",
+        ),
+    ],
+)
+def test_a_date_set_off_as_an_occasions_day_dates_that_occasion_too(text, occasion):
+    assert _read(text, date(2026, 2, 20)) == [
+        ("March 3", "2026-03-03", "2026-03-03", "scheduled"),
+        (occasion, "2026-03-03", "2026-03-03", "scheduled"),
+    ]
+
+
+def test_a_pages_stamp_line_is_no_event_though_a_caption_runs_on_from_it():
+    text = (
+        "Kobe rejects claims on curbs\nPublished: Jan 18, 2026 11:32 PM\nport cranes Photo:Wire\n\n"
+        "Officials said on Saturday that exports slowed."
+    )
+    assert spans(text, date(2026, 1, 18)) == [("Saturday", "2026-01-17", "2026-01-17")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Imports rose between 2022 and 2024, the ministry said.",
+            ("between 2022 and 2024", "2022-01-01", "2024-12-31"),
+        ),
+        ("Sales fell between March and June.", ("March and June", "2025-03-01", "2025-06-30")),
+        (
+            "The inquiry will examine shipments from July 1, 2024, through June 30, 2025.",
+            ("July 1, 2024, through June 30, 2025", "2024-07-01", "2025-06-30"),
+        ),
+    ],
+)
+def test_between_two_dates_and_a_range_after_a_years_comma_are_one_span(text, expected):
+    found = spans(text, date(2025, 10, 1))
+    assert len(found) == 1
+    assert expected[0].endswith(found[0][0]) and found[0][1:] == expected[1:]
+
+
+def test_two_dates_joined_by_and_without_between_stay_two_events():
+    text = "Mori visited Kobe in June and Osaka in October."
+    assert spans(text, date(2025, 11, 1)) == [
+        ("June", "2025-06-01", "2025-06-30"),
+        ("October", "2025-10-01", "2025-10-31"),
+    ]
+
+
+def test_a_year_said_right_after_a_month_or_day_is_theirs():
+    assert spans("It is the first since sessions began opening in January in 1992.", date(2026, 1, 19)) == [
+        ("January", "1992-01-01", "1992-01-31")
+    ]
+    assert spans("The kingdom annexed the island on June 4 in 1822.", date(2026, 1, 19)) == [
+        ("June 4", "1822-06-04", "1822-06-04")
+    ]
+
+
+def test_a_state_since_a_vaguer_date_is_another_event_than_the_day_it_is_told():
+    text = "Traders said on Saturday that Kobe has slowed its checks of exports since earlier this month."
+    assert spans(text, date(2026, 1, 18)) == [
+        ("Saturday", "2026-01-17", "2026-01-17"),
+        ("earlier this month", "2026-01-01", "2026-01-18"),
+    ]
