@@ -361,6 +361,8 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     named = quote[date_at : date_at + date_length]
     if owned := _owned_date(quote, date_at, date_length):
         return owned
+    if _DAY_OF_OCCASION.match(named):
+        return named  # "the day the regular session convenes" says all of its event
     listed = re.match(_DETERMINER, named) and _BEFORE_LISTED.search(quote, 0, date_at)
     if _COMPANION.fullmatch(named) or listed:
         return _companion_clause(quote, date_at, date_length, near or NEAR_WORDS)
@@ -843,10 +845,12 @@ def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | 
     """How likely `event` is the one the mention reports, with the reasons; None when ruled out."""
     persons = [pk for pk, kind in known.actors[event.pk] if kind == "person"]
     named_persons = [pk for pk in persons if mention.in_article is not None and pk in mention.in_article]
-    if mention.latin and named_persons and len(named_persons) < len(persons):
+    among_many = any(kind == "organisation" for _, kind in known.actors[event.pk])
+    if mention.latin and named_persons and len(named_persons) < len(persons) and not among_many:
         # A meeting of two leaders is not reported by an article naming
-        # only one (one naming neither may say "its leader"). Japanese and
-        # Korean write names in forms the timeline may lack: not checked.
+        # only one (one naming neither may say "its leader"); a meeting of
+        # a group's members (the G7's ministers) may name any one of them.
+        # Japanese and Korean write names in forms the timeline may lack: not checked.
         return None
     event_kinds = known.titles[event.pk] & EVENT_KINDS
     loose = bool(event_kinds) and event_kinds <= ONE_DAY_KINDS and event.latest - event.earliest <= LOOSE_DAY_SPAN
@@ -1096,9 +1100,11 @@ def _probable(event: Event, mention: _Mention, score: float, date_score: float, 
         return False
     if not mention.latin:
         return score >= (PROBABLE_SCORE if wording else PROBABLE_SCORE_WITHOUT_WORDS)
-    if kinds and not event_kinds and event.precision in LONG_VAGUE_PRECISIONS and mention.precision == "day":
-        # An act on a day ("will suspend imports on Wednesday") is not a
-        # year's state of affairs ("imports fall to 60% in 2025").
+    # An act on a day ("will suspend imports on Wednesday"), or a measure of
+    # any date ("China's 2010 export ban"), is not a year's state of affairs
+    # ("imports fall to 60% in 2025").
+    act = mention.precision == "day" or bool(kinds & MEASURE_KINDS)
+    if act and kinds and not event_kinds and event.precision in LONG_VAGUE_PRECISIONS:
         return False
     # the same dates, or the same kind of event, need fewer other shared words ("a February election")
     needed = MIN_WORDING_SAME_DATES if date_score >= 1.0 or kinds & event_kinds else MIN_WORDING
@@ -1248,6 +1254,9 @@ def matches_for_proposal(
     places = getattr(proposal, "place_suggestions", None)
     if places is None:
         places = names_in(proposal.quote, place_patterns())
+    if dateline := _CAPITALS_DATELINE.match(proposal.quote):
+        # "WASHINGTON, Jan 13 –": the place the story was filed from, in capitals.
+        places = [*places, *(p for p in names_in(dateline[1].title(), place_patterns()) if p not in places)]
     at = (proposal.date_start - proposal.start) if proposal.date_start is not None else -1
     clause = event_clause(proposal.quote, at, len(proposal.date_text or ""))
     if earlier := antecedent(proposal.source.text[: proposal.start], clause):
@@ -1277,6 +1286,8 @@ def matches_for_proposal(
     )
 
 
+_DAY_OF_OCCASION = re.compile(r"the\s+(?:\w+\s+)?day\s+(?:of|the|a|its|their)\s+\S")
+_CAPITALS_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,30}),\s")
 # Right before a companion's words: what they name is what was protested.
 _PROTESTED_BEFORE = re.compile(rf"{PROTEST_VERB}\s+$", re.IGNORECASE)
 

@@ -606,6 +606,10 @@ def test_an_act_on_a_day_is_not_a_years_state_of_affairs():
     quote = "Sora will suspend fish imports from Lantern Bay on Wednesday."
     wednesday = datetime.date(2026, 1, 14)
     assert matching_events(wednesday, wednesday, "day", quote, [sora, bay], probable_only=True) == []
+    # A measure dated only by its year is no state of affairs of that year either.
+    quote = "Officials recalled Sora's 2026 ban on fish imports from Lantern Bay."
+    first, last = datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)
+    assert matching_events(first, last, "year", quote, [sora, bay], probable_only=True) == []
 
 
 def test_telling_lawmakers_is_a_remark():
@@ -1072,3 +1076,44 @@ def test_a_host_welcoming_a_guest_reports_the_guests_visit():
         "mori-spring-visit"
     ]
     assert "visit" not in content_words("Sora welcomed the move on Monday.")
+
+
+def test_a_groups_meeting_is_reported_by_an_article_naming_one_of_its_members():
+    group = Actor.objects.create(name="Harbour Group", short_name="Harbour Group", slug="hg", kind="organisation")
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Harbour Group ministers discuss fish quotas", group, mori, sato, slug="quotas")
+    quote = "Ministers of the Harbour Group discussed fish quotas on Tuesday."
+    found = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [group], article_actors=[group, mori])
+    assert [m.event.slug for m in found] == ["quotas"]
+    # Two leaders' own talks still need both of them named.
+    event_on(TUE_13_JAN, "Mori and Sato discuss fish quotas", mori, sato, slug="pair")
+    found = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [group], article_actors=[group, mori])
+    assert "pair" not in [m.event.slug for m in found]
+
+
+def test_a_dateline_in_capitals_names_the_place_the_story_was_filed_from():
+    bay = Place.objects.create(name="Lantern Bay", slug="lantern-bay")
+    event_on(TUE_13_JAN, "Ministers discuss fish quotas", slug="quotas").places.add(bay)
+    text = "LANTERN BAY, Jan 14 – Ministers agreed on fish quotas on Tuesday."
+    [proposal] = proposals_for(Source(text=text, published_on=WED_14_JAN))
+    [match] = matches_for_proposal(proposal, probable_only=False)
+    assert match.event.slug == "quotas" and "same place" in match.reasons
+
+
+def test_the_day_an_occasion_opens_is_matched_by_the_occasions_own_words():
+    mori = person("Hana Mori", "Mori")
+    event_on(
+        datetime.date(2026, 3, 1),
+        "Mori expected to call a snap vote",
+        mori,
+        slug="vote",
+        last=datetime.date(2026, 3, 7),
+        precision="span",
+    )
+    text = (
+        "Mori said on Monday she will dissolve the assembly on March 3, "
+        "the day the regular session opens, for a snap vote."
+    )
+    proposals = proposals_for(Source(text=text, published_on=datetime.date(2026, 3, 2)))
+    [session] = [p for p in proposals if p.date_text.startswith("the day")]
+    assert [m.event.slug for m in matches_for_proposal(session)] == []
