@@ -301,6 +301,7 @@ def merge_ranges(text: str, mentions: list[DateMention], published: date | None 
     while i < len(mentions):
         a = mentions[i]
         if i + 1 < len(mentions):
+            mentions[i + 1] = _closing_year(text, a, mentions[i + 1], published)
             a = _opening_year(text, a, mentions[i + 1])
             a = _under_way_since_yesterday(text, a, mentions[i + 1], published)
             mentions[i + 1] = _closing_weekday(text, a, mentions[i + 1])
@@ -347,6 +348,42 @@ def _opening_year(text: str, a: DateMention, b: DateMention) -> DateMention:
     label = a.label.replace(year, str(first.year))
     earlier = replace(a, earliest=first, latest=last, value=value, label=label, status=b.status)
     return earlier if first <= b.earliest else a
+
+
+def _closing_year(text: str, a: DateMention, b: DateMention, published: date | None) -> DateMention:
+    """ "for travel between Mar 29 and Oct 24", written in January: a second
+    point with no year of its own, read as past, lies after the first, in
+    the year after it, when the span that makes lies nearer publication than
+    the span moving the first point back a year would."""
+    if not (published and a.earliest and b.earliest and b.latest and a.earliest > b.earliest):
+        return b
+    if _YEAR_WRITTEN.search(b.text) or a.sentence_start != b.sentence_start:
+        return b
+    if not (_RANGE_JOINER.fullmatch(text[a.end : b.start]) or _BETWEEN.search(text, a.sentence_start, a.start)):
+        return b
+    try:
+        first, last = b.earliest.replace(year=b.earliest.year + 1), b.latest.replace(year=b.latest.year + 1)
+        back = a.earliest.replace(year=a.earliest.year - 1)
+    except ValueError:
+        return b
+    if first < a.earliest or abs(_midpoint(a.earliest, last) - published) >= abs(_midpoint(back, b.latest) - published):
+        return b
+    year = str(b.earliest.year)
+    value = str(first.year) + b.value[4:] if b.value.startswith(year) else b.value
+    status = "scheduled" if first > published else b.status
+    return replace(
+        b,
+        earliest=first,
+        latest=last,
+        value=value,
+        label=b.label.replace(year, str(first.year)),
+        status=status,
+        flags=(),
+    )
+
+
+def _midpoint(first: date, last: date) -> date:
+    return first + (last - first) / 2
 
 
 _WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
@@ -555,7 +592,7 @@ _BASELINE = re.compile(
 )
 _BASELINE_WORDS = re.compile(
     r"(?:(?:previous|prior|preceding)\s+(?:week|month|year|quarter|survey|poll)|(?:\w+\s+)?(?:weeks?|months?|years?)\s+"
-    r"(?:earlier|before|ago)|(?:a|one|two|three)\s+(?:week|month|year)\s+(?:earlier|before|ago)|last\s+(?:week|month|year))$",
+    r"(?:earlier|before|ago|prior)|(?:a|one|two|three)\s+(?:week|month|year)\s+(?:earlier|before|ago|prior)|last\s+(?:week|month|year))$",
     re.IGNORECASE,
 )
 
@@ -647,6 +684,22 @@ _GOES_ON_UNTIL = re.compile(
     r"(?:[a-z]+\s+){0,2}?(?:until|till|through)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "a dip from November onward": from then up to the time of writing.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_ONWARD_AFTER = re.compile(r"\s+(?:on|onwards?)\b", re.IGNORECASE)
+
+
+def _from_onward(text: str, mention: DateMention, published: date) -> DateMention:
+    if not mention.earliest or not mention.latest or mention.latest >= published:
+        return mention
+    if not (
+        _ONWARD_AFTER.match(text, mention.end) and _FROM_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    ):
+        return mention
+    now = replace(mention, earliest=published, latest=published, label=fmt_day(published))
+    return replace(mention, latest=published, precision="span", label=_range_label(mention, now))
 
 
 def _continuing_until(text: str, mention: DateMention, published: date) -> DateMention:
@@ -802,9 +855,10 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
         if day is None or day.earliest is None:
             continue
         first = day.earliest
+        final = _LAST_DAY_OF.search(text, max(0, match.start() - 40), match.start())
         try:
             last = first + timedelta(days=_stated_days(match, first) - 1)
-            if _LAST_DAY_OF.search(text, max(0, match.start() - 40), match.start()):
+            if final:
                 # "on the final day of his four-day visit": the day named last ends it.
                 first, last = first - (last - first), first
         except (OverflowError, ValueError):
@@ -829,8 +883,26 @@ def _lengths_after_a_day(text: str, mentions: list[DateMention], pub: date) -> l
                 flags=(),
             )
         )
+        if final:
+            # "The visit was made on the final day of …": what was done that day is an event too.
+            found.insert(len(found) - 1, _final_day(text, day, final, sentences[i]))
         dated.add(starts[i])
     return found
+
+
+def _final_day(text: str, day: DateMention, final: re.Match[str], sentence: tuple[int, int]) -> DateMention:
+    """The closing day of a stay, as a mention of its own: "the final day"."""
+    words = final.group().split(" of ")[0]
+    at = final.start()
+    return replace(
+        day,
+        text=words,
+        start=at,
+        end=at + len(words),
+        sentence=text[sentence[0] : sentence[1]],
+        sentence_start=sentence[0],
+        flags=(),
+    )
 
 
 # "If the house is dissolved on 23 January, ...": a condition restates a
@@ -986,7 +1058,11 @@ def event_mentions(
     only frames a finer one of its sentence."""
     found = _bracketed(text, extract_dates(text, published, progress=progress))
     mentions = [
-        _continuing_until(text, _lasting(text, m, _as_date(published)), _as_date(published))
+        _from_onward(
+            text,
+            _continuing_until(text, _lasting(text, m, _as_date(published)), _as_date(published)),
+            _as_date(published),
+        )
         for m in merge_ranges(text, found, _as_date(published))
         if m.earliest
         and m.latest

@@ -68,6 +68,10 @@ _PLANNED_BESIDE = re.compile(
 )
 # "stocks tumbled as China issued a warning": the other event, then.
 _AS = re.compile(r"\s(as)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,3}[a-z]{2,}ed\b")
+# "imports rose from 2022 to 2024 while prices fell by 31%": the fall, then too.
+_WHILE = re.compile(
+    r"\s(while|whereas)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’%-]+\s+){1,3}?(?:fell|rose|grew|sank|shrank|[a-z]{2,}ed)\b"
+)
 # "departed Seoul on Tuesday for a two-day visit to Japan": the visit, those days.
 _FOR_DAYS = re.compile(rf"\s+(for)\s+{_DETERMINER}\s+(\w+)[-\u2010\u2011]day\s+[a-z]")
 _MAX_DAYS = 14
@@ -117,6 +121,7 @@ def companions(
         found += _ended_with(text, mention, after_it)
         found += _late_before(text, mention, after_it, s1)
         found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
+        found += _for_occasion(text, mention, after_it, published)
         found += _late_as(text, mention, after_it) + _act_after_date(text, mention, after_it, published)
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it, i + 1 < len(sentence))
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
@@ -248,6 +253,22 @@ def _planned(text: str, mention: DateMention, limit: int, published: date) -> li
     return [_copy(mention, beside.start(word), beside[word], status=_PLANNED_STATUS.get(beside[3], "scheduled"))]
 
 
+# "arrived in Japan on Tuesday for a summit with Takaichi": the summit, that day.
+_FOR_OCCASION = re.compile(
+    rf"\s+(for)\s+{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?(?:summit|talks|meeting)\s+with\b", re.IGNORECASE
+)
+_ARRIVED = re.compile(r"\b(?:arriv(?:ed|es|ing)|will\s+arrive|landed|lands|flew|flies)\b[^,;]*$", re.IGNORECASE)
+
+
+def _for_occasion(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
+    m = _FOR_OCCASION.match(text, mention.end, limit)
+    if not m or mention.precision != "day" or not mention.earliest:
+        return []
+    if not _ARRIVED.search(text, mention.sentence_start, mention.start):
+        return []
+    return [_copy(mention, m.start(1), m[1], status="scheduled" if mention.earliest >= published else "happened")]
+
+
 def _for_days(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
     """ "departed on Tuesday for a two-day visit, where he is to hold a
     summit": the visit over its days from that day, and what the "where"
@@ -268,8 +289,9 @@ def _for_days(text: str, mention: DateMention, limit: int, published: date) -> l
 
 def _late_as(text: str, mention: DateMention, limit: int) -> list[DateMention]:
     """ "Earlier this week, stocks tumbled as China issued a warning": the
-    warning, then (an "as" clause with a subject and a past verb of its own)."""
-    m = _AS.search(text, mention.end, limit)
+    warning, then (an "as" or "while" clause with a subject and a past verb
+    of its own)."""
+    m = _AS.search(text, mention.end, limit) or _WHILE.search(text, mention.end, limit)
     if not m or re.search(r"[;:]", text[mention.end : m.start()]):
         return []
     return [_copy(mention, m.start(1), m[1])]
@@ -408,7 +430,7 @@ def _until(
         return []
     day = mention.earliest
     earliest = next((first for first, last in reversed(stays) if published < first < day <= last), published)
-    # "meet students before returning home that day": the day just named.
+    # "meet students before returning home that day" (or "in the afternoon"): the day just named.
     first, last = (None, None) if _THAT_DAY.match(mention.text) else (earliest, day)
     window = text[limit : mention.start]
     found = list(_BEFORE.finditer(window))
@@ -421,7 +443,7 @@ def _until(
     return [_copy(mention, limit + before.start(1), before[1], first, last)]
 
 
-_THAT_DAY = re.compile(r"(?:that|the\s+same)\s+day$", re.IGNORECASE)
+_THAT_DAY = re.compile(r"(?:that|the\s+same)\s+day$|in\s+the\s+(?:morning|afternoon|evening)$", re.IGNORECASE)
 _AFTER_OPENING = re.compile(r"\s*[\"“]?(?:After|Following)\s")
 
 
@@ -452,8 +474,10 @@ _NEXT_ACT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{{3,}}ed)\s+(?=(?:{
 
 
 # "seized a fishing boat on Thursday and arrested its captain": the arrest, that day.
+# ("was in Nara on Monday to prepare and posted on X": a purpose may come first, a preposition after)
 _ACT_AFTER_DATE = re.compile(
-    rf"\s+and\s+(?:then\s+)?([a-z]{{3,}}ed|{_IRREGULAR_PAST})\s+(?=(?:{_DETERMINER}|it|him|her|them)\s|[A-Z])"
+    rf"(?:\s+to\s+[a-z]+)?\s+and\s+(?:then\s+)?([a-z]{{3,}}ed|{_IRREGULAR_PAST})\s+"
+    rf"(?=(?:(?:on|in|at|to|with|about)\s+)?(?:(?:{_DETERMINER}|it|him|her|them)\s|[A-Z]))"
 )
 
 

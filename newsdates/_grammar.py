@@ -74,6 +74,8 @@ _MON = (
     r"October|November|December|Sept\.?|Jan\.?|Feb\.?|Mar\.|Apr\.?|"
     r"Jun\.|Jul\.|Aug\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])"
 )
+# Before a day number "Mar 29", "Jun 5" are months even without a period.
+_MON_DAY = rf"(?:{_MON}|(?:Mar|Jun|Jul)(?=\s+\d))"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = (
     r"(?:\d{1,2}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
@@ -168,7 +170,7 @@ def _p_slashed(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(
-    rf"\b(?:({_WD}),?\s+)?({_MON})\s+({_DAY})\b(?!\s*(?:%|,\d|\d))"
+    rf"\b(?:({_WD}),?\s+)?({_MON_DAY})\s+({_DAY})\b(?!\s*(?:%|,\d|\d))"
     rf"(?:,?\s+({_YEAR})\b)?(?:\s+(morning|afternoon|evening|night))?",
     needs=_DIGITS,
 )
@@ -207,7 +209,7 @@ def _p_day_range_month(m: re.Match[str]) -> Iterator[Candidate]:
 
 # "March 3-5", "Jan. 13 and 14, 2026"
 @_pattern(
-    rf"\b(({_MON})\s+({_DAY}))\s*(?:-|–|to|and|until|through)\s*({_DAY})\b(?!\s*{_MON})(?:,?\s+({_YEAR})\b)?",
+    rf"\b(({_MON_DAY})\s+({_DAY}))\s*(?:-|–|to|and|until|through)\s*({_DAY})\b(?!\s*{_MON})(?:,?\s+({_YEAR})\b)?",
     needs=_DIGITS,
 )
 def _p_month_day_range(m: re.Match[str]) -> Iterator[Candidate]:
@@ -482,6 +484,18 @@ def _p_quarter(m: re.Match[str]) -> Iterator[Candidate]:
     yield _cand(m, "quarter", kind=kind, n=n, y=int(m[3]) if m[3] else None, rel=(m[4] or "").lower() or None)
 
 
+# "in the first 10 months of the year", "the first three months of 2025": January to that month.
+@_pattern(
+    rf"\b(?:the\s+)?first\s+({_NUM})\s+months\s+of\s+(?:({_YEAR})\b|(this|last|next|the)\s+year\b)",
+    re.IGNORECASE,
+    needs=("months",),
+)
+def _p_first_months(m: re.Match[str]) -> Iterator[Candidate]:
+    n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS.get(m[1].lower(), 0)
+    if 2 <= n <= 11:
+        yield _cand(m, "quarter", kind="M", n=n, y=int(m[2]) if m[2] else None, rel=(m[3] or "").lower() or None)
+
+
 # Parts of a relative unit: "the end of the year", "the beginning of next month".
 @_pattern(
     r"\b(early|mid|late|the\s+(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)[\s-]+"
@@ -532,14 +546,17 @@ def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
 @_pattern(
     r"\b(?:the\s+(next|following|previous|same)\s+day|the\s+day\s+(before|after)"
     r"|that\s+(?:same\s+)?(day|week|month|year)|the\s+same\s+(week|month|year)"
-    r"|(?:later|earlier)\s+in\s+the\s+(day))\b"
-    r"(?!\s+(?:of|that|when|before|after|in|to|at))",
+    r"|(?:later|earlier)\s+in\s+the\s+(day)"
+    # "before returning home in the afternoon": that day's afternoon
+    r"|(?<!\bthis\s)(?<!\bthe\s)in\s+the\s+(?P<part>morning|afternoon|evening))\b"
+    # not a day hoped for: "we hope to see that day come soon"
+    r"(?!\s+(?:of|that|when|before|after|in|to|at|comes?|will\s+come|arrives?)\b)",
     re.IGNORECASE,
-    needs=("day", "week", "month", "year"),
+    needs=("day", "week", "month", "year", "morning", "afternoon", "evening"),
 )
 def _p_anaphoric_day(m: re.Match[str]) -> Iterator[Candidate]:
     """ "the next day", "that (same) week", "later in the day": counted from the day just named."""
-    unit = m[3] or m[4] or m[5]
+    unit = m[3] or m[4] or m[5] or ("day" if m["part"] else None)
     if unit:
         yield _cand(m, "offset", n=0, unit=unit.lower(), anaphoric=True)
         return

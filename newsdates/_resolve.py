@@ -136,6 +136,8 @@ def _season(season: str, y: int, part: str | None = None) -> _Resolved:
 
 
 def _quarter(kind: str, n: int, y: int) -> _Resolved:
+    if kind == "M":  # the first n months of the year
+        return _Resolved(f"{y}", date(y, 1, 1), _month_end(y, n), "span", f"Jan–{MON_ABBR[n - 1]} {y}")
     size = 3 if kind == "Q" else 6
     lo_m = (n - 1) * size + 1
     return _Resolved(f"{y}-{kind}{n}", date(y, lo_m, 1), _month_end(y, lo_m + size - 1), "span", f"{kind}{n} {y}")
@@ -145,6 +147,15 @@ def _quarter(kind: str, n: int, y: int) -> _Resolved:
 # parliament in November": a time already past (not "since they agreed to meet in March").
 _SINCE = re.compile(
     r"\bsince\s+(?:(?:(?!(?:to|will|would|could|may)\s)[\w'’-]+\s+){1,10}?(?:in|on|at)\s+)?$", re.IGNORECASE
+)
+
+
+_EXTENDED_UNTIL = re.compile(
+    r"\bextend(?:s|ed|ing)?\b[^.;]{0,120}?\b(?:until|till|through|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CALLED_OFF_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:had|has|have)\s+been|was|were)\s+(?:cancel(?:l)?ed|called\s+off|scrapped|postponed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -221,7 +232,14 @@ class Resolver:
     def tense(self, c: Candidate, sent: tuple[int, int]) -> str | None:
         if _SINCE.search(self.text, max(0, c.start - 90), c.start):
             return "past"
+        if self._extended_until(c, sent):
+            return "future"  # "have extended refunds until Oct 24": the new end lies ahead
+        if _CALLED_OFF_AFTER.match(self.text, c.end, min(sent[1], c.end + 60)):
+            return None  # "flights for February had been cancelled": the plan's date, the nearest
         return tense_at(self.text, sent, c.start, c.end)
+
+    def _extended_until(self, c: Candidate, sent: tuple[int, int]) -> bool:
+        return bool(_EXTENDED_UNTIL.search(self.text, max(sent[0], c.start - 150), c.start))
 
     def _ymd(self, c: Candidate, sent: tuple[int, int]) -> _Resolved | None:
         y, m, d = c.data["y"], c.data["m"], c.data["d"]
@@ -237,7 +255,8 @@ class Resolver:
                 options = [o for o in options if o.weekday() == c.data["wd"]] or options
             if not options:
                 return None
-            when = _choose(options, self.pub, self.tense(c, sent))
+            # an extension may run most of a year ahead
+            when = _choose(options, self.pub, self.tense(c, sent), window=366 if self._extended_until(c, sent) else 240)
         elif d > calendar.monthrange(y, m)[1]:
             return None
         else:
@@ -500,8 +519,11 @@ class Resolver:
     def _quarter(self, c: Candidate, sent: tuple[int, int]) -> _Resolved:
         kind, n, y, rel = c.data["kind"], c.data["n"], c.data["y"], c.data["rel"]
         pub = self.pub
-        if y is None and rel:
+        if y is None and rel and not (kind == "M" and rel == "the"):
             y = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+        if y is None and kind == "M":
+            # "had grown in the first 10 months of the year", written in January: last year's.
+            y = pub.year if n < pub.month or self.tense(c, sent) == "future" else pub.year - 1
         if y is None:
             size = 3 if kind == "Q" else 6
             current = (pub.month - 1) // size + 1

@@ -638,6 +638,8 @@ _MODALITIES = (
             # have said Mori plans to …" (not "reports said on Monday", their own date)
             r"(?:[Mm]edia|[Pp]ress|[Nn]ews)\s+reports?\s+(?:have\s+|had\s+)?(?:said|say|suggest(?:ed|s)?|indicated?)"
             r"(?!\s+(?:on|in|at|last|this|earlier|[A-Z][a-z]+day)\b)|"
+            # "the agency forecasts that this year will see a fall": a forecast
+            r"(?:forecasts?|forecasted|predicts?|predicted|projects|projected)\s+that|"
             # "a vote as early as Feb. 8": the soonest it could be, not a date set
             r"as\s+early\s+as|"
             # a headline leaves the auxiliary out: "Seoul, Tokyo arranging talks for Oct 30"
@@ -663,11 +665,12 @@ _NEW_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|if|whether|
 
 
 def _modality_in(
-    sentence: _Sentence, lo: int, hi: int, start: int = -1, end: int = -1, hedges: bool = True
+    sentence: _Sentence, lo: int, hi: int, start: int = -1, end: int = -1, hedges: bool = True, after: bool = True
 ) -> str | None:
     """The first modality whose cue lies in [lo, hi); with a mention at
     [start, end) inside, a cue after it counts only when it is near, in the
-    same clause, or says the event was called off; "would" only if `hedges`."""
+    same clause, or says the event was called off (and only if `after`);
+    "would" only if `hedges`."""
     for status, cue in _MODALITIES:
         for found in sentence.found(cue).within(lo, hi):
             if not hedges and found.group().lower() == "would":
@@ -682,11 +685,14 @@ def _modality_in(
             if found.end() <= start or start < 0 or status == "cancelled":
                 return found_status
             between = sentence.text[end : found.start()]
-            if found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
+            if after and found.start() >= end and len(between) <= _MODAL_REACH and not _NEW_CLAUSE.search(between):
                 return found_status
     return None
 
 
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|lawmakers)|announced|stated|added)\s+(?:on\s+)?$", re.IGNORECASE
+)
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|since|as|when|following|once)\b", re.IGNORECASE)
 # "The ministry said Mori would visit Kobe": who sets the plan said it would
 # happen; "sources said", "officials said" only report it.
@@ -762,7 +768,9 @@ def modality_at(
         return None
     if (ahead or _PLAN_ASIDE.match(text, own[0], start)) and _plan_undone(sentence, own, start, end):
         return "cancelled"
-    found = _modality_in(sentence, own[0], own[1], start, end)
+    # "Koizumi said Friday he would visit": the day is the saying's; what follows is what was said.
+    said = bool(_SAID_ON.search(text, max(own[0], start - 30), start))
+    found = _modality_in(sentence, own[0], own[1], start, end, after=not said)
     if not found and not past and _SET_TO.search(text, own[0], own[1]):
         # "Lee was set to hold talks with Xi on Monday", filed that Monday:
         # the wire's plan, not yet done.

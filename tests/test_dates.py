@@ -2210,3 +2210,103 @@ def test_a_state_since_a_vaguer_date_is_another_event_than_the_day_it_is_told():
         ("Saturday", "2026-01-17", "2026-01-17"),
         ("earlier this month", "2026-01-01", "2026-01-18"),
     ]
+
+
+def test_a_second_fact_in_a_while_clause_shares_the_period():
+    text = "Producers said imports from Sora rose from 2022 to 2024 while prices fell by 31%."
+    assert spans(text, date(2026, 1, 7)) == [
+        ("2022 to 2024", "2022-01-01", "2024-12-31"),
+        ("while", "2022-01-01", "2024-12-31"),
+    ]
+    assert spans("Mori met Sato on Monday while visiting Kobe.", date(2026, 1, 7)) == [
+        ("Monday", "2026-01-05", "2026-01-05")
+    ]
+
+
+def test_from_a_month_onward_runs_to_publication():
+    assert spans("Visitors fell from November onward.", date(2026, 1, 20)) == [("November", "2025-11-01", "2026-01-20")]
+
+
+def test_the_first_months_of_the_year_are_january_to_that_month_of_the_year_they_are_over_in():
+    text = "Visitors had grown 40% in the first 10 months of the year, the agency said."
+    assert spans(text, date(2026, 1, 20)) == [("the first 10 months of the year", "2025-01-01", "2025-10-31")]
+    assert spans("Exports fell in the first three months of 2025.", date(2026, 1, 20)) == [
+        ("the first three months of 2025", "2025-01-01", "2025-03-31")
+    ]
+
+
+def test_a_forecast_is_expected():
+    text = "The travel agency forecasts that this year will see the first fall in visitors."
+    assert _read(text, date(2026, 1, 20)) == [("this year", "2026-01-01", "2026-12-31", "expected")]
+
+
+def test_a_cancelled_plans_month_is_the_nearest_one_whatever_the_tense():
+    text = "As of Monday, all flights on 49 routes for February had been cancelled."
+    assert _read(text, date(2026, 1, 28))[1] == ("February", "2026-02-01", "2026-02-28", "cancelled")
+
+
+def test_an_extension_until_a_day_runs_to_the_coming_one():
+    text = "Carriers have extended free refunds for travel to Kobe until Oct 24."
+    assert _read(text, date(2026, 1, 28)) == [("Oct 24", "2026-10-24", "2026-10-24", "scheduled")]
+
+
+def test_a_short_month_without_a_period_before_a_day_is_a_month():
+    assert spans("Refunds cover travel between Mar 29 and Oct 24, Sora Air said on Monday.", date(2026, 1, 28))[0] == (
+        "Mar 29 and Oct 24",
+        "2026-03-29",
+        "2026-10-24",
+    )
+    assert extract_dates("Rain will mar 3 games.", date(2026, 1, 28)) == []
+
+
+def test_a_day_hoped_for_is_no_date():
+    text = "We hope to see that day come soon, he said. Mori met Sato on Monday and left that day."
+    assert [m.text for m in event_mentions(text, date(2026, 1, 20))] == ["Monday", "that day"]
+
+
+def test_a_year_prior_is_a_figures_baseline():
+    text = "Visitors for 2025 increased about 30% from a year prior."
+    assert spans(text, date(2026, 1, 20)) == [("2025", "2025-01-01", "2025-12-31")]
+
+
+def test_the_final_day_of_a_stay_is_an_event_of_its_own_beside_the_stay():
+    text = (
+        "Mori visited a memorial on Wednesday. The visit was made on the final day of her four-day state visit to Sora."
+    )
+    assert spans(text, date(2026, 1, 7))[1:] == [
+        ("final day", "2026-01-07", "2026-01-07"),
+        ("four-day state visit", "2026-01-04", "2026-01-07"),
+    ]
+
+
+def test_arriving_on_a_day_for_talks_dates_the_talks_too():
+    text = "Kobe, Jan 13 — Mori arrived in Sora on Tuesday for a summit with Sato, aiming to mend ties."
+    assert _read(text, date(2026, 1, 13)) == [
+        ("Tuesday", "2026-01-13", "2026-01-13", "happened"),
+        ("for", "2026-01-13", "2026-01-13", "scheduled"),
+    ]
+
+
+def test_a_second_act_may_follow_a_purpose_and_take_a_preposition():
+    text = "Mori was in Kobe on Monday to prepare and posted on Wire about the talks."
+    assert spans(text, date(2026, 1, 13)) == [
+        ("Monday", "2026-01-12", "2026-01-12"),
+        ("posted", "2026-01-12", "2026-01-12"),
+    ]
+
+
+def test_in_the_afternoon_is_the_afternoon_of_the_day_just_named():
+    text = "On Wednesday, Mori will tour a temple. She will also meet students before returning home in the afternoon."
+    assert spans(text, date(2026, 1, 13)) == [
+        ("Wednesday", "2026-01-14", "2026-01-14"),
+        ("before", "2026-01-14", "2026-01-14"),
+        ("in the afternoon", "2026-01-14", "2026-01-14"),
+    ]
+
+
+def test_a_plan_said_after_the_saying_day_does_not_make_the_saying_a_plan():
+    text = "Minister Mori said Friday she would visit Sora from Monday through January 18."
+    assert _read(text, date(2026, 1, 9)) == [
+        ("Friday", "2026-01-09", "2026-01-09", "happened"),
+        ("Monday through January 18", "2026-01-12", "2026-01-18", "scheduled"),
+    ]
