@@ -1080,10 +1080,15 @@ def _visit_for_the_meeting(event: Event, mention: _Mention, event_kinds, persons
         and mention.kinds == {"visit"}
         and "meet" in event_kinds
         and bool(mention.destinations & own)
+        # "560,000 travellers visited Japan": a count of trips, no one's trip to a meeting
+        and not any(_TRAVELLERS.fullmatch(word) for word in mention.written.values())
         and mention.people <= set(persons)
         and mention.earliest <= event.earliest
         and event.latest <= mention.latest
     )
+
+
+_TRAVELLERS = re.compile(r"\b(?:travell?ers|tourists|visitors|passengers|arrivals|holidaymakers)\b", re.IGNORECASE)
 
 
 def _other_people(named: set, event_people: set) -> bool:

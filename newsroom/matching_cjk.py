@@ -92,7 +92,13 @@ KINDS = [
     _kind("agreement", r"合意|一致|합의", "agree"),
     _kind("leadership-race", r"総裁選|총재 선거", "race"),
     _kind("minerals", r"鉱物|광물", "mineral"),
-    _kind("trilateral", r"日中韓|日韓中|中日韓|한중일|한일중|중일한|3국|三か国|3カ国", "trilateral"),
+    # written with or without dots between the countries: "한·중·일", "日・中・韓"
+    _kind(
+        "trilateral",
+        r"日[・·]?中[・·]?韓|日[・·]?韓[・·]?中|中[・·]?日[・·]?韓|한[·ㆍ・]?중[·ㆍ・]?일|한[·ㆍ・]?일[·ㆍ・]?중|"
+        r"중[·ㆍ・]?일[·ㆍ・]?한|3국|三か国|3カ国",
+        "trilateral",
+    ),
     _kind("economic-security", r"経済安全保障|経済安保|경제안보|경제 안보", "economic-security"),
     _kind("shuttle", r"シャトル外交|相互往来|셔틀 외교|셔틀외교|상호 방문", "reciprocal"),
     _kind("occupation", r"植民地支配|併合|일제강점|강점기|식민 지배|식민지배|병합", "occupation"),
@@ -201,7 +207,10 @@ def quote_kinds(quote: str, language: str = "ja", date_at: int | None = None) ->
 # Words quoted as said ("「…会談する予定はない」と言明した", "\"…정상회의…\"고 밝혔다"):
 # the sentence reports the saying, not the occasions the speaker names.
 # A long 「…」 is always someone's words or a title ("記事「…」を引用し").
-_SPEECH = re.compile(r"「[^」]{10,}」|(?:“[^”]{10,}”|\"[^\"]{10,}\")(?=\s*(?:と|라고|이라고|고|며|면서))")
+# So are words quoted as what a stand or an intent says ("…응할 수 없다”는 의사를").
+_SPEECH = re.compile(
+    r"「[^」]{10,}」|(?:“[^”]{10,}”|\"[^\"]{10,}\")(?=\s*(?:と|라고|이라고|고|며|면서|는|라는|이라는|という|との))"
+)
 _ET_CETERA = re.compile(r"\s*(?:など|등)")
 _COORDINATED = re.compile(r"\s*(?:및|과|와|と|や|・|、|,)\s*")
 
@@ -329,7 +338,7 @@ def matching_events_cjk(
     if not kinds:
         return []
     margin = datetime.timedelta(days=DATE_MARGIN_DAYS.get(precision, DEFAULT_MARGIN_DAYS))
-    candidates = list(events_near(earliest, latest, margin, published_only)[:MAX_CANDIDATES])
+    candidates = list(events_near(earliest, latest, margin, published_only, whole_years=True)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
     who = {("actor", a.pk): PERSON_WEIGHT if a.kind == "person" else OTHER_WHO_WEIGHT for a in actors}
     organisations = {a.pk for a in actors if a.kind == "organisation"}

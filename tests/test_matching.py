@@ -1117,3 +1117,14 @@ def test_the_day_an_occasion_opens_is_matched_by_the_occasions_own_words():
     proposals = proposals_for(Source(text=text, published_on=datetime.date(2026, 3, 2)))
     [session] = [p for p in proposals if p.date_text.startswith("the day")]
     assert [m.event.slug for m in matches_for_proposal(session)] == []
+
+
+def test_a_count_of_travellers_visiting_a_country_is_no_trip_to_a_meeting_there():
+    mori, sato, sora = person("Hana Mori", "Mori"), person("Ken Sato", "Sato"), country("Sora")
+    first, last = datetime.date(2025, 11, 1), datetime.date(2025, 11, 30)
+    event_on(
+        first, "Mori and Sato meet at the harbour summit", mori, sato, sora, slug="summit", last=last, precision="month"
+    )
+    quote = "Around 560,000 travellers from Kobe visited Sora last month, a rise of 3%."
+    found = matching_events(first, last, "month", quote, [sora], article_actors=[sora, mori, sato], probable_only=True)
+    assert found == []

@@ -326,3 +326,18 @@ def test_a_stated_span_of_years_is_not_the_year_after_it(seed):
     assert "takaichi-ldp-race-takeshima-day-remark" not in slugs(quote, "2022-01-01", "2024-12-31", "span")
     # A stated span of days still finds an event a day or two away.
     assert slugs("高市首相と李大統領は13日から14日にかけて奈良で会談した。", "2026-01-12", "2026-01-12", "span")
+
+
+def test_three_countries_written_with_dots_are_a_trilateral_meeting():
+    assert "trilateral" in quote_kinds("일본은 내년 1월 한·중·일 정상회의 개최를 타진했다.", "ko")
+    assert "trilateral" in quote_kinds("日・中・韓首脳会議の開催を打診した。", "ja")
+
+
+def test_words_quoted_as_a_stand_are_not_the_occasions_the_sentence_reports():
+    quote = "중국은 관계국에 “총리가 대응하지 않기 때문에 정상회의에 응할 수 없다”는 의사를 전달했다."
+    assert "summit" not in quote_kinds(quote, "ko")
+
+
+def test_a_remark_known_only_by_its_year_is_found_from_a_day_of_that_year(seed):
+    quote = "高市氏は昨年9月27日、総裁選のネット番組で「竹島の日」に大臣が出席すべきだと述べた。"
+    assert slugs(quote, "2025-09-27") == ["takaichi-ldp-race-takeshima-day-remark"]
