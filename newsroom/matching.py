@@ -1000,8 +1000,17 @@ _VISITED_THING = re.compile(
 )
 
 
+# "take Lee on a tour of Horyu Temple": the kind of place toured, named or not.
+_TOUR_OF = re.compile(
+    r"\b(?:a|the|his|her|their)\s+(?:[a-z]+\s+)?(?:tour|visit)\s+(?:of|to)\s+(?:the\s+|a\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(temple|shrine|museum|factory|plant|site|memorial|cemetery|palace|castle|base|port|university|school|park)\b",
+    re.IGNORECASE,
+)
+
+
 def _visited_things(text: str) -> set[str]:
-    return content_words(" ".join(m[1] for m in _VISITED_THING.finditer(text or "")))
+    things = [m[1] for m in _VISITED_THING.finditer(text or "")] + [m[1] for m in _TOUR_OF.finditer(text or "")]
+    return content_words(" ".join(things))
 
 
 def _destinations(text: str, actors, places) -> set:
@@ -1204,7 +1213,8 @@ def matching_events(
         stranger_led,
         _destinations(quote if clause is None else clause, actors, places),
         bool(titled_strangers(clause or quote, _patterns_of((*actors, *(article_actors or ()))))),
-        _visited_things(quote if clause is None else clause),
+        # "his four-day state visit to China": a date naming the visit itself tells of no stop of it
+        set() if "visit" in _kinds(written_forms(date_text)) else _visited_things(quote if clause is None else clause),
         bool(_MEETS_A_GROUP.search(quote if clause is None else clause)),
         bool(_TRILATERAL.search(quote if clause is None else clause)),
     )

@@ -1128,3 +1128,27 @@ def test_a_count_of_travellers_visiting_a_country_is_no_trip_to_a_meeting_there(
     quote = "Around 560,000 travellers from Kobe visited Sora last month, a rise of 3%."
     found = matching_events(first, last, "month", quote, [sora], article_actors=[sora, mori, sato], probable_only=True)
     assert found == []
+
+
+def test_a_tour_of_a_temple_is_the_temple_visit_not_the_state_visit_around_it():
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Sato visits Sora", sato, slug="trip", last=WED_14_JAN, precision="span")
+    event_on(WED_14_JAN, "Mori and Sato visit Lantern Temple", mori, sato, slug="temple")
+    quote = "On Wednesday, she will take Sato on a tour of Lantern Temple."
+    found = matching_events(
+        WED_14_JAN, WED_14_JAN, "day", quote, [sato], article_actors=[mori, sato], probable_only=True
+    )
+    assert [m.event.slug for m in found] == ["temple"]
+
+
+def test_a_date_naming_the_visit_itself_is_the_visit_whatever_stop_was_told_before():
+    sato, sora = person("Ken Sato", "Sato"), country("Sora")
+    first, last = datetime.date(2026, 1, 4), datetime.date(2026, 1, 7)
+    event_on(first, "Sato's state visit to Sora", sato, sora, slug="state-visit", last=last, precision="span")
+    text = (
+        "Sato on Wednesday visited a historic site in Kobe that once housed an exiled government. "
+        "The visit was made on the final day of his four-day state visit to Sora."
+    )
+    proposals = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 7)))
+    [stay] = [p for p in proposals if p.precision == "span"]
+    assert [m.event.slug for m in matches_for_proposal(stay)] == ["state-visit"]
