@@ -58,6 +58,9 @@ AUXILIARIES = {
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are", "was", "were",
     "be", "been", "has", "have", "had", "did", "does", "do",
 }  # fmt: skip
+# Between an auxiliary and its verb: "will also meet", "is now expected".
+AUXILIARY_ADVERBS = {"also", "still", "now", "then", "later", "soon", "again", "first", "likely", "probably",
+    "formally", "officially", "reportedly", "jointly", "already"}  # fmt: skip
 PREPOSITIONS = {"after", "before", "since", "following", "with", "without", "by", "during", "amid", "despite"}
 # Words in -ing that name a thing more often than they say what someone did.
 NOUNS_IN_ING = {"meeting", "briefing", "hearing", "signing", "opening", "closing", "building", "ruling", "gathering",
@@ -68,6 +71,11 @@ STAND_INS = {"both", "all", "each", "they", "it", "he", "she", "we", "some", "ma
 FUTURE = {"will", "shall", "would", "'ll"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_WORDS = 8
+OCCASION_DAY = re.compile(r"the\s+(?:\w+\s+)?day\s+(?:of|the|a|its|their)\s+\S")
+# "… for a summit with Takaichi, …": what a trip was for, up to the clause's end.
+PURPOSE = re.compile(
+    r"\bfor\s+(?:a|an|the|his|her|their|its)\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:summit|talks|meeting)\b[^,;.]*)"
+)
 
 
 @dataclass
@@ -97,6 +105,8 @@ def read_clause(text: str, after_preposition: bool = False) -> Reading:
         previous = bare(words[index - 1]) if index else ("after" if after_preposition else "")
         lower = bare(word)
         following = bare(words[index + 1]) if index + 1 < len(words) else ""
+        if lower in AUXILIARIES and following in AUXILIARY_ADVERBS and index + 2 < len(words):
+            following = bare(words[index + 2])  # "will also meet", "was later released"
         if lower in AUXILIARIES and (verb_form(following) or following.endswith("ed")):
             tense = "future" if lower in FUTURE else PAST if lower in ("was", "were", "had", "did") else PRESENT
             base = (verb_form(following) or (following, ""))[0]
@@ -260,6 +270,14 @@ def propose_title(quote: str, date_text: str = "", actors: list[tuple[str, list[
         sentence = re.sub(r"^(\S+(?:\s+\S+){0,5}?)\s+would\s+", r"\1 will ", sentence[said.end() :], count=1)
     actors = [(short, names) for short, names in (actors or []) if short]
     sentence = by_short_names(sentence, actors)
+    if OCCASION_DAY.match(date_text):
+        # "the day the ordinary session convenes" names its event whole.
+        title = cut_to_fit(re.sub(r"^the\s+(?:day\s+(?=the\s))?", "", date_text))
+        return title[:1].upper() + title[1:]
+    if date_text == "for" and (purpose := PURPOSE.search(sentence)):
+        # "arrived on Tuesday for a summit with Takaichi": the companion is the summit.
+        title = cut_to_fit(purpose["what"])
+        return title[:1].upper() + title[1:]
     clause = clause_with(sentence, by_short_names(date_text, actors) if date_text else "")
     position = sentence.find(clause)
     own = (position, position + len(clause))

@@ -154,3 +154,20 @@ def test_a_companions_word_is_taken_out_only_as_a_word_of_its_own():
     # "as" opens a companion; it is not the "as" of "has", nor "on" the end of "attention".
     quote = "This week's fair has drawn attention as Mori and Sato are set to meet."
     assert propose_title(quote, "as") == "This week's fair has drawn attention"
+
+
+def test_an_adverb_after_the_auxiliary_is_not_the_subjects():
+    actors = [("Mori", ["Hana Mori"])]
+    quote = "Mori will also meet students in Kobe before returning home in the afternoon."
+    assert propose_title(quote, "in the afternoon", actors) == "Mori will return home"
+
+
+def test_a_trip_for_a_summit_titles_its_companion_by_the_summit():
+    actors = [("Mori", ["Hana Mori"]), ("Sato", ["Ken Sato"])]
+    quote = "Minister Hana Mori arrived in Sora on Tuesday for a summit with Mayor Ken Sato, aiming to mend ties."
+    assert propose_title(quote, "for", actors) == "Summit with Sato"
+
+
+def test_the_day_an_occasion_opens_is_titled_by_the_occasion():
+    quote = "Mori will dissolve the assembly on March 3, the day the regular session convenes, for a vote."
+    assert propose_title(quote, "the day the regular session convenes") == "The regular session convenes"
