@@ -504,8 +504,9 @@ _LENGTH_BEFORE_DAY = [
     # open on 13 January", "the two-day meeting opens in Niigata on Thursday",
     # "a two-day visit beginning Tuesday", "a three-day summit from 13 January",
     # "Lee's two-day visit, starting next Tuesday"
+    # ("this year's two-day summit of the APEC forum in the ancient city of Gyeongju from Oct. 31")
     re.compile(
-        rf"{_LENGTH}(?:\s+{_WORD}){{1,6}}?(?:\s*,?\s+(?:that|which))?(?:\s+{_WORD}){{0,3}}?"
+        rf"{_LENGTH}(?:\s+{_WORD}){{1,12}}?(?:\s*,?\s+(?:that|which))?(?:\s+{_WORD}){{0,3}}?"
         rf",?\s+(?:{_VERB}|(?P<from>from))(?:\s+(?:in|at)(?:\s+{_WORD}){{1,3}}?)?\s+(?:on\s+)?$",
         re.IGNORECASE,
     ),
@@ -644,7 +645,19 @@ _NOUN_AFTER_SEASON = re.compile(
 )
 
 
+# "debate on the 2026-2027 budget", "the 2025 defence white paper": a year
+# naming a document, not a time something happens.
+_YEARS_ONLY = re.compile(r"(?:\d{4})(?:\s*[-–/]\s*(?:\d{4}|\d{2}))?")
+_DOCUMENT_AFTER_YEAR = re.compile(
+    r"\s+(?:(?:draft|fiscal|state|annual|defen[cs]e|national|supplementary)\s+)?"
+    r"(?:budgets?|white\s+papers?|guidelines|census|reports?|edition)\b",
+    re.IGNORECASE,
+)
+
+
 def _season_naming_a_thing(text: str, mention: DateMention) -> bool:
+    if _YEARS_ONLY.fullmatch(mention.text) and _DOCUMENT_AFTER_YEAR.match(text, mention.end):
+        return True
     return bool(_BARE_SEASON.fullmatch(mention.text) and _NOUN_AFTER_SEASON.match(text, mention.end))
 
 

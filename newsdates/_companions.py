@@ -121,7 +121,7 @@ def companions(
         found += _ended_with(text, mention, after_it)
         found += _late_before(text, mention, after_it, s1)
         found += _planned(text, mention, after_it, published) + _for_days(text, mention, after_it, published)
-        found += _for_occasion(text, mention, after_it, published)
+        found += _for_occasion(text, mention, after_it, published) + _done_at_occasion(text, mention, after_it)
         found += _late_as(text, mention, after_it) + _act_after_date(text, mention, after_it, published)
         found += _listed(text, mention, after_it) + _followed_by(text, mention, after_it, i + 1 < len(sentence))
         found += _inside_after(text, mention, before_it) + _after_owned_date(text, mention, before_it)
@@ -255,9 +255,26 @@ def _planned(text: str, mention: DateMention, limit: int, published: date) -> li
 
 # "arrived in Japan on Tuesday for a summit with Takaichi": the summit, that day.
 _FOR_OCCASION = re.compile(
-    rf"\s+(for)\s+{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?(?:summit|talks|meeting)\s+with\b", re.IGNORECASE
+    rf"\s+(for)\s+{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?(?:summit|talks|meeting)\b", re.IGNORECASE
 )
-_ARRIVED = re.compile(r"\b(?:arriv(?:ed|es|ing)|will\s+arrive|landed|lands|flew|flies)\b[^,;]*$", re.IGNORECASE)
+# (Not "depart … for the summit": the summit may be days after the departure.)
+_ARRIVED = re.compile(r"\b(?:arriv(?:ed|es|ing|e)|landed|lands)\b[^,;]*$", re.IGNORECASE)
+
+
+# "Mori and Sato at their meeting on January 13 confirmed their cooperation":
+# the meeting, and what was done at it.
+_AT_THEIR_OCCASION = re.compile(
+    r"\bat\s+(?:their|his|her|its|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|summit|talks|conference|session)\s+on\s+$",
+    re.IGNORECASE,
+)
+_VERB_NEXT = re.compile(rf"\s*,?\s*([a-z]{{3,}}ed|{_IRREGULAR_PAST})\s+(?:the|a|an|their|its|his|her|to|that|[a-z]+)\b")
+
+
+def _done_at_occasion(text: str, mention: DateMention, limit: int) -> list[DateMention]:
+    if not _AT_THEIR_OCCASION.search(text, max(mention.sentence_start, mention.start - 60), mention.start):
+        return []
+    act = _VERB_NEXT.match(text, mention.end, limit)
+    return [_copy(mention, act.start(1), act[1])] if act else []
 
 
 def _for_occasion(text: str, mention: DateMention, limit: int, published: date) -> list[DateMention]:
@@ -477,7 +494,9 @@ _NEXT_ACT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)([a-z]{{3,}}ed)\s+(?=(?:{
 # ("was in Nara on Monday to prepare and posted on X": a purpose may come first, a preposition after)
 _ACT_AFTER_DATE = re.compile(
     rf"(?:\s+to\s+[a-z]+)?\s+and\s+(?:then\s+)?([a-z]{{3,}}ed|{_IRREGULAR_PAST})\s+"
-    rf"(?=(?:(?:on|in|at|to|with|about)\s+)?(?:(?:{_DETERMINER}|it|him|her|them)\s|[A-Z]))"
+    rf"(?=(?:(?:on|in|at|to|with|about)\s+)?(?:(?:{_DETERMINER}|it|him|her|them)\s|[A-Z])"
+    # "visited Tokyo in August and held summit talks": a plain noun object
+    r"|(?:summit|talks|meetings?|consultations|discussions|negotiations|ceremonies|drills|exercises)\b)"
 )
 
 

@@ -544,7 +544,7 @@ def _p_offset(m: re.Match[str]) -> Iterator[Candidate]:
 
 
 @_pattern(
-    r"\b(?:the\s+(next|following|previous|same)\s+day|the\s+day\s+(before|after)"
+    r"\b(?:the\s+(next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(before|after)"
     r"|that\s+(?:same\s+)?(day|week|month|year)|the\s+same\s+(week|month|year)"
     r"|(?:later|earlier)\s+in\s+the\s+(day)"
     # "before returning home in the afternoon": that day's afternoon

@@ -146,7 +146,10 @@ def _quarter(kind: str, n: int, y: int) -> _Resolved:
 # "since June", "since taking office in June", "since Takaichi's remarks in
 # parliament in November": a time already past (not "since they agreed to meet in March").
 _SINCE = re.compile(
-    r"\bsince\s+(?:(?:(?!(?:to|will|would|could|may)\s)[\w'’-]+\s+){1,10}?(?:in|on|at)\s+)?$", re.IGNORECASE
+    r"\bsince\s+(?:(?:(?!(?:to|will|would|could|may)\s)[\w'’-]+\s+){1,10}?(?:in|on|at)\s+)?$"
+    # "since returning to office in January": what the gerund tells was done
+    r"|\bsince\s+[a-z]{3,}ing\s+(?:[\w'’-]+\s+){0,8}?(?:in|on|at)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -406,7 +409,11 @@ class Resolver:
             return self._weekend(c, sent, offset)
         if unit == "month":
             y, m = _add_months(ref.year, ref.month, offset)
-            return self._so_far(_month(y, m, part if part in _PART_DAYS else None), part, offset)
+            month = self._so_far(_month(y, m, part if part in _PART_DAYS else None), part, offset)
+            this = offset == 0 and not part and not c.data.get("anaphoric")
+            if this and month.latest and month.latest > self.pub and self.tense(c, sent) == "past":
+                month.latest = self.pub  # "said this month": by publication, as "this week"
+            return month
         if unit == "year":
             return self._so_far(_year(ref.year + offset, part if part in _PART_MONTHS else None), part, offset)
         if unit == "quarter":

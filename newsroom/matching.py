@@ -118,6 +118,10 @@ SAME_KIND = {
     "said": "remark",
     "tell": "remark",
     "say": "remark",
+    "claim": "remark",
+    "argu": "remark",
+    "argue": "remark",
+    "assert": "remark",
     "speech": "remark",
     # Japan's parliament is the Diet; news calls any by either name.
     "diet": "parliament",
@@ -363,6 +367,8 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
         return owned
     if _DAY_OF_OCCASION.match(named):
         return named  # "the day the regular session convenes" says all of its event
+    if not quote[:date_at].strip() and quote[date_at + date_length :].lstrip().startswith(":"):
+        return quote  # a timeline's heading, "November 7: In her first session, X warned …": all of it
     listed = re.match(_DETERMINER, named) and _BEFORE_LISTED.search(quote, 0, date_at)
     if _COMPANION.fullmatch(named) or listed:
         return _companion_clause(quote, date_at, date_length, near or NEAR_WORDS)
@@ -734,15 +740,19 @@ def _wording(
     return best, best_shared
 
 
-def _evidence(ids: list[int]) -> tuple[dict, dict, dict, set[str]]:
+def _evidence(ids: list[int]) -> tuple[dict, dict, dict, set[str], dict]:
     """What the candidates' actors, places and citations say: three queries."""
     event_actors: dict = defaultdict(list)
     name_words: set[str] = set()
+    person_words: dict = defaultdict(set)
     for event_id, actor_id, kind, *names in Event.actors.through.objects.filter(event_id__in=ids).values_list(
         "event_id", "actor_id", "actor__kind", "actor__name", "actor__short_name", "actor__aliases"
     ):
         event_actors[event_id].append((actor_id, kind))
-        name_words |= content_words(" ".join(filter(None, names)))
+        words = content_words(" ".join(filter(None, names)))
+        name_words |= words
+        if kind == "person":
+            person_words[event_id] |= words
     event_places: dict = defaultdict(set)
     for event_id, place_id, *names in Event.places.through.objects.filter(event_id__in=ids).values_list(
         "event_id", "place_id", "place__name", "place__aliases"
@@ -752,7 +762,7 @@ def _evidence(ids: list[int]) -> tuple[dict, dict, dict, set[str]]:
     cited: dict = defaultdict(list)
     for event_id, text in Citation.objects.filter(event_id__in=ids).values_list("event_id", "quote"):
         cited[event_id].append(content_words(text))
-    return event_actors, event_places, cited, name_words
+    return event_actors, event_places, cited, name_words, person_words
 
 
 # What ranking reads of an event: no summaries, no history.
@@ -787,6 +797,8 @@ class _Mention:
     meets_a_group: bool = False
     # The clause tells of a meeting of three ("a trilateral summit", "the Japan-China-Korea summit").
     trilateral: bool = False
+    # The sentence names a group ("the APEC summit"), none of whose people.
+    a_groups_own: bool = False
 
 
 @dataclass
@@ -800,6 +812,7 @@ class _Candidates:
     cited: dict
     name_words: set[str]
     weights: dict
+    person_words: dict  # event pk -> the words of its people's names
 
     def weight(self, word: str) -> float:
         # The kind of event ("election", "visit") says most about which it is.
@@ -833,19 +846,23 @@ def _candidates(earliest, latest, margin: datetime.timedelta, published_only: bo
     events = events_near(earliest, latest, margin, published_only, whole_years=True)
     candidates = list(events.only(*CANDIDATE_FIELDS)[:MAX_CANDIDATES])
     ids = [event.pk for event in candidates]
-    event_actors, event_places, cited, name_words = _evidence(ids)
+    event_actors, event_places, cited, name_words, person_words = _evidence(ids)
     # Names are weighed as actors and places; as words they would count twice.
     name_words |= set().union(*(content_words(" ".join(all_name_forms(a))) for a in named_things))
     titles = {e.pk: content_words(f"{e.title} {e.short_title}") for e in candidates}
     weights = _weights({pk: titles[pk].union(*cited[pk]) for pk in ids})
-    return _Candidates(candidates, event_actors, event_places, titles, cited, name_words, weights)
+    return _Candidates(candidates, event_actors, event_places, titles, cited, name_words, weights, person_words)
 
 
 def _weigh(event: Event, mention: _Mention, known: _Candidates) -> EventMatch | None:
     """How likely `event` is the one the mention reports, with the reasons; None when ruled out."""
     persons = [pk for pk, kind in known.actors[event.pk] if kind == "person"]
     named_persons = [pk for pk in persons if mention.in_article is not None and pk in mention.in_article]
-    among_many = any(kind == "organisation" for _, kind in known.actors[event.pk])
+    # A group's meeting whose title names none of its people ("G7 finance
+    # ministers discuss …"), not two leaders' talks at a group's summit.
+    among_many = any(kind == "organisation" for _, kind in known.actors[event.pk]) and not (
+        known.titles[event.pk] & known.person_words[event.pk]
+    )
     if mention.latin and named_persons and len(named_persons) < len(persons) and not among_many:
         # A meeting of two leaders is not reported by an article naming
         # only one (one naming neither may say "its leader"); a meeting of
@@ -912,6 +929,8 @@ def _another_event(event: Event, mention: _Mention, known: _Candidates, event_ki
         or (mention.meets_a_group and len(persons) >= 2)
         # a meeting of three is none of the two's own, nor the other way round
         or bool(_TRILATERAL.search(event.title)) != mention.trilateral
+        # "South Korea will host the two-day APEC summit": the group's, not two leaders' talks at it
+        or (mention.a_groups_own and len(persons) >= 2)
         # "summoned a diplomat to protest the Takeshima Day ceremony", "lodged
         # a protest against the export ban": the protest, not what it protests.
         or ("protest" in mention.kinds and "protest" not in event_kinds)
@@ -1217,6 +1236,8 @@ def matching_events(
         set() if "visit" in _kinds(written_forms(date_text)) else _visited_things(quote if clause is None else clause),
         bool(_MEETS_A_GROUP.search(quote if clause is None else clause)),
         bool(_TRILATERAL.search(quote if clause is None else clause)),
+        any(a.kind == "organisation" for a in actors)
+        and not any(a.kind == "person" for a in (*actors, *referred_people)),
     )
     matches = []
     for event in known.events:

@@ -2310,3 +2310,66 @@ def test_a_plan_said_after_the_saying_day_does_not_make_the_saying_a_plan():
         ("Friday", "2026-01-09", "2026-01-09", "happened"),
         ("Monday through January 18", "2026-01-12", "2026-01-18", "scheduled"),
     ]
+
+
+def test_arriving_for_talks_without_a_with_dates_the_talks_too():
+    text = "Mori will arrive in Sora next Tuesday for the summit talks, which will be held in Kobe."
+    assert _read(text, date(2026, 1, 9)) == [
+        ("next Tuesday", "2026-01-13", "2026-01-13", "scheduled"),
+        ("for", "2026-01-13", "2026-01-13", "scheduled"),
+    ]
+    # The summit may be days after a departure.
+    assert len(_read("Mori will depart for Sora next Tuesday for the summit talks.", date(2026, 1, 9))) == 1
+
+
+def test_a_second_act_with_a_plain_noun_object_after_the_date():
+    text = "Mori visited Kobe in August and held summit talks with Sato."
+    assert spans(text, date(2026, 1, 9)) == [
+        ("August", "2025-08-01", "2025-08-31"),
+        ("held", "2025-08-01", "2025-08-31"),
+    ]
+
+
+def test_what_was_done_at_a_dated_meeting_is_an_event_of_that_day():
+    text = "Mori and Sato at their meeting on January 13 confirmed their cooperation in DNA testing."
+    assert spans(text, date(2026, 1, 14)) == [
+        ("January 13", "2026-01-13", "2026-01-13"),
+        ("confirmed", "2026-01-13", "2026-01-13"),
+    ]
+    assert spans("They spoke at the summit on January 13 in Kobe.", date(2026, 1, 14)) == [
+        ("January 13", "2026-01-13", "2026-01-13")
+    ]
+
+
+def test_a_year_naming_a_budget_or_a_report_is_no_date():
+    assert spans("Debate on the 2026-2027 budget has slowed.", date(2026, 1, 27)) == []
+    assert spans("The cabinet approved the 2026 defence white paper on Tuesday.", date(2026, 1, 28)) == [
+        ("Tuesday", "2026-01-27", "2026-01-27")
+    ]
+
+
+def test_this_month_in_the_past_is_cut_at_publication():
+    assert _read("Mori said this month that an attack could trigger a response.", date(2025, 11, 19)) == [
+        ("this month", "2025-11-01", "2025-11-19", "happened")
+    ]
+    assert _read("Sales will rise this month.", date(2025, 11, 19)) == [
+        ("this month", "2025-11-01", "2025-11-30", "scheduled")
+    ]
+
+
+def test_since_doing_something_in_a_month_looks_back():
+    text = "Mori will have her first meeting with Sato since returning to office in January."
+    assert spans(text, date(2025, 10, 24)) == [("January", "2025-01-01", "2025-01-31")]
+
+
+def test_the_following_morning_is_the_next_day():
+    text = "Mori will arrive in Kobe on Monday and then depart the following morning for Sora."
+    assert spans(text, date(2025, 10, 24))[1] == ("the following morning", "2025-10-28", "2025-10-28")
+
+
+def test_a_stated_length_far_before_from_and_its_day():
+    text = (
+        "Kobe will host this year's two-day summit of the Harbour Cooperation forum "
+        "in the ancient city of Nara from Oct. 31."
+    )
+    assert spans(text, date(2025, 10, 24)) == [("Oct. 31", "2025-10-31", "2025-11-01")]

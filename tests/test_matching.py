@@ -1152,3 +1152,44 @@ def test_a_date_naming_the_visit_itself_is_the_visit_whatever_stop_was_told_befo
     proposals = proposals_for(Source(text=text, published_on=datetime.date(2026, 1, 7)))
     [stay] = [p for p in proposals if p.precision == "span"]
     assert [m.event.slug for m in matches_for_proposal(stay)] == ["state-visit"]
+
+
+def test_a_groups_own_summit_is_not_two_leaders_talks_at_it():
+    group = Actor.objects.create(name="Harbour Forum", short_name="Harbour Forum", slug="hf", kind="organisation")
+    mori, sato, sora = person("Hana Mori", "Mori"), person("Ken Sato", "Sato"), country("Sora")
+    first, last = datetime.date(2025, 10, 31), datetime.date(2025, 11, 1)
+    event_on(first, "Mori and Sato hold their first meeting at the Harbour Forum", mori, sato, group, slug="talks")
+    quote = "Sora will host this year's two-day summit of the Harbour Forum from Oct. 31."
+    found = matching_events(first, last, "span", quote, [sora, group], article_actors=[sora, group, mori, sato])
+    assert [m.event.slug for m in found if m.probable] == []
+
+
+def test_claiming_something_in_parliament_is_a_remark():
+    mori = person("Hana Mori", "Mori")
+    first, last = datetime.date(2025, 11, 1), datetime.date(2025, 11, 10)
+    event_on(first, "Mori's remark on a Sora contingency", mori, slug="remark", last=last, precision="part_of_month")
+    event_on(
+        first,
+        "Mori and Sato meet at the harbour",
+        mori,
+        person("Ken Sato", "Sato"),
+        slug="meeting",
+        last=last,
+        precision="part_of_month",
+    )
+    day = datetime.date(2025, 11, 7)
+    quote = "At a parliamentary meeting on Nov 7, Mori claimed that a Sora contingency could threaten the country."
+    found = matching_events(day, day, "day", quote, [mori], article_actors=[mori], probable_only=True)
+    assert [m.event.slug for m in found] == ["remark"]
+
+
+def test_a_timeline_heading_dates_all_that_follows_its_colon():
+    mori = person("Hana Mori", "Mori")
+    first, last = datetime.date(2025, 11, 1), datetime.date(2025, 11, 10)
+    event_on(first, "Mori's remark on a Sora contingency", mori, slug="remark", last=last, precision="part_of_month")
+    text = (
+        "November 7, 2025: In her first parliamentary session since taking office, Prime Minister Hana Mori "
+        "warned that a Sora contingency could threaten the country."
+    )
+    [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2025, 11, 16)))
+    assert [m.event.slug for m in matches_for_proposal(proposal)] == ["remark"]
