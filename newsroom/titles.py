@@ -25,7 +25,10 @@ CLAUSE_BREAK = re.compile(
 )
 AGE_ASIDE = re.compile(r",\s*\d{1,3},")
 # A wire story's dateline: "NARA, Japan — ", "SEOUL (Reuters) - ".
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[\w .]+?)?(?:\s*\([^)]*\))?\s*[—–-]\s+")
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'’-]+(?:,\s*[\w .]+?)?|(?:[A-Z][A-Za-z .'’-]+,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"(?:\s*\([^)]*\))?\s*[—–-]+\s+"
+)
 ACCORDING_TO = re.compile(r"\baccording to [^,.;]+,?\s*", re.IGNORECASE)
 # "Officials said on Monday that …", "The ministry announced that …"; the sayer is kept for "it", "they".
 SAID_THAT = re.compile(
@@ -71,6 +74,11 @@ STAND_INS = {"both", "all", "each", "they", "it", "he", "she", "we", "some", "ma
 FUTURE = {"will", "shall", "would", "'ll"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_WORDS = 8
+ADVERBIAL = re.compile(
+    r"(?:\(|(?:particularly|especially|notably|even)\s+)?(?:in|at|during|as\s+of|compared\s+(?:with|to)|despite|"
+    r"amid|under|from|by)\b",
+    re.IGNORECASE,
+)
 OCCASION_DAY = re.compile(r"the\s+(?:\w+\s+)?day\s+(?:of|the|a|its|their)\s+\S")
 # "… for a summit with Takaichi, …": what a trip was for, up to the clause's end.
 PURPOSE = re.compile(
@@ -187,8 +195,13 @@ def by_short_names(text: str, actors: list[tuple[str, list[str]]]) -> str:
 def tidy(clause: str, date_text: str) -> tuple[str, bool]:
     """The clause without its date, attribution and opening link word; and whether that word was a preposition."""
     if date_text:
+        # ("Wednesday's announcement": the possessive goes with its date)
         clause = re.sub(
-            rf"(?<!\w){DATE_PREPOSITIONS}(?<!\w){re.escape(date_text)}(?!\w)", " ", clause, count=1, flags=re.IGNORECASE
+            rf"(?<!\w){DATE_PREPOSITIONS}(?<!\w){re.escape(date_text)}(?!\w)(?:['’]s\b)?",
+            " ",
+            clause,
+            count=1,
+            flags=re.IGNORECASE,
         )
     clause = SAID_AFTER.sub("", clause.strip(" .")).strip(" ,.")
     opening = OPENING_LINK.match(clause)
@@ -216,6 +229,15 @@ def main_clause(sentence: str, skip: tuple[int, int]) -> Reading | None:
         if not reading.kind and not named and len(reading.words) <= 4:
             named = reading.words
     return None
+
+
+def other_clause(sentence: str, skip: tuple[int, int]) -> str:
+    """The first clause other than the date's own that says something: "all flights … had been cancelled"."""
+    for start, end in clauses_of(sentence):
+        text, _ = tidy(sentence[start:end], "")
+        if (start, end) != skip and len(text.split()) >= 3:
+            return text
+    return ""
 
 
 def main_subject(sentence: str, skip: tuple[int, int]) -> tuple[list[str], str]:
@@ -305,9 +327,13 @@ def propose_title(quote: str, date_text: str = "", actors: list[tuple[str, list[
     # Nothing left but the date, or a participle with no verb to lean on ("scheduled for June 12").
     fragment = not reading.kind and text[:1].islower() and bare(text.split()[0]).endswith(("ed", "ing"))
     fragment = fragment and not date_first
-    if not title or fragment:
+    # "In a statement issued on Monday, …", "(Jan 26)", "Compared with …": a setting, not the event.
+    bare_text = re.sub(r"\([^)]*\)", "", text)
+    setting = ADVERBIAL.match(clause.strip()) and (reading.kind != "finite" or len(text.split()) <= 2)
+    setting = setting or not re.search(r"[^\W\d]{3}", bare_text)
+    if not title or fragment or setting:
         main = main_clause(sentence, own)
-        title = " ".join(main.words) if main else text
+        title = " ".join(main.words) if main else (other_clause(sentence, own) if setting else "") or text
     # "It" is the sayer (a ministry, a government), never a person named in the sentence.
     title = name_pronoun(title, sayer) if sayer or title.lower().startswith("it ") else name_pronoun(title, subject)
     title = cut_to_fit(title) or cut_to_fit(sentence)

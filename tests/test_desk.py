@@ -66,7 +66,9 @@ def retitle(client, event, title):
     from tests.test_publication import change_data
 
     event.refresh_from_db()
-    data = change_data(event, title=title, **({"is_published": "on"} if event.is_published else {}))
+    data = change_data(
+        event, title=title, short_title=event.short_title, **({"is_published": "on"} if event.is_published else {})
+    )
     response = client.post(reverse("admin:timeline_event_change", args=[event.pk]), data)
     assert response.status_code == 302
     event.refresh_from_db()
@@ -84,6 +86,20 @@ def test_the_slug_follows_the_title_until_the_event_is_first_published(editor, s
     Event.objects.filter(pk=event.pk).update(is_published=True, published_at=timezone.now())
     retitle(editor, event, "Takaichi hosts Lee in her home city")
     assert event.slug == "takaichi-hosts-lee-in-nara"
+
+
+def test_a_short_title_cut_from_the_title_follows_it_and_one_the_editor_wrote_stays(editor):
+    from tests.curation_data import make_event
+
+    event = make_event(title="Takaichi was in Nara on Monday to prepare", slug="prep")
+    event.refresh_from_db()
+    assert event.short_title == "Takaichi was in Nara on Monday to…"
+    retitle(editor, event, "Takaichi prepares in Nara")
+    assert event.short_title == "Takaichi prepares in Nara"
+    event.short_title = "Nara preparations"
+    event.save()
+    retitle(editor, event, "Takaichi prepares the summit in Nara")
+    assert event.short_title == "Nara preparations"
 
 
 def test_a_slug_an_editor_chose_stays_when_the_title_changes(editor):

@@ -171,3 +171,35 @@ def test_a_trip_for_a_summit_titles_its_companion_by_the_summit():
 def test_the_day_an_occasion_opens_is_titled_by_the_occasion():
     quote = "Mori will dissolve the assembly on March 3, the day the regular session convenes, for a vote."
     assert propose_title(quote, "the day the regular session convenes") == "The regular session convenes"
+
+
+@pytest.mark.parametrize(
+    ("quote", "date_text", "expected"),
+    [
+        # a setting before the event: its main clause says what happened
+        (
+            "As of Monday (Jan 26), all flights on 49 routes to Kobe had been cancelled.",
+            "Monday",
+            "All flights on 49 routes to Kobe had",
+        ),
+        (
+            "In a statement issued on Monday, Sora Air said refunds would be extended.",
+            "Monday",
+            "Sora Air said refunds would be extended",
+        ),
+        # a wire's dateline with its agency is no part of the title
+        (
+            "Jan. 7 (Wire) — Kobe is opening an inquiry into imports of a chemical.",
+            "Jan. 7",
+            "Kobe is opening an inquiry into imports",
+        ),
+        # a possessive date goes with its "'s"
+        (
+            "Wednesday’s announcement angered Sora.",
+            "Wednesday",
+            "Announcement angered Sora",
+        ),
+    ],
+)
+def test_a_title_leaves_out_settings_datelines_and_possessive_dates(quote, date_text, expected):
+    assert propose_title(quote, date_text) == expected

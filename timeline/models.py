@@ -639,6 +639,21 @@ class Event(Translatable, models.Model):
         if self.slug == base or re.fullmatch(rf"{re.escape(base)}-\d+", self.slug):
             self.slug = self.free_slug(self.title)
 
+    def follow_title_with_short_title(self):
+        """
+        A short title that was only cut from the title (the editor left it
+        blank) follows the title when it is renamed, published or not: a
+        chart label is no address anyone links to. One the editor wrote stays.
+        Called where editors retitle events (the admin's form).
+        """
+        if self._state.adding or self.pk is None:
+            return
+        before = Event.objects.filter(pk=self.pk).values_list("title", "short_title").first()
+        if before is None or before[0] == self.title:
+            return
+        if self.short_title == before[1] == short_title_from(before[0]):
+            self.short_title = short_title_from(self.title)
+
     def free_slug(self, title: str) -> str:
         """The slug of `title`, numbered when another event has it."""
         base = slug_base(title)

@@ -93,6 +93,8 @@ class EventAdmin(SideBySideTranslations, EventImportExportMixin, HistoryAdmin):
         if record is None:
             if change and "slug" not in form.changed_data:
                 obj.follow_title_with_slug()
+            if change and "short_title" not in form.changed_data:
+                obj.follow_title_with_short_title()
             save_event(obj, form, change)
             return
         # A revert or an undelete from the history page: the event's fields
