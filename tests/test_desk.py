@@ -60,6 +60,8 @@ def test_a_decision_by_htmx_updates_the_counters_out_of_band(editor, source):
     assert f'id="proposal-{proposal.pk}"' in html
     assert 'id="pending-count" hx-swap-oob="true"' in html and f"{total - 1} proposals waiting" in html
     assert 'id="review-tabs" hx-swap-oob="true"' in html and "Rejected (1)" in html
+    # The reject-many buttons count what remains too.
+    assert 'id="reject-many" hx-swap-oob="true"' in html and f"Reject all {total - 1} remaining proposals" in html
 
 
 def retitle(client, event, title):

@@ -47,6 +47,8 @@ def test_citing_a_selected_passage_of_an_undated_article(page, live_server):
     page.locator("#cite-form input[type=submit]").click()
     card = page.locator("#cite-result section.proposal")
     expect(card).to_contain_text("Cited by hand")
+    # Cited, the passage box is emptied: a later selection that misses cannot resend it.
+    expect(page.locator("#cite-passage")).to_have_value("")
     proposal = Proposal.objects.get()
     assert proposal.start == UNDATED.index("The envoys spoke again")
     card.locator("input[value='Accept as proposed']").click()

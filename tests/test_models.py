@@ -153,3 +153,10 @@ def test_every_model_names_itself(source):
     assert str(event) == "Nara summit (13 Jan 2026)"
     assert "Untitled article" in str(source)
     assert "They met again" in str(citation)
+
+
+def test_a_dash_between_words_of_a_title_is_a_hyphen_in_its_slug():
+    from timeline.models import slug_base
+
+    assert slug_base("China–Japan flight cuts") == "china-japan-flight-cuts"
+    assert slug_base("Kobe—Sora talks / round two") == "kobe-sora-talks-round-two"

@@ -443,8 +443,9 @@ def columns(text: str) -> int:
 
 
 def slug_base(title: str) -> str:
-    """An event's slug made from its title, before any number that keeps it unique."""
-    return slugify(title)[:100] or "event"
+    """An event's slug made from its title, before any number that keeps it unique
+    ("China–Japan talks" → "china-japan-talks": a dash between words is a hyphen)."""
+    return slugify(re.sub(r"[‐‑‒–—―/]", "-", title))[:100] or "event"
 
 
 def short_title_from(title: str) -> str:
@@ -492,7 +493,7 @@ class Event(Translatable, models.Model):
         MONTH = "month", _("Month")
         SEASON = "season", _("Season")
         YEAR = "year", _("Year")
-        SPAN = "span", _("Span of days (a weekend, a week)")
+        SPAN = "span", _("Span (from one date to another)")
 
     class Status(models.TextChoices):
         HAPPENED = "happened", _("Happened")

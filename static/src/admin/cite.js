@@ -45,7 +45,26 @@ function onTyping(event) {
   });
 }
 
+/* Once a passage is cited, its boxes are emptied: a later "Cite this
+ * passage" with a selection that missed the text must not resend the last
+ * passage as though it were the new one. */
+/** @param {Event} event */
+function onCited(event) {
+  const detail = /** @type {CustomEvent<{ elt?: Element, successful?: boolean }>} */ (event).detail;
+  const form = detail?.elt;
+  if (!detail?.successful || !(form instanceof HTMLFormElement)) return;
+  document.querySelectorAll(".article-text[data-passage]").forEach((box) => {
+    const { passage, near } = targets(/** @type {HTMLElement} */ (box));
+    if (passage && near && form.contains(passage)) {
+      window.getSelection()?.removeAllRanges();
+      passage.value = "";
+      near.value = "";
+    }
+  });
+}
+
 export function startCiting() {
   document.addEventListener("selectionchange", onSelection);
   document.addEventListener("input", onTyping);
+  document.addEventListener("htmx:afterRequest", onCited);
 }
