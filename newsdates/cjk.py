@@ -500,6 +500,10 @@ _THEN_ANOTHER = re.compile(
 )
 
 
+# A verb of beginning tells what is under way, not what is over.
+_BEGAN = re.compile(r"開始|始ま|始め|スタート|入っ|시작|개시|돌입|출범|착수")
+
+
 def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) -> str:
     """The sentence's own markers, relative to publication: a cancelled or
     postponed event whenever it was set; a past date happened; for what is
@@ -522,6 +526,8 @@ def _status(region: str, predicate: str, span: Span, pub: date, lang: Language) 
         return marker
     if span.precision == "year" and lang.is_past(predicate):
         return "happened"  # "올해도 정무관을 파견했다": done this year, not the year's rest
+    if span.precision == "month" and lang.is_past(predicate) and not _BEGAN.search(predicate):
+        return "happened"  # "今月、訪中し、…会談したばかり": done this month, not its rest
     if mostly_ahead(span.earliest, span.latest, pub):
         return "scheduled"  # under way and mostly ahead: "4日、4日間の訪問日程を開始した"
     if span.earliest < pub:

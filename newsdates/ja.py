@@ -68,7 +68,7 @@ RELATIVE_DAY = {
 # The reported day and the day before it, counted from the news day; the
 # others point back at the day just named (see `_cjk.anaphoric_day`).
 NEWS_DAY = {"当日": 0, "この日": 0, "前日": -1}
-NAMED_DAY = {"同日": 0, "その日": 0, "その前日": -1, "その翌日": 1, "翌日": 1, "翌々日": 2}
+NAMED_DAY = {"午後": 0, "午前": 0, "同日": 0, "その日": 0, "その前日": -1, "その翌日": 1, "翌日": 1, "翌々日": 2}
 WEEKDAY = "月火水木金土日"
 WEEK = {"先週": -1, "今週": 0, "来週": 1, "再来週": 2}
 PART = {
@@ -189,7 +189,7 @@ def _year_turn(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def _relative_day(m: re.Match[str], ctx: Context) -> Resolved:
-    word = m.group("rd") or m.groupdict().get("rd2") or ""
+    word = m.group("rd") or m.groupdict().get("rd2") or m.groupdict().get("rd3") or ""
     if word in NEWS_DAY:
         day = anaphoric_day(ctx, NEWS_DAY[word], named=False)
     elif word in NAMED_DAY:
@@ -310,6 +310,8 @@ RULES = [
             r"|その前日|その翌日|同日|当日|前日|翌日|翌々日)"
             # "この日", "その日", not "この日本" (this Japan) nor "その日暮らし".
             r"|(?P<rd2>この日|その日)(?![本曜中間々暮])"
+            # "13日午前、…到着した。首相と午後、奈良市で会談する": the afternoon of the day just named
+            r"|(?<![\d日曜時）)])(?P<rd3>午後|午前)(?=[、,])"
         ),
         _relative_day,
         anchors=False,
@@ -389,6 +391,10 @@ _N = r"(?:\d{1,2}|[一二三四五六七八九十])"
 LENGTHS = re.compile(rf"(?<![\d一二三四五六七八九十])(?:(?P<nights>{_N})泊(?P<days>{_N})日|(?P<count>{_N})日間)")
 
 _HEARSAY = (
+    # "会談したばかり": just done, as past as "会談した"
+    "ばかりです",
+    "ばかりだ",
+    "ばかり",
     "ということです",
     "ということだ",
     "とのことです",

@@ -327,7 +327,8 @@ CONNECTIVE = re.compile(
 QUOTATIVE = re.compile(r"(?:다|라|냐|자)고(?=[\s,])|(?<=[”\"’'])\s*(?:이?라?고)(?=[\s,])")
 # A full stop after Korean text, with or without a space after it (captures
 # often lose it: "발표했습니다.일본"), not a decimal point.
-SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])[.!?]+[\"'”’)\]]*(?=\s|$|[{HANGUL}\d\[\"“‘(▲])")
+# ("타진...중국 거부": a headline's ellipsis joins its two halves, it ends nothing)
+SENTENCE_END = re.compile(rf"(?<=[{HANGUL}\s\"'”’)\]])(?:[!?]+|\.(?!\.))[\"'”’)\]]*(?=\s|$|[{HANGUL}\d\[\"“‘(▲])")
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|'[^']*'|「[^「」]*」")
 # Occasions a date may give two of at once: "정상회담 및 만찬을 연다".
 TWO_EVENTS = two_events(
@@ -347,7 +348,7 @@ CANCELLED = re.compile(
     # (not "항공권 취소가 잇따랐다": cancellations that happened, an event of their own)
     r"취소(?!가\s|\s?사태|\s?행렬|\s?문의)|연기(?:됐|했|하기로|된다|한다|될|키로|돼)|무산|불발|보류|백지화|(?:제안|요청|개최|참석|초청)(?:을|를)?\s*거부"
     # "…타진했으나, 중국이 거부하고 있다", a headline's "…中 거부" (not a veto, 거부권)
-    r"|(?:이|가)\s*거부(?!권)|[中日韓美北]\s*거부(?!권)"
+    r"|(?:이|가)\s*거부(?!권)|(?:[中日韓美北]|중국|일본|한국|미국|북한)\s*거부(?!권)"
 )
 EXPECTED = re.compile(
     r"추진|검토|가능성(?!을)|전망|조율|조정|관측|예상|방향으로|유력|거론|방침|것으로 보인다|것으로 알려|것으로 전해|듯"

@@ -423,3 +423,16 @@ def test_two_years_joined_by_kara_are_one_span():
 def test_what_followed_the_act_does_not_cancel_it():
     text = "政府は10日に渡航自粛を呼びかけた後、ツアーの中止が相次いだ。"
     assert [status for *_, status in read(text)] == ["happened"]
+
+
+def test_done_this_month_is_done_whatever_of_the_month_remains():
+    found = read("外相は今月、神戸を訪れ、知事と会談したばかり。")
+    assert found and all(one == (d("2026-03-01"), d("2026-03-31"), "month", "happened") for one in found)
+    # a stay begun this month is under way
+    assert read("外相は今月、1か月の視察を開始した。")[0][3] == "scheduled"
+
+
+def test_an_afternoon_with_no_day_of_its_own_is_the_day_just_named():
+    text = "外相は10日午前、神戸に到着した。知事と午後、市内で会談する。"
+    found = read(text)
+    assert len(found) >= 2 and {m[:2] for m in found} == {(d("2026-03-10"), d("2026-03-10"))}

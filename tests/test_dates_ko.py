@@ -408,3 +408,7 @@ def test_cancellations_that_followed_an_act_do_not_cancel_it():
     assert {m.status for m in mentions_in(text, datetime.date(2026, 3, 12), "ko")} == {"happened"}
     text = "양측은 오는 20일 열릴 예정이던 회의를 취소했다."
     assert [m.status for m in mentions_in(text, datetime.date(2026, 3, 12), "ko")] == ["cancelled"]
+
+
+def test_a_headlines_ellipsis_joins_a_plan_and_its_refusal():
+    assert read("일본, 다음 달 3국 정상회의 타진...중국 거부")[0][3] == "cancelled"
