@@ -619,7 +619,8 @@ def _days_apart(text: str, mention: DateMention, limit: int, published: date) ->
 # launch, the same day.
 _HOURS_APART = re.compile(
     r"\b((?:(?:just|only|mere)\s+)?(?:(?:a\s+)?few\s+|several\s+|\d{1,2}\s+|(?:two|three|four|five|six)\s+)?"
-    rf"hours\s+(after|before))\s+(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we|rival)\s|[A-Z])"
+    # ("moments after his meeting with Xi", "minutes before the vote": the same day too)
+    rf"(?:hours|moments|minutes)\s+(after|before))\s+(?=[a-z]+ing\b|{_DETERMINER}\s|(?:it|he|she|they|we|rival)\s|[A-Z])"
 )
 
 

@@ -237,9 +237,10 @@ class Resolver:
             return "past"
         if self._extended_until(c, sent):
             return "future"  # "have extended refunds until Oct 24": the new end lies ahead
-        if _CALLED_OFF_AFTER.match(self.text, c.end, min(sent[1], c.end + 60)):
+        tense = tense_at(self.text, sent, c.start, c.end)
+        if tense == "past" and _CALLED_OFF_AFTER.match(self.text, c.end, min(sent[1], c.end + 60)):
             return None  # "flights for February had been cancelled": the plan's date, the nearest
-        return tense_at(self.text, sent, c.start, c.end)
+        return tense
 
     def _extended_until(self, c: Candidate, sent: tuple[int, int]) -> bool:
         return bool(_EXTENDED_UNTIL.search(self.text, max(sent[0], c.start - 150), c.start))

@@ -63,7 +63,12 @@ _ABBREVIATIONS = {
 }
 # A full stop and a space before a capital, or (text run together when it was
 # copied, "in Shanghai.President Lee") none between a word and a capitalised one.
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?:\s+(?=[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))|\n\s*")
+# (A capture may lose the space after a full stop, or after the quote closing it:
+# "… hometown."This marks …")
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"”’')\]]*(?:\s+(?=[\"“‘'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))|\n\s*"
+)
 # Copy wrapped at a fixed width: one line break inside a sentence, the
 # next line going on in lower case after a word or a comma.
 _SOFT_WRAP = re.compile(r"\n[ \t]*")

@@ -2373,3 +2373,22 @@ def test_a_stated_length_far_before_from_and_its_day():
         "in the ancient city of Nara from Oct. 31."
     )
     assert spans(text, date(2025, 10, 24)) == [("Oct. 31", "2025-10-31", "2025-11-01")]
+
+
+def test_a_plan_called_off_keeps_the_day_its_schedule_gave():
+    # 20 November 2025 is a Thursday: "scheduled for Monday" is the coming one.
+    text = "A meeting of ministers, scheduled for Monday in Kobe, has been postponed, a spokesman said Thursday."
+    assert _read(text, date(2025, 11, 20))[0] == ("Monday", "2025-11-24", "2025-11-24", "cancelled")
+
+
+def test_moments_after_an_act_dates_that_act_the_same_day():
+    text = "Mori flew out of Sora Thursday, moments after her meeting with Sato."
+    assert spans(text, date(2025, 10, 31)) == [
+        ("Thursday", "2025-10-30", "2025-10-30"),
+        ("moments after", "2025-10-30", "2025-10-30"),
+    ]
+
+
+def test_a_sentence_ends_at_a_closing_quote_with_no_space_after_it():
+    text = 'Mori said "the next visit should be in Kobe."This marks the third meeting, after talks in Sora last year.'
+    assert [m.sentence_start for m in event_mentions(text, date(2026, 1, 15))] == [text.index("This marks")]
