@@ -128,6 +128,8 @@ SAME_KIND = {
     "parliamentary": "parliament",
     "legislature": "parliament",
     "conference": "meet",
+    # ("briefing" loses its "ing" to the stemmer, like "meeting")
+    "brief": "briefing",
     "agreement": "agree",
     "deal": "agree",
     "pact": "agree",

@@ -1193,3 +1193,14 @@ def test_a_timeline_heading_dates_all_that_follows_its_colon():
     )
     [proposal] = proposals_for(Source(text=text, published_on=datetime.date(2025, 11, 16)))
     assert [m.event.slug for m in matches_for_proposal(proposal)] == ["remark"]
+
+
+def test_a_press_conference_is_a_briefing_kind_not_what_a_departure_that_day_reports():
+    assert "briefing" in _kinds(written_forms("the two leaders give a joint press conference"))
+    mori, sato = person("Hana Mori", "Mori"), person("Ken Sato", "Sato")
+    event_on(TUE_13_JAN, "Mori and Sato give a joint press conference", mori, sato, slug="presser")
+    quote = "Mori is scheduled to depart for Sora on Tuesday for the summit talks with Sato."
+    found = matching_events(
+        TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sato], article_actors=[mori, sato], probable_only=True
+    )
+    assert found == []
