@@ -355,7 +355,8 @@ QUOTATIVE = re.compile(
     r"(?<=[るたうくすつむぶぐいだ])と(?=\s*(?:発表|明らかに|述べ|語っ|語り|話し|表明|説明|強調|報じ|伝え|言明|指摘|"
     r"主張|発言|答え|明言|示し|公表|決め|確認))"
 )
-SENTENCE_END = re.compile(r"[。！？!?]+[」』）)\"”]*")
+# (A photo's caption ends at its credit, "…中津川甫撮影", though no 。 follows it.)
+SENTENCE_END = re.compile(r"[。！？!?]+[」』）)\"”]*|(?<=撮影)[ 　]+(?=\S)")
 QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|“[^“”]*”")
 # Not "見送り" alone: "出席を見送り" skips one's part in an event that goes ahead.
 # "訪韓を見送った" calls the trip off; "出席を見送り" skips one's part in an

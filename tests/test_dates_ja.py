@@ -436,3 +436,12 @@ def test_an_afternoon_with_no_day_of_its_own_is_the_day_just_named():
     text = "外相は10日午前、神戸に到着した。知事と午後、市内で会談する。"
     found = read(text)
     assert len(found) >= 2 and {m[:2] for m in found} == {(d("2026-03-10"), d("2026-03-10"))}
+
+
+def test_a_photo_caption_ends_at_its_credit():
+    text = (
+        "会見に臨む農相=都内で2026年3月10日午前9時、記者撮影 "
+        "農相は10日の会見で、2023年8月からの禁輸を6月に一部解除したと述べた。"
+    )
+    sentences = {m.sentence_start for m in mentions_in(text, PUBLISHED, "ja")}
+    assert text.index("農相は10日") in sentences
