@@ -66,7 +66,8 @@ def test_citing_a_selected_passage_makes_a_proposal_with_the_servers_offsets(edi
     proposal = Proposal.objects.get()
     assert (proposal.start, proposal.end) == (second, second + len("The two leaders met again\nthe next morning."))
     assert proposal.quote == TEXT[proposal.start : proposal.end]
-    assert proposal.flags == ["cited_by_hand"] and proposal.earliest == source.published_on
+    # Dated by its own words: "the next morning", read alone, is the morning after the article's day.
+    assert proposal.flags == ["cited_by_hand"] and proposal.earliest == source.published_on + datetime.timedelta(days=1)
     assert f'id="proposal-{proposal.pk}"' in response.content.decode()
 
 
