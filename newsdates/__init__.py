@@ -52,12 +52,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ._companions import PROTEST_VERB, companions, days_after_undated
+from ._companions import OCCASION_DAY, PROTEST_VERB, companions, days_after_undated
 from ._grammar import _NUMBER_WORDS, MON_ABBR, Candidate, candidates
 from ._resolve import Resolver, fmt_day, mostly_ahead
 from ._tense import modality_at, split_sentences, whole_sentences
 
 __all__ = [
+    "OCCASION_DAY",
     "PROTEST_VERB",
     "TENSE_MISMATCH",
     "DateMention",

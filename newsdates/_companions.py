@@ -400,6 +400,11 @@ _DAY_OF_OCCASION = re.compile(
 )
 
 
+# What such a companion's text looks like to those who read proposals (the
+# matcher, the titles): "the day the session convenes", "the first day of …".
+OCCASION_DAY = re.compile(r"the\s+(?:\w+\s+)?day\s+(?:of|the|a|its|their)\s+\S")
+
+
 def _day_of_occasion(text: str, mention: DateMention, limit: int, before: int, published: date) -> list[DateMention]:
     m = _DAY_OF_OCCASION.match(text, mention.end, limit)
     if not m or not mention.earliest or not mention.latest or not _verb_before(text[before : mention.start]):

@@ -26,7 +26,7 @@ from django.db.models.functions import Length
 from django.utils.translation import gettext, ngettext, pgettext
 from rapidfuzz import fuzz, utils
 
-from newsdates import PROTEST_VERB
+from newsdates import OCCASION_DAY, PROTEST_VERB
 from newsdates.language import detect_language
 from newsroom.names import (
     actor_pattern,
@@ -367,7 +367,7 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     named = quote[date_at : date_at + date_length]
     if owned := _owned_date(quote, date_at, date_length):
         return owned
-    if _DAY_OF_OCCASION.match(named):
+    if OCCASION_DAY.match(named):
         return named  # "the day the regular session convenes" says all of its event
     if not quote[:date_at].strip() and quote[date_at + date_length :].lstrip().startswith(":"):
         return quote  # a timeline's heading, "November 7: In her first session, X warned …": all of it
@@ -1324,7 +1324,6 @@ def matches_for_proposal(
     )
 
 
-_DAY_OF_OCCASION = re.compile(r"the\s+(?:\w+\s+)?day\s+(?:of|the|a|its|their)\s+\S")
 _CAPITALS_DATELINE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,30}),\s")
 # Right before a companion's words: what they name is what was protested.
 _PROTESTED_BEFORE = re.compile(rf"{PROTEST_VERB}\s+$", re.IGNORECASE)

@@ -15,6 +15,7 @@ background ("Takaichi, 64, called the rare winter …").
 import re
 from dataclasses import dataclass
 
+from newsdates import OCCASION_DAY
 from newsroom.verbs import BASE, PARTICIPLE, PAST, PRESENT, inflect, verb_form
 from timeline.models import SHORT_TITLE_LENGTH
 
@@ -79,7 +80,6 @@ ADVERBIAL = re.compile(
     r"amid|under|from|by)\b",
     re.IGNORECASE,
 )
-OCCASION_DAY = re.compile(r"the\s+(?:\w+\s+)?day\s+(?:of|the|a|its|their)\s+\S")
 # "… for a summit with Takaichi, …": what a trip was for, up to the clause's end.
 PURPOSE = re.compile(
     r"\bfor\s+(?:a|an|the|his|her|their|its)\s+(?P<what>(?:[\w-]+\s+){0,2}?(?:summit|talks|meeting)\b[^,;.]*)"
