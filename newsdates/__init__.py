@@ -257,6 +257,8 @@ def _flags(
 _RANGE_JOINER = re.compile(
     # "from July 1, 2024, through June 30, 2025": a comma may close the first point's year
     r"\s*(?:-|–|—|,?\s*(?:to|until|till|through))\s*"
+    # "from 30 November through at least late March": the end is a floor, still the span's end
+    r"(?:at\s+least\s+)?"
     r"(?:(?:noon|midnight|\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|(?:early|late)\s+(?:morning|afternoon|evening))\s+on\s+)?"
     r"(?:the\s+)?"
 )
@@ -270,8 +272,11 @@ def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
     """Two end points of one event: "1910-1945", "from 3 to 5 March", "on 8
     or 15 February", or "Tuesday and Wednesday" (with "and" only when the two
     touch: "in June and October" are two events)."""
+    gap = text[a.end : b.start]
+    # "from 30 November through late March": a stated start and end, however precise each is
+    stated = bool(_FROM_BEFORE.search(text, a.sentence_start, a.start)) and bool(_RANGE_JOINER.fullmatch(gap))
     if not (
-        a.precision == b.precision
+        (a.precision == b.precision or stated)
         and a.sentence_start == b.sentence_start
         and a.earliest
         and a.latest
@@ -280,7 +285,6 @@ def _one_span(text: str, a: DateMention, b: DateMention) -> bool:
         and a.earliest <= b.earliest
     ):
         return False
-    gap = text[a.end : b.start]
     if _RANGE_JOINER.fullmatch(gap) or _OR_JOINER.fullmatch(gap):
         return True
     if not _AND_JOINER.fullmatch(gap):
@@ -716,6 +720,22 @@ def _from_onward(text: str, mention: DateMention, published: date) -> DateMentio
     return replace(mention, latest=published, precision="span", label=_range_label(mention, now))
 
 
+# "fares have spiked 18 percent since Wednesday": a state from then to the time
+# of writing (not "the first visit since August", which is August's visit).
+_HAS_SINCE = re.compile(r"\b(?:has|have)\s+(?:[\w'’.%-]+\s+){0,10}?since\s+$", re.IGNORECASE)
+_SINCE_AN_EVENT = re.compile(r"\b(?:first|second|third|last|time|times)\b", re.IGNORECASE)
+
+
+def _since_then(text: str, mention: DateMention, published: date) -> DateMention:
+    if not mention.earliest or not mention.latest or mention.earliest >= published:
+        return mention
+    since = _HAS_SINCE.search(text, mention.sentence_start, mention.start)
+    if not since or _SINCE_AN_EVENT.search(since[0]):
+        return mention
+    now = replace(mention, earliest=published, latest=published, label=fmt_day(published))
+    return replace(mention, latest=published, precision="span", label=_range_label(mention, now))
+
+
 def _continuing_until(text: str, mention: DateMention, published: date) -> DateMention:
     if mention.precision != "day" or not mention.earliest or mention.earliest <= published:
         return mention
@@ -964,6 +984,7 @@ _DATE_LINE = re.compile(
 # "Seoul, Feb 9" on a line of its own: a dateline, not an event.
 _PLACE_ONLY = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},[\s\W]*")
 _PLACED_CLOCK = re.compile(r"\s*[A-Z][A-Za-z .'’-]{1,30},((?=.*\d{1,2}:\d{2}).*)", re.DOTALL)
+_SECTION_LABEL = re.compile(r"\s*(?!(?:On|In|Since|Until|By|From|Before|After|As|At)\b)(?:[A-Z][A-Za-z&]+\s+){1,2}")
 # "By Kim Ji-won and Sato Mei Published: Nov 16, 2025 11:19 PM": a byline's stamp.
 _STAMP_LABEL = re.compile(r"\b(?:published|updated|posted)\s*:\s*$", re.IGNORECASE)
 
@@ -973,6 +994,10 @@ def _stamp(mention: DateMention) -> bool:
     sentence, at = mention.sentence, mention.start - mention.sentence_start
     rest = sentence.replace(mention.text, " ")
     if _STAMP_ONLY.fullmatch(rest) or _PLACE_ONLY.fullmatch(rest) or _DATE_LINE.fullmatch(sentence.strip()):
+        return True
+    # "World February 22, 2026" on a line of its own: the page's section and date
+    after_it = sentence[at + len(mention.text) :].strip(" \t.\n")
+    if re.search(r"\d{4}", mention.text) and _SECTION_LABEL.fullmatch(sentence[: max(at, 0)]) and not after_it:
         return True
     # "Tokyo, Feb 2, 2026, 22:12 (JST)": a place and the clock, the page's own time.
     placed = _PLACED_CLOCK.fullmatch(rest)
@@ -1072,9 +1097,13 @@ def event_mentions(
     only frames a finer one of its sentence."""
     found = _bracketed(text, extract_dates(text, published, progress=progress))
     mentions = [
-        _from_onward(
+        _since_then(
             text,
-            _continuing_until(text, _lasting(text, m, _as_date(published)), _as_date(published)),
+            _from_onward(
+                text,
+                _continuing_until(text, _lasting(text, m, _as_date(published)), _as_date(published)),
+                _as_date(published),
+            ),
             _as_date(published),
         )
         for m in merge_ranges(text, found, _as_date(published))

@@ -131,7 +131,12 @@ def companions(
         found += _days_apart(text, mention, after_it, published) or _hours_apart(text, mention, after_it, published)
         found += _protested_occasion(text, mention, after_it, published)
         if i == 0:
-            found += _days_apart_opening(text, mention, published) or _main_after_opening(text, mention, s1)
+            found += (
+                _days_apart_opening(text, mention, published)
+                # (when the main clause has no date of its own)
+                or (_after_dated_opening(text, mention, published) if len(sentence) == 1 else [])
+                or _main_after_opening(text, mention, s1)
+            )
     if len(sentence) == 1:
         found += _gerunds(text, sentence[0], s1) or _acts(text, sentence[0], s1)
         found += [c for c in _two_occasions(text, sentence[0], s1) if all(f.start != c.start for f in found)]
@@ -647,6 +652,21 @@ def _days_apart_opening(text: str, mention: DateMention, published: date) -> lis
     if not m or mention.precision != "day" or not mention.earliest or "," not in text[m.end() : mention.start]:
         return []
     return [_apart(mention, mention.earliest, m, published)]
+
+
+def _after_dated_opening(text: str, mention: DateMention, published: date) -> list[DateMention]:
+    """ "Four days after taking office on Oct. 21, Takaichi traveled to
+    Malaysia": the date is the opening's own act; the main clause's act is
+    that many days from it."""
+    m = _DAYS_APART_OPENING.match(text, mention.sentence_start, mention.start)
+    if not m or mention.precision != "day" or not mention.earliest or "," in text[m.end() : mention.start]:
+        return []
+    if not text.startswith(",", mention.end):
+        return []  # the date must close the opening: "…on Oct. 21, Takaichi traveled"
+    n = _count(m[1].split()[0], 1)
+    day = mention.earliest + timedelta(days=n if m[2] == "after" else -n)
+    status = "happened" if day <= published else mention.status
+    return [replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")]
 
 
 def _apart(mention: DateMention, its_day: date, m: re.Match[str], published: date) -> DateMention:

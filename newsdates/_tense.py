@@ -617,6 +617,8 @@ _MODALITIES = (
             r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bas\s)\b(?:(?:widely\s+|also\s+)?expected\s+"
             r"(?:to|later|on|in|next|this|by|around|early|late)\b|may|might|"
             r"could(?!\s+(?:not|have))|likely|probably|possibly|poised\s+to|projected\s+to|forecast\s+to|"
+            # "is anticipated to be released on Tuesday": looked for, not set
+            r"(?:is|are)\s+anticipated\s+to|"
             r"(?:is|are)\s+preparing\s+to|considering|(?:is|are)\s+being\s+(?:coordinated|considered|discussed|"
             r"arranged|planned|weighed)|under\s+consideration|"
             # "reportedly said on Wednesday": a hedge on the source, not on what it said was done

@@ -304,7 +304,9 @@ _CLAUSE_EDGE = re.compile(r"[,;:()“”\"]|\s[—–-]\s|—")
 _ATTRIBUTION = re.compile(
     r"\s*(?:according\s+to|citing|as\s+(?:reported|announced)\s+(?:by|in)"
     # "China will suspend imports, media in Tokyo reported Wednesday"
-    r"|(?:[\w'’-]+\s+){1,6}?(?:reported|said|announced|confirmed|quoted)\s+(?:on\s+)?"
+    r"|(?:[\w'’-]+\s+){1,6}?(?:reported|said|announced|confirmed|quoted)\s+"
+    # "…, the ministry said in a statement Tuesday"
+    r"(?:in\s+an?\s+(?:statement|post|briefing|release|interview)\s+)?(?:on\s+)?"
     r"(?=[A-Z0-9]|(?:this|last|earlier|late)\b))\b",
 )
 _PARTICIPLE_OPENING = re.compile(r"\s*[a-z]{3,}ing\b")
@@ -317,6 +319,10 @@ _CLOSING_DATE = re.compile(r"[\s.)\]]*")
 _PRIOR = r"prior\s+to|ahead\s+of"
 _PRIOR_EVENT = re.compile(rf"\s(?:{_PRIOR})\s", re.IGNORECASE)
 _SHORT_ASIDE = re.compile(r"\((?:[^\s(),;]+\s?){1,3}\)")
+# "The snap election—an early poll …—held on Feb 8": an aside between dashes,
+# right before the date's clause, stands between the clause and its subject.
+_DASH_ASIDE_ANYWHERE = re.compile(r"(?:—|\s[—–-]\s)[^—–]{3,200}?(?:—|\s[—–-]\s)")
+_DASH_ASIDE = re.compile(r"(?:—|\s[—–-]\s)[^—–]{3,200}?(?:—|\s[—–-]\s)\s*$")
 SHORT_CLAUSE_WORDS = 3
 NEAR_WORDS = 20
 # Words this close to the date count fully, the rest of its clause half.
@@ -389,7 +395,18 @@ def event_clause(quote: str, date_at: int, date_length: int = 0, near: int | Non
     lo, hi = _widen_short_clause(quote, edges, lo, hi, floor=floor)
     hi = _before_other_event(quote, date_at, date_length, hi)
     hi = _before_next_dated_act(quote, date_at + date_length, hi)
-    return _near_the_date(quote, lo, hi, date_at, date_length, reach)
+    words = _near_the_date(_without_dash_asides(quote, date_at), lo, hi, date_at, date_length, reach)
+    return " ".join(words.split())
+
+
+def _without_dash_asides(quote: str, date_at: int) -> str:
+    """The sentence with its asides between dashes blanked out (offsets kept),
+    but for one holding the date: "restrictions on items – goods, services
+    and technologies … – are effective" is about restrictions, however long the aside."""
+    for aside in _DASH_ASIDE_ANYWHERE.finditer(quote):
+        if not aside.start() <= date_at < aside.end():
+            quote = quote[: aside.start()] + " " * (aside.end() - aside.start()) + quote[aside.end() :]
+    return quote
 
 
 # "performed following Tuesday's summit": the date is the summit's; the
@@ -465,14 +482,22 @@ def _date_clause(quote: str, edges: list[int], date_at: int, date_length: int) -
         while j > 0 and _PARTICIPLE_OPENING.match(quote, edges[j]):
             j -= 1
         if not _OWN_DATE.search(quote, edges[j], lo):
-            return edges[j], lo
+            return _subject_before_aside(quote, edges, edges[j]), lo
         # "will visit China early next week, as announced on Tuesday": the
         # clause has its own date; this one is only the announcement's.
+    lo = _subject_before_aside(quote, edges, lo)
     if lo == 0 and _OPENING_ADVERBIAL.match(quote):
         # "On 7 November, Takaichi, in her first address, said …": a date
         # opening the sentence dates its main clause, however far.
         return lo, len(quote)
     return lo, hi
+
+
+def _subject_before_aside(quote: str, edges: list[int], lo: int) -> int:
+    """Where a clause begins that opens right after an aside between dashes:
+    at its subject, before the aside."""
+    aside = _DASH_ASIDE.search(quote, 0, lo) if lo > 0 else None
+    return max(edge for edge in edges if edge <= aside.start()) if aside else lo
 
 
 def _with_participle(quote: str, edges: list[int], hi: int) -> int:

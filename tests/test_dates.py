@@ -2392,3 +2392,36 @@ def test_moments_after_an_act_dates_that_act_the_same_day():
 def test_a_sentence_ends_at_a_closing_quote_with_no_space_after_it():
     text = 'Mori said "the next visit should be in Kobe."This marks the third meeting, after talks in Sora last year.'
     assert [m.sentence_start for m in event_mentions(text, date(2026, 1, 15))] == [text.index("This marks")]
+
+
+def test_a_stated_start_and_end_are_one_span_however_precise_each_is():
+    text = "The ferry line will run fewer sailings from 30 November through at least late March."
+    assert spans(text, date(2025, 11, 22)) == [("30 November through at least late March", "2025-11-30", "2026-03-31")]
+
+
+def test_a_state_since_a_date_runs_to_publication():
+    published = date(2025, 11, 22)  # a Saturday
+    assert spans("Ferry fares have risen 18 percent since Wednesday.", published) == [
+        ("Wednesday", "2025-11-19", "2025-11-22")
+    ]
+    assert spans("Relations have been frosty since November.", published) == [("November", "2025-11-01", "2025-11-22")]
+    # a first since then is the earlier event, not a state
+    assert spans("It is her first trip to Sora since August.", published) == [("August", "2025-08-01", "2025-08-31")]
+
+
+def test_an_anticipated_release_is_expected():
+    [mention] = event_mentions("Fuller trade figures are anticipated to be released on Tuesday.", date(2025, 11, 22))
+    assert mention.status == "expected"
+
+
+def test_days_after_a_dated_opening_date_the_main_clause():
+    text = "Four days after taking office on Oct. 21, Mori traveled to Lantern Bay for a summit."
+    assert spans(text, date(2025, 11, 3)) == [
+        ("Four days after", "2025-10-25", "2025-10-25"),
+        ("Oct. 21", "2025-10-21", "2025-10-21"),
+    ]
+
+
+def test_a_section_label_and_a_date_on_a_line_of_their_own_are_a_stamp():
+    text = "World February 22, 2026\n\nSora lodged a protest on Sunday."
+    assert spans(text, date(2026, 2, 22)) == [("Sunday", "2026-02-22", "2026-02-22")]

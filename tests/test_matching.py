@@ -527,6 +527,12 @@ def test_a_short_aside_in_brackets_does_not_end_the_clause():
     assert "held talks" in clause
 
 
+def test_an_aside_between_dashes_does_not_part_the_clause_from_its_subject():
+    quote = "The port referendum—a vote the council had long resisted—took place on March 3, 2024, in Sora."
+    clause = event_clause(quote, quote.index("March"), len("March 3, 2024"))
+    assert "referendum" in clause
+
+
 def test_a_date_of_the_source_cited_dates_the_clause_it_is_cited_for():
     quote = (
         "Sora banned exports of fish to Lantern Bay, according to a ministry statement on Tuesday (Jan 6),"
@@ -1204,3 +1210,12 @@ def test_a_press_conference_is_a_briefing_kind_not_what_a_departure_that_day_rep
         TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, sato], article_actors=[mori, sato], probable_only=True
     )
     assert found == []
+
+
+def test_a_long_aside_between_dashes_does_not_crowd_out_the_clauses_own_words():
+    quote = (
+        "The sweeping curbs on lantern parts – wicks, frames, glass and the tools that make them for either"
+        " festival or factory use – are effective immediately, Sora's trade ministry said in a statement Tuesday."
+    )
+    clause = event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
+    assert "curbs" in clause and "statement" not in clause
