@@ -76,7 +76,7 @@ KINDS = [
         r"竹島(?:[（(][^）)]{0,30}[）)])?の日|다케시마(?:\([^)]{0,30}\))?의\s?날|式典|기념식",
         "takeshima ceremony",
     ),
-    _kind("remark", r"発言|答弁|述べ|발언|답변|언급", "remark suggest say"),
+    _kind("remark", r"発言|答弁|述べ|主張し|발언|답변|언급|주장했|주장하", "remark suggest say"),
     _kind("taiwan", r"台湾|대만", "taiwan"),
     _kind("export", r"輸出|수출", "export"),
     # A halt to imports ("輸入を停止", "수입 중단") is a measure like a ban.

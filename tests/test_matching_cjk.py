@@ -194,6 +194,12 @@ def test_mentioning_is_a_remark():
     assert quote_kinds("총리는 지난 7일 국회에서 대만 유사시를 언급했다.", "ko")["remark"] == 1.0
 
 
+def test_insisting_at_an_occasion_is_a_remark_made_there():
+    quote = "首相は昨年の党首選当時、港の式典には大臣が出るべきだと主張していた。"
+    assert quote_kinds(quote, "ja")["remark"] == 1.0
+    assert quote_kinds("총리는 작년 당 대표 선거 당시 장관이 참석해야 한다고 주장했다.", "ko")["remark"] == 1.0
+
+
 def test_a_meeting_of_two_is_not_the_planned_meeting_of_three(seed):
     quote = "시진핑 중국 국가주석과의 정상회담은 5일 예정됐다."
     assert "trilateral-summit-china-refused" not in slugs(quote, "2026-01-05", status="scheduled", language="ko")
