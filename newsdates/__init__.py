@@ -331,6 +331,7 @@ def merge_ranges(text: str, mentions: list[DateMention], published: date | None 
     return out
 
 
+_WEEKDAY_NAMED = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
 
 
@@ -342,7 +343,7 @@ def _opening_year(text: str, a: DateMention, b: DateMention) -> DateMention:
         return a
     if a.sentence_start != b.sentence_start or not _RANGE_JOINER.fullmatch(text[a.end : b.start]):
         return a
-    if _YEAR_WRITTEN.search(a.text):
+    if _YEAR_WRITTEN.search(a.text) or _WEEKDAY_NAMED.search(a.text):
         return a
     try:
         first, last = a.earliest.replace(year=a.earliest.year - 1), a.latest.replace(year=a.latest.year - 1)
@@ -362,8 +363,8 @@ def _closing_year(text: str, a: DateMention, b: DateMention, published: date | N
     the span moving the first point back a year would."""
     if not (published and a.earliest and b.earliest and b.latest and a.earliest > b.earliest):
         return b
-    if _YEAR_WRITTEN.search(b.text) or a.sentence_start != b.sentence_start:
-        return b
+    if _YEAR_WRITTEN.search(b.text) or a.sentence_start != b.sentence_start or _WEEKDAY_NAMED.search(b.text):
+        return b  # (a weekday after the first point is the coming one: _closing_weekday)
     if not (_RANGE_JOINER.fullmatch(text[a.end : b.start]) or _BETWEEN.search(text, a.sentence_start, a.start)):
         return b
     try:

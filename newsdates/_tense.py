@@ -632,12 +632,14 @@ _MODALITIES = (
             # "consultations are underway to arrange a meeting": not yet arranged
             r"(?:is|are)\s+(?:under\s?way|ongoing)\s+to\b|"
             # agreed only to work on it: "agreed to coordinate for the visit to happen this spring"
-            r"(?:agreed|agrees|agree)\s+(?:with\s+(?:[\w.-]+\s+){1,4}?)?to\s+(?:co-?ordinate|work\s+(?:towards?|on)|"
+            r"(?:agreed|agrees|agree|(?:reached|reach|reaches)\s+an\s+agreement)\s+(?:with\s+(?:[\w.-]+\s+){1,4}?)?"
+            r"to\s+(?:co-?ordinate|work\s+(?:towards?|on)|"
             r"arrange|explore|seek|consider)\b|"
             # "work toward a visit", "talks eyed for March 20", "mulling a trip": an aim, not a plan set
             r"(?:work|works|working)\s+towards?|eyed\s+for|being\s+eyed|eyeing|mull(?:s|ing)|weighing|"
             # an invitation, not yet accepted: "has invited Mori to visit Kobe this year"
-            r"\b(?:invited|invites|invite|inviting)\s+(?:[\w.-]+\s+){1,6}?to\s+(?:visit|come|travel)\b|"
+            r"\b(?:invited|invites|invite|inviting|urged|urges|urge|urging)\s+(?:[\w.-]+\s+){1,6}?to\s+"
+            r"(?:visit|come|travel)\b|"
             # "the chamber would be dissolved on Jan. 23, according to officials": a
             # report, not a plan set (unless someone who sets it said so: _SAID_IT_WOULD)
             r"would(?!\s+(?:have|not|never)\b)|"

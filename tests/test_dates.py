@@ -2425,3 +2425,20 @@ def test_days_after_a_dated_opening_date_the_main_clause():
 def test_a_section_label_and_a_date_on_a_line_of_their_own_are_a_stamp():
     text = "World February 22, 2026\n\nSora lodged a protest on Sunday."
     assert spans(text, date(2026, 2, 22)) == [("Sunday", "2026-02-22", "2026-02-22")]
+
+
+def test_a_span_of_weekdays_is_never_moved_by_a_year():
+    published = date(2025, 11, 29)  # a Saturday
+    text = "The fair, which is being held in Sora on Friday through Sunday, canceled its shows."
+    assert spans(text, published) == [("Friday through Sunday", "2025-11-28", "2025-11-30")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president called Mori on Friday, urging her to visit Lantern Bay this year.",
+        "The two sides reached an agreement to coordinate for the visit to take place this spring.",
+    ],
+)
+def test_an_urging_or_an_agreement_to_coordinate_is_expected(text):
+    assert event_mentions(text, date(2026, 1, 3))[-1].status == "expected"
