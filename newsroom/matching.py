@@ -108,6 +108,10 @@ SAME_KIND = {
     "suspend": "control",
     "halt": "control",
     "suspension": "control",
+    # "unveiling its fresh punitive measures": what one government does to another
+    "punitive": "control",
+    "countermeasure": "control",
+    "retaliatory": "control",
     "remark": "remark",
     "comment": "remark",
     "suggest": "remark",
@@ -151,6 +155,16 @@ SAME_KIND = {
     "departure": "arrive",
     # Going home is the last leg, not whatever else was done that day.
     "return": "arrive",
+    # Playing music together is one kind of event, whatever was played.
+    "drum": "music",
+    "drummer": "music",
+    "perform": "music",
+    "performance": "music",
+    "song": "music",
+    "sang": "music",
+    "sing": "music",
+    "jam": "music",
+    "concert": "music",
     # A country's rule over another, in the words news uses for it.
     "colonial": "occupation",
     "colonisation": "occupation",
@@ -185,6 +199,7 @@ EVENT_KINDS = frozenset(
         "briefing",
         "arrive",
         "advisory",
+        "music",
     }
 )
 # What someone said may have been said at an interview or a briefing that

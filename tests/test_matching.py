@@ -220,6 +220,23 @@ def test_an_export_ban_and_export_controls_are_one_kind_of_measure():
     assert match.event.slug == "magnet-ban" and "control" in match.reasons[1]
 
 
+def test_punitive_measures_are_of_the_kind_of_a_ban():
+    twelfth, sixteenth = datetime.date(2026, 1, 12), datetime.date(2026, 1, 16)
+    event_on(twelfth, "Ruritania bans exports of rare magnets", slug="magnet-ban", last=sixteenth, precision="span")
+    quote = "In unveiling its fresh punitive measures Tuesday, Ruritania railed against the minister."
+    [match] = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, probable_only=True)
+    assert match.event.slug == "magnet-ban"
+
+
+def test_playing_songs_together_is_the_music_session_not_the_summit_that_day():
+    mori, kim = person("Hana Mori", "Mori"), person("Kim Ara", "Kim")
+    event_on(TUE_13_JAN, "Mori and Kim hold a summit in Sora", mori, kim, slug="summit")
+    event_on(TUE_13_JAN, "Mori and Kim dine and play the drums", mori, kim, slug="drums")
+    quote = "Hana Mori and Kim Ara traded their suits for matching jerseys on Tuesday to perform chart-topping songs."
+    ranked = matching_events(TUE_13_JAN, TUE_13_JAN, "day", quote, [mori, kim], probable_only=True)
+    assert [m.event.slug for m in ranked] == ["drums"]
+
+
 def test_a_stated_month_ranks_its_own_months_event_above_a_nearer_worded_one():
     mori = person("Hana Mori", "Mori")
     event_on(datetime.date(2025, 10, 24), "Mori holds talks at the port forum", mori, slug="october-talks")
