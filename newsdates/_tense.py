@@ -120,18 +120,32 @@ def _pieces(text: str, start: int, end: int, keep: bytearray | None) -> list[tup
 _LABEL_LINE = re.compile(r"\s*[-•*]?\s*[A-Z0-9][\w.,' -]{1,30}:\s*")
 
 
+def _inside_a_title(text: str, start: int, boundary: re.Match[str]) -> bool:
+    """Whether a "!" or "?" stands inside a quotation that closes later on its
+    line, a few words on, with no closing quote of its own."""
+    if any(q in boundary.group() for q in "\"”"):
+        return False
+    before = text[start : boundary.start()]
+    opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    line_end = text.find("\n", boundary.end())
+    rest = text[boundary.end() : line_end if line_end >= 0 else len(text)][:60]
+    return opened and ("”" in rest or '"' in rest)
+
+
 def whole_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, however long."""
     spans: list[tuple[int, int]] = []
     start = 0
     for b in _BOUNDARY.finditer(text):
-        if b.group().startswith("."):
+        if b.group().startswith(".") and "\n" not in b.group():  # (a line break ends a sentence all the same)
             tok = _TOKEN_BEFORE.search(text, max(start, b.start() - 12), b.start() + 1)
             word = tok.group(1).lower().strip(".") if tok else ""
             initial = len(word) == 1 and word.isalpha() and not _SENTENCE_OPENER.match(text, b.end())
             if word in _ABBREVIATIONS or initial:
                 continue
         end = b.start() + len(b.group().rstrip())
+        if b.group()[0] in "!?" and _inside_a_title(text, start, b):
+            continue  # "its "LisAni! LIVE Shanghai 2025" concert": the title's "!" ends nothing
         if b.group().startswith("\n") and _LABEL_LINE.fullmatch(text, start, end):
             continue  # "- Aug. 24, 2023:" heads the line under it: one sentence
         if _SOFT_WRAP.fullmatch(b.group()) and _WRAPPED.match(text, b.end()) and _MID_SENTENCE.search(text, start, end):
@@ -744,6 +758,19 @@ _FIRST_PLAN = re.compile(r"\b(?:initially|originally|at\s+first)\b", re.IGNORECA
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 
+_CALLED_OFF = r"(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:cancel+ed|postponed|called\s+off|scrapped)"
+_OPENING_DAY = re.compile(r"\s*(?:[Oo]n\s+)?$")
+_CALLED_OFF_AFTER = re.compile(rf"\s*,\s*(?:[\w'’-]+\s+){{1,6}}?{_CALLED_OFF}\b")
+_CALLED_OFF_BEFORE = re.compile(rf"\b{_CALLED_OFF}\s+(?:on\s+)?$")
+
+
+def _day_it_was_called_off(text: str, sent: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the date is that of the calling off, not of what was called off:
+    "On 28 Nov, the concert was hastily cancelled", "was postponed on Monday"."""
+    opening = _OPENING_DAY.fullmatch(text, sent[0], start) and _CALLED_OFF_AFTER.match(text, end, sent[1])
+    return bool(opening or _CALLED_OFF_BEFORE.search(text, max(sent[0], start - 40), start))
+
+
 _SET_TO = re.compile(r"\b(?:was|were)\s+(?:set|scheduled|slated|due)\s+to\s+[a-z]", re.IGNORECASE)
 
 
@@ -770,12 +797,16 @@ def modality_at(
     their meeting in early November"); a date still `ahead` may be a plan
     the sentence calls off."""
     sentence = _sentence(text, sent)
+    if past and _day_it_was_called_off(text, sent, start, end):
+        return None  # "On 28 Nov, the concert was cancelled": the calling off happened that day
     segments, own = _clause(sentence, start, end)
     if _SOURCE_OPENING.match(text, own[0], start):
         # "According to media reports on the 13th, Mori is expected to …":
         # the reports' date; the plan they report is not theirs.
         return None
-    if (ahead or _PLAN_ASIDE.match(text, own[0], start)) and _plan_undone(sentence, own, start, end):
+    # (a plan that "was slated" for a day now past, in a sentence that calls it off, is off too)
+    planned = ahead or _PLAN_ASIDE.match(text, own[0], start) or _OLD_PLAN.search(text, own[0], own[1])
+    if planned and _plan_undone(sentence, own, start, end):
         return "cancelled"
     # "Koizumi said Friday he would visit": the day is the saying's; what follows is what was said.
     said = bool(_SAID_ON.search(text, max(own[0], start - 30), start))

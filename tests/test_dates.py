@@ -2442,3 +2442,30 @@ def test_a_span_of_weekdays_is_never_moved_by_a_year():
 )
 def test_an_urging_or_an_agreement_to_coordinate_is_expected(text):
     assert event_mentions(text, date(2026, 1, 3))[-1].status == "expected"
+
+
+def test_an_exclamation_mark_inside_a_quoted_title_ends_no_sentence():
+    text = 'Lantern Records has canceled its "Sora! LIVE 2025" concert, which was slated for Saturday and Sunday.'
+    assert split_sentences(text) == [(0, len(text))]
+
+
+def test_a_line_break_after_an_abbreviated_month_ends_the_sentence():
+    text = "Mori was scheduled to sing in Sora on 29 Nov.\n\nOn 28 Nov, the concert was hastily cancelled."
+    assert len(split_sentences(text)) == 2
+
+
+def test_a_plan_that_was_slated_for_a_day_now_past_is_cancelled_when_the_sentence_calls_it_off():
+    text = 'Lantern Records has canceled its "Sora! LIVE 2025" concert, which was slated for Saturday and Sunday.'
+    assert [m.status for m in event_mentions(text, date(2025, 12, 3))] == ["cancelled"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("On 28 Nov, the concert was hastily cancelled, one of many such incidents.", "happened"),
+        ("The port summit was postponed on Monday.", "happened"),
+        ("The Sora concert on 29 Nov was cancelled.", "cancelled"),
+    ],
+)
+def test_the_day_something_was_called_off_is_a_day_that_happened(text, status):
+    assert [m.status for m in event_mentions(text, date(2025, 12, 3))] == [status]
