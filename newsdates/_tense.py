@@ -123,7 +123,7 @@ _LABEL_LINE = re.compile(r"\s*[-•*]?\s*[A-Z0-9][\w.,' -]{1,30}:\s*")
 def _inside_a_title(text: str, start: int, boundary: re.Match[str]) -> bool:
     """Whether a "!" or "?" stands inside a quotation that closes later on its
     line, a few words on, with no closing quote of its own."""
-    if any(q in boundary.group() for q in "\"”"):
+    if any(q in boundary.group() for q in '"”'):
         return False
     before = text[start : boundary.start()]
     opened = before.count("“") > before.count("”") or before.count('"') % 2 == 1
