@@ -182,7 +182,9 @@ def month_without_year(ctx: Context, m: int) -> int:
     # notified of December's cancellations, not of last December's.
     if ctx.tense == "past" and m > pub.month + 1:
         return pub.year - 1
-    if ctx.tense == "future" and m < pub.month:
+    # Nor is one or two months before it next year's: "関空の中国便客 1月は58%減"
+    # in February reports January's figures, whatever the headline's verb.
+    if ctx.tense == "future" and m < pub.month - 2:
         return pub.year + 1
     if ctx.tense is None and m > pub.month + 6:
         # No verb says which: "11月の国会答弁で…悪化している" in January is

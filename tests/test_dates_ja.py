@@ -385,6 +385,13 @@ def test_a_postponement_denied_is_no_cancellation():
     assert read("20日の会談は延期されない見通しだ。")[0][3] != "cancelled"
 
 
+def test_a_month_just_before_publication_is_this_years_under_a_headlines_present_verb():
+    assert read("神戸空港の旅客 1月は58%減 自粛響く", d("2026-02-13"))[0][:2] == (d("2026-01-01"), d("2026-01-31"))
+    text = "背景には、知事が10月末に市長と会談した直後であったことがある。"
+    assert read(text, d("2025-12-11"))[0][:2] == (d("2025-10-21"), d("2025-10-31"))
+    assert read("知事は1月に神戸を訪問する。", d("2026-06-07"))[0][:2] == (d("2027-01-01"), d("2027-01-31"))
+
+
 def test_a_month_with_no_verb_to_place_it_is_the_nearer_one():
     text = "知事が11月の議会答弁で、神戸への対応に言及する可能性を示唆して以降、関係は悪化している。"
     assert read(text, d("2026-01-07"))[0][:2] == (d("2025-11-01"), d("2025-11-30"))
