@@ -324,7 +324,8 @@ def accept_proposal(proposal: Proposal, user=None, edits=None, into_event=None) 
             errors = date_errors(earliest, latest)
             if errors:
                 raise IngestError(" ".join(errors.values()))
-            title = (edits.get("title") or "").strip() or propose_title(quote, proposal.date_text)
+            date_at = proposal.date_start - start if proposal.date_start is not None else None
+            title = (edits.get("title") or "").strip() or propose_title(quote, proposal.date_text, date_at=date_at)
             status = edits.get("status") or _status(proposal, earliest)
             event = Event(
                 title=title[:200],

@@ -156,13 +156,14 @@ def clauses_of(sentence: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans if sentence[start:end].strip()]
 
 
-def clause_with(sentence: str, date_text: str) -> str:
-    """The clause that holds the date expression, or the whole sentence when the date is not found in it."""
+def clause_with(sentence: str, date_text: str, nth: int = 0) -> str:
+    """The clause that holds the date expression (its `nth` saying, when the
+    sentence says it more than once), or the whole sentence when the date is not found in it."""
     # As a word of its own: a companion's "as" is not the "as" of "has".
-    found = re.search(rf"(?<!\w){re.escape(date_text)}(?!\w)", sentence) if date_text else None
-    if found is None:
+    found = list(re.finditer(rf"(?<!\w){re.escape(date_text)}(?!\w)", sentence)) if date_text else []
+    if not found:
         return sentence
-    position = found.start()
+    position = found[min(nth, len(found) - 1)].start()
     for start, end in clauses_of(sentence):
         if start <= position < end:
             return sentence[start:end]
@@ -277,11 +278,16 @@ def name_pronoun(title: str, subject: list[str]) -> str:
     return title
 
 
-def propose_title(quote: str, date_text: str = "", actors: list[tuple[str, list[str]]] | None = None) -> str:
+def propose_title(
+    quote: str, date_text: str = "", actors: list[tuple[str, list[str]]] | None = None, date_at: int | None = None
+) -> str:
     """
     A short title for the event a sentence reports (see the module's
-    docstring); `actors` are (short name, every name) of those it names.
+    docstring); `actors` are (short name, every name) of those it names;
+    `date_at`, where in the quote the date stands ("on Friday and in
+    Beijing on Sunday" says "Sunday" for two events).
     """
+    saying = quote[:date_at].count(date_text) if date_at is not None and date_text else 0
     sentence = DATELINE.sub("", " ".join(quote.split()))
     sentence = ACCORDING_TO.sub("", AGE_ASIDE.sub("", sentence)).strip()
     sayer: list[str] = []
@@ -300,7 +306,7 @@ def propose_title(quote: str, date_text: str = "", actors: list[tuple[str, list[
         # "arrived on Tuesday for a summit with Takaichi": the companion is the summit.
         title = cut_to_fit(purpose["what"])
         return title[:1].upper() + title[1:]
-    clause = clause_with(sentence, by_short_names(date_text, actors) if date_text else "")
+    clause = clause_with(sentence, by_short_names(date_text, actors) if date_text else "", saying)
     position = sentence.find(clause)
     own = (position, position + len(clause))
     text, preposition = tidy(clause, by_short_names(date_text, actors) if date_text else "")

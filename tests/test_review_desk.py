@@ -8,6 +8,7 @@ from django.urls import reverse
 from newsroom.admin.review import PROPOSALS_PER_PAGE, SEARCH_RESULTS
 from newsroom.admin.review_forms import ProposalAcceptForm
 from newsroom.ingest import ingest_source
+from newsroom.titles import propose_title
 from tests.curation_data import PUBLISHED, SUMMIT_TEXT, make_actors, make_editor, make_event
 from timeline.models import Actor, Event, Proposal, StoryArc, Topic
 
@@ -369,3 +370,18 @@ def test_event_search_by_title_is_served_by_the_trigram_index_on_postgresql(edit
         assert "timeline_event_title_trgm" in plan and "timeline_event_short_title_trgm" in plan
     else:
         assert "timeline_event" in plan  # SQLite has no trigram index: a scan, which is fine at its scale
+
+
+def test_the_date_is_marked_where_it_stands_not_where_its_letters_first_appear(editor):
+    # "Mayor" holds the letters of "May" before the month itself
+    source = ingest_source("Mayor Kim said the port fair will open in May.", PUBLISHED, outlet="Kyodo").source
+    [proposal] = source.proposals.all()
+    assert proposal.date_in_quote() == proposal.quote.rindex("May")
+    page = editor.get(review_url(source)).content.decode()
+    assert "open in <mark>May</mark>." in page
+
+
+def test_a_title_is_made_from_the_clause_where_the_date_stands():
+    quote = "Mori canceled a concert in Sora on Sunday; Kim canceled a show in Kobe on Friday and in Nara on Sunday."
+    assert propose_title(quote, "Sunday", [], date_at=quote.rindex("Sunday")).startswith("Kim canceled")
+    assert propose_title(quote, "Sunday", [], date_at=quote.index("Sunday")).startswith("Mori canceled")

@@ -877,6 +877,14 @@ class Proposal(models.Model):
     def date_label(self) -> str:
         return date_label(self.earliest, self.latest, self.precision, current_language())
 
+    def date_in_quote(self) -> int | None:
+        """Where the date expression stands in the quote, None when it does
+        not stand there as written: a sentence may say "Sunday" twice."""
+        if self.date_start is None or self.start is None:
+            return None
+        at = self.date_start - self.start
+        return at if self.quote[at : at + len(self.date_text)] == self.date_text else None
+
     def clean(self):
         errors = date_errors(self.earliest, self.latest)
         if errors:

@@ -238,7 +238,8 @@ def proposal_row(proposal, outcome=None, with_form=False, with_matches=False):
             accept = outcome.bound
         else:
             into = outcome.bound
-    position = proposal.quote.find(proposal.date_text)
+    at = proposal.date_in_quote()
+    position = proposal.quote.find(proposal.date_text) if at is None else at
     before, after = (
         (proposal.quote[:position], proposal.quote[position + len(proposal.date_text) :])
         if position >= 0

@@ -105,7 +105,7 @@ def default_title(proposal) -> str:
     """The short title proposed from the proposal's clause (newsroom/titles.py): a start for the editor's own."""
     suggested = proposal.suggested_actors.all() if proposal.pk else []
     actors = [(actor.short_name, actor.all_names) for actor in suggested]
-    return propose_title(proposal.quote, proposal.date_text, actors)
+    return propose_title(proposal.quote, proposal.date_text, actors, date_at=proposal.date_in_quote())
 
 
 def duplicate_source_message(duplicate) -> str:
