@@ -682,7 +682,8 @@ def _apart(mention: DateMention, its_day: date, m: re.Match[str], published: dat
 # sentence with no date of its own dates the act it names, that many days
 # before the news day ("comes") or the day last named ("came").
 _COMES_AFTER = re.compile(
-    rf"\b(comes|came)\s+(?:just\s+|only\s+|barely\s+)?((?:{'|'.join(_COUNTS)}|\d)\s+days?\s+after)\s+{_ACT_FOLLOWS}"
+    rf"\b(comes|came)\s+(?:just\s+|only\s+|barely\s+)?((?:{'|'.join(_COUNTS)}|\d)\s+days?\s+(after|before))\s+"
+    + _ACT_FOLLOWS
 )
 
 
@@ -700,8 +701,9 @@ def days_after_undated(text: str, mentions: list[DateMention], published: date) 
         anchor = published if m[1] == "comes" else (days_named[-1] if days_named else None)
         if anchor is None:
             continue
-        count = m[2].split()[0]
-        day = anchor - timedelta(days=_count(count, 1))
+        count = _count(m[2].split()[0], 1)
+        # ("comes two days before Lee's summit with Trump": the summit, two days on)
+        day = anchor - timedelta(days=count) if m[3] == "after" else anchor + timedelta(days=count)
         r = _day(day)
         out.append(
             DateMention(

@@ -219,6 +219,8 @@ IRREGULAR = {
     "sent": "send", "sought": "seek", "spoke": "speak", "spoken": "speak", "took": "take", "taken": "take",
     "told": "tell", "went": "go", "won": "win", "wrote": "write", "written": "write", "struck": "strike",
     "froze": "freeze", "frozen": "freeze", "chose": "choose", "chosen": "choose",
+    # "when she stated that …" said something; "state" alone is a state visit's, "States" a country's
+    "stated": "say",
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*|\d+")
 

@@ -1981,6 +1981,8 @@ def test_a_sentence_with_no_date_coming_days_after_an_act_dates_the_act():
     text = "Mori met Sato in Kobe on Monday. The meeting comes a day after Tarumi fired two missiles."
     assert _read(text, date(2026, 1, 5))[-1] == ("a day after", "2026-01-04", "2026-01-04", "happened")
     assert [m.text for m in event_mentions("The meeting comes after Tarumi fired missiles.", date(2026, 1, 5))] == []
+    text = "The meeting comes just two days before Mori's first summit with Sato in Kobe."
+    assert _read(text, date(2025, 8, 23))[-1] == ("two days before", "2025-08-25", "2025-08-25", "scheduled")
 
 
 def test_after_a_name_of_several_words_and_its_verb_is_an_event_then():

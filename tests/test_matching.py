@@ -645,6 +645,16 @@ def test_telling_lawmakers_is_a_remark():
     assert match.event.slug == "remark"
 
 
+def test_stating_is_a_remark():
+    mori = person("Hana Mori", "Mori")
+    first, last = datetime.date(2025, 11, 1), datetime.date(2025, 11, 10)
+    event_on(first, "Mori's remark on a Sora contingency", mori, slug="remark", last=last, precision="part_of_month")
+    autumn = (datetime.date(2025, 9, 1), datetime.date(2025, 12, 31))
+    quote = "Mori provoked an outcry late last year when she stated that the port could be closed."
+    [match] = matching_events(*autumn, "span", quote, [mori], clause=quote[quote.index("when") :], probable_only=True)
+    assert match.event.slug == "remark"
+
+
 def test_a_participle_after_the_dates_clause_tells_what_was_done():
     quote = "The two mayors struck a warm and unusual note on Tuesday, playing a drum duet following their talks."
     clause = event_clause(quote, quote.index("Tuesday"), len("Tuesday"))
