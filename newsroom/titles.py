@@ -174,7 +174,15 @@ def cut_to_fit(text: str, limit: int = SHORT_TITLE_LENGTH) -> str:
     """At most `limit` characters, cut between words, without a dangling article or preposition."""
     text = " ".join(text.split()).strip(" ,;:.–-")
     if len(text) > limit:
-        text = text[: limit + 1].rsplit(" ", 1)[0]
+        kept = text[: limit + 1].rsplit(" ", 1)[0]
+        following = text[len(kept) :].split()
+        if following and following[0][:1].isupper():
+            # "visit the United" of "the United States": a name is kept whole or left out
+            words = kept.split()
+            while words and words[-1][:1].isupper():
+                words.pop()
+            kept = " ".join(words) if len(words) >= 3 else kept  # (not at the cost of the title's sense)
+        text = kept
     previous = None
     while previous != text:
         previous = text

@@ -113,6 +113,13 @@ def test_accept_form_title_defaults_to_a_short_title_of_the_event_not_the_senten
     assert title.startswith("Takaichi welcomed Lee")
 
 
+def test_accept_as_proposed_shows_the_title_it_will_give(editor, proposals):
+    p = proposals[0]
+    title = ProposalAcceptForm(proposal=p).initial["title"]
+    page = editor.get(review_url(p.source)).content.decode()
+    assert f'<span class="proposed-title">as “{title}”</span>' in page
+
+
 def test_accept_sets_short_title_topics_arc_importance_and_slug_from_the_typed_title(editor, proposals):
     p = proposals[0]
     topic = Topic.objects.create(name="Diplomacy", slug="diplomacy")

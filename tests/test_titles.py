@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.titles import propose_title
+from newsroom.titles import cut_to_fit, propose_title
 from timeline.models import SHORT_TITLE_LENGTH
 
 
@@ -60,6 +60,10 @@ def test_a_long_clause_is_cut_between_words_without_a_dangling_small_word():
     )
     assert len(title) <= SHORT_TITLE_LENGTH and not title.endswith((" a", " of", " the", " to"))
     assert title.startswith("The coalition partners agreed")
+
+
+def test_a_long_clause_is_not_cut_inside_a_name():
+    assert cut_to_fit("Mori urged him to visit the Lantern Bay Republic this year") == "Mori urged him to visit"
 
 
 def test_actors_go_by_their_short_names_and_a_dateline_is_left_out():

@@ -25,7 +25,7 @@ from newsroom.matching import matches_for_proposal
 from newsroom.passages import AmbiguousPassage, PassageError, cite_passage, read_offset
 from timeline.models import Actor, Event, Proposal, Source
 
-from .review_forms import IntoEventForm, ProposalAcceptForm
+from .review_forms import IntoEventForm, ProposalAcceptForm, default_title
 from .safe import refuse_nul
 
 TEMPLATE = "admin/timeline/source/review.html"
@@ -254,6 +254,8 @@ def proposal_row(proposal, outcome=None, with_form=False, with_matches=False):
         "accept_form": accept,
         "into_form": into,
         "matches": matches_for_proposal(proposal, limit=MATCHES_SHOWN) if pending and with_matches else None,
+        # what "Accept as proposed" will call the event, shown beside it
+        "title": default_title(proposal) if pending else "",
         "outcome": outcome,
     }
 
