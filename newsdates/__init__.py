@@ -331,7 +331,6 @@ def merge_ranges(text: str, mentions: list[DateMention], published: date | None 
     return out
 
 
-_WEEKDAY_NAMED = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
 
 
@@ -343,7 +342,7 @@ def _opening_year(text: str, a: DateMention, b: DateMention) -> DateMention:
         return a
     if a.sentence_start != b.sentence_start or not _RANGE_JOINER.fullmatch(text[a.end : b.start]):
         return a
-    if _YEAR_WRITTEN.search(a.text) or _WEEKDAY_NAMED.search(a.text):
+    if _YEAR_WRITTEN.search(a.text) or _WEEKDAY_NAME.search(a.text):
         return a
     try:
         first, last = a.earliest.replace(year=a.earliest.year - 1), a.latest.replace(year=a.latest.year - 1)
@@ -363,7 +362,7 @@ def _closing_year(text: str, a: DateMention, b: DateMention, published: date | N
     the span moving the first point back a year would."""
     if not (published and a.earliest and b.earliest and b.latest and a.earliest > b.earliest):
         return b
-    if _YEAR_WRITTEN.search(b.text) or a.sentence_start != b.sentence_start or _WEEKDAY_NAMED.search(b.text):
+    if _YEAR_WRITTEN.search(b.text) or a.sentence_start != b.sentence_start or _WEEKDAY_NAME.search(b.text):
         return b  # (a weekday after the first point is the coming one: _closing_weekday)
     if not (_RANGE_JOINER.fullmatch(text[a.end : b.start]) or _BETWEEN.search(text, a.sentence_start, a.start)):
         return b
@@ -717,6 +716,11 @@ def _from_onward(text: str, mention: DateMention, published: date) -> DateMentio
         _ONWARD_AFTER.match(text, mention.end) and _FROM_BEFORE.search(text, max(0, mention.start - 12), mention.start)
     ):
         return mention
+    return _up_to_publication(mention, published)
+
+
+def _up_to_publication(mention: DateMention, published: date) -> DateMention:
+    """The span from the mention's start to the day the article was published."""
     now = replace(mention, earliest=published, latest=published, label=fmt_day(published))
     return replace(mention, latest=published, precision="span", label=_range_label(mention, now))
 
@@ -733,8 +737,7 @@ def _since_then(text: str, mention: DateMention, published: date) -> DateMention
     since = _HAS_SINCE.search(text, mention.sentence_start, mention.start)
     if not since or _SINCE_AN_EVENT.search(since[0]):
         return mention
-    now = replace(mention, earliest=published, latest=published, label=fmt_day(published))
-    return replace(mention, latest=published, precision="span", label=_range_label(mention, now))
+    return _up_to_publication(mention, published)
 
 
 def _continuing_until(text: str, mention: DateMention, published: date) -> DateMention:

@@ -663,17 +663,17 @@ def _after_dated_opening(text: str, mention: DateMention, published: date) -> li
         return []
     if not text.startswith(",", mention.end):
         return []  # the date must close the opening: "…on Oct. 21, Takaichi traveled"
-    n = _count(m[1].split()[0], 1)
-    day = mention.earliest + timedelta(days=n if m[2] == "after" else -n)
-    status = "happened" if day <= published else mention.status
-    return [replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")]
+    return [_apart(mention, mention.earliest, m, published, dated_opening=True)]
 
 
-def _apart(mention: DateMention, its_day: date, m: re.Match[str], published: date) -> DateMention:
-    """The companion of `mention` (on `its_day`) that many days before ("a day after …") or after it."""
+def _apart(
+    mention: DateMention, its_day: date, m: re.Match[str], published: date, dated_opening: bool = False
+) -> DateMention:
+    """The companion of `mention` (on `its_day`) that many days before ("a day after …") or after it;
+    with `dated_opening`, the other way round: the date is that of what the companion came after."""
     count = m[1].split()[0]
     n = _count(count, 1)
-    day = its_day + timedelta(days=-n if m[2] == "after" else n)
+    day = its_day + timedelta(days=-n if (m[2] == "after") != dated_opening else n)
     status = "happened" if day <= published else mention.status
     return replace(_copy(mention, m.start(1), m[1], earliest=day, latest=day, status=status), precision="day")
 

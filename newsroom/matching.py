@@ -339,7 +339,7 @@ _SHORT_ASIDE = re.compile(r"\((?:[^\s(),;]+\s?){1,3}\)")
 # "The snap election—an early poll …—held on Feb 8": an aside between dashes,
 # right before the date's clause, stands between the clause and its subject.
 _DASH_ASIDE_ANYWHERE = re.compile(r"(?:—|\s[—–-]\s)[^—–]{3,200}?(?:—|\s[—–-]\s)")
-_DASH_ASIDE = re.compile(r"(?:—|\s[—–-]\s)[^—–]{3,200}?(?:—|\s[—–-]\s)\s*$")
+_DASH_ASIDE = re.compile(_DASH_ASIDE_ANYWHERE.pattern + r"\s*$")
 SHORT_CLAUSE_WORDS = 3
 NEAR_WORDS = 20
 # Words this close to the date count fully, the rest of its clause half.
